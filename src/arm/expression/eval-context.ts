@@ -1,0 +1,25 @@
+// What an expression can see while it is evaluated: parameters, variables, the deployment
+// context, the current copy loop and the resources declared in the same template.
+import type { Value } from '../../core/unknown.js';
+import type { DeploymentContext } from '../deployment-context.js';
+import type { TemplateFunction } from './functions/function-def.js';
+
+export interface EvalContext {
+  deployment: DeploymentContext;
+  /** Parameter values by lower-cased name. */
+  parameter(name: string): Value | undefined;
+  /** Variable values by name (evaluated lazily, cycles reported as Unknown). */
+  variable(name: string): Value | undefined;
+  /** copyIndex() of the named loop, or of the innermost loop when no name is given. */
+  copyIndex(loopName?: string): number | undefined;
+  /** Notes a function the evaluator does not handle, once per name. */
+  unsupported(functionName: string): void;
+  /** Functions that exist only in this context (the policy language's field(), current()…). */
+  localFunction?(name: string): TemplateFunction | undefined;
+}
+
+export class EvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}

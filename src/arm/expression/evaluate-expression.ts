@@ -1,0 +1,75 @@
+// Evaluates a parsed expression. Unknowns propagate: a function given an Unknown argument returns
+// it (except the few that can decide without it, like `if` with a known condition). Type errors
+// and bad arguments throw EvaluationError, which the expander turns into a diagnostic.
+import { Unknown, isUnknown, type Value } from '../../core/unknown.js';
+import type { ExpressionNode } from './ast.js';
+import { EvaluationError, type EvalContext } from './eval-context.js';
+import { FUNCTIONS } from './functions/index.js';
+
+export function evaluateExpression(node: ExpressionNode, ctx: EvalContext): Value {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+      return node.value;
+    case 'property': {
+      const obj = evaluateExpression(node.object, ctx);
+      return member(obj, node.name, node.safe);
+    }
+    case 'index': {
+      const obj = evaluateExpression(node.object, ctx);
+      const idx = evaluateExpression(node.index, ctx);
+      if (isUnknown(idx)) return idx;
+      return member(obj, idx, node.safe);
+    }
+    case 'call':
+      return call(node, ctx);
+  }
+}
+
+function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext): Value {
+  const name = node.name.toLowerCase();
+  // `if` evaluates only the branch it takes, so an Unknown in the other branch does not leak.
+  if (name === 'if') {
+    if (node.args.length !== 3) throw new EvaluationError('if() takes 3 arguments: condition, trueValue, falseValue');
+    const cond = evaluateExpression(node.args[0], ctx);
+    if (isUnknown(cond)) return cond;
+    return evaluateExpression(node.args[cond ? 1 : 2], ctx);
+  }
+  const fn = ctx.localFunction?.(name) ?? FUNCTIONS.get(name);
+  if (!fn) {
+    ctx.unsupported(node.name);
+    return new Unknown(`the template function '${node.name}' is not evaluated by this version of azready`, node.name);
+  }
+  const args = node.args.map((a) => evaluateExpression(a, ctx));
+  if (!fn.acceptsUnknown) {
+    const u = args.find(isUnknown);
+    if (u) return u;
+  }
+  return fn.evaluate(args, ctx);
+}
+
+/** Property or index access; names compare case-insensitively on objects, as ARM does. */
+export function member(obj: Value, key: Value, safe: boolean): Value {
+  if (isUnknown(obj)) return obj;
+  if (obj === null) {
+    if (safe) return null;
+    throw new EvaluationError(`cannot read '${String(key)}' of null`);
+  }
+  if (Array.isArray(obj)) {
+    if (typeof key !== 'number') throw new EvaluationError(`an array is indexed by a number, not '${String(key)}'`);
+    if (key < 0 || key >= obj.length) {
+      if (safe) return null;
+      throw new EvaluationError(`index ${key} is out of range for an array of length ${obj.length}`);
+    }
+    return obj[key];
+  }
+  if (typeof obj === 'object') {
+    const k = String(key);
+    if (k in obj) return (obj as Record<string, Value>)[k];
+    const lower = k.toLowerCase();
+    for (const [name, v] of Object.entries(obj)) if (name.toLowerCase() === lower) return v;
+    if (safe) return null;
+    throw new EvaluationError(`the object has no property '${k}'`);
+  }
+  throw new EvaluationError(`cannot read '${String(key)}' of a ${typeof obj}`);
+}

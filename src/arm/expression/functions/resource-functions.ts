@@ -1,0 +1,96 @@
+// Resource id functions (computed from the deployment context) and the runtime-only resource
+// functions (reference, list*, providers, pickZones), which yield Unknowns with their reason.
+import { Unknown, type Value } from '../../../core/unknown.js';
+import { resourceIdAt } from '../../deployment-context.js';
+import { EvaluationError } from '../eval-context.js';
+import { str } from './arg-checks.js';
+import type { FunctionTable } from './function-def.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Splits `resourceId()` arguments at the first argument containing a '/', which is the type. */
+function typeAndNames(name: string, args: Value[]): { prefix: string[]; type: string; names: string[] } {
+  const strings = args.map((a) => str(name, a));
+  const ti = strings.findIndex((s) => s.includes('/'));
+  if (ti < 0) throw new EvaluationError(`${name}() needs a resource type such as 'Microsoft.Storage/storageAccounts'`);
+  const type = strings[ti];
+  const names = strings.slice(ti + 1);
+  const expected = type.split('/').length - 1;
+  if (names.length !== expected) {
+    throw new EvaluationError(`${name}() for '${type}' needs ${expected} name segment(s), got ${names.length}`);
+  }
+  return { prefix: strings.slice(0, ti), type, names };
+}
+
+export const resourceFunctions: FunctionTable = {
+  resourceid: {
+    evaluate(args, ctx) {
+      const { prefix, type, names } = typeAndNames('resourceId', args);
+      let sub = ctx.deployment.subscriptionId;
+      let rg = ctx.deployment.resourceGroup;
+      if (prefix.length === 2) [sub, rg] = prefix;
+      else if (prefix.length === 1) {
+        if (GUID.test(prefix[0])) sub = prefix[0];
+        else rg = prefix[0];
+      }
+      const scope = ctx.deployment.scope;
+      if (prefix.length === 0 && (scope === 'subscription' || scope === 'tenant' || scope === 'managementGroup')) {
+        return resourceIdAt(scope === 'subscription' ? `/subscriptions/${sub}` : '', type, names.join('/'));
+      }
+      return resourceIdAt(`/subscriptions/${sub}/resourceGroups/${rg}`, type, names.join('/'));
+    },
+  },
+  subscriptionresourceid: {
+    evaluate(args, ctx) {
+      const { prefix, type, names } = typeAndNames('subscriptionResourceId', args);
+      const sub = prefix[0] ?? ctx.deployment.subscriptionId;
+      return resourceIdAt(`/subscriptions/${sub}`, type, names.join('/'));
+    },
+  },
+  tenantresourceid: {
+    evaluate(args) {
+      const { type, names } = typeAndNames('tenantResourceId', args);
+      return resourceIdAt('', type, names.join('/'));
+    },
+  },
+  extensionresourceid: {
+    evaluate(args) {
+      const [scope, ...rest] = args;
+      const { type, names } = typeAndNames('extensionResourceId', rest);
+      return resourceIdAt(str('extensionResourceId', scope), type, names.join('/'));
+    },
+  },
+  managementgroupresourceid: {
+    evaluate(args, ctx) {
+      const { prefix, type, names } = typeAndNames('managementGroupResourceId', args);
+      const mg = prefix[0] ?? ctx.deployment.managementGroup;
+      return resourceIdAt(`/providers/Microsoft.Management/managementGroups/${mg}`, type, names.join('/'));
+    },
+  },
+  reference: {
+    acceptsUnknown: true,
+    evaluate: (args) => new Unknown(`reference(${describeTarget(args[0])}) reads the deployed resource's state`, 'reference'),
+  },
+  providers: { acceptsUnknown: true, evaluate: () => new Unknown('providers() reads the resource provider registry', 'providers') },
+  pickzones: { acceptsUnknown: true, evaluate: () => new Unknown('pickZones() depends on the region\'s zone support', 'pickZones') },
+  environment: {
+    evaluate: () => ({
+      name: 'AzureCloud',
+      gallery: 'https://gallery.azure.com/',
+      graph: 'https://graph.windows.net/',
+      portal: 'https://portal.azure.com',
+      resourceManager: 'https://management.azure.com/',
+      authentication: { loginEndpoint: 'https://login.microsoftonline.com/', audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'], tenant: 'common', identityProvider: 'AAD' },
+      suffixes: { acrLoginServer: '.azurecr.io', azureDatalakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net', azureDatalakeStoreFileSystem: 'azuredatalakestore.net', azureFrontDoorEndpointSuffix: 'azurefd.net', keyvaultDns: '.vault.azure.net', sqlServerHostname: '.database.windows.net', storage: 'core.windows.net' },
+    }),
+  },
+};
+
+function describeTarget(v: Value | undefined): string {
+  return typeof v === 'string' ? `'${v}'` : '…';
+}
+
+/** `listKeys`, `listSecrets`, `listAccountSas`…: secrets and runtime state, never known offline. */
+export function listFunction(name: string): Value {
+  return new Unknown(`${name}() returns runtime values (keys, secrets) that are only known in Azure`, name);
+}

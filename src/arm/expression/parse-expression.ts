@@ -1,0 +1,170 @@
+// Parser for the ARM template expression language: function calls, string and number literals,
+// property access (`.name`, `.?name`) and indexing (`[0]`, `['key']`). Errors are values.
+import type { ExpressionError, ExpressionNode } from './ast.js';
+
+export type ParseResult = { ok: true; node: ExpressionNode } | { ok: false; error: ExpressionError };
+
+const cache = new Map<string, ParseResult>();
+
+/** Is this JSON string an expression (`[...]`) rather than a literal or an escaped `[[` literal? */
+export function isExpression(text: string): boolean {
+  return text.length >= 2 && text.startsWith('[') && !text.startsWith('[[') && text.endsWith(']');
+}
+
+/** The literal a `[[...]` escaped string stands for. */
+export function unescapeLiteral(text: string): string {
+  return text.startsWith('[[') ? text.slice(1) : text;
+}
+
+/** Parses the text between the outer brackets; results are cached by text. */
+export function parseExpression(source: string): ParseResult {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  let result: ParseResult;
+  try {
+    const p = new Parser(source);
+    const node = p.parseExpression();
+    p.skipSpace();
+    if (!p.atEnd()) p.fail(`unexpected '${source[p.pos]}' after the end of the expression`);
+    result = { ok: true, node };
+  } catch (e) {
+    if (!(e instanceof ParseFailure)) throw e;
+    result = { ok: false, error: { code: 'arm/invalid-expression', message: e.message, offset: e.offset } };
+  }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+
+class ParseFailure extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+class Parser {
+  pos = 0;
+  constructor(private readonly src: string) {}
+
+  atEnd(): boolean {
+    return this.pos >= this.src.length;
+  }
+
+  fail(message: string, offset = this.pos): never {
+    throw new ParseFailure(message, offset);
+  }
+
+  skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+  }
+
+  parseExpression(): ExpressionNode {
+    this.skipSpace();
+    let node = this.parsePrimary();
+    for (;;) {
+      this.skipSpace();
+      const c = this.src[this.pos];
+      if (c === '.') {
+        const offset = this.pos++;
+        let safe = false;
+        if (this.src[this.pos] === '?') {
+          safe = true;
+          this.pos++;
+        }
+        this.skipSpace();
+        const name = this.readIdentifier();
+        if (!name) this.fail('expected a property name after "."');
+        node = { kind: 'property', object: node, name, safe, offset };
+      } else if (c === '[' || (c === '?' && this.src[this.pos + 1] === '[')) {
+        const offset = this.pos;
+        const safe = c === '?';
+        this.pos += safe ? 2 : 1;
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.src[this.pos] !== ']') this.fail('expected "]" to close the index');
+        this.pos++;
+        node = { kind: 'index', object: node, index, safe, offset };
+      } else {
+        return node;
+      }
+    }
+  }
+
+  private parsePrimary(): ExpressionNode {
+    const offset = this.pos;
+    const c = this.src[this.pos];
+    if (c === undefined) this.fail('the expression ends too early');
+    if (c === "'") return { kind: 'string', value: this.readString(), offset };
+    if (/[0-9-]/.test(c)) {
+      const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.src.slice(this.pos));
+      if (!m) this.fail(`unexpected '${c}'`);
+      this.pos += m[0].length;
+      return { kind: 'number', value: Number(m[0]), offset };
+    }
+    const name = this.readIdentifier();
+    if (!name) this.fail(`unexpected '${c}'`);
+    this.skipSpace();
+    if (this.src[this.pos] !== '(') this.fail(`expected "(" after the function name '${name}'`);
+    this.pos++;
+    const args: ExpressionNode[] = [];
+    this.skipSpace();
+    if (this.src[this.pos] === ')') {
+      this.pos++;
+      return { kind: 'call', name, args, offset };
+    }
+    for (;;) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const d = this.src[this.pos];
+      if (d === ',') {
+        this.pos++;
+        continue;
+      }
+      if (d === ')') {
+        this.pos++;
+        return { kind: 'call', name, args, offset };
+      }
+      this.fail(d === undefined ? `missing ")" to close the call of '${name}'` : `expected "," or ")" but found '${d}'`);
+    }
+  }
+
+  private readIdentifier(): string {
+    const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.src.slice(this.pos));
+    if (!m) return '';
+    // Namespaced user functions are `ns.fn(`; plain property access stops at the dot.
+    let ident = m[0];
+    const rest = this.src.slice(this.pos + ident.length);
+    const ns = /^\.([A-Za-z_$][A-Za-z0-9_$]*)\s*\(/.exec(rest);
+    if (ns && this.looksLikeCallStart()) ident += '.' + ns[1];
+    this.pos += ident.length;
+    return ident;
+  }
+
+  /** A namespaced call can only start a primary, never follow a `.` member access. */
+  private looksLikeCallStart(): boolean {
+    let i = this.pos - 1;
+    while (i >= 0 && /\s/.test(this.src[i])) i--;
+    return i < 0 || this.src[i] !== '.';
+  }
+
+  private readString(): string {
+    const start = this.pos;
+    this.pos++;
+    let out = '';
+    for (;;) {
+      const c = this.src[this.pos];
+      if (c === undefined) this.fail('unterminated string literal', start);
+      if (c === "'") {
+        if (this.src[this.pos + 1] === "'") {
+          out += "'";
+          this.pos += 2;
+          continue;
+        }
+        this.pos++;
+        return out;
+      }
+      out += c;
+      this.pos++;
+    }
+  }
+}

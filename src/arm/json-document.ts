@@ -1,0 +1,90 @@
+// A JSON (or JSONC, as ARM accepts comments) file parsed with positions: the tree keeps offsets
+// and the line map turns them into the 1-based ranges that findings and diagnostics carry.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { LineMap } from '../core/line-map.js';
+import type { SourceRange } from '../core/source-range.js';
+
+export type JsonNode = Node;
+
+export class JsonDocument {
+  private readonly lines: LineMap;
+
+  private constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly root: JsonNode | undefined,
+  ) {
+    this.lines = new LineMap(text);
+  }
+
+  /** Parses `text`; syntax errors come back as diagnostics with the file, line and column. */
+  static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
+    const errors: ParseError[] = [];
+    const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+    const doc = new JsonDocument(file, body, root);
+    const diagnostics = errors.map((e) =>
+      diagnostic(
+        'json/syntax-error',
+        'error',
+        `invalid JSON: ${describeError(printParseErrorCode(e.error))}; fix the syntax at this position`,
+        doc.range(e.offset, Math.max(e.length, 1)),
+      ),
+    );
+    return { doc, diagnostics };
+  }
+
+  range(offset: number, length: number): SourceRange {
+    return this.lines.range(this.file, offset, length);
+  }
+
+  rangeOf(node: JsonNode): SourceRange {
+    // A property's range starts at its key, so a finding points at `"key": value`.
+    const target = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent : node;
+    return this.range(target.offset, target.length);
+  }
+}
+
+/** The member `key` of an object node (exact key first, then case-insensitive as ARM is). */
+export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  let loose: JsonNode | undefined;
+  for (const prop of node.children) {
+    const k = prop.children?.[0];
+    const v = prop.children?.[1];
+    if (!k || !v) continue;
+    if (k.value === key) return v;
+    if (!loose && typeof k.value === 'string' && k.value.toLowerCase() === key.toLowerCase()) loose = v;
+  }
+  return loose;
+}
+
+/** The `[key, valueNode]` pairs of an object node, in source order. */
+export function members(node: JsonNode | undefined): [string, JsonNode][] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out: [string, JsonNode][] = [];
+  for (const prop of node.children) {
+    const k = prop.children?.[0];
+    const v = prop.children?.[1];
+    if (k && v && typeof k.value === 'string') out.push([k.value, v]);
+  }
+  return out;
+}
+
+/** The plain value of a node (no expression evaluation). */
+export function plainValue(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries(members(node).map(([k, v]) => [k, plainValue(v)]));
+    case 'array':
+      return (node.children ?? []).map(plainValue);
+    default:
+      return node.value;
+  }
+}
+
+function describeError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

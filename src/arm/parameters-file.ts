@@ -1,0 +1,46 @@
+// Deployment parameter files (`deploymentParameters.json`): values by name, Key Vault references
+// as Unknowns (the secret lives in the vault), positions kept for diagnostics.
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { Unknown, type Value } from '../core/unknown.js';
+import { JsonDocument, member, members, plainValue } from './json-document.js';
+
+export interface ParameterValue {
+  value: Value;
+  /** True for Key Vault references: the value is a secret and stays out of reports. */
+  secret: boolean;
+}
+
+export type ParameterValues = Map<string, ParameterValue>;
+
+export function isParametersDocument(root: unknown): boolean {
+  if (!root || typeof root !== 'object') return false;
+  const schema = (root as Record<string, unknown>).$schema;
+  return typeof schema === 'string' && /deploymentParameters\.json/i.test(schema);
+}
+
+/** Reads a parameters file; names are keyed lower-case, as ARM matches them. */
+export function readParametersFile(doc: JsonDocument): { values: ParameterValues; diagnostics: Diagnostic[] } {
+  const values: ParameterValues = new Map();
+  const diagnostics: Diagnostic[] = [];
+  const params = member(doc.root, 'parameters');
+  if (!params || params.type !== 'object') {
+    diagnostics.push(diagnostic('arm/parameters-missing', 'error', 'the parameters file has no "parameters" object; add one with {"name": {"value": …}} entries', doc.rangeOf(doc.root ?? params!)));
+    return { values, diagnostics };
+  }
+  for (const [name, node] of members(params)) {
+    const value = member(node, 'value');
+    const reference = member(node, 'reference');
+    if (value) {
+      values.set(name.toLowerCase(), { value: plainValue(value) as Value, secret: false });
+    } else if (reference) {
+      const secretName = plainValue(member(reference, 'secretName'));
+      values.set(name.toLowerCase(), {
+        value: new Unknown(`the parameter '${name}' is a Key Vault reference (secret '${String(secretName)}') resolved at deployment`),
+        secret: true,
+      });
+    } else {
+      diagnostics.push(diagnostic('arm/parameter-without-value', 'error', `the parameter '${name}' has neither "value" nor "reference"; give it {"value": …}`, doc.rangeOf(node)));
+    }
+  }
+  return { values, diagnostics };
+}

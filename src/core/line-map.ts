@@ -1,0 +1,32 @@
+// Turns offsets into 1-based line/column lazily: parsers keep offsets, users see lines.
+import type { SourceRange } from './source-range.js';
+
+export class LineMap {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  range(file: string, offset: number, length: number): SourceRange {
+    const start = this.position(offset);
+    const end = this.position(offset + length);
+    return { file, startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+  }
+}

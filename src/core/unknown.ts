@@ -1,0 +1,41 @@
+// A value that cannot be known before deployment. It travels through expansion and evaluation as
+// a first-class value so that a rule reports "unverified" instead of guessing.
+
+export class Unknown {
+  readonly kind = 'unknown' as const;
+  constructor(
+    /** Why the value cannot be known, in words a user understands. */
+    readonly reason: string,
+    /** The expression that produced it, when there is one. */
+    readonly expression?: string,
+  ) {}
+
+  /** How an Unknown is written in `azready resources` output and reports. */
+  toJSON(): { $unknown: string; expression?: string } {
+    return this.expression ? { $unknown: this.reason, expression: this.expression } : { $unknown: this.reason };
+  }
+}
+
+export function isUnknown(value: unknown): value is Unknown {
+  return value instanceof Unknown;
+}
+
+/** Any JSON value, possibly with Unknowns inside it. */
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | Unknown;
+
+/** The first Unknown found anywhere inside a value (depth-first), or undefined. */
+export function findUnknown(value: unknown): Unknown | undefined {
+  if (value instanceof Unknown) return value;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const u = findUnknown(v);
+      if (u) return u;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) {
+      const u = findUnknown(v);
+      if (u) return u;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+// Reads a YAML file and validates it with a JSON Schema (ajv); every error names the file, line
+// and column of the offending node, so `rules/x.yaml:7:5 expect.in must be an array` is precise.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isNode, parseDocument, type Document } from 'yaml';
+import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { LineMap } from './line-map.js';
+import type { SourceRange } from './source-range.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new Map<object, ValidateFunction>();
+
+export function registerSchema(schema: object & { $id: string }): void {
+  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+}
+
+export interface YamlLoad<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+  /** Locates a path inside the file (for checks after the schema). */
+  locate(path: (string | number)[]): SourceRange;
+}
+
+export function loadValidatedYaml<T>(file: string, text: string, schema: object, code: string): YamlLoad<T> {
+  const lines = new LineMap(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const locate = (path: (string | number)[]): SourceRange => locateIn(doc, lines, file, path);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    diagnostics.push(diagnostic(`${code}/yaml-syntax`, 'error', `invalid YAML: ${e.message.split('\n')[0]}`, lines.range(file, e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))));
+  }
+  if (diagnostics.length) return { diagnostics, locate };
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (!validate(value)) {
+    for (const err of pickErrors(validate.errors ?? [])) {
+      const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      diagnostics.push(diagnostic(`${code}/schema`, 'error', describe(err, path), locate(path)));
+    }
+    return { diagnostics, locate };
+  }
+  return { value: value as T, diagnostics, locate };
+}
+
+/** `oneOf`/`anyOf` explode into many errors; keep the most specific ones. */
+function pickErrors(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'then', 'else'].includes(e.keyword));
+  const chosen = specific.length ? specific : errors;
+  const seen = new Set<string>();
+  return chosen.filter((e) => {
+    const key = `${e.instancePath} ${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 10);
+}
+
+function describe(err: ErrorObject, path: string[]): string {
+  const where = path.length ? path.join('.') : 'the document';
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'required':
+      return `${where} is missing the required property '${String(p.missingProperty)}'`;
+    case 'additionalProperties':
+      return `${where} has an unknown property '${String(p.additionalProperty)}'`;
+    case 'enum':
+      return `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `${where} must be ${article(String(p.type))}`;
+    case 'not':
+      return `${where} must not have this property here`;
+    default:
+      return `${where} ${err.message ?? 'is invalid'}`;
+  }
+}
+
+function article(t: string): string {
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function locateIn(doc: Document, lines: LineMap, file: string, path: (string | number)[]): SourceRange {
+  // Walk down as far as the path exists; a missing member points at its parent.
+  let node: unknown = doc.contents;
+  for (let i = path.length; i >= 0; i--) {
+    const n = doc.getIn(path.slice(0, i), true);
+    if (isNode(n) && n.range) {
+      node = n;
+      if (i < path.length) {
+        // For a bad key the pair's key is more useful than the parent map.
+        break;
+      }
+      // Point at the key of the member when there is one.
+      const parent = doc.getIn(path.slice(0, -1), true) as { items?: { key?: { range?: [number, number, number]; value?: unknown }; value?: unknown }[] } | undefined;
+      const pair = parent?.items?.find((it) => it.value === n);
+      if (pair?.key?.range) return lines.range(file, pair.key.range[0], pair.key.range[1] - pair.key.range[0]);
+      break;
+    }
+  }
+  const r = isNode(node) && node.range ? node.range : [0, 0, 0];
+  return lines.range(file, r[0], Math.max(1, r[1] - r[0]));
+}

@@ -1,0 +1,257 @@
+// Evaluates a condition against one resource (or the whole set) in three values, keeping the
+// evidence (path and actual value) that decided the result and the reason when it is unknown.
+import { DEFAULT_DEPLOYMENT } from '../arm/deployment-context.js';
+import { EvaluationError, type EvalContext } from '../arm/expression/eval-context.js';
+import { evaluateExpression } from '../arm/expression/evaluate-expression.js';
+import type { TemplateFunction } from '../arm/expression/functions/function-def.js';
+import { isExpression, parseExpression, unescapeLiteral } from '../arm/expression/parse-expression.js';
+import { Unknown, findUnknown, isUnknown, type Value } from '../core/unknown.js';
+import type { Resource } from '../model/resource.js';
+import type { ResourceSet } from '../model/resource-set.js';
+import type { Condition, CountSpec } from './condition.js';
+import { applyOperator, OPERATORS, type Operator } from './operators.js';
+import { relatedResources } from './relations.js';
+import { fieldToPath, normalizePath, resolveField, type CurrentElement, type Selection } from './resolve-field.js';
+import { parseFieldPath } from './field-path.js';
+import { and, not, or, type Truth } from './truth.js';
+
+export interface Evidence {
+  path: string;
+  actual: unknown;
+  /** The value is Azure's default for an absent property. */
+  defaulted?: boolean;
+}
+
+export interface Evaluation {
+  truth: Truth;
+  evidence?: Evidence;
+  /** Why the result is unknown. */
+  reason?: string;
+}
+
+export interface ConditionContext {
+  /** The resource under evaluation; absent for set-level rules. */
+  resource?: Resource;
+  set: ResourceSet;
+  current: CurrentElement[];
+  /** Value-count elements by name (`current('name')`). */
+  values: Map<string, unknown>;
+  /** Normalized path → Azure default, for the resource under evaluation. */
+  defaults?: Map<string, unknown>;
+  /** Parameters a policy or profile passes (`parameters('x')`). */
+  parameters?: Map<string, unknown>;
+}
+
+export function evaluateCondition(c: Condition, ctx: ConditionContext): Evaluation {
+  if (c.allOf) return combine(c.allOf.map((x) => evaluateCondition(x, ctx)), 'all');
+  if (c.anyOf) return combine(c.anyOf.map((x) => evaluateCondition(x, ctx)), 'any');
+  if (c.not) {
+    const inner = evaluateCondition(c.not, ctx);
+    return { ...inner, truth: not(inner.truth) };
+  }
+  const op = operatorOf(c);
+  if (!op) return { truth: 'unknown', reason: 'the condition has no operator' };
+  const expected = c[op];
+  if (c.count) return countCondition(c.count, op, expected, ctx);
+  if (c.field !== undefined) return fieldCondition(c.field, op, expected, ctx);
+  if ('value' in c) {
+    const v = evaluateValue(c.value, ctx);
+    if (isUnknown(v)) return { truth: 'unknown', reason: v.reason };
+    return { truth: applyOperator(op, v, evaluateValue(expected, ctx)) };
+  }
+  return { truth: 'unknown', reason: 'the condition has no field, value or count' };
+}
+
+export function operatorOf(c: Condition): Operator | undefined {
+  return OPERATORS.find((o) => o in c);
+}
+
+function combine(results: Evaluation[], mode: 'all' | 'any'): Evaluation {
+  const t = mode === 'all' ? and(results.map((r) => r.truth)) : or(results.map((r) => r.truth));
+  // The child that decided the result carries the evidence shown to the user.
+  const decisive = results.find((r) => r.truth === t) ?? results[0];
+  const reason = t === 'unknown' ? results.find((r) => r.truth === 'unknown')?.reason : undefined;
+  return { truth: t, evidence: decisive?.evidence ?? results.find((r) => r.evidence)?.evidence, ...(reason ? { reason } : {}) };
+}
+
+function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: ConditionContext): Evaluation {
+  if (!ctx.resource) return { truth: 'unknown', reason: `'field' needs a resource; set-level rules count resources instead` };
+  const expected = evaluateValue(expectedRaw, ctx);
+  if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
+  const r = resolveField(ctx.resource, evaluateFieldName(field, ctx), { current: ctx.current, defaults: ctx.defaults });
+  if (!r.wildcard) {
+    const sel: Selection = r.selections[0] ?? { path: field, value: undefined };
+    return leaf(applyOperator(op, sel.value, expected), sel);
+  }
+  if (r.selections.length === 0) {
+    // Over an empty array `[*]` is vacuously true; over a missing one it is false (regorus).
+    return { truth: r.missingArray ? 'false' : 'true', evidence: { path: field, actual: r.missingArray ? undefined : [] } };
+  }
+  return combine(r.selections.map((s) => leaf(applyOperator(op, s.value, expected), s)), 'all');
+}
+
+function leaf(t: Truth, sel: Selection): Evaluation {
+  const evidence: Evidence = { path: sel.path, actual: sel.value };
+  if (sel.defaulted) evidence.defaulted = true;
+  if (t === 'unknown') {
+    const u = findUnknown(sel.value);
+    return { truth: t, evidence, reason: u ? `${sel.path}: ${u.reason}` : `${sel.path} is unknown` };
+  }
+  return { truth: t, evidence };
+}
+
+/** A field name may itself be an expression (`[concat('tags[', parameters('tag'), ']')]`). */
+function evaluateFieldName(field: string, ctx: ConditionContext): string {
+  if (!isExpression(field)) return field;
+  const v = evaluateValue(field, ctx);
+  return typeof v === 'string' ? v : field;
+}
+
+function countCondition(spec: CountSpec, op: Operator, expectedRaw: unknown, ctx: ConditionContext): Evaluation {
+  const expected = evaluateValue(expectedRaw, ctx);
+  if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
+  const counted = countItems(spec, ctx);
+  if ('reason' in counted) return { truth: 'unknown', reason: counted.reason };
+  const { min, max, reason, evidence } = counted;
+  const outcomes = new Set<Truth>();
+  for (let n = min; n <= max; n++) outcomes.add(applyOperator(op, n, expected));
+  const t: Truth = outcomes.size === 1 ? [...outcomes][0] : 'unknown';
+  return { truth: t, evidence: evidence ?? { path: spec.field ?? describeCount(spec), actual: min === max ? min : `${min}..${max}` }, ...(t === 'unknown' ? { reason: reason ?? 'the count depends on unknown values' } : {}) };
+}
+
+function describeCount(spec: CountSpec): string {
+  if (spec.related) return `${spec.related}:${[spec.type].flat().join(',')}`;
+  if (spec.resources) return `resources:${[spec.resources.type].flat().join(',')}`;
+  if (spec.distinct) return `distinct:${spec.distinct.field}`;
+  return 'count';
+}
+
+interface CountRange {
+  min: number;
+  max: number;
+  reason?: string;
+  evidence?: Evidence;
+}
+
+/** How many items satisfy `where`: a range, since an unknown `where` may or may not count. */
+function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { reason: string } {
+  if (spec.related) {
+    if (!ctx.resource) return { reason: 'relations need a resource' };
+    const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
+    const range = tally(rel.definite, (r) => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
+    return { ...range, max: range.max + rel.possible.length, reason: range.reason ?? (rel.possible.length ? rel.reason : undefined) };
+  }
+  if (spec.resources) {
+    const list = ofTypes(ctx.set, spec.resources.type);
+    const where = spec.resources.where;
+    return tally(list, (r) => where ? evaluateCondition(where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
+  }
+  if (spec.distinct) {
+    const d = spec.distinct;
+    const seen = new Set<string>();
+    let unknown = 0;
+    let reason: string | undefined;
+    for (const r of ofTypes(ctx.set, d.type)) {
+      if (d.where && evaluateCondition(d.where, { ...ctx, resource: r, current: [], defaults: undefined }).truth !== 'true') continue;
+      const v = resolveField(r, d.field, { current: [] }).selections[0]?.value;
+      if (isUnknown(v)) {
+        unknown++;
+        reason = `${r.name}: ${v.reason}`;
+      } else if (v !== undefined && v !== null) seen.add(String(v).toLowerCase().replace(/\s+/g, ''));
+    }
+    return { min: Math.max(seen.size, unknown > 0 && seen.size === 0 ? 1 : seen.size), max: seen.size + unknown, reason, evidence: { path: d.field, actual: [...seen].sort() } };
+  }
+  if (spec.field !== undefined) {
+    if (!ctx.resource) return { reason: `'count.field' needs a resource` };
+    const path = fieldToPath(spec.field, ctx.resource.type);
+    if (typeof path !== 'string') return { min: 0, max: 0 };
+    const r = resolveField(ctx.resource, path, { current: ctx.current, defaults: ctx.defaults });
+    const unknownArray = r.selections.find((s) => isUnknown(s.value) && !s.path.match(/\[\d+\]$/));
+    if (unknownArray) return { reason: `${unknownArray.path}: ${(unknownArray.value as Unknown).reason}` };
+    const segs = parseFieldPath(path);
+    const prefix = typeof segs === 'string' ? path.toLowerCase() : normalizePath(segs);
+    return tally(r.selections, (s) => spec.where ? evaluateCondition(spec.where, { ...ctx, current: [...ctx.current, { prefix, element: s }] }) : { truth: 'true' }, { path: spec.field, actual: r.selections.length });
+  }
+  if ('value' in spec) {
+    const list = evaluateValue(spec.value, ctx);
+    if (isUnknown(list)) return { reason: list.reason };
+    if (!Array.isArray(list)) return { reason: 'count.value must be an array' };
+    const name = spec.name ?? 'default';
+    return tally(list, (el) => {
+      if (!spec.where) return { truth: 'true' };
+      const values = new Map(ctx.values);
+      values.set(name.toLowerCase(), el);
+      values.set('', el);
+      return evaluateCondition(spec.where, { ...ctx, values });
+    });
+  }
+  return { reason: 'count needs field, value, related, resources or distinct' };
+}
+
+function tally<T>(items: readonly T[], test: (item: T) => Evaluation, evidence?: Evidence): CountRange {
+  let min = 0;
+  let max = 0;
+  let reason: string | undefined;
+  for (const item of items) {
+    const e = test(item);
+    if (e.truth === 'true') {
+      min++;
+      max++;
+    } else if (e.truth === 'unknown') {
+      max++;
+      reason ??= e.reason;
+    }
+  }
+  return { min, max, ...(reason ? { reason } : {}), ...(evidence ? { evidence } : {}) };
+}
+
+function ofTypes(set: ResourceSet, type: string | string[] | undefined): Resource[] {
+  if (type === undefined) return set.resources;
+  return [type].flat().flatMap((t) => set.ofType(t));
+}
+
+/** Literal values pass through; `[expr]` strings are evaluated with the policy functions. */
+export function evaluateValue(v: unknown, ctx: ConditionContext): Value | undefined {
+  if (typeof v !== 'string') return v as Value;
+  if (!isExpression(v)) return unescapeLiteral(v);
+  const parsed = parseExpression(v.slice(1, -1));
+  if (!parsed.ok) return new Unknown(`invalid expression ${v}: ${parsed.error.message}`);
+  try {
+    return evaluateExpression(parsed.node, policyContext(ctx));
+  } catch (e) {
+    if (e instanceof EvaluationError) return new Unknown(`${v}: ${e.message}`);
+    throw e;
+  }
+}
+
+function policyContext(ctx: ConditionContext): EvalContext {
+  const local: Record<string, TemplateFunction> = {
+    field: {
+      evaluate(args) {
+        if (!ctx.resource || typeof args[0] !== 'string') return null;
+        const r = resolveField(ctx.resource, args[0], { current: ctx.current, defaults: ctx.defaults });
+        if (r.wildcard) return r.selections.map((s) => (s.value === undefined ? null : s.value)) as Value;
+        const v = r.selections[0]?.value;
+        return (v === undefined ? null : v) as Value;
+      },
+    },
+    current: {
+      evaluate(args) {
+        const name = typeof args[0] === 'string' ? args[0] : '';
+        if (ctx.values.has(name.toLowerCase())) return ctx.values.get(name.toLowerCase()) as Value;
+        const lower = name.toLowerCase();
+        const el = [...ctx.current].reverse().find((c) => c.prefix === lower || (!name && c));
+        if (el) return (el.element.value ?? null) as Value;
+        throw new EvaluationError(`current('${name}') is used outside a count over it`);
+      },
+    },
+  };
+  return {
+    deployment: DEFAULT_DEPLOYMENT,
+    parameter: (name) => (ctx.parameters?.get(name.toLowerCase()) as Value | undefined),
+    variable: () => undefined,
+    copyIndex: () => undefined,
+    unsupported: () => undefined,
+    localFunction: (name) => local[name],
+  };
+}

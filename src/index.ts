@@ -1,0 +1,27 @@
+// The public API, as a table of contents of the pipeline: inputs → resources → rules → score → report.
+export { scan, loadConfig, type ScanOptions, type ScanOutcome } from './scan.js';
+export { loadInputs, type LoadOptions } from './load-inputs.js';
+export { expandTemplate, type ExpandOptions } from './arm/expand-template.js';
+export { JsonDocument } from './arm/json-document.js';
+export { readSnapshot } from './resource-graph/read-snapshot.js';
+export { normalizeRow } from './resource-graph/normalize-row.js';
+export { ResourceSet } from './model/resource-set.js';
+export type { Resource, Origin } from './model/resource.js';
+export { Unknown, isUnknown } from './core/unknown.js';
+export type { Diagnostic } from './core/diagnostic.js';
+export type { SourceRange } from './core/source-range.js';
+export { evaluateCondition } from './engine/evaluate-condition.js';
+export { evaluateRules } from './engine/evaluate-rules.js';
+export type { Condition } from './engine/condition.js';
+export type { RuleResult, Outcome } from './engine/result.js';
+export { loadRulePacks, builtinRulesDir } from './rules/load-rules.js';
+export type { Rule, Pillar, Severity } from './rules/rule.js';
+export { loadProfile, selectRules } from './profiles/load-profile.js';
+export type { Profile } from './profiles/profile.js';
+export { computeScore, type Score } from './scoring/score.js';
+export { explainScore } from './scoring/explain-score.js';
+export { buildReport } from './report/build-report.js';
+export type { Report } from './report/report.js';
+export { formatConsole } from './formatters/console-format.js';
+export { formatJson } from './formatters/json-format.js';
+export { evaluateGate } from './gate.js';

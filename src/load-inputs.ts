@@ -1,0 +1,147 @@
+// The front-end dispatcher: reads every input, decides what it is, runs the matching front end
+// and gathers one ResourceSet with all diagnostics. Nothing here throws on bad input.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expandTemplate } from './arm/expand-template.js';
+import type { DeploymentContext } from './arm/deployment-context.js';
+import { JsonDocument } from './arm/json-document.js';
+import { readParametersFile, type ParameterValues } from './arm/parameters-file.js';
+import { diagnostic, hasErrors, type Diagnostic } from './core/diagnostic.js';
+import { classifyDocument } from './discover/classify-file.js';
+import { walkPaths } from './discover/walk-paths.js';
+import type { Resource } from './model/resource.js';
+import { ResourceSet, type InputInfo } from './model/resource-set.js';
+import { readSnapshot } from './resource-graph/read-snapshot.js';
+
+export interface LoadOptions {
+  /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
+  params?: string[];
+  deployment?: Partial<DeploymentContext>;
+}
+
+interface Parsed {
+  file: string;
+  doc: JsonDocument;
+  kind: ReturnType<typeof classifyDocument>;
+  explicit: boolean;
+}
+
+export function loadInputs(paths: string[], options: LoadOptions = {}): ResourceSet {
+  const walked = walkPaths(paths);
+  const diagnostics: Diagnostic[] = [...walked.diagnostics];
+  const inputs: InputInfo[] = [];
+  const resources: Resource[] = [];
+  const parsed: Parsed[] = [];
+
+  for (const { path: file, explicit } of walked.files) {
+    if (/\.(bicep|bicepparam)$/i.test(file)) {
+      diagnostics.push(diagnostic('input/bicep-not-supported', explicit ? 'error' : 'warning', `${file}: Bicep files are not read yet; scan the compiled ARM JSON (bicep build ${path.basename(file)})`));
+      inputs.push({ path: file, kind: 'skipped' });
+      continue;
+    }
+    const text = readText(file, diagnostics);
+    if (text === undefined) continue;
+    const { doc, diagnostics: syntax } = JsonDocument.parse(file, text);
+    if (syntax.length) {
+      // A broken file that was named or that claims to be a template is an error; a random
+      // JSON file in a folder walk is only noted.
+      const kind = classifyDocument(doc);
+      if (explicit || kind !== 'other-json') {
+        diagnostics.push(...syntax);
+        inputs.push({ path: file, kind: 'skipped' });
+        continue;
+      }
+    }
+    const kind = classifyDocument(doc);
+    parsed.push({ file, doc, kind, explicit });
+  }
+
+  const explicitParams = new Map<string, ParameterValues>();
+  const paramValues: ParameterValues = new Map();
+  for (const p of options.params ?? []) {
+    const text = readText(p, diagnostics);
+    if (text === undefined) continue;
+    const { doc, diagnostics: syntax } = JsonDocument.parse(p, text);
+    diagnostics.push(...syntax);
+    if (syntax.length) continue;
+    if (classifyDocument(doc) !== 'arm-parameters') {
+      diagnostics.push(diagnostic('input/not-parameters-file', 'error', `${p}: --params expects a deployment parameters file ($schema …/deploymentParameters.json#)`));
+      continue;
+    }
+    const read = readParametersFile(doc);
+    diagnostics.push(...read.diagnostics);
+    for (const [k, v] of read.values) paramValues.set(k, v);
+    explicitParams.set(path.resolve(p), read.values);
+  }
+
+  const byPath = new Map(parsed.map((p) => [path.resolve(p.file), p]));
+  for (const p of parsed) {
+    switch (p.kind) {
+      case 'arm-template': {
+        let values = paramValues;
+        if (!options.params?.length) {
+          const paired = byPath.get(path.resolve(p.file.replace(/\.json$/i, '.parameters.json')));
+          if (paired?.kind === 'arm-parameters') {
+            const read = readParametersFile(paired.doc);
+            diagnostics.push(...read.diagnostics);
+            values = read.values;
+          }
+        }
+        const out = expandTemplate(p.doc, { parameters: values, deployment: options.deployment });
+        diagnostics.push(...out.diagnostics);
+        resources.push(...out.resources);
+        inputs.push({ path: p.file, kind: 'arm-template' });
+        break;
+      }
+      case 'resource-graph-snapshot': {
+        const out = readSnapshot(p.doc);
+        diagnostics.push(...out.diagnostics);
+        resources.push(...out.resources);
+        inputs.push({ path: p.file, kind: 'resource-graph-snapshot' });
+        break;
+      }
+      case 'arm-parameters':
+        inputs.push({ path: p.file, kind: 'arm-parameters' });
+        break;
+      case 'other-json':
+        diagnostics.push(diagnostic(
+          p.explicit ? 'input/unrecognized-file' : 'input/skipped-file',
+          p.explicit ? 'error' : 'info',
+          `${p.file}: not an ARM template, parameters file or Resource Graph snapshot; ${p.explicit ? 'pass a template ($schema …/deploymentTemplate.json#) or az graph query output' : 'skipped'}`,
+        ));
+        inputs.push({ path: p.file, kind: 'skipped' });
+        break;
+    }
+  }
+  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
+    return undefined;
+  }
+}
+
+/** Two inputs declaring the same resource id: keep the first, say so. */
+function dedupe(resources: Resource[], diagnostics: Diagnostic[]): Resource[] {
+  const seen = new Map<string, Resource>();
+  const out: Resource[] = [];
+  for (const r of resources) {
+    const key = r.id.toLowerCase();
+    const first = seen.get(key);
+    if (first) {
+      if (first.file !== r.file || r.origin === 'snapshot') {
+        diagnostics.push(diagnostic('input/duplicate-resource', 'info', `${r.id} is declared more than once; the first declaration (${first.file ?? 'live'}) is evaluated`, r.sourceMap?.rangeOf('')));
+      }
+      continue;
+    }
+    seen.set(key, r);
+    out.push(r);
+  }
+  return out;
+}
+
+export { hasErrors };

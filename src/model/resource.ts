@@ -1,0 +1,57 @@
+// The one normalized resource every front end produces and every rule reads (design §2).
+import type { Value } from '../core/unknown.js';
+import type { Unknown } from '../core/unknown.js';
+import type { SourceMap } from './source-map.js';
+
+/** Where a resource came from. */
+export type Origin = 'arm' | 'bicep' | 'live' | 'snapshot';
+
+export interface Resource {
+  /** Full ARM id; templates get one from the deployment context's placeholder ids. */
+  id: string;
+  /** Canonical casing, e.g. `Microsoft.Storage/storageAccounts`. */
+  type: string;
+  apiVersion?: string;
+  /** Full name, `parent/child` for child resources. */
+  name: string;
+  location?: Value;
+  sku?: Value;
+  kind?: Value;
+  identity?: Value;
+  tags?: Value;
+  zones?: Value;
+  plan?: Value;
+  properties?: Value;
+  /** For extension resources: the id of the resource they extend. */
+  scope?: string | Unknown;
+  dependsOn: string[];
+  origin: Origin;
+  /** The file a template resource came from. */
+  file?: string;
+  /** JSON path → source range; live resources have none and are located by `id`. */
+  sourceMap?: SourceMap;
+  /** Paths whose values came from secure parameters: redacted wherever they are shown. */
+  secretPaths?: string[];
+}
+
+/** The top-level members a rule's `field` can address, in output order. */
+export const RESOURCE_FIELDS = [
+  'id', 'name', 'type', 'apiVersion', 'location', 'kind', 'sku', 'identity', 'tags', 'zones', 'plan', 'properties', 'scope',
+] as const;
+
+/** The plain, JSON-serializable view of a resource that `azready resources` prints. */
+export function resourceToJson(r: Resource): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of RESOURCE_FIELDS) {
+    const v = (r as unknown as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  if (r.dependsOn.length) out.dependsOn = r.dependsOn;
+  out.origin = r.origin;
+  if (r.file) out.file = r.file;
+  if (r.sourceMap) {
+    const declaration = r.sourceMap.rangeOf('');
+    if (declaration) out.source = declaration;
+  }
+  return out;
+}

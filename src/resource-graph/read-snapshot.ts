@@ -1,0 +1,61 @@
+// Resource Graph snapshot files: what `az graph query -q … -o json` writes, either a bare array of
+// rows or an object with a `data` array. Each row keeps a source range in the file.
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
+import type { Resource } from '../model/resource.js';
+import { SourceMap } from '../model/source-map.js';
+import { normalizeRow } from './normalize-row.js';
+
+/** Does this parsed JSON look like Resource Graph output? */
+export function isSnapshotValue(value: unknown): boolean {
+  const rows = Array.isArray(value)
+    ? value
+    : value && typeof value === 'object' && Array.isArray((value as Record<string, unknown>).data)
+      ? ((value as Record<string, unknown>).data as unknown[])
+      : undefined;
+  if (!rows) return false;
+  if (rows.length === 0) return !Array.isArray(value);
+  return rows.every((r) => r && typeof r === 'object' && typeof (r as Record<string, unknown>).id === 'string' && typeof (r as Record<string, unknown>).type === 'string');
+}
+
+export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagnostics: Diagnostic[] } {
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
+  for (const rowNode of rowsNode?.children ?? []) {
+    const row = plainValue(rowNode);
+    if (!row || typeof row !== 'object' || Array.isArray(row)) {
+      diagnostics.push(diagnostic('snapshot/invalid-row', 'error', 'a snapshot row must be an object with id and type', doc.rangeOf(rowNode)));
+      continue;
+    }
+    const r = normalizeRow(row as Record<string, unknown>, 'snapshot');
+    if (typeof r === 'string') {
+      diagnostics.push(diagnostic('snapshot/invalid-row', 'error', r, doc.rangeOf(rowNode)));
+      continue;
+    }
+    r.file = doc.file;
+    r.sourceMap = new SourceMap();
+    r.sourceMap.set('', doc.rangeOf(rowNode));
+    const props = member(rowNode, 'properties');
+    if (props) mapPaths(doc, props, 'properties', r.sourceMap);
+    for (const f of ['sku', 'kind', 'identity', 'tags', 'zones', 'location']) {
+      const n = member(rowNode, f);
+      if (n) mapPaths(doc, n, f, r.sourceMap);
+    }
+    resources.push(r);
+  }
+  return { resources, diagnostics };
+}
+
+function mapPaths(doc: JsonDocument, node: JsonNode, path: string, map: SourceMap): void {
+  map.set(path, doc.rangeOf(node));
+  if (node.type === 'object') {
+    for (const prop of node.children ?? []) {
+      const k = prop.children?.[0]?.value;
+      const v = prop.children?.[1];
+      if (typeof k === 'string' && v) mapPaths(doc, v, /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, map);
+    }
+  } else if (node.type === 'array') {
+    node.children?.forEach((c, i) => mapPaths(doc, c, `${path}[${i}]`, map));
+  }
+}
