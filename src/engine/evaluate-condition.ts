@@ -111,7 +111,7 @@ function countCondition(spec: CountSpec, op: Operator, expectedRaw: unknown, ctx
   const expected = evaluateValue(expectedRaw, ctx);
   if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
   const counted = countItems(spec, ctx);
-  if ('reason' in counted) return { truth: 'unknown', reason: counted.reason };
+  if ('unknownBecause' in counted) return { truth: 'unknown', reason: counted.unknownBecause };
   const { min, max, reason, evidence } = counted;
   const outcomes = new Set<Truth>();
   for (let n = min; n <= max; n++) outcomes.add(applyOperator(op, n, expected));
@@ -134,9 +134,9 @@ interface CountRange {
 }
 
 /** How many items satisfy `where`: a range, since an unknown `where` may or may not count. */
-function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { reason: string } {
+function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unknownBecause: string } {
   if (spec.related) {
-    if (!ctx.resource) return { reason: 'relations need a resource' };
+    if (!ctx.resource) return { unknownBecause: 'relations need a resource' };
     const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
     const range = tally(rel.definite, (r) => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
     return { ...range, max: range.max + rel.possible.length, reason: range.reason ?? (rel.possible.length ? rel.reason : undefined) };
@@ -162,20 +162,20 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { reas
     return { min: Math.max(seen.size, unknown > 0 && seen.size === 0 ? 1 : seen.size), max: seen.size + unknown, reason, evidence: { path: d.field, actual: [...seen].sort() } };
   }
   if (spec.field !== undefined) {
-    if (!ctx.resource) return { reason: `'count.field' needs a resource` };
+    if (!ctx.resource) return { unknownBecause: `'count.field' needs a resource` };
     const path = fieldToPath(spec.field, ctx.resource.type);
     if (typeof path !== 'string') return { min: 0, max: 0 };
     const r = resolveField(ctx.resource, path, { current: ctx.current, defaults: ctx.defaults });
     const unknownArray = r.selections.find((s) => isUnknown(s.value) && !s.path.match(/\[\d+\]$/));
-    if (unknownArray) return { reason: `${unknownArray.path}: ${(unknownArray.value as Unknown).reason}` };
+    if (unknownArray) return { unknownBecause: `${unknownArray.path}: ${(unknownArray.value as Unknown).reason}` };
     const segs = parseFieldPath(path);
     const prefix = typeof segs === 'string' ? path.toLowerCase() : normalizePath(segs);
     return tally(r.selections, (s) => spec.where ? evaluateCondition(spec.where, { ...ctx, current: [...ctx.current, { prefix, element: s }] }) : { truth: 'true' }, { path: spec.field, actual: r.selections.length });
   }
   if ('value' in spec) {
     const list = evaluateValue(spec.value, ctx);
-    if (isUnknown(list)) return { reason: list.reason };
-    if (!Array.isArray(list)) return { reason: 'count.value must be an array' };
+    if (isUnknown(list)) return { unknownBecause: list.reason };
+    if (!Array.isArray(list)) return { unknownBecause: 'count.value must be an array' };
     const name = spec.name ?? 'default';
     return tally(list, (el) => {
       if (!spec.where) return { truth: 'true' };
@@ -185,7 +185,7 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { reas
       return evaluateCondition(spec.where, { ...ctx, values });
     });
   }
-  return { reason: 'count needs field, value, related, resources or distinct' };
+  return { unknownBecause: 'count needs field, value, related, resources or distinct' };
 }
 
 function tally<T>(items: readonly T[], test: (item: T) => Evaluation, evidence?: Evidence): CountRange {

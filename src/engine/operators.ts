@@ -13,13 +13,13 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** `undefined` is an absent field; `null` is an explicit JSON null. */
 export function applyOperator(op: Operator, actual: unknown, expected: unknown): Truth {
-  if (isUnknown(actual) || findUnknown(actual)) return 'unknown';
-  if (findUnknown(expected)) return 'unknown';
+  if (isUnknown(actual) || findUnknown(expected)) return 'unknown';
+  // Presence and keys do not depend on Unknowns nested inside a present value.
+  if (op === 'exists') return truth((actual !== undefined && actual !== null) === toBool(expected));
+  if (op === 'containsKey') return truth(actual !== undefined && containsKeyOp(actual, expected));
+  if (op === 'notContainsKey') return truth(actual === undefined || !containsKeyOp(actual, expected));
+  if (findUnknown(actual)) return 'unknown';
   switch (op) {
-    case 'exists': {
-      const present = actual !== undefined && actual !== null;
-      return truth(present === toBool(expected));
-    }
     case 'equals':
       return truth(equalsOp(actual, expected));
     case 'notEquals':
@@ -44,10 +44,6 @@ export function applyOperator(op: Operator, actual: unknown, expected: unknown):
       return truth(actual !== undefined && containsOp(actual, expected));
     case 'notContains':
       return truth(actual === undefined || !containsOp(actual, expected));
-    case 'containsKey':
-      return truth(actual !== undefined && containsKeyOp(actual, expected));
-    case 'notContainsKey':
-      return truth(actual === undefined || !containsKeyOp(actual, expected));
     case 'less':
     case 'lessOrEquals':
     case 'greater':
