@@ -44,9 +44,10 @@ export function isAlias(field: string): boolean {
  */
 export function aliasToPath(alias: string, resourceType: string): string | undefined {
   const lower = alias.toLowerCase();
-  const exception = EXCEPTIONS.get(lower);
-  if (exception) return exception;
   const typePrefix = resourceType.toLowerCase() + '/';
+  const exception = EXCEPTIONS.get(lower);
+  // `Ns/type/x` exceptions belong to that type; namespace-level ones (`Ns/x`) are shared.
+  if (exception && (lower.split('/').length === 2 || lower.startsWith(typePrefix))) return exception;
   if (!lower.startsWith(typePrefix)) return undefined;
   const rest = alias.slice(typePrefix.length);
   // `storageAccounts/blobServices/x` on a storage account names the child type, not this one.

@@ -57,7 +57,10 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): Evaluati
   if ('value' in c) {
     const v = evaluateValue(c.value, ctx);
     if (isUnknown(v)) return { truth: 'unknown', reason: v.reason };
-    return { truth: applyOperator(op, v, evaluateValue(expected, ctx)) };
+    const e = evaluateValue(expected, ctx);
+    const t = applyOperator(op, v, e);
+    if (t !== 'unknown') return { truth: t };
+    return { truth: t, reason: (findUnknown(v) ?? findUnknown(e))?.reason ?? 'the value is unknown' };
   }
   return { truth: 'unknown', reason: 'the condition has no field, value or count' };
 }
@@ -81,21 +84,22 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
   const r = resolveField(ctx.resource, evaluateFieldName(field, ctx), { current: ctx.current, defaults: ctx.defaults });
   if (!r.wildcard) {
     const sel: Selection = r.selections[0] ?? { path: field, value: undefined };
-    return leaf(applyOperator(op, sel.value, expected), sel);
+    return leaf(applyOperator(op, sel.value, expected), sel, expected);
   }
   if (r.selections.length === 0) {
     // Over an empty array `[*]` is vacuously true; over a missing one it is false (regorus).
     return { truth: r.missingArray ? 'false' : 'true', evidence: { path: field, actual: r.missingArray ? undefined : [] } };
   }
-  return combine(r.selections.map((s) => leaf(applyOperator(op, s.value, expected), s)), 'all');
+  return combine(r.selections.map((s) => leaf(applyOperator(op, s.value, expected), s, expected)), 'all');
 }
 
-function leaf(t: Truth, sel: Selection): Evaluation {
+function leaf(t: Truth, sel: Selection, expected?: unknown): Evaluation {
   const evidence: Evidence = { path: sel.path, actual: sel.value };
   if (sel.defaulted) evidence.defaulted = true;
   if (t === 'unknown') {
     const u = findUnknown(sel.value);
-    return { truth: t, evidence, reason: u ? `${sel.path}: ${u.reason}` : `${sel.path} is unknown` };
+    const ue = u ? undefined : findUnknown(expected);
+    return { truth: t, evidence, reason: u ? `${sel.path}: ${u.reason}` : ue ? ue.reason : `${sel.path} is unknown` };
   }
   return { truth: t, evidence };
 }
@@ -138,8 +142,11 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
   if (spec.related) {
     if (!ctx.resource) return { unknownBecause: 'relations need a resource' };
     const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
-    const range = tally(rel.definite, (r) => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
-    return { ...range, max: range.max + rel.possible.length, reason: range.reason ?? (rel.possible.length ? rel.reason : undefined) };
+    const test = (r: Resource): Evaluation => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
+    const range = tally(rel.definite, test);
+    // A resource whose link is unknown may count, unless `where` is false for it anyway.
+    const possible = tally(rel.possible, test).max;
+    return { ...range, max: range.max + possible, reason: range.reason ?? (possible ? rel.reason : undefined) };
   }
   if (spec.resources) {
     const list = ofTypes(ctx.set, spec.resources.type);
@@ -149,17 +156,27 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
   if (spec.distinct) {
     const d = spec.distinct;
     const seen = new Set<string>();
+    const maybe = new Set<string>();
     let unknown = 0;
+    let maybeUnknown = 0;
     let reason: string | undefined;
     for (const r of ofTypes(ctx.set, d.type)) {
-      if (d.where && evaluateCondition(d.where, { ...ctx, resource: r, current: [], defaults: undefined }).truth !== 'true') continue;
+      const w = d.where ? evaluateCondition(d.where, { ...ctx, resource: r, current: [], defaults: undefined }) : undefined;
+      if (w?.truth === 'false') continue;
       const v = resolveField(r, d.field, { current: [] }).selections[0]?.value;
-      if (isUnknown(v)) {
+      if (w?.truth === 'unknown') {
+        // It may or may not be counted: it can only raise the maximum.
+        if (isUnknown(v)) maybeUnknown++;
+        else if (v !== undefined && v !== null) maybe.add(String(v).toLowerCase().replace(/\s+/g, ''));
+        else continue;
+        reason ??= `${r.name}: ${w.reason ?? 'the condition is unknown'}`;
+      } else if (isUnknown(v)) {
         unknown++;
         reason = `${r.name}: ${v.reason}`;
       } else if (v !== undefined && v !== null) seen.add(String(v).toLowerCase().replace(/\s+/g, ''));
     }
-    return { min: Math.max(seen.size, unknown > 0 && seen.size === 0 ? 1 : seen.size), max: seen.size + unknown, reason, evidence: { path: d.field, actual: [...seen].sort() } };
+    const extra = [...maybe].filter((x) => !seen.has(x)).length + maybeUnknown;
+    return { min: Math.max(seen.size, unknown > 0 && seen.size === 0 ? 1 : seen.size), max: seen.size + unknown + extra, reason, evidence: { path: d.field, actual: [...seen].sort() } };
   }
   if (spec.field !== undefined) {
     if (!ctx.resource) return { unknownBecause: `'count.field' needs a resource` };
@@ -170,7 +187,10 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     if (unknownArray) return { unknownBecause: `${unknownArray.path}: ${(unknownArray.value as Unknown).reason}` };
     const segs = parseFieldPath(path);
     const prefix = typeof segs === 'string' ? path.toLowerCase() : normalizePath(segs);
-    return tally(r.selections, (s) => spec.where ? evaluateCondition(spec.where, { ...ctx, current: [...ctx.current, { prefix, element: s }] }) : { truth: 'true' }, { path: spec.field, actual: r.selections.length });
+    // current() without a name is this (innermost) count's element, not an outer value count's.
+    const values = new Map(ctx.values);
+    values.delete('');
+    return tally(r.selections, (s) => spec.where ? evaluateCondition(spec.where, { ...ctx, values, current: [...ctx.current, { prefix, element: s }] }) : { truth: 'true' }, { path: spec.field, actual: r.selections.length });
   }
   if ('value' in spec) {
     const list = evaluateValue(spec.value, ctx);
@@ -231,17 +251,29 @@ function policyContext(ctx: ConditionContext): EvalContext {
         if (!ctx.resource || typeof args[0] !== 'string') return null;
         const r = resolveField(ctx.resource, args[0], { current: ctx.current, defaults: ctx.defaults });
         if (r.wildcard) return r.selections.map((s) => (s.value === undefined ? null : s.value)) as Value;
-        const v = r.selections[0]?.value;
-        return (v === undefined ? null : v) as Value;
+        const v = (r.selections[0]?.value ?? null) as Value;
+        // `x[*]…` inside a count over `x[*]` reads the current element, still as an array.
+        return args[0].includes('[*]') && !isUnknown(v) ? [v] : v;
       },
     },
     current: {
       evaluate(args) {
         const name = typeof args[0] === 'string' ? args[0] : '';
         if (ctx.values.has(name.toLowerCase())) return ctx.values.get(name.toLowerCase()) as Value;
-        const lower = name.toLowerCase();
-        const el = [...ctx.current].reverse().find((c) => c.prefix === lower || (!name && c));
-        if (el) return (el.element.value ?? null) as Value;
+        if (!name) {
+          const el = ctx.current[ctx.current.length - 1];
+          if (el) return (el.element.value ?? null) as Value;
+        } else if (ctx.resource) {
+          // The counted field or alias (`…/securityRules[*]`), or a path under it (`…/securityRules[*].access`).
+          const path = fieldToPath(name, ctx.resource.type);
+          const segs = typeof path === 'string' ? parseFieldPath(path) : path.error;
+          const key = typeof segs === 'string' ? undefined : normalizePath(segs);
+          if (key !== undefined && ctx.current.some((c) => key === c.prefix || key.startsWith(c.prefix + '.') || key.startsWith(c.prefix + '['))) {
+            const r = resolveField(ctx.resource, name, { current: ctx.current });
+            if (r.wildcard) return r.selections.map((s) => (s.value === undefined ? null : s.value)) as Value;
+            return (r.selections[0]?.value ?? null) as Value;
+          }
+        }
         throw new EvaluationError(`current('${name}') is used outside a count over it`);
       },
     },

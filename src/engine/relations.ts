@@ -17,39 +17,67 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
   const types = type === undefined ? undefined : [type].flat();
   switch (kind) {
     case 'child': {
-      const all = set.childrenOf(resource);
-      return { definite: types ? all.filter((r) => types.some((t) => matchesType(r, t, resource))) : all, possible: [] };
+      const definite = types ? types.flatMap((t) => set.childrenOf(resource, t)) : set.childrenOf(resource);
+      return { definite, possible: [] };
     }
     case 'extension': {
       const definite = set.extensionsOf(resource).filter((r) => !types || types.some((t) => matchesType(r, t)));
-      const candidates = types ? types.flatMap((t) => set.ofType(t)) : set.resources;
-      const possible = candidates.filter((r) => isUnknown(r.scope) && sameFile(r, resource));
+      const possible = unknownLinks(set, 'extension', types, undefined).get(resource.file ?? '') ?? [];
       return { definite, possible, ...(possible.length ? { reason: `the scope of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
     case 'referencedBy': {
-      const id = resource.id.toLowerCase();
-      const candidates = types ? types.flatMap((t) => set.ofType(t)) : set.resources;
-      const definite: Resource[] = [];
-      const possible: Resource[] = [];
-      for (const r of candidates) {
-        if (r === resource) continue;
-        const values = via ? resolveField(r, via, { current: [] }).selections.map((s) => s.value) : collectStrings(r.properties);
-        if (values.some((v) => typeof v === 'string' && v.toLowerCase() === id)) definite.push(r);
-        else if (via && values.some(isUnknown) && sameFile(r, resource)) possible.push(r);
-      }
+      const index = referenceIndex(set, types, via);
+      const definite = (index.get(resource.id.toLowerCase()) ?? []).filter((r) => r !== resource);
+      const possible = via ? (unknownLinks(set, 'referencedBy', types, via).get(resource.file ?? '') ?? []).filter((r) => r !== resource) : [];
       return { definite, possible, ...(possible.length ? { reason: `the target of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
   }
 }
 
-function matchesType(r: Resource, t: string, parent?: Resource): boolean {
-  const full = parent && !t.includes('.') ? `${parent.type}/${t}` : t;
-  return r.type.toLowerCase() === full.toLowerCase();
+function candidates(set: ResourceSet, types: string[] | undefined): Resource[] {
+  return types ? types.flatMap((t) => set.ofType(t)) : set.resources;
 }
 
-/** An Unknown link can only point inside the deployment it was declared in. */
-function sameFile(a: Resource, b: Resource): boolean {
-  return a.file !== undefined && a.file === b.file;
+function linkValues(r: Resource, via: string | undefined): unknown[] {
+  return via ? resolveField(r, via, { current: [] }).selections.map((s) => s.value) : collectStrings(r.properties);
+}
+
+/** Lower-cased referenced id → the resources of `types` whose `via` holds it. */
+function referenceIndex(set: ResourceSet, types: string[] | undefined, via: string | undefined): Map<string, Resource[]> {
+  return set.memo(`ref ${types?.join(',') ?? '*'} ${via ?? '*'}`, () => {
+    const index = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      for (const v of new Set(linkValues(r, via).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()))) {
+        const list = index.get(v);
+        if (list) list.push(r);
+        else index.set(v, [r]);
+      }
+    }
+    return index;
+  });
+}
+
+/**
+ * Resources whose link (extension scope, or `via` value) is Unknown, by file: an Unknown link can
+ * only point inside the deployment it was declared in.
+ */
+function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', types: string[] | undefined, via: string | undefined): Map<string, Resource[]> {
+  return set.memo(`unknown ${kind} ${types?.join(',') ?? '*'} ${via ?? ''}`, () => {
+    const byFile = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      if (r.file === undefined) continue;
+      const unknown = kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some(isUnknown);
+      if (!unknown) continue;
+      const list = byFile.get(r.file);
+      if (list) list.push(r);
+      else byFile.set(r.file, [r]);
+    }
+    return byFile;
+  });
+}
+
+function matchesType(r: Resource, t: string): boolean {
+  return r.type.toLowerCase() === t.toLowerCase();
 }
 
 function collectStrings(v: unknown, out: unknown[] = []): unknown[] {

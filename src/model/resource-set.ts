@@ -14,6 +14,7 @@ export class ResourceSet {
   private byIdIndex?: Map<string, Resource>;
   private byTypeIndex?: Map<string, Resource[]>;
   private byScopeIndex?: Map<string, Resource[]>;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly resources: Resource[],
@@ -39,14 +40,43 @@ export class ResourceSet {
     return this.byTypeIndex.get(type.toLowerCase()) ?? [];
   }
 
-  /** Child resources of `parent` (optionally of one child type, full or last segment). */
+  /**
+   * Child resources of `parent`: the direct children, or, with `type` (full, or relative to the
+   * parent's type), the descendants of that type (`storageAccounts/blobServices/containers`).
+   */
   childrenOf(parent: Resource, type?: string): Resource[] {
-    const prefix = parent.id.toLowerCase() + '/';
-    const candidates = type ? this.ofType(type.includes('/') ? type : `${parent.type}/${type}`) : this.resources;
-    return candidates.filter((r) => {
-      const id = r.id.toLowerCase();
-      return id.startsWith(prefix) && r.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/');
+    const index = this.memo('children', () => {
+      const byParent = new Map<string, Resource[]>();
+      for (const r of this.resources) {
+        if (r.type.split('/').length <= 2) continue;
+        const parentId = r.id.split('/').slice(0, -2).join('/').toLowerCase();
+        const list = byParent.get(parentId);
+        if (list) list.push(r);
+        else byParent.set(parentId, [r]);
+      }
+      return byParent;
     });
+    const direct = index.get(parent.id.toLowerCase()) ?? [];
+    if (!type) return direct;
+    const full = (type.includes('.') ? type : `${parent.type}/${type}`).toLowerCase();
+    const out: Resource[] = [];
+    let level = direct;
+    while (level.length) {
+      const next: Resource[] = [];
+      for (const r of level) {
+        const t = r.type.toLowerCase();
+        if (t === full) out.push(r);
+        else if (full.startsWith(t + '/')) next.push(...(index.get(r.id.toLowerCase()) ?? []));
+      }
+      level = next;
+    }
+    return out;
+  }
+
+  /** Builds an index once per set; relations use it to stay linear in the set's size. */
+  memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
   }
 
   /** Extension resources (diagnostic settings, locks…) whose scope is `target`. */

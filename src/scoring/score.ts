@@ -56,10 +56,9 @@ export function computeScore(results: readonly RuleResult[], profile: Profile): 
       rs = { ruleId: r.ruleId, pillar: r.pillar, severity: r.severity, weight, passed: 0, failed: 0, unknown: 0, suppressed: 0, score: null };
       byRule.set(r.ruleId, rs);
     }
-    if (r.outcome === 'pass') (rs.passed++, counts.pass++);
-    else if (r.outcome === 'fail') (rs.failed++, counts.fail++);
-    else if (r.outcome === 'unknown') (rs.unknown++, counts.unknown++);
-    else if (r.outcome === 'suppressed') (rs.suppressed++, counts.suppressed++);
+    const key = ({ pass: 'passed', fail: 'failed', unknown: 'unknown', suppressed: 'suppressed' } as const)[r.outcome];
+    rs[key]++;
+    counts[r.outcome === 'pass' ? 'pass' : r.outcome === 'fail' ? 'fail' : r.outcome]++;
   }
   const rules = [...byRule.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   for (const rs of rules) rs.score = rs.passed + rs.failed > 0 ? rs.passed / (rs.passed + rs.failed) : null;
