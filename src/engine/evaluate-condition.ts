@@ -13,6 +13,7 @@ import { applyOperator, OPERATORS, type Operator } from './operators.js';
 import { relatedResources } from './relations.js';
 import { fieldToPath, normalizePath, resolveField, type CurrentElement, type Selection } from './resolve-field.js';
 import { parseFieldPath } from './field-path.js';
+import { isJsonPathField } from './json-path-field.js';
 import { and, not, or, type Truth } from './truth.js';
 
 export interface Evidence {
@@ -183,9 +184,9 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     const path = fieldToPath(spec.field, ctx.resource.type);
     if (typeof path !== 'string') return { min: 0, max: 0 };
     const r = resolveField(ctx.resource, path, { current: ctx.current, defaults: ctx.defaults });
-    const unknownArray = r.selections.find((s) => isUnknown(s.value) && !s.path.match(/\[\d+\]$/));
+    const unknownArray = isJsonPathField(path) ? undefined : r.selections.find((s) => isUnknown(s.value) && !s.path.match(/\[\d+\]$/));
     if (unknownArray) return { unknownBecause: `${unknownArray.path}: ${(unknownArray.value as Unknown).reason}` };
-    const segs = parseFieldPath(path);
+    const segs = isJsonPathField(path) ? path : parseFieldPath(path);
     const prefix = typeof segs === 'string' ? path.toLowerCase() : normalizePath(segs);
     // current() without a name is this (innermost) count's element, not an outer value count's.
     const values = new Map(ctx.values);

@@ -5,6 +5,7 @@ import { Unknown, isUnknown } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { aliasToPath, isAlias } from './alias.js';
 import { parseFieldPath, type FieldSegment } from './field-path.js';
+import { isJsonPathField, resolveJsonPath } from './json-path-field.js';
 
 /** One selected value with its concrete path; `value` undefined means absent. */
 export interface Selection {
@@ -76,6 +77,7 @@ export function fieldToPath(field: string, resourceType: string): string | { err
 }
 
 export function resolveField(resource: Resource, field: string, ctx: ResolveContext): FieldResult {
+  if (isJsonPathField(field)) return resolveJsonPath(resourceView(resource), field, resource);
   const path = fieldToPath(field, resource.type);
   if (typeof path !== 'string') return { wildcard: false, selections: [], missingArray: false, error: path.error };
   const segments = parseFieldPath(path);

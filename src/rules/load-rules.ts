@@ -9,6 +9,7 @@ import { registerType } from '../model/canonical-type.js';
 import type { Condition } from '../engine/condition.js';
 import { parseFieldPath } from '../engine/field-path.js';
 import { isAlias } from '../engine/alias.js';
+import { checkJsonPath, isJsonPathField } from '../engine/json-path-field.js';
 import { conditionSchema, ruleSchema } from './rule-schema.js';
 import type { Rule, RuleDefault } from './rule.js';
 
@@ -101,13 +102,20 @@ export function loadRuleFile(file: string, packDir: string): { rule?: Rule; diag
 
 /** Field paths are checked when the pack loads, not when a resource happens to reach them. */
 function checkFields(c: Condition, at: (string | number)[], report: (msg: string, path: (string | number)[]) => void): void {
-  if (c.field !== undefined && !isAlias(c.field) && !c.field.startsWith('[')) {
+  if (c.field !== undefined && isJsonPathField(c.field)) {
+    const error = checkJsonPath(c.field);
+    if (error) report(`${at.join('.')}.field: ${error}`, [...at, 'field']);
+  } else if (c.field !== undefined && !isAlias(c.field) && !c.field.startsWith('[')) {
     const p = parseFieldPath(c.field);
     if (typeof p === 'string') report(`${at.join('.')}.field: ${p}`, [...at, 'field']);
   }
   c.allOf?.forEach((x, i) => checkFields(x, [...at, 'allOf', i], report));
   c.anyOf?.forEach((x, i) => checkFields(x, [...at, 'anyOf', i], report));
   if (c.not) checkFields(c.not, [...at, 'not'], report);
+  if (c.count?.field && isJsonPathField(c.count.field)) {
+    const error = checkJsonPath(c.count.field);
+    if (error) report(`${at.join('.')}.count.field: ${error}`, [...at, 'count', 'field']);
+  }
   if (c.count?.where) checkFields(c.count.where, [...at, 'count', 'where'], report);
 }
 

@@ -18,7 +18,7 @@ export const conditionSchema = {
     count: {
       type: 'object',
       properties: {
-        field: { type: 'string', pattern: '\\[\\*\\]' },
+        field: { type: 'string', pattern: '\\[\\*\\]|^\\$' },
         value: {},
         name: { type: 'string', pattern: '^[A-Za-z0-9]+$' },
         related: { enum: ['child', 'extension', 'referencedBy'] },
