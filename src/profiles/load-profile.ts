@@ -59,7 +59,9 @@ function load(nameOrFile: string, chain: string[]): { profile?: Profile; diagnos
   const diagnostics = [...loaded.diagnostics];
   const parents: Profile[] = [];
   for (const p of [raw.extends ?? []].flat()) {
-    const base = load(p, [...chain, key]);
+    // A path in `extends` is relative to the profile that names it.
+    const looksLikePath = /\.ya?ml$/i.test(p) || p.includes('/');
+    const base = load(looksLikePath && !path.isAbsolute(p) ? path.join(path.dirname(file), p) : p, [...chain, key]);
     diagnostics.push(...base.diagnostics);
     if (base.profile) parents.push(base.profile);
   }

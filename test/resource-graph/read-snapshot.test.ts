@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { JsonDocument } from '../../src/arm/json-document.js';
+import { classifyDocument } from '../../src/discover/classify-file.js';
+import { parseResourceId } from '../../src/resource-graph/normalize-row.js';
+import { readSnapshot } from '../../src/resource-graph/read-snapshot.js';
+
+const SUB = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/prod';
+const rows = [
+  { id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st1`, name: 'st1', type: 'microsoft.storage/storageaccounts', kind: 'StorageV2', managedBy: '', plan: {}, tags: {}, sku: { name: 'Standard_LRS' }, location: 'westeurope', properties: { minimumTlsVersion: 'TLS1_2' } },
+  { id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st1/blobServices/default`, name: 'default', type: 'microsoft.storage/storageaccounts/blobservices', properties: {} },
+  { id: `${SUB}/providers/Microsoft.KeyVault/vaults/kv/providers/Microsoft.Insights/diagnosticSettings/d`, name: 'd', type: 'microsoft.insights/diagnosticsettings', properties: { workspaceId: '/w' } },
+];
+
+describe('Resource Graph snapshots', () => {
+  it.each([
+    ['a bare array', rows],
+    ['az graph query output', { totalRecords: 3, count: 3, data: rows }],
+  ])('reads %s', (_name, content) => {
+    const { doc } = JsonDocument.parse('snap.json', JSON.stringify(content, null, 2));
+    expect(classifyDocument(doc)).toBe('resource-graph-snapshot');
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(diagnostics).toEqual([]);
+    expect(resources.map((r) => [r.type, r.name])).toEqual([
+      ['Microsoft.Storage/storageAccounts', 'st1'],
+      ['Microsoft.Storage/storageAccounts/blobServices', 'st1/default'],
+      ['Microsoft.Insights/diagnosticSettings', 'd'],
+    ]);
+    expect(resources[0]).not.toHaveProperty('plan');
+    expect(resources[0]).not.toHaveProperty('tags');
+    expect(resources[0]).toMatchObject({ origin: 'snapshot', kind: 'StorageV2', sku: { name: 'Standard_LRS' } });
+    expect(resources[2].scope).toBe(`${SUB}/providers/Microsoft.KeyVault/vaults/kv`);
+    expect(resources[0].sourceMap?.rangeOf('properties.minimumTlsVersion')?.startLine).toBeGreaterThan(1);
+  });
+
+  it('reports rows without an id at their position', () => {
+    const { doc } = JsonDocument.parse('snap.json', JSON.stringify([rows[0], { name: 'x', type: 't' }], null, 2));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'snapshot/invalid-row', location: { file: 'snap.json' } });
+  });
+
+  it('splits ids into type, full name and extension scope', () => {
+    expect(parseResourceId(`${SUB}/providers/Microsoft.Sql/servers/s/databases/db`)).toEqual({ type: 'Microsoft.Sql/servers/databases', name: 's/db' });
+    expect(parseResourceId(SUB)).toEqual({ type: 'Microsoft.Resources/resourceGroups', name: 'prod' });
+  });
+});
