@@ -1,12 +1,18 @@
 // Expands an ARM deployment template into the resources it deploys: parameters, variables,
-// conditions, copy loops and nested child resources, each resource with its source map.
+// conditions, copy loops, nested child resources, extension resources, symbolic names
+// (languageVersion 2.0), reference() of resources in the same deployment, nested deployments
+// (inline or templateLink.relativePath, inner or outer scope) and outputs.
+import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, type DeploymentContext } from './deployment-context.js';
+import { EvaluationError } from './expression/eval-context.js';
+import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
+import { expandNestedDeployment } from './nested-deployment.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -14,14 +20,27 @@ export interface ExpandOptions {
   deployment?: Partial<DeploymentContext>;
   parameters?: ParameterValues;
   origin?: Origin;
+  /** Folder that `templateLink.relativePath` is relative to (default: the template's folder). */
+  baseDir?: string;
 }
 
 export interface ExpandResult {
   resources: Resource[];
   diagnostics: Diagnostic[];
+  outputs: Record<string, Value>;
+}
+
+/** Everything one expansion shares with the nested deployments inside it. */
+export interface ExpansionRun {
+  origin: Origin;
+  diagnostics: Diagnostic[];
+  /** Files of templateLink chains, to stop a template that links to itself. */
+  fileStack: string[];
+  depth: number;
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
+const DEPLOYMENTS = 'microsoft.resources/deployments';
 
 export function isTemplateDocument(root: unknown): boolean {
   if (!root || typeof root !== 'object') return false;
@@ -32,84 +51,154 @@ export function isTemplateDocument(root: unknown): boolean {
 export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): ExpandResult {
   const schema = String(member(doc.root, '$schema')?.value ?? '');
   const deployment: DeploymentContext = { ...DEFAULT_DEPLOYMENT, scope: scopeFromSchema(schema), ...options.deployment };
-  const scope = new TemplateScope(doc, deployment, options.parameters ?? new Map());
-  const expander = new Expander(doc, scope, options.origin ?? 'arm');
-  const resourcesNode = member(doc.root, 'resources');
-  if (resourcesNode?.type === 'array') {
-    for (const r of resourcesNode.children ?? []) expander.resource(r);
-  } else if (resourcesNode?.type === 'object') {
-    for (const [, r] of members(resourcesNode)) expander.resource(r);
-  }
-  return { resources: expander.resources, diagnostics: scope.diagnostics };
+  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [path.resolve(doc.file)], depth: 0 };
+  const scope = new TemplateScope(doc, doc.root, deployment, options.parameters ?? new Map(), run.diagnostics);
+  const out = expandWithScope(doc, doc.root, scope, run, options.baseDir ?? path.dirname(doc.file));
+  return { ...out, diagnostics: run.diagnostics };
 }
 
-interface ParentInfo {
+/** Expands the resources and outputs of `template` evaluated in `scope`. */
+export function expandWithScope(doc: JsonDocument, template: JsonNode | undefined, scope: TemplateScope, run: ExpansionRun, baseDir: string): { resources: Resource[]; outputs: Record<string, Value> } {
+  scope.checkParameters();
+  const expander = new Expander(doc, scope, run, baseDir);
+  const previousHost = scope.host;
+  scope.host = expander;
+  try {
+    const resourcesNode = member(template, 'resources');
+    if (resourcesNode?.type === 'array') for (const r of resourcesNode.children ?? []) expander.collect(r);
+    else if (resourcesNode?.type === 'object') for (const [sym, r] of members(resourcesNode)) expander.collect(r, undefined, sym);
+    const resources = expander.evaluateAll();
+    const outputs = expander.outputs(member(template, 'outputs'));
+    return { resources, outputs };
+  } finally {
+    scope.host = previousHost;
+  }
+}
+
+interface Instance {
+  node: JsonNode;
+  symbolic?: string;
+  loops: ReturnType<TemplateScope['snapshotLoops']>;
   type: string;
   name: string;
+  id: string;
+  scopeId?: string | Unknown;
+  existing: boolean;
+  deployment: boolean;
+  /** Evaluated lazily: reference() may need it before its turn. */
+  resource?: Resource;
+  nested?: { resources: Resource[]; outputs: Record<string, Value> };
+  evaluating?: boolean;
 }
 
 class Expander {
-  readonly resources: Resource[] = [];
+  private readonly instances: Instance[] = [];
+  private readonly symbols = new Map<string, Instance[]>();
 
   constructor(
     private readonly doc: JsonDocument,
     private readonly scope: TemplateScope,
-    private readonly origin: Origin,
+    private readonly run: ExpansionRun,
+    private readonly baseDir: string,
   ) {}
 
-  resource(node: JsonNode, parent?: ParentInfo): void {
+  /** Pass 1: which resources exist, with their identity (type, name, id) and loop context. */
+  collect(node: JsonNode, parent?: Instance, symbolic?: string): void {
+    if (symbolic) this.symbols.set(symbolic.toLowerCase(), []);
     const copy = member(node, 'copy');
     if (!copy) {
-      this.instance(node, parent);
+      this.identify(node, parent, symbolic);
       return;
     }
     const count = this.scope.copyCount(copy);
     if (count instanceof Unknown) {
-      this.scope.diagnostics.push(diagnostic('arm/copy-count-unknown', 'warning', `the number of copies is unknown (${count.reason}); the loop's resources are not evaluated`, this.doc.rangeOf(copy)));
+      this.run.diagnostics.push(diagnostic('arm/copy-count-unknown', 'warning', `the number of copies is unknown (${count.reason}); the loop's resources are not evaluated`, this.doc.rangeOf(copy)));
       return;
     }
-    const name = String(member(copy, 'name')?.value ?? '');
-    for (let i = 0; i < count; i++) this.scope.withLoop(name, i, () => this.instance(node, parent));
+    const name = String(this.scope.evaluate(member(copy, 'name')) ?? '');
+    for (let i = 0; i < count; i++) this.scope.withLoop(name, i, 'resource', () => this.identify(node, parent, symbolic));
   }
 
-  private instance(node: JsonNode, parent?: ParentInfo): void {
+  private identify(node: JsonNode, parent: Instance | undefined, symbolic: string | undefined): void {
     const conditionNode = member(node, 'condition');
     if (conditionNode) {
       const condition = this.scope.evaluate(conditionNode);
       if (condition === false) return;
       if (isUnknown(condition)) {
-        this.scope.diagnostics.push(diagnostic('arm/condition-unknown', 'info', `whether this resource is deployed is unknown (${condition.reason}); it is evaluated as if it were`, this.doc.rangeOf(conditionNode)));
+        this.run.diagnostics.push(diagnostic('arm/condition-unknown', 'info', `whether this resource is deployed is unknown (${condition.reason}); it is evaluated as if it were`, this.doc.rangeOf(conditionNode)));
       }
     }
-    if (member(node, 'existing')?.value === true) return;
-
-    let type = this.scope.evaluate(member(node, 'type'));
-    let name = this.scope.evaluate(member(node, 'name'));
-    if (typeof type !== 'string') {
-      this.scope.diagnostics.push(diagnostic('arm/resource-type-missing', 'error', 'the resource has no literal "type"; give it one such as "Microsoft.Storage/storageAccounts"', this.doc.rangeOf(node)));
+    const typeValue = this.scope.evaluate(member(node, 'type'));
+    if (typeof typeValue !== 'string') {
+      this.run.diagnostics.push(diagnostic('arm/resource-type-missing', 'error', 'the resource has no "type"; give it one such as "Microsoft.Storage/storageAccounts"', this.doc.rangeOf(node)));
       return;
     }
-    const nameText = typeof name === 'string' ? name : String(member(node, 'name')?.value ?? '');
+    const nameValue = this.scope.evaluate(member(node, 'name'));
+    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}}`;
+    let type = typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
-      name = `${parent.name}/${nameText}`;
+      name = `${parent.name}/${name}`;
     }
-    const fullName = typeof name === 'string' ? name : nameText;
-    if (type.toLowerCase() === 'microsoft.resources/deployments') {
-      this.scope.diagnostics.push(diagnostic('arm/nested-deployment', 'info', `the nested deployment '${fullName}' is not expanded yet; its resources are not evaluated`, this.doc.rangeOf(node)));
-      return;
-    }
+    const placed = this.placement(node, type, name);
+    const prefix = scopePrefix(this.scope.deployment);
+    const id = typeof placed.scopeId === 'string'
+      ? `${placed.scopeId}/providers/${placed.type}/${placed.name}`
+      : isUnknown(placed.scopeId)
+        ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
+        : resourceIdAt(prefix, placed.type, placed.name);
+    const inst: Instance = {
+      node,
+      symbolic,
+      loops: this.scope.snapshotLoops(),
+      type: placed.type,
+      name: placed.name,
+      id,
+      existing: member(node, 'existing')?.value === true,
+      deployment: placed.type.toLowerCase() === DEPLOYMENTS,
+    };
+    if (placed.scopeId !== undefined) inst.scopeId = placed.scopeId;
+    this.instances.push(inst);
+    if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
+    for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
+  }
 
+  /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
+  evaluateAll(): Resource[] {
+    const out: Resource[] = [];
+    for (const inst of this.instances) {
+      if (inst.existing) continue;
+      this.ensure(inst);
+      if (inst.nested) out.push(...inst.nested.resources);
+      else if (inst.resource) out.push(inst.resource);
+    }
+    return out;
+  }
+
+  private ensure(inst: Instance): void {
+    if (inst.resource || inst.nested || inst.evaluating) return;
+    inst.evaluating = true;
+    try {
+      this.scope.withLoops(inst.loops, () => {
+        if (inst.deployment) inst.nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+        else inst.resource = this.evaluateResource(inst);
+      });
+    } finally {
+      inst.evaluating = false;
+    }
+  }
+
+  private evaluateResource(inst: Instance): Resource {
+    const node = inst.node;
     const sourceMap = new SourceMap();
     sourceMap.set('', this.doc.rangeOf(node));
     const secretPaths: string[] = [];
-    const { resourceType, resourceName, scopeId } = this.placement(node, type, fullName);
     const resource: Resource = {
-      id: '',
-      type: canonicalType(resourceType),
-      name: resourceName,
+      id: inst.id,
+      type: canonicalType(inst.type),
+      name: inst.name,
       dependsOn: [],
-      origin: this.origin,
+      origin: this.run.origin,
       file: this.doc.file,
       sourceMap,
       secretPaths,
@@ -120,33 +209,29 @@ class Expander {
       const f = member(node, field);
       if (f) (resource as unknown as Record<string, Value>)[field] = this.scope.evaluate(f, sourceMap, field, secretPaths);
     }
-    if (scopeId !== undefined) resource.scope = scopeId;
-    resource.id = typeof resource.scope === 'string'
-      ? `${resource.scope}/providers/${resourceType}/${resourceName}`
-      : isUnknown(resource.scope)
-        ? `${scopePrefix(this.scope.deployment)}/{unknown scope}/providers/${resourceType}/${resourceName}`
-        : resourceIdAt(scopePrefix(this.scope.deployment), resourceType, resourceName);
+    if (inst.scopeId !== undefined) resource.scope = inst.scopeId;
     const dependsOn = this.scope.evaluate(member(node, 'dependsOn'));
     if (Array.isArray(dependsOn)) resource.dependsOn = dependsOn.filter((d): d is string => typeof d === 'string');
-    this.resources.push(resource);
-
-    const children = member(node, 'resources');
-    for (const child of children?.children ?? []) this.resource(child, { type, name: resourceName });
+    return resource;
   }
 
   /**
    * Extension resources: either a `scope` member, or the older `<type>/providers/<extType>` form
    * with a `<name>/<Namespace>/<extName>` name. Both become type + name + scope id.
    */
-  private placement(node: JsonNode, type: string, name: string): { resourceType: string; resourceName: string; scopeId?: string | Unknown } {
+  private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown } {
     const scopeNode = member(node, 'scope');
-    if (scopeNode) {
+    if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
       const s = this.scope.evaluate(scopeNode);
       let scopeId: string | Unknown;
       if (isUnknown(s)) scopeId = s;
       else if (typeof s !== 'string') scopeId = new Unknown('the scope is not a resource id');
-      else scopeId = s.startsWith('/') ? s : `${scopePrefix(this.scope.deployment)}/providers/${s}`;
-      return { resourceType: type, resourceName: name, scopeId };
+      else if (s.startsWith('/')) scopeId = s;
+      else {
+        const target = this.symbols.get(s.toLowerCase())?.[0];
+        scopeId = target ? target.id : `${scopePrefix(this.scope.deployment)}/providers/${s}`;
+      }
+      return { type, name, scopeId };
     }
     const t = type.split('/');
     const pi = t.findIndex((x) => x.toLowerCase() === 'providers');
@@ -154,14 +239,97 @@ class Expander {
       const baseType = t.slice(0, pi).join('/');
       const n = name.split('/');
       const baseNames = n.slice(0, pi - 1);
-      const extNs = n[pi - 1] ?? '';
-      const extType = `${extNs}/${t.slice(pi + 1).join('/')}`;
-      return {
-        resourceType: extType,
-        resourceName: n.slice(pi).join('/'),
-        scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')),
-      };
+      const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
+      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')) };
     }
-    return { resourceType: type, resourceName: name };
+    return { type, name };
   }
+
+  /** reference(), references() and resourceInfo() over the resources of this deployment. */
+  localFunction(name: string): TemplateFunction | undefined {
+    switch (name) {
+      case 'reference':
+        return { acceptsUnknown: true, evaluate: (args) => this.reference(args) };
+      case 'references':
+        return {
+          evaluate: (args) => {
+            const list = typeof args[0] === 'string' ? this.symbols.get(args[0].toLowerCase()) : undefined;
+            if (!list) throw new EvaluationError(`references() needs the symbolic name of a resource collection`);
+            return list.map((inst) => this.referenceOf(inst, args[2]));
+          },
+        };
+      case 'resourceinfo':
+        return {
+          evaluate: (args) => {
+            const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
+            if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
+            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: String(member(inst.node, 'apiVersion')?.value ?? '') };
+          },
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  private reference(args: Value[]): Value {
+    const target = args[0];
+    if (isUnknown(target)) return target;
+    if (typeof target !== 'string') throw new EvaluationError('reference() needs a resource id, name or symbolic name');
+    const inst = this.find(target);
+    if (!inst) return new Unknown(`reference('${target}') reads a resource that is not deployed by this template`, 'reference');
+    return this.referenceOf(inst, args[2]);
+  }
+
+  private referenceOf(inst: Instance, mode: Value | undefined): Value {
+    const full = typeof mode === 'string' && mode.toLowerCase() === 'full';
+    const identity: Record<string, Value> = { id: inst.id, name: inst.name, type: inst.type };
+    const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
+    if (inst.existing) return new Unknown(`the existing resource '${inst.name}' is read from Azure at deployment`, 'reference', full ? identity : undefined);
+    this.ensure(inst);
+    if (inst.evaluating && !inst.resource && !inst.nested) return new Unknown(`reference('${inst.name}') refers back to the resource being evaluated`, 'reference');
+    if (inst.nested) {
+      const outputs = Object.fromEntries(Object.entries(inst.nested.outputs).map(([k, v]) => [k, { type: typeOf(v), value: v }]));
+      const props = new Unknown(reason, 'reference', { outputs });
+      return full ? new Unknown(reason, 'reference', { ...identity, properties: props }) : props;
+    }
+    const r = inst.resource!;
+    const props = r.properties && typeof r.properties === 'object' && !Array.isArray(r.properties) && !isUnknown(r.properties)
+      ? new Unknown(reason, 'reference', r.properties as Record<string, Value>)
+      : new Unknown(reason, 'reference');
+    if (!full) return props;
+    const known: Record<string, Value> = { ...identity, properties: props };
+    for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = r[f] as Value;
+    if (r.apiVersion) known.apiVersion = r.apiVersion;
+    return new Unknown(reason, 'reference', known);
+  }
+
+  /** A resource of this template by symbolic name, id, or (full or last-segment) name. */
+  private find(target: string): Instance | undefined {
+    const key = target.toLowerCase();
+    const sym = this.symbols.get(key);
+    if (sym?.length === 1) return sym[0];
+    if (key.startsWith('/')) return this.instances.find((i) => i.id.toLowerCase() === key);
+    return this.instances.find((i) => i.name.toLowerCase() === key) ?? this.instances.find((i) => i.name.split('/').pop()!.toLowerCase() === key);
+  }
+
+  /** Template outputs, copy loops included. */
+  outputs(node: JsonNode | undefined): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const [name, decl] of members(node)) {
+      const condition = member(decl, 'condition');
+      if (condition && this.scope.evaluate(condition) === false) continue;
+      const copy = member(decl, 'copy');
+      out[name] = copy ? this.scope.copyArray(copy, 'output') : this.scope.evaluate(member(decl, 'value'));
+    }
+    return out;
+  }
+}
+
+function typeOf(v: Value): string {
+  if (Array.isArray(v)) return 'Array';
+  if (v === null) return 'Object';
+  if (typeof v === 'object') return isUnknown(v) ? 'Object' : 'Object';
+  if (typeof v === 'number') return 'Int';
+  if (typeof v === 'boolean') return 'Bool';
+  return 'String';
 }

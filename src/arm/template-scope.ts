@@ -1,76 +1,124 @@
-// Evaluation scope of one template: parameters, variables and copy loops, plus the walk that turns
-// a JSON node with `[...]` expressions into a value, recording source ranges on the way.
+// Evaluation scope of one template (or one inner-scope nested template): parameters (lazy, with
+// their constraints checked), variables, user-defined functions and copy loops, plus the walk that
+// turns a JSON node with `[...]` expressions into a value, recording source ranges on the way.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { childPath } from '../core/json-path.js';
-import { Unknown, type Value } from '../core/unknown.js';
+import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
+import type { TemplateFunction } from './expression/functions/function-def.js';
 import { isExpression, parseExpression, unescapeLiteral } from './expression/parse-expression.js';
-import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
+import { checkParameterValue } from './parameter-constraints.js';
+import { userFunctions } from './user-functions.js';
 
-const MAX_COPY = 800;
+export const MAX_COPY = 800;
+
+/** What the expander offers expressions: reference(), resourceInfo() and friends. */
+export interface ResourceHost {
+  localFunction(name: string): TemplateFunction | undefined;
+}
+
+interface Loop {
+  name: string;
+  index: number;
+  kind: 'resource' | 'property' | 'variable' | 'output';
+}
 
 export class TemplateScope implements EvalContext {
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly params = new Map<string, Value>();
+  readonly diagnostics: Diagnostic[];
   readonly secureParams = new Set<string>();
+  private readonly paramDecls = new Map<string, { name: string; node: JsonNode }>();
+  private readonly paramValues = new Map<string, Value>();
+  private readonly supplied: ParameterValues;
   private readonly variableNodes = new Map<string, JsonNode>();
   private readonly variableValues = new Map<string, Value>();
   private readonly copyVariables = new Set<string>();
-  private readonly evaluatingVariables = new Set<string>();
-  private readonly loops: { name: string; index: number }[] = [];
+  private readonly evaluating = new Set<string>();
+  private loops: Loop[] = [];
   private readonly reportedFunctions = new Set<string>();
+  private readonly functions: Map<string, TemplateFunction>;
   private currentNode?: JsonNode;
+  host?: ResourceHost;
 
   constructor(
     readonly doc: JsonDocument,
+    readonly template: JsonNode | undefined,
     readonly deployment: DeploymentContext,
     supplied: ParameterValues,
+    diagnostics: Diagnostic[] = [],
   ) {
-    this.declareParameters(supplied);
-    for (const [name, node] of members(member(doc.root, 'variables'))) {
+    this.diagnostics = diagnostics;
+    this.supplied = supplied;
+    for (const [name, node] of members(member(template, 'parameters'))) {
+      const key = name.toLowerCase();
+      this.paramDecls.set(key, { name, node });
+      const type = String(member(node, 'type')?.value ?? '').toLowerCase();
+      if (type.startsWith('secure') || supplied.get(key)?.secret) this.secureParams.add(key);
+    }
+    for (const name of supplied.keys()) {
+      if (!this.paramDecls.has(name)) {
+        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, template ? doc.rangeOf(template) : undefined));
+      }
+    }
+    for (const [name, node] of members(member(template, 'variables'))) {
       if (name.toLowerCase() === 'copy') continue;
       this.variableNodes.set(name.toLowerCase(), node);
     }
-    const copies = member(member(doc.root, 'variables'), 'copy');
-    for (const c of copies?.children ?? []) {
+    for (const c of member(member(template, 'variables'), 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
       this.variableNodes.set(name.toLowerCase(), c);
       this.copyVariables.add(name.toLowerCase());
     }
+    this.functions = userFunctions(member(template, 'functions'), this);
   }
 
-  private declareParameters(supplied: ParameterValues): void {
-    for (const [name, decl] of members(member(this.doc.root, 'parameters'))) {
-      const key = name.toLowerCase();
-      const type = String(member(decl, 'type')?.value ?? '').toLowerCase();
-      const given = supplied.get(key);
-      if (type.startsWith('secure') || given?.secret) this.secureParams.add(key);
-      if (given) {
-        this.params.set(key, given.value);
-        continue;
-      }
-      const def = member(decl, 'defaultValue');
-      if (def) {
-        this.params.set(key, this.evaluate(def));
-      } else {
-        this.params.set(key, new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`));
-        this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
-      }
-    }
-    for (const name of supplied.keys()) {
-      if (!this.params.has(name)) {
-        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `the parameters file sets '${name}', which the template does not declare`, this.doc.rangeOf(this.doc.root!)));
-      }
-    }
+  /** Evaluates every parameter once so that missing values and constraint violations are reported. */
+  checkParameters(): void {
+    for (const key of this.paramDecls.keys()) this.parameter(key);
   }
 
   parameter(name: string): Value | undefined {
-    return this.params.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    if (this.paramValues.has(key)) return this.paramValues.get(key);
+    const decl = this.paramDecls.get(key);
+    if (!decl) return undefined;
+    if (this.evaluating.has(`p:${key}`)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
+    this.evaluating.add(`p:${key}`);
+    try {
+      const value = this.parameterValue(decl.name, decl.node);
+      this.paramValues.set(key, value);
+      return value;
+    } finally {
+      this.evaluating.delete(`p:${key}`);
+    }
+  }
+
+  private parameterValue(name: string, decl: JsonNode): Value {
+    const given = this.supplied.get(name.toLowerCase());
+    const saved = this.loops;
+    this.loops = [];
+    try {
+      let value: Value;
+      if (given) value = given.value;
+      else if (member(decl, 'defaultValue')) value = this.evaluate(member(decl, 'defaultValue'));
+      else if (member(decl, 'nullable')?.value === true) return null;
+      else {
+        this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
+        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`);
+      }
+      const problem = isUnknown(value) ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
+      if (problem) {
+        this.diagnostics.push(diagnostic('arm/parameter-constraint', 'error', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
+      }
+      return value;
+    } finally {
+      this.loops = saved;
+    }
   }
 
   variable(name: string): Value | undefined {
@@ -78,35 +126,57 @@ export class TemplateScope implements EvalContext {
     if (this.variableValues.has(key)) return this.variableValues.get(key);
     const node = this.variableNodes.get(key);
     if (!node) return undefined;
-    if (this.evaluatingVariables.has(key)) throw new EvaluationError(`the variable '${name}' refers to itself`);
-    this.evaluatingVariables.add(key);
+    if (this.evaluating.has(`v:${key}`)) throw new EvaluationError(`the variable '${name}' refers to itself`);
+    this.evaluating.add(`v:${key}`);
+    const saved = this.loops;
+    this.loops = [];
     try {
-      const saved = this.loops.splice(0);
-      const value = this.copyVariables.has(key) ? this.copyArray(node) : this.evaluate(node);
-      this.loops.push(...saved);
+      const value = this.copyVariables.has(key) ? this.copyArray(node, 'variable') : this.evaluate(node);
       this.variableValues.set(key, value);
       return value;
     } finally {
-      this.evaluatingVariables.delete(key);
+      this.loops = saved;
+      this.evaluating.delete(`v:${key}`);
     }
   }
 
+  /** copyIndex('name') finds that loop; copyIndex() the innermost resource (or output) loop. */
   copyIndex(loopName?: string): number | undefined {
-    if (!loopName) return this.loops[this.loops.length - 1]?.index;
-    const l = [...this.loops].reverse().find((x) => x.name.toLowerCase() === loopName.toLowerCase());
-    return l?.index;
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i];
+      if (loopName ? l.name.toLowerCase() === loopName.toLowerCase() : l.kind === 'resource' || l.kind === 'output') return l.index;
+    }
+    return undefined;
   }
 
   unsupported(functionName: string): void {
     const key = functionName.toLowerCase();
     if (this.reportedFunctions.has(key)) return;
     this.reportedFunctions.add(key);
-    this.diagnostics.push(diagnostic('arm/unsupported-function', 'info', `the template function '${functionName}' is not evaluated yet; values that use it are unverified`, this.currentNode ? this.doc.rangeOf(this.currentNode) : undefined));
+    this.diagnostics.push(diagnostic('arm/unsupported-function', 'info', `the template function '${functionName}' is not evaluated; values that use it are unverified`, this.currentNode ? this.doc.rangeOf(this.currentNode) : undefined));
   }
 
-  /** Runs `body` once per element of a copy loop (resources and properties use it). */
-  withLoop<T>(name: string, index: number, body: () => T): T {
-    this.loops.push({ name, index });
+  localFunction(name: string): TemplateFunction | undefined {
+    return this.functions.get(name) ?? this.host?.localFunction(name);
+  }
+
+  /** The loops in force, to evaluate a resource instance later in the same loop context. */
+  snapshotLoops(): Loop[] {
+    return [...this.loops];
+  }
+
+  withLoops<T>(loops: Loop[], body: () => T): T {
+    const saved = this.loops;
+    this.loops = loops;
+    try {
+      return body();
+    } finally {
+      this.loops = saved;
+    }
+  }
+
+  withLoop<T>(name: string, index: number, kind: Loop['kind'], body: () => T): T {
+    this.loops.push({ name, index, kind });
     try {
       return body();
     } finally {
@@ -129,13 +199,13 @@ export class TemplateScope implements EvalContext {
     return count;
   }
 
-  private copyArray(copy: JsonNode, map?: SourceMap, path?: string): Value {
+  copyArray(copy: JsonNode, kind: Loop['kind'], map?: SourceMap, path?: string): Value {
     const name = String(member(copy, 'name')?.value ?? '');
     const count = this.copyCount(copy);
     if (count instanceof Unknown) return count;
     const input = member(copy, 'input');
     return Array.from({ length: count }, (_, i) =>
-      this.withLoop(name, i, () => this.evaluate(input, map, path === undefined ? undefined : childPath(path, i))),
+      this.withLoop(name, i, kind, () => this.evaluate(input, map, path === undefined ? undefined : childPath(path, i))),
     );
   }
 
@@ -153,7 +223,7 @@ export class TemplateScope implements EvalContext {
           if (key === 'copy' && isPropertyCopy(child)) {
             for (const c of child.children ?? []) {
               const name = String(member(c, 'name')?.value ?? '');
-              out[name] = this.copyArray(c, map, path !== undefined ? childPath(path, name) : undefined);
+              out[name] = this.copyArray(c, 'property', map, path !== undefined ? childPath(path, name) : undefined);
             }
             continue;
           }
@@ -174,6 +244,19 @@ export class TemplateScope implements EvalContext {
     }
   }
 
+  /** Evaluates a node with another context (a user function's parameters); errors propagate. */
+  evaluateWith(node: JsonNode | undefined, ctx: EvalContext): Value {
+    if (!node) return null;
+    if (node.type === 'object') return Object.fromEntries(members(node).map(([k, v]) => [k, this.evaluateWith(v, ctx)]));
+    if (node.type === 'array') return (node.children ?? []).map((c) => this.evaluateWith(c, ctx));
+    if (node.type !== 'string') return node.value as Value;
+    const text = node.value as string;
+    if (!isExpression(text)) return unescapeLiteral(text);
+    const parsed = parseExpression(text.slice(1, -1));
+    if (!parsed.ok) throw new EvaluationError(`invalid expression ${text}: ${parsed.error.message}`);
+    return evaluateExpression(parsed.node, ctx);
+  }
+
   private evaluateString(node: JsonNode, text: string): Value {
     const parsed = parseExpression(text.slice(1, -1));
     if (!parsed.ok) {
@@ -186,7 +269,13 @@ export class TemplateScope implements EvalContext {
       return evaluateExpression(parsed.node, this);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      this.diagnostics.push(diagnostic('arm/expression-error', 'error', `${e.message} in ${text}`, this.doc.rangeOf(node)));
+      const runtime = e.kind === 'runtime';
+      this.diagnostics.push(diagnostic(
+        runtime ? 'arm/evaluation-failed' : 'arm/expression-error',
+        runtime ? 'warning' : 'error',
+        runtime ? `with these parameter values the deployment would fail: ${e.message} in ${text}` : `${e.message} in ${text}`,
+        this.doc.rangeOf(node),
+      ));
       return new Unknown(`the expression failed: ${e.message}`, text);
     } finally {
       this.currentNode = saved;

@@ -8,6 +8,11 @@ export class Unknown {
     readonly reason: string,
     /** The expression that produced it, when there is one. */
     readonly expression?: string,
+    /**
+     * Members that are known although the whole is not: `reference()` of a resource declared in
+     * the same deployment knows the declared properties, not the runtime ones.
+     */
+    readonly known?: Readonly<Record<string, Value>>,
   ) {}
 
   /** How an Unknown is written in `azready resources` output and reports. */

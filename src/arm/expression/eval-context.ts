@@ -18,8 +18,18 @@ export interface EvalContext {
   localFunction?(name: string): TemplateFunction | undefined;
 }
 
+/**
+ * `invalid`: the template is wrong whatever the values (an undeclared parameter, a wrong number of
+ * arguments). `runtime`: these values make the deployment fail (an index out of range, a missing
+ * property), which may not happen with the values of a real deployment.
+ */
+export type EvaluationErrorKind = 'invalid' | 'runtime';
+
 export class EvaluationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: EvaluationErrorKind = 'invalid',
+  ) {
     super(message);
   }
 }

@@ -1,0 +1,60 @@
+// Conformance runs over the shared corpus (../shared/corpus, MIT test data read in place):
+//   arm: every compiled template in the manifest must expand with no error diagnostic and no
+//        exception. Prints the counts and the failures; exits 1 when a figure falls below the
+//        ratchet in conformance/ratchet.json (raise the ratchet when figures improve).
+// Usage: npm run conformance [-- --verbose] [-- --write-ratchet]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JsonDocument, expandTemplate } from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = path.resolve(here, '..', '..', 'shared', 'corpus');
+const manifestFile = path.join(corpus, 'manifest.json');
+const verbose = process.argv.includes('--verbose');
+const writeRatchet = process.argv.includes('--write-ratchet');
+
+if (!existsSync(manifestFile)) {
+  console.log(`conformance: skipped — the shared corpus is not at ${corpus} (it exists in CI and on the development machines)`);
+  process.exit(0);
+}
+
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const templates = manifest.filter((e) => e.json && e.format === 'bicep' && !e.expectErrors);
+
+let clean = 0;
+const failures = [];
+const started = performance.now();
+for (const entry of templates) {
+  const file = path.join(corpus, entry.json);
+  try {
+    const { doc, diagnostics: syntax } = JsonDocument.parse(entry.json, readFileSync(file, 'utf8'));
+    const out = expandTemplate(doc, { baseDir: path.dirname(file) });
+    const errors = [...syntax, ...out.diagnostics].filter((d) => d.severity === 'error');
+    if (errors.length === 0) clean++;
+    else failures.push({ file: entry.json, problem: errors.slice(0, 3).map((d) => `${d.location ? `${d.location.startLine}:${d.location.startColumn} ` : ''}${d.code} ${d.message}`).join(' | ') + (errors.length > 3 ? ` (+${errors.length - 3} more)` : '') });
+  } catch (e) {
+    failures.push({ file: entry.json, problem: `EXCEPTION ${e instanceof Error ? e.stack?.split('\n').slice(0, 3).join(' ') : String(e)}` });
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+const share = templates.length ? clean / templates.length : 1;
+console.log(`arm expansion: ${clean}/${templates.length} compiled templates expand without error (${(share * 100).toFixed(1)}%), ${failures.filter((f) => f.problem.startsWith('EXCEPTION')).length} exceptions, ${seconds.toFixed(1)} s`);
+for (const f of failures.slice(0, verbose ? failures.length : 25)) console.log(`  ${f.file}: ${f.problem}`);
+if (!verbose && failures.length > 25) console.log(`  … ${failures.length - 25} more (--verbose)`);
+
+const ratchetFile = path.join(here, 'ratchet.json');
+const ratchet = existsSync(ratchetFile) ? JSON.parse(readFileSync(ratchetFile, 'utf8')) : {};
+const figures = { armExpansionClean: clean };
+if (writeRatchet) {
+  writeFileSync(ratchetFile, JSON.stringify({ ...ratchet, ...figures }, null, 2) + '\n');
+  console.log(`conformance: ratchet written: ${JSON.stringify(figures)}`);
+}
+let dropped = false;
+for (const [k, v] of Object.entries(figures)) {
+  if (typeof ratchet[k] === 'number' && v < ratchet[k]) {
+    console.log(`conformance: ${k} fell from ${ratchet[k]} to ${v}`);
+    dropped = true;
+  }
+}
+process.exit(dropped ? 1 : 0);

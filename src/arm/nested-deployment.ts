@@ -1,0 +1,116 @@
+// Nested deployments (`Microsoft.Resources/deployments`, what Bicep modules compile to): the
+// inline template or a local `templateLink.relativePath`, evaluated with inner scope (its own
+// parameters, passed from the outer template) or outer scope (the outer template's parameters
+// and variables), at the resource group, subscription or management group it targets.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic } from '../core/diagnostic.js';
+import { Unknown, type Value } from '../core/unknown.js';
+import type { Resource } from '../model/resource.js';
+import { scopeFromSchema, type DeploymentContext } from './deployment-context.js';
+import { expandWithScope, type ExpansionRun } from './expand-template.js';
+import { JsonDocument, member, members, type JsonNode } from './json-document.js';
+import type { ParameterValues } from './parameters-file.js';
+import { TemplateScope } from './template-scope.js';
+
+export const MAX_NESTING = 16;
+
+export function expandNestedDeployment(
+  doc: JsonDocument,
+  node: JsonNode,
+  name: string,
+  outer: TemplateScope,
+  run: ExpansionRun,
+  baseDir: string,
+): { resources: Resource[]; outputs: Record<string, Value> } {
+  const empty = { resources: [], outputs: {} };
+  const props = member(node, 'properties');
+  if (run.depth + 1 > MAX_NESTING) {
+    run.diagnostics.push(diagnostic('arm/nesting-limit', 'error', `nested deployments go deeper than ${MAX_NESTING} levels at '${name}'`, doc.rangeOf(node)));
+    return empty;
+  }
+  const located = locateTemplate(doc, props, name, outer, run, baseDir);
+  if (!located) return empty;
+  const { templateDoc, template, dir } = located;
+
+  const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
+  const deployment = targetContext(outer, node, template);
+  // Outer scope (the default for inline templates): the nested template sees the outer
+  // parameters and variables. A linked template always has its own.
+  const scope = inner || templateDoc !== doc ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
+  const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: templateDoc === doc ? run.fileStack : [...run.fileStack, path.resolve(templateDoc.file)] };
+  return expandWithScope(templateDoc, template, scope, nestedRun, dir);
+}
+
+function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: string, outer: TemplateScope, run: ExpansionRun, baseDir: string): { templateDoc: JsonDocument; template: JsonNode; dir: string } | undefined {
+  const inline = member(props, 'template');
+  if (inline) return { templateDoc: doc, template: inline, dir: baseDir };
+  const link = member(props, 'templateLink');
+  const relative = outer.evaluate(member(link, 'relativePath'));
+  if (typeof relative !== 'string') {
+    const what = link ? (member(link, 'uri') ? 'a remote URI' : member(link, 'id') ? 'a template spec' : 'an unknown location') : 'nowhere';
+    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `the nested deployment '${name}' takes its template from ${what}, which azready cannot read offline; its resources are not evaluated`, doc.rangeOf(link ?? props ?? doc.root!)));
+    return undefined;
+  }
+  const file = path.resolve(baseDir, relative);
+  if (run.fileStack.includes(file)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-cycle', 'error', `the linked template ${relative} links back to itself through ${run.fileStack.map((f) => path.basename(f)).join(' → ')}`, doc.rangeOf(link!)));
+    return undefined;
+  }
+  if (!existsSync(file)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-missing', 'error', `the linked template ${relative} does not exist (looked for ${file})`, doc.rangeOf(link!)));
+    return undefined;
+  }
+  const parsed = JsonDocument.parse(file, readFileSync(file, 'utf8'));
+  run.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.doc.root) return undefined;
+  return { templateDoc: parsed.doc, template: parsed.doc.root, dir: path.dirname(file) };
+}
+
+/** Where the nested deployment deploys: its subscriptionId/resourceGroup/scope, else the outer scope narrowed by its schema. */
+function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode): DeploymentContext {
+  const ctx: DeploymentContext = { ...outer.deployment };
+  const sub = outer.evaluate(member(node, 'subscriptionId'));
+  const rg = outer.evaluate(member(node, 'resourceGroup'));
+  const scope = outer.evaluate(member(node, 'scope'));
+  const schema = String(member(template, '$schema')?.value ?? '');
+  if (typeof sub === 'string') ctx.subscriptionId = sub;
+  if (typeof scope === 'string') {
+    const mg = /managementGroups\/([^/]+)/i.exec(scope);
+    const s = /subscriptions\/([^/]+)/i.exec(scope);
+    const g = /resourceGroups\/([^/]+)/i.exec(scope);
+    if (mg) Object.assign(ctx, { scope: 'managementGroup', managementGroup: mg[1] });
+    else if (g && s) Object.assign(ctx, { scope: 'resourceGroup', subscriptionId: s[1], resourceGroup: g[1] });
+    else if (s) Object.assign(ctx, { scope: 'subscription', subscriptionId: s[1] });
+    else if (scope === '/') ctx.scope = 'tenant';
+  }
+  if (typeof rg === 'string') {
+    ctx.resourceGroup = rg;
+    ctx.scope = 'resourceGroup';
+  } else if (schema && typeof scope !== 'string') {
+    const fromSchema = scopeFromSchema(schema);
+    // A resource-group template deployed from a subscription without a resourceGroup stays at
+    // the subscription in ARM's eyes only if its schema says so.
+    if (fromSchema !== 'resourceGroup' || ctx.scope === 'resourceGroup') ctx.scope = fromSchema;
+  }
+  if (Object.entries(ctx).every(([k, v]) => (outer.deployment as unknown as Record<string, unknown>)[k] === v)) return outer.deployment;
+  return ctx;
+}
+
+/** `properties.parameters` of the deployment, evaluated in the outer template. */
+function passedParameters(props: JsonNode | undefined, outer: TemplateScope): ParameterValues {
+  const values: ParameterValues = new Map();
+  for (const [name, p] of members(member(props, 'parameters'))) {
+    const v = member(p, 'value');
+    const ref = member(p, 'reference');
+    if (v) {
+      const secrets: string[] = [];
+      const value = outer.evaluate(v, undefined, 'value', secrets);
+      values.set(name.toLowerCase(), { value, secret: secrets.length > 0 });
+    } else if (ref) {
+      values.set(name.toLowerCase(), { value: new Unknown(`the parameter '${name}' is a Key Vault reference resolved at deployment`), secret: true });
+    }
+  }
+  return values;
+}
+

@@ -1,0 +1,45 @@
+// Checks a parameter value against its declaration: type, allowedValues, minValue/maxValue,
+// minLength/maxLength. Returns what is wrong in words, or undefined.
+import type { Value } from '../core/unknown.js';
+import { equalsIgnoringKeyOrder } from './value-equality.js';
+
+export function checkParameterValue(value: Value, decl: Record<string, unknown>): string | undefined {
+  const type = String(decl.type ?? '').toLowerCase();
+  const typeProblem = checkType(value, type);
+  if (typeProblem) return typeProblem;
+  const allowed = decl.allowedValues;
+  if (Array.isArray(allowed)) {
+    const values = type === 'array' && Array.isArray(value) ? value : [value];
+    const bad = values.find((v) => !allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v)));
+    if (bad !== undefined) return `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+  }
+  if (typeof value === 'number') {
+    if (typeof decl.minValue === 'number' && value < decl.minValue) return `the minimum is ${decl.minValue}`;
+    if (typeof decl.maxValue === 'number' && value > decl.maxValue) return `the maximum is ${decl.maxValue}`;
+  }
+  if (typeof value === 'string' || Array.isArray(value)) {
+    if (typeof decl.minLength === 'number' && value.length < decl.minLength) return `the minimum length is ${decl.minLength}`;
+    if (typeof decl.maxLength === 'number' && value.length > decl.maxLength) return `the maximum length is ${decl.maxLength}`;
+  }
+  return undefined;
+}
+
+function checkType(value: Value, type: string): string | undefined {
+  if (value === null) return undefined;
+  switch (type) {
+    case 'string':
+    case 'securestring':
+      return typeof value === 'string' ? undefined : 'it must be a string';
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) ? undefined : 'it must be an integer';
+    case 'bool':
+      return typeof value === 'boolean' ? undefined : 'it must be a bool';
+    case 'array':
+      return Array.isArray(value) ? undefined : 'it must be an array';
+    case 'object':
+    case 'secureobject':
+      return typeof value === 'object' && !Array.isArray(value) ? undefined : 'it must be an object';
+    default:
+      return undefined;
+  }
+}
