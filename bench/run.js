@@ -1,6 +1,8 @@
 // Benchmarks (npm run bench): rule evaluation over 100,000 synthetic resources with every bundled
-// rule. Prints resources/second, CPU time and peak memory against the targets (10 s CPU, 1 GB).
+// rule (resources/second, CPU time and peak memory against the targets: 10 s CPU, 1 GB), then the
+// corpus expansion (files/s and the ratio to JSON.parse).
 import { performance } from 'node:perf_hooks';
+import { benchCorpusExpansion } from './corpus-expansion.js';
 import { ResourceSet, computeScore, evaluateRules, loadProfile, loadRulePacks, builtinRulesDir } from '../dist/index.js';
 
 const COUNT = Number(process.env.AZREADY_BENCH_RESOURCES ?? 100_000);
@@ -41,3 +43,5 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`rule evaluation: ${set.resources.length} resources × ${rules.length} rules → ${results.length} results, score ${score.score}`);
 console.log(`  wall ${wall.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s, ${Math.round(set.resources.length / wall)} resources/s`);
 console.log(`  peak memory ${peakMb.toFixed(0)} MB (target: cpu < 10 s, memory < 1024 MB) ${cpuSeconds < 10 && peakMb < 1024 ? 'OK' : 'OVER TARGET'}`);
+
+benchCorpusExpansion();

@@ -104,14 +104,16 @@ export class TemplateScope implements EvalContext {
     this.loops = [];
     try {
       let value: Value;
-      if (given) value = given.value;
+      // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
+      // means "not given": the default applies.
+      if (given && !(given.value === null && member(decl, 'defaultValue'))) value = given.value;
       else if (member(decl, 'defaultValue')) value = this.evaluate(member(decl, 'defaultValue'));
       else if (member(decl, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
         return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`);
       }
-      const problem = isUnknown(value) ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
+      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
       if (problem) {
         this.diagnostics.push(diagnostic('arm/parameter-constraint', 'error', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
       }
