@@ -35,11 +35,13 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
     if (isUnknown(cond)) return cond;
     return evaluateExpression(node.args[cond ? 1 : 2], ctx);
   }
-  const fn = ctx.localFunction?.(name) ?? FUNCTIONS.get(name);
+  const fn = ctx.localFunction?.(name) ?? FUNCTIONS.get(node.name);
   if (!fn) {
     ctx.unsupported(node.name);
     return new Unknown(`the template function '${node.name}' is not evaluated by this version of azready`, node.name);
   }
+  // Lambda-taking functions (map, filter…) evaluate their own arguments, the lambda body per element.
+  if (fn.evaluateNodes) return fn.evaluateNodes(node.args, ctx, evaluateExpression);
   const args = node.args.map((a) => evaluateExpression(a, ctx));
   if (!fn.acceptsUnknown) {
     const u = args.find(isUnknown);

@@ -1,6 +1,6 @@
-// parameters(), variables(), resourceGroup(), subscription(), deployment(), tenant(), copyIndex().
-import { Unknown, type Value } from '../../../core/unknown.js';
-import { resourceGroupId } from '../../deployment-context.js';
+// Deployment functions: parameters(), variables(), deployment(), deployer(), copyIndex(). The
+// deployment's own values come from the DeploymentContext; what only Azure knows is Unknown.
+import { Unknown } from '../../../core/unknown.js';
 import { EvaluationError } from '../eval-context.js';
 import { arity, num, str } from './arg-checks.js';
 import type { FunctionTable } from './function-def.js';
@@ -24,43 +24,20 @@ export const deploymentFunctions: FunctionTable = {
       return v;
     },
   },
-  resourcegroup: {
-    evaluate(args, ctx) {
-      arity('resourceGroup', args, 0);
-      const d = ctx.deployment;
-      return {
-        id: resourceGroupId(d),
-        name: d.resourceGroup,
-        type: 'Microsoft.Resources/resourceGroups',
-        location: d.location,
-        managedBy: null,
-        tags: new Unknown('the resource group tags are only known in Azure'),
-        properties: { provisioningState: 'Succeeded' },
-      };
-    },
-  },
-  subscription: {
-    evaluate(args, ctx) {
-      arity('subscription', args, 0);
-      const d = ctx.deployment;
-      return {
-        id: `/subscriptions/${d.subscriptionId}`,
-        subscriptionId: d.subscriptionId,
-        tenantId: d.tenantId,
-        displayName: new Unknown('the subscription display name is only known in Azure'),
-      };
-    },
-  },
-  tenant: {
-    evaluate(args, ctx) {
-      arity('tenant', args, 0);
-      return { tenantId: ctx.deployment.tenantId, countryCode: new Unknown('tenant details are only known in Azure') };
-    },
-  },
   deployment: {
     evaluate(args, ctx) {
       arity('deployment', args, 0);
       return { name: ctx.deployment.deploymentName, location: ctx.deployment.location, properties: new Unknown('deployment properties are only known in Azure') };
+    },
+  },
+  deployer: {
+    evaluate(args, ctx) {
+      arity('deployer', args, 0);
+      return {
+        objectId: new Unknown('deployer() is the identity that runs the deployment', 'deployer'),
+        tenantId: ctx.deployment.tenantId,
+        userPrincipalName: new Unknown('deployer() is the identity that runs the deployment', 'deployer'),
+      };
     },
   },
   copyindex: {
@@ -78,8 +55,3 @@ export const deploymentFunctions: FunctionTable = {
     },
   },
 };
-
-/** The functions whose results only exist at deployment time. */
-export function runtimeOnly(name: string, reason: string): FunctionTable {
-  return { [name]: { acceptsUnknown: true, evaluate: (): Value => new Unknown(reason, name) } };
-}

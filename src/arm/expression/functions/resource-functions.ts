@@ -1,5 +1,6 @@
 // Resource id functions (computed from the deployment context) and the runtime-only resource
-// functions (reference, list*, providers, pickZones), which yield Unknowns with their reason.
+// functions (reference, references, list*, providers, pickZones, zone mappings), which yield Unknowns
+// with their reason, and environment().
 import { Unknown, type Value } from '../../../core/unknown.js';
 import { resourceIdAt } from '../../deployment-context.js';
 import { EvaluationError } from '../eval-context.js';
@@ -71,7 +72,15 @@ export const resourceFunctions: FunctionTable = {
     acceptsUnknown: true,
     evaluate: (args) => new Unknown(`reference(${describeTarget(args[0])}) reads the deployed resource's state`, 'reference'),
   },
+  references: {
+    acceptsUnknown: true,
+    evaluate: () => new Unknown("references() reads the deployed resources' state", 'references'),
+  },
   providers: { acceptsUnknown: true, evaluate: () => new Unknown('providers() reads the resource provider registry', 'providers') },
+  tologicalzone: zoneMapping('toLogicalZone'),
+  tologicalzones: zoneMapping('toLogicalZones'),
+  tophysicalzone: zoneMapping('toPhysicalZone'),
+  tophysicalzones: zoneMapping('toPhysicalZones'),
   pickzones: { acceptsUnknown: true, evaluate: () => new Unknown('pickZones() depends on the region\'s zone support', 'pickZones') },
   environment: {
     evaluate: () => ({
@@ -86,11 +95,15 @@ export const resourceFunctions: FunctionTable = {
   },
 };
 
+function zoneMapping(name: string) {
+  return { acceptsUnknown: true, evaluate: (): Value => new Unknown(`${name}() depends on the subscription's zone mapping, only known in Azure`, name) };
+}
+
 function describeTarget(v: Value | undefined): string {
   return typeof v === 'string' ? `'${v}'` : '…';
 }
 
-/** `listKeys`, `listSecrets`, `listAccountSas`…: secrets and runtime state, never known offline. */
+/** `listKeys`, `listSecrets`, `listAccountSas`…: secrets and runtime state, never known offline. `name` as the template spells it. */
 export function listFunction(name: string): Value {
   return new Unknown(`${name}() returns runtime values (keys, secrets) that are only known in Azure`, name);
 }

@@ -1,0 +1,52 @@
+// Numeric functions: add, sub, mul, div, mod, int, float (min and max, shared with arrays, are in
+// array-functions.ts; copyIndex is in deployment-functions.ts). Integers are 64-bit in ARM; results
+// beyond JavaScript's safe integers are reported rather than rounded.
+import { type Value } from '../../../core/unknown.js';
+import { arity, describe, fail, int } from './arg-checks.js';
+import type { FunctionTable } from './function-def.js';
+
+function checked(name: string, v: number): number {
+  if (!Number.isSafeInteger(v)) fail(name, `overflows (${v})`);
+  return v;
+}
+
+function binary(name: string, op: (x: number, y: number) => number) {
+  return {
+    evaluate(a: Value[]): Value {
+      arity(name, a, 2);
+      return checked(name, op(int(name, a[0]), int(name, a[1])));
+    },
+  };
+}
+
+export const numericFunctions: FunctionTable = {
+  add: binary('add', (x, y) => x + y),
+  sub: binary('sub', (x, y) => x - y),
+  mul: binary('mul', (x, y) => x * y),
+  div: binary('div', (x, y) => {
+    if (y === 0) fail('div', 'cannot divide by zero');
+    return Math.trunc(x / y);
+  }),
+  mod: binary('mod', (x, y) => {
+    if (y === 0) fail('mod', 'cannot divide by zero');
+    return x % y;
+  }),
+  int: {
+    evaluate(a) {
+      arity('int', a, 1);
+      const v = a[0];
+      if (typeof v === 'number') return Math.trunc(v);
+      if (typeof v === 'string' && /^\s*[-+]?\d+\s*$/.test(v)) return checked('int', Number(v));
+      return fail('int', `cannot convert ${describe(v)} to an integer`);
+    },
+  },
+  float: {
+    evaluate(a) {
+      arity('float', a, 1);
+      const v = a[0];
+      if (typeof v === 'number') return v;
+      if (typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
+      return fail('float', `cannot convert ${describe(v)} to a number`);
+    },
+  },
+};

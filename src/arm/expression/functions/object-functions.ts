@@ -1,0 +1,144 @@
+// Object functions: createObject, items, json, null, objectKeys, shallowMerge and tryGet. The
+// collection functions objects share with arrays (union, contains…) live in array-functions.ts.
+import { isUnknown, type Value } from '../../../core/unknown.js';
+import { arity, arr, describe, fail, obj, str } from './arg-checks.js';
+import { isObject, propertyKey, type ArmObject } from './arm-values.js';
+import type { FunctionTable } from './function-def.js';
+
+export const objectFunctions: FunctionTable = {
+  createobject: {
+    // Unknown values keep the object's other properties known; an Unknown key makes it Unknown.
+    acceptsUnknown: true,
+    evaluate(a) {
+      const unknownKey = a.find((x, i) => i % 2 === 0 && isUnknown(x));
+      if (unknownKey !== undefined) return unknownKey;
+      if (a.length % 2) fail('createObject', `takes key/value pairs, got ${a.length} argument(s)`);
+      const out: ArmObject = {};
+      for (let i = 0; i < a.length; i += 2) {
+        const key = str('createObject', a[i]);
+        if (key in out) fail('createObject', `was given the property '${key}' twice`);
+        out[key] = a[i + 1];
+      }
+      return out;
+    },
+  },
+  items: {
+    evaluate(a) {
+      arity('items', a, 1);
+      const o = obj('items', a[0]);
+      // Sorted by key, case-insensitively (template-functions-object#items).
+      return Object.keys(o)
+        .sort((x, y) => ordinalIgnoreCase(x, y))
+        .map((key) => ({ key, value: o[key] }));
+    },
+  },
+  json: {
+    evaluate(a) {
+      arity('json', a, 1);
+      if (a[0] === null) return {};
+      const text = str('json', a[0]);
+      try {
+        return JSON.parse(doubleQuoted(text)) as Value;
+      } catch {
+        return fail('json', 'was given text that is not valid JSON');
+      }
+    },
+  },
+  null: { evaluate: (a) => (arity('null', a, 0), null) },
+  objectkeys: {
+    evaluate(a) {
+      arity('objectKeys', a, 1);
+      return Object.keys(obj('objectKeys', a[0]));
+    },
+  },
+  shallowmerge: {
+    evaluate(a) {
+      arity('shallowMerge', a, 1);
+      const out: ArmObject = {};
+      for (const o of arr('shallowMerge', a[0])) {
+        if (isUnknown(o)) return o;
+        for (const [k, v] of Object.entries(obj('shallowMerge', o))) out[propertyKey(out, k) ?? k] = v;
+      }
+      return out;
+    },
+  },
+  tryget: {
+    evaluate(a) {
+      arity('tryGet', a, 2, Infinity);
+      let cur: Value = tryStep(a[0], key('tryGet', a[1]));
+      // Later keys dereference strictly: only the first step is safe.
+      for (const k of a.slice(2)) {
+        if (cur === null || isUnknown(cur)) return cur;
+        const step = key('tryGet', k);
+        if (Array.isArray(cur)) {
+          if (typeof step !== 'number' || step < 0 || step >= cur.length) fail('tryGet', `index ${String(step)} is out of range`);
+          cur = cur[step];
+        } else if (isObject(cur)) {
+          const p = propertyKey(cur, String(step));
+          if (p === undefined) fail('tryGet', `found no property '${String(step)}'`);
+          cur = cur[p];
+        } else fail('tryGet', `cannot read '${String(step)}' of ${describe(cur)}`);
+      }
+      return cur;
+    },
+  },
+};
+
+function key(name: string, v: Value): string | number {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  return fail(name, `expects a property name or an index, got ${describe(v)}`);
+}
+
+function tryStep(root: Value, k: string | number): Value {
+  if (isUnknown(root)) return root;
+  if (isObject(root) && typeof k === 'string') {
+    const p = propertyKey(root, k);
+    return p === undefined ? null : root[p];
+  }
+  if (Array.isArray(root) && typeof k === 'number') return k >= 0 && k < root.length ? root[k] : null;
+  return null;
+}
+
+/** .NET StringComparer.OrdinalIgnoreCase: compares upper-cased UTF-16 code units. */
+export function ordinalIgnoreCase(x: string, y: string): number {
+  const a = x.toUpperCase();
+  const b = y.toUpperCase();
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** ARM's JSON reader also takes single-quoted strings (`json('{\'a\': \'b\'}')`, template-functions-object#json). */
+function doubleQuoted(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const end = skipString(text, i, '"');
+      out += text.slice(i, end + 1);
+      i = end;
+    } else if (c === "'") {
+      const end = skipString(text, i, "'");
+      // Re-quote: \' becomes ', a bare " gets escaped, other escapes stay as JSON reads them.
+      let inner = '';
+      for (let j = i + 1; j < end; j++) {
+        if (text[j] === '\\' && text[j + 1] === "'") {
+          inner += "'";
+          j++;
+        } else if (text[j] === '\\') {
+          inner += text[j] + (text[j + 1] ?? '');
+          j++;
+        } else inner += text[j] === '"' ? '\\"' : text[j];
+      }
+      out += `"${inner}"`;
+      i = end;
+    } else out += c;
+  }
+  return out;
+}
+
+function skipString(text: string, start: number, quote: string): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+  }
+  throw new SyntaxError('unterminated string');
+}
