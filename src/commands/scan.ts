@@ -1,10 +1,10 @@
 // `azready scan PATH...`: evaluate templates and snapshots against a profile and print the report.
+import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
 import { writeOutput } from '../cli/write-output.js';
-import { formatConsole } from '../formatters/console-format.js';
-import { formatJson } from '../formatters/json-format.js';
+import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
 import { useColor } from '../formatters/style.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import { scan } from '../scan.js';
@@ -14,20 +14,25 @@ export default class Scan extends Command {
   static override summary = 'Scan ARM templates and Resource Graph snapshots and print a scored readiness report.';
   static override description = `Folders are walked (node_modules, .git and gitignored files are skipped) and each JSON file is read by its content: ARM deployment templates, deployment parameters files and Resource Graph snapshots (az graph query -o json output). A template "x.json" picks up "x.parameters.json" beside it unless --params is given.
 
+Formats: console (default), json (the report contract), markdown (PR comment or job summary), html (one self-contained page), sarif (code scanning), junit (test results tabs), csv (spreadsheets). Repeat --format with --output-dir to write several at once, as azready.<ext> (txt, json, md, html, sarif, xml, csv).
+
 Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error.`;
   static override examples = [
     '<%= config.bin %> scan examples/storage-starter',
     '<%= config.bin %> scan infra/ --profile baseline --fail-on high',
     '<%= config.bin %> scan main.json --params main.parameters.json --format json --output report.json',
     '<%= config.bin %> scan estate.json --explain-score',
+    '<%= config.bin %> scan infra/ --format sarif --output azready.sarif',
+    '<%= config.bin %> scan infra/ --format markdown --format sarif --format html --output-dir reports/',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'files or folders to scan', required: true }) };
   static override flags = {
     ...packFlags,
     ...inputFlags,
-    format: Flags.string({ char: 'f', options: ['console', 'json'], default: 'console', description: 'report format' }),
-    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, default: ['console'], description: 'report format (repeatable with --output-dir)' }),
+    output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
+    'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], default: 'none', description: 'exit 1 when a rule of this severity or higher fails' }),
     'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
@@ -35,6 +40,12 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Scan);
+    const formats = [...new Set(flags.format)] as FormatName[];
+    if (formats.length > 1 && !flags['output-dir']) {
+      process.stderr.write(`azready: ${formats.length} formats (${formats.join(', ')}) need --output-dir DIR; --output and stdout take one\n`);
+      process.exitCode = 2;
+      return;
+    }
     const outcome = scan({
       paths: argv as string[],
       profile: flags.profile,
@@ -48,12 +59,21 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       return;
     }
     const { report } = outcome;
-    const text = flags.format === 'json' ? formatJson(report) : formatConsole(report, { color: !flags.output && useColor(process.stdout), cwd: process.cwd() });
-    writeOutput(text, flags.output);
+    const toStdout = !flags.output && !flags['output-dir'];
+    const options = { cwd: process.cwd(), color: toStdout && useColor(process.stdout), linkBase: githubLinkBase() };
+    for (const format of formats) {
+      const text = renderReport(report, format, options);
+      if (flags['output-dir']) {
+        const file = path.join(flags['output-dir'], `azready.${FORMAT_EXTENSIONS[format]}`);
+        writeOutput(text, file);
+        process.stderr.write(`azready: wrote ${file}\n`);
+      } else writeOutput(text, flags.output);
+    }
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
-      if (flags.format === 'json' && !flags.output) process.stderr.write(lines);
-      else process.stdout.write((flags.output ? '' : '\n') + lines);
+      // Keep machine-readable stdout parseable: the explanation goes to stderr then.
+      if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
+      else process.stdout.write((toStdout ? '\n' : '') + lines);
     }
     const gate = evaluateGate(report, { failOn: flags['fail-on'] as FailOn, minScore: flags['min-score'] });
     for (const line of gate.messages) process.stderr.write(line + '\n');

@@ -1,0 +1,71 @@
+// Renders a report diff (src/report/diff-reports.ts) for the terminal or a PR comment.
+import type { DiffEntry, ReportDiff, ScoreChange } from '../report/diff-reports.js';
+import { PILLARS } from '../rules/rule.js';
+import { md } from './markdown-format.js';
+import { relativePath } from './relative-path.js';
+
+export interface DiffFormatOptions {
+  /** Paths are shown relative to this folder. */
+  cwd?: string;
+}
+
+export function formatDiffConsole(diff: ReportDiff, options: DiffFormatOptions = {}): string {
+  const out: string[] = [];
+  out.push(`Score ${show(diff.score)}   Level ${diff.before.level} → ${diff.after.level}   Coverage ${pct(diff.coverage)}`);
+  for (const p of PILLARS) {
+    const c = diff.pillars[p];
+    if (c.before === null && c.after === null) continue;
+    out.push(`  ${p.padEnd(18)} ${show(c)}`);
+  }
+  const list = (title: string, entries: DiffEntry[]) => {
+    out.push('', `${title} (${entries.length})`);
+    for (const e of entries) {
+      const loc = e.location ? `  ${relativePath(e.location.file, options.cwd)}:${e.location.startLine}` : '';
+      out.push(`  ${e.severity.toUpperCase().padEnd(8)} ${e.ruleId}  ${e.resource.name}${loc}${e.now && e.now !== 'pass' ? `  (now ${e.now})` : ''}`);
+    }
+  };
+  list('Fixed', diff.fixed);
+  list('New', diff.new);
+  list('Still failing', diff.stillFailing);
+  return out.join('\n') + '\n';
+}
+
+export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions = {}): string {
+  const out: string[] = [];
+  out.push(`## azready: score ${show(diff.score)}`, '');
+  out.push(`**Level** ${md(diff.before.level)} → ${md(diff.after.level)} · **Coverage** ${pct(diff.coverage)} · **Fixed** ${diff.fixed.length} · **New** ${diff.new.length} · **Still failing** ${diff.stillFailing.length}`, '');
+  out.push('| Pillar | Before | After | Change |', '|---|---:|---:|---:|');
+  for (const p of PILLARS) {
+    const c = diff.pillars[p];
+    if (c.before === null && c.after === null) continue;
+    out.push(`| ${p} | ${c.before ?? '–'} | ${c.after ?? '–'} | ${signed(c.delta)} |`);
+  }
+  const table = (title: string, entries: DiffEntry[], open: boolean) => {
+    if (!entries.length) return;
+    out.push('', `<details${open ? ' open' : ''}>`, `<summary><strong>${title}</strong> (${entries.length})</summary>`, '');
+    out.push('| Severity | Rule | Resource | Location |', '|---|---|---|---|');
+    for (const e of entries) {
+      const loc = e.location ? md(`${relativePath(e.location.file, options.cwd)}:${e.location.startLine}`) : '–';
+      out.push(`| ${e.severity} | \`${e.ruleId.replace(/`/g, "'")}\` | ${md(e.resource.name)} | ${loc} |`);
+    }
+    out.push('', '</details>');
+  }
+  table('New failures', diff.new, true);
+  table('Fixed', diff.fixed, false);
+  table('Still failing', diff.stillFailing, false);
+  return out.join('\n') + '\n';
+}
+
+function show(c: ScoreChange): string {
+  return `${c.before ?? '–'} → ${c.after ?? '–'}${c.delta === null ? '' : ` (${signed(c.delta)})`}`;
+}
+
+function signed(n: number | null): string {
+  if (n === null) return '–';
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+}
+
+function pct(c: ScoreChange): string {
+  const p = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+  return `${p(c.before)} → ${p(c.after)}`;
+}
