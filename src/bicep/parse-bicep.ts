@@ -1,0 +1,27 @@
+// Entry point of the Bicep front end: text to a syntax tree with diagnostics (lexing, then parsing).
+// Never throws on bad input; every diagnostic carries a stable code and a 1-based range.
+import { diagnostic } from '../core/diagnostic.js';
+import { LineMap } from '../core/line-map.js';
+import { lex } from './syntax/lexer.js';
+import type { BicepFormat, SyntaxTree } from './syntax/nodes.js';
+import { Parser } from './syntax/parser.js';
+
+/** Parses a `.bicep` or `.bicepparam` file (chosen by `format`, defaulting to the file extension). */
+export function parseBicep(file: string, text: string, format?: BicepFormat): SyntaxTree {
+  const kind: BicepFormat = format ?? (file.toLowerCase().endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
+  const lineMap = new LineMap(text);
+  const lexed = lex(text);
+  const parser = new Parser(lexed.tokens, text, kind);
+  const statements = parser.parseProgram();
+  const raw = [...lexed.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
+  return {
+    file,
+    text,
+    format: kind,
+    statements,
+    diagnostics: raw.map((d) => diagnostic(d.code, d.severity, d.message, lineMap.range(file, d.start, d.end - d.start))),
+    lineMap,
+    directives: lexed.directives.map((d) => ({ ...d, line: lineMap.position(d.start).line })),
+    comments: lexed.comments,
+  };
+}

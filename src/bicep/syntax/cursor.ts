@@ -1,0 +1,172 @@
+// The parser's view of the token stream: a position, whether newlines are significant right now, error
+// reporting, and the recovery primitive (skip to the end of the line, respecting brackets).
+import type { IdentifierNode, SkippedNode } from './nodes.js';
+import type { RawDiagnostic, Token, TokenKind } from './token.js';
+
+const OPENERS = new Set<TokenKind>(['{', '(', '[']);
+const CLOSERS = new Set<TokenKind>(['}', ')', ']']);
+
+export class Cursor {
+  protected pos = 0;
+  /** When false (inside parentheses, index brackets, `${}`), newline tokens are skipped as trivia. */
+  protected newlines = true;
+  /** End offset of the last consumed token. */
+  protected lastEnd = 0;
+  readonly diagnostics: RawDiagnostic[] = [];
+
+  constructor(
+    protected readonly tokens: Token[],
+    protected readonly text: string,
+  ) {}
+
+  /** The current token (newlines skipped when they are not significant). */
+  protected get tok(): Token {
+    if (!this.newlines) {
+      while (this.tokens[this.pos].kind === 'newline') this.pos++;
+    }
+    return this.tokens[this.pos];
+  }
+
+  /** The raw token `offset` places after the current one, newlines included. */
+  protected peekRaw(offset: number): Token {
+    const i = Math.min(this.pos + offset, this.tokens.length - 1);
+    return this.tokens[i];
+  }
+
+  protected next(): Token {
+    const t = this.tok;
+    if (t.kind !== 'eof') {
+      this.pos++;
+      this.lastEnd = t.end;
+    }
+    return t;
+  }
+
+  protected at(kind: TokenKind): boolean {
+    return this.tok.kind === kind;
+  }
+
+  protected atKeyword(name: string): boolean {
+    const t = this.tok;
+    return t.kind === 'identifier' && t.value === name;
+  }
+
+  protected eat(kind: TokenKind): Token | undefined {
+    return this.tok.kind === kind ? this.next() : undefined;
+  }
+
+  protected eatKeyword(name: string): boolean {
+    if (!this.atKeyword(name)) return false;
+    this.next();
+    return true;
+  }
+
+  protected skipNewlines(): void {
+    while (this.tokens[this.pos].kind === 'newline') this.pos++;
+  }
+
+  /** If the next token after any newlines is `kind`, moves onto it and returns true. */
+  protected lookPastNewlines(kind: TokenKind): boolean {
+    let i = this.pos;
+    while (this.tokens[i].kind === 'newline') i++;
+    if (this.tokens[i].kind !== kind) return false;
+    this.pos = i;
+    return true;
+  }
+
+  /** Runs `fn` with newline significance set to `significant`, then restores it. */
+  protected withNewlines<T>(significant: boolean, fn: () => T): T {
+    const saved = this.newlines;
+    this.newlines = significant;
+    try {
+      return fn();
+    } finally {
+      this.newlines = saved;
+    }
+  }
+
+  protected error(code: string, message: string, start: number, end: number): void {
+    this.diagnostics.push({ code, severity: 'error', message, start, end });
+  }
+
+  /** Reports that `what` was expected at the current token. */
+  protected errorExpected(what: string, code = 'bicep/expected-token'): void {
+    const t = this.tok;
+    this.error(code, `Expected ${what} but found ${describe(t)}.`, t.start, t.end);
+  }
+
+  protected expect(kind: TokenKind, what = `'${kind}'`): Token | undefined {
+    const t = this.eat(kind);
+    if (!t) this.errorExpected(what);
+    return t;
+  }
+
+  protected expectKeyword(name: string): boolean {
+    if (this.eatKeyword(name)) return true;
+    this.errorExpected(`'${name}'`);
+    return false;
+  }
+
+  /** An identifier, or an empty-named identifier at the current position after reporting an error. */
+  protected expectIdentifier(what: string): IdentifierNode {
+    const t = this.tok;
+    if (t.kind === 'identifier') {
+      this.next();
+      return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+    }
+    this.errorExpected(what, 'bicep/expected-identifier');
+    return { kind: 'identifier', name: '', start: t.start, end: t.start };
+  }
+
+  /**
+   * Skips tokens up to the end of the line (or an unmatched closing bracket, which is left in place unless
+   * `consumeClosers`), keeping bracketed groups together. Returns the skipped span, if any.
+   */
+  protected skipToLineEnd(consumeClosers = false): SkippedNode | undefined {
+    const from = this.pos;
+    let depth = 0;
+    let start = -1;
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (t.kind === 'eof') break;
+      if (t.kind === 'newline' && depth === 0) break;
+      if (CLOSERS.has(t.kind)) {
+        if (depth === 0 && !consumeClosers) break;
+        if (depth > 0) depth--;
+      } else if (OPENERS.has(t.kind)) depth++;
+      if (start < 0 && t.kind !== 'newline') start = t.start;
+      this.pos++;
+      if (t.kind !== 'newline') this.lastEnd = t.end;
+    }
+    if (this.pos === from || start < 0) return undefined;
+    return { kind: 'skipped', start, end: this.lastEnd, text: this.text.slice(start, this.lastEnd) };
+  }
+
+  /** Consumes one token as a skipped node (guarantees progress in loops). */
+  protected skipOne(): SkippedNode {
+    const t = this.next();
+    return { kind: 'skipped', start: t.start, end: t.end, text: this.text.slice(t.start, t.end) };
+  }
+}
+
+export function describe(t: Token): string {
+  switch (t.kind) {
+    case 'eof':
+      return 'the end of the file';
+    case 'newline':
+      return 'a new line';
+    case 'identifier':
+      return `'${t.value}'`;
+    case 'number':
+      return `'${t.value}'`;
+    case 'string':
+    case 'string-left':
+    case 'string-middle':
+    case 'string-right':
+      return 'a string';
+    case 'unknown':
+      return `'${t.value}'`;
+    default:
+      return `'${t.kind}'`;
+  }
+}

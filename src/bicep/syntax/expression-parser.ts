@@ -1,0 +1,441 @@
+// Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
+// chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
+// for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
+import { Cursor } from './cursor.js';
+import type {
+  ArrayItem,
+  ArrayNode,
+  BinaryOperator,
+  DecoratorNode,
+  Expression,
+  ForNode,
+  IdentifierNode,
+  IfNode,
+  LambdaNode,
+  LambdaParameterNode,
+  MultilineStringNode,
+  ObjectItem,
+  ObjectNode,
+  ObjectPropertyNode,
+  ResourceDeclNode,
+  SkippedNode,
+  StringNode,
+  TypeNode,
+} from './nodes.js';
+import type { TokenKind } from './token.js';
+
+/** Binding power of each binary operator; higher binds tighter. */
+const PRECEDENCE: Partial<Record<TokenKind, number>> = {
+  '??': 1,
+  '||': 2,
+  '&&': 3,
+  '==': 4,
+  '!=': 4,
+  '=~': 4,
+  '!~': 4,
+  '<': 5,
+  '<=': 5,
+  '>': 5,
+  '>=': 5,
+  '+': 6,
+  '-': 6,
+  '*': 7,
+  '/': 7,
+  '%': 7,
+};
+
+export abstract class ExpressionParser extends Cursor {
+  /** Types are parsed by the subclass (lambda parameters and return types need them). */
+  protected abstract parseType(): TypeNode;
+  /** Nested `resource` declarations inside an object are parsed by the statement parser. */
+  protected abstract parseResourceDecl(decorators: DecoratorNode[], start: number): ResourceDeclNode;
+
+  parseExpression(): Expression {
+    const condition = this.parseBinary(1);
+    if (!this.lookPastNewlines('?')) return condition;
+    this.next();
+    this.skipNewlines();
+    const whenTrue = this.parseExpression();
+    let whenFalse: Expression;
+    if (this.lookPastNewlines(':')) {
+      this.next();
+      this.skipNewlines();
+      whenFalse = this.parseExpression();
+    } else {
+      this.errorExpected("':'");
+      whenFalse = this.missing('Expected the else branch of a ternary.');
+    }
+    return { kind: 'ternary', condition, whenTrue, whenFalse, start: condition.start, end: this.lastEnd };
+  }
+
+  private parseBinary(minLevel: number): Expression {
+    let left = this.parseUnary();
+    for (;;) {
+      const op = this.tok.kind;
+      const level = PRECEDENCE[op];
+      if (level === undefined || level < minLevel) return left;
+      this.next();
+      const right = this.parseBinary(level + 1);
+      left = { kind: 'binary', operator: op as BinaryOperator, left, right, start: left.start, end: this.lastEnd };
+    }
+  }
+
+  private parseUnary(): Expression {
+    const t = this.tok;
+    if (t.kind === '!' || t.kind === '-' || t.kind === '+') {
+      this.next();
+      const operand = this.parseUnary();
+      return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
+    }
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  protected parsePostfix(base: Expression): Expression {
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === '.') {
+        this.next();
+        const safe = this.eat('?') !== undefined;
+        const name = this.expectIdentifier('a property name');
+        if (!safe && this.tok.kind === '(' && name.name !== '') {
+          const args = this.parseArguments();
+          base = { kind: 'call', base, name, arguments: args, start: base.start, end: this.lastEnd };
+        } else {
+          base = { kind: 'property-access', base, property: name, safe, start: base.start, end: this.lastEnd };
+        }
+      } else if (t.kind === '[') {
+        this.next();
+        const b = base;
+        base = this.withNewlines(false, () => {
+          const safe = this.eat('?') !== undefined;
+          const fromEnd = this.eat('^') !== undefined;
+          const index = this.parseExpression();
+          this.expect(']');
+          return { kind: 'index-access', base: b, index, safe, fromEnd, start: b.start, end: this.lastEnd };
+        });
+      } else if (t.kind === '::') {
+        this.next();
+        const name = this.expectIdentifier('a nested resource name');
+        base = { kind: 'resource-access', base, name, start: base.start, end: this.lastEnd };
+      } else if (t.kind === '!') {
+        this.next();
+        base = { kind: 'non-null-assertion', expression: base, start: base.start, end: this.lastEnd };
+      } else {
+        return base;
+      }
+    }
+  }
+
+  protected parsePrimary(): Expression {
+    const t = this.tok;
+    switch (t.kind) {
+      case 'identifier': {
+        if (this.peekRaw(1).kind === '=>') return this.parseLambda();
+        this.next();
+        if (t.value === 'true' || t.value === 'false') {
+          return { kind: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        }
+        if (t.value === 'null') return { kind: 'null', start: t.start, end: t.end };
+        const name: IdentifierNode = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+        if (this.tokens[this.pos].kind === '(') {
+          const args = this.parseArguments();
+          return { kind: 'call', name, arguments: args, start: t.start, end: this.lastEnd };
+        }
+        return name;
+      }
+      case 'number':
+        this.next();
+        return { kind: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
+      case 'string':
+      case 'string-left':
+        return this.parseString();
+      case '{':
+        return this.parseObject();
+      case '[':
+        return this.parseArrayOrFor();
+      case '(':
+        return this.isLambdaAhead() ? this.parseLambda() : this.parseParenthesized();
+      default:
+        this.errorExpected('an expression', 'bicep/expected-expression');
+        return this.missing('Expected an expression.');
+    }
+  }
+
+  /** A zero-width error node at the current position (the diagnostic is reported by the caller). */
+  protected missing(message: string): Expression & { kind: 'error' } {
+    const at = this.tok.start;
+    return { kind: 'error', message, start: at, end: at };
+  }
+
+  protected parseString(): StringNode | MultilineStringNode {
+    const first = this.next();
+    const kind = first.multiline ? 'multiline-string' : 'string';
+    const parts = [first.value];
+    const expressions: Expression[] = [];
+    if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };
+    for (;;) {
+      expressions.push(this.withNewlines(false, () => this.parseExpression()));
+      let t = this.tok;
+      if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
+        this.errorExpected("'}' to close the interpolation");
+        while (t.kind !== 'string-middle' && t.kind !== 'string-right' && t.kind !== 'eof' && t.kind !== 'newline') {
+          this.pos++;
+          t = this.tokens[this.pos];
+        }
+        if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
+          parts.push('');
+          break;
+        }
+      }
+      this.next();
+      parts.push(t.value);
+      if (t.kind === 'string-right') break;
+    }
+    return { kind, parts, expressions, start: first.start, end: this.lastEnd };
+  }
+
+  /** `( args )`, newlines allowed anywhere inside. */
+  private parseArguments(): Expression[] {
+    const args: Expression[] = [];
+    this.withNewlines(false, () => {
+      this.next(); // (
+      while (!this.at(')') && !this.at('eof')) {
+        const before = this.pos;
+        args.push(this.parseExpression());
+        if (this.eat(',')) continue;
+        if (!this.at(')')) {
+          if (this.pos === before) this.skipOne();
+          this.errorExpected("',' or ')'");
+          return;
+        }
+      }
+      this.expect(')');
+    });
+    return args;
+  }
+
+  private parseParenthesized(): Expression {
+    const start = this.next().start;
+    return this.withNewlines(false, () => {
+      const expression = this.parseExpression();
+      this.expect(')');
+      return { kind: 'parenthesized', expression, start, end: this.lastEnd };
+    });
+  }
+
+  /** At `(`: does the matching `)` come before a `=>`? */
+  private isLambdaAhead(): boolean {
+    let depth = 0;
+    for (let i = this.pos; i < this.tokens.length; i++) {
+      const k = this.tokens[i].kind;
+      if (k === '(') depth++;
+      else if (k === ')' && --depth === 0) {
+        let j = i + 1;
+        while (this.tokens[j].kind === 'newline') j++;
+        return this.tokens[j].kind === '=>';
+      } else if (k === 'eof') return false;
+    }
+    return false;
+  }
+
+  private parseLambda(): LambdaNode {
+    const start = this.tok.start;
+    let parameters: LambdaParameterNode[];
+    if (this.at('(')) {
+      parameters = this.parseParameterList(false);
+    } else {
+      const name = this.expectIdentifier('a lambda parameter');
+      parameters = [{ kind: 'lambda-parameter', name, start: name.start, end: name.end }];
+    }
+    this.expect('=>');
+    this.skipNewlines();
+    const body = this.parseExpression();
+    return { kind: 'lambda', parameters, body, start, end: this.lastEnd };
+  }
+
+  /** `(a, b)` or typed `(a string, b int)`; `typed` makes the types required (user functions). */
+  protected parseParameterList(typed: boolean): LambdaParameterNode[] {
+    const parameters: LambdaParameterNode[] = [];
+    this.withNewlines(false, () => {
+      this.expect('(');
+      while (!this.at(')') && !this.at('eof')) {
+        const name = this.expectIdentifier('a parameter name');
+        const p: LambdaParameterNode = { kind: 'lambda-parameter', name, start: name.start, end: name.end };
+        if (typed || (!this.at(',') && !this.at(')'))) {
+          p.type = this.parseType();
+          p.end = this.lastEnd;
+        }
+        parameters.push(p);
+        if (this.eat(',')) continue;
+        if (!this.at(')')) {
+          this.errorExpected("',' or ')'");
+          while (!this.at(')') && !this.at('eof') && !this.at('=>')) this.next();
+          break;
+        }
+      }
+      this.expect(')');
+    });
+    return parameters;
+  }
+
+  /** Reads object/array items separated by newlines or commas until `close`. */
+  private parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[]): void {
+    this.withNewlines(true, () => {
+      for (;;) {
+        while (this.tok.kind === 'newline' || this.tok.kind === ',') this.next();
+        if (this.at(close) || this.at('eof')) break;
+        const before = this.pos;
+        const value = item();
+        if (value !== undefined) items.push(value);
+        const t = this.tok;
+        if (t.kind === ',' || t.kind === 'newline' || t.kind === close) continue;
+        if (this.pos === before) {
+          this.errorExpected('an item');
+        } else {
+          this.errorExpected(`',', a new line or '${close}'`);
+        }
+        const skipped = this.skipToLineEnd();
+        if (skipped) items.push(skipped);
+        else if (this.pos === before && !this.at('eof')) {
+          if (this.at('}') || this.at(')') || this.at(']')) break;
+          items.push(this.skipOne());
+        }
+      }
+    });
+    this.expect(close);
+  }
+
+  protected parseObject(): ObjectNode {
+    const start = this.next().start;
+    const items: ObjectItem[] = [];
+    this.parseItems<ObjectItem>('}', () => this.parseObjectItem(), items);
+    return { kind: 'object', items, start, end: this.lastEnd };
+  }
+
+  private parseObjectItem(): ObjectItem | undefined {
+    const t = this.tok;
+    if (t.kind === '...') {
+      this.next();
+      const expression = this.parseExpression();
+      return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
+    }
+    if (t.kind === '@' || (t.kind === 'identifier' && t.value === 'resource' && this.peekRaw(1).kind === 'identifier')) {
+      const decorators = this.parseDecorators();
+      if (!this.atKeyword('resource')) {
+        this.errorExpected("a nested 'resource' declaration after decorators");
+        return undefined;
+      }
+      return this.parseResourceDecl(decorators, decorators.length > 0 ? decorators[0].start : t.start);
+    }
+    let key: ObjectPropertyNode['key'];
+    if (t.kind === 'identifier') {
+      this.next();
+      key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+    } else if (t.kind === 'string' || t.kind === 'string-left') {
+      key = this.parseString();
+    } else {
+      this.errorExpected('a property name', 'bicep/expected-property');
+      return undefined;
+    }
+    let value: Expression;
+    if (this.expect(':')) value = this.parseExpression();
+    else value = this.missing('Expected a property value.');
+    return { kind: 'object-property', key, value, start: t.start, end: this.lastEnd };
+  }
+
+  protected parseArrayOrFor(): ArrayNode | ForNode {
+    const start = this.tok.start;
+    let i = this.pos + 1;
+    while (this.tokens[i].kind === 'newline') i++;
+    if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'for') return this.parseFor();
+    this.next();
+    const items: ArrayItem[] = [];
+    this.parseItems<ArrayItem>(']', () => this.parseArrayItem(), items);
+    return { kind: 'array', items, start, end: this.lastEnd };
+  }
+
+  private parseArrayItem(): ArrayItem {
+    const t = this.tok;
+    if (t.kind === '...') {
+      this.next();
+      const expression = this.parseExpression();
+      return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
+    }
+    return this.parseExpression();
+  }
+
+  private parseFor(): ForNode {
+    const start = this.next().start; // [
+    return this.withNewlines(false, () => {
+      this.next(); // for
+      let item: IdentifierNode | undefined;
+      let index: IdentifierNode | undefined;
+      if (this.eat('(')) {
+        item = this.expectIdentifier('a loop item variable');
+        if (this.eat(',')) index = this.expectIdentifier('a loop index variable');
+        this.expect(')');
+      } else {
+        item = this.expectIdentifier('a loop item variable');
+      }
+      if (item.name === '') item = undefined;
+      this.expectKeyword('in');
+      const iterable = this.parseExpression();
+      let body: Expression | IfNode;
+      if (this.expect(':')) {
+        body = this.atKeyword('if') && this.peekRaw(1).kind === '(' ? this.parseIf() : this.parseExpression();
+      } else {
+        body = this.missing('Expected the loop body.');
+      }
+      if (!this.eat(']')) {
+        this.errorExpected("']'");
+        // Recover: skip to the closing bracket of this loop if it is on the way.
+        let depth = 0;
+        while (!this.at('eof')) {
+          const k = this.tok.kind;
+          if (k === '[' || k === '(' || k === '{') depth++;
+          else if (k === ']' && depth === 0) {
+            this.next();
+            break;
+          } else if (k === ']' || k === ')' || k === '}') {
+            if (depth === 0) break;
+            depth--;
+          }
+          this.next();
+        }
+      }
+      const node: ForNode = { kind: 'for', iterable, body, start, end: this.lastEnd };
+      if (item) node.item = item;
+      if (index) node.index = index;
+      return node;
+    });
+  }
+
+  /** `if (condition) body`. */
+  protected parseIf(): IfNode {
+    const start = this.next().start; // if
+    const condition = this.withNewlines(false, () => {
+      if (!this.expect('(')) return this.missing('Expected a condition.');
+      const c = this.parseExpression();
+      this.expect(')');
+      return c;
+    });
+    const body = this.parseExpression();
+    return { kind: 'if', condition, body, start, end: this.lastEnd };
+  }
+
+  /** Zero or more `@expr` lines. */
+  protected parseDecorators(): DecoratorNode[] {
+    const decorators: DecoratorNode[] = [];
+    while (this.at('@')) {
+      const start = this.next().start;
+      const expression = this.parsePostfix(this.parsePrimary());
+      decorators.push({ kind: 'decorator', expression, start, end: this.lastEnd });
+      if (!this.at('newline') && !this.at('eof')) {
+        this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
+        this.skipToLineEnd();
+      }
+      this.skipNewlines();
+    }
+    return decorators;
+  }
+}

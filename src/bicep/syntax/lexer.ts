@@ -1,0 +1,344 @@
+// Bicep lexer: text to tokens with offsets. Newlines are tokens; comments and `#` directives are collected
+// beside the token stream. String interpolation is lexed with a stack of open `${` holes, so the parser
+// sees `string-left expr string-middle expr string-right` and never re-scans text.
+import type { Comment, Directive } from './nodes.js';
+import type { PunctuationKind, RawDiagnostic, Token, TokenKind } from './token.js';
+
+export interface LexResult {
+  tokens: Token[];
+  comments: Comment[];
+  directives: Omit<Directive, 'line'>[];
+  diagnostics: RawDiagnostic[];
+}
+
+const DIRECTIVES = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
+
+/** An open `${` hole: which kind of string to resume at its closing `}`, and nested braces inside it. */
+interface Hole {
+  multiline: boolean;
+  dollars: number;
+  depth: number;
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
+/** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
+export function lex(text: string): LexResult {
+  return new Lexer(text).run();
+}
+
+class Lexer {
+  private pos = 0;
+  private readonly tokens: Token[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly directives: Omit<Directive, 'line'>[] = [];
+  private readonly diagnostics: RawDiagnostic[] = [];
+  private readonly holes: Hole[] = [];
+
+  constructor(private readonly text: string) {}
+
+  run(): LexResult {
+    const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const n = text.length;
+    while (this.pos < n) {
+      const start = this.pos;
+      const c = text.charCodeAt(start);
+      if (isSpace(c)) {
+        this.pos++;
+      } else if (c === 10 || c === 13) {
+        this.pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
+        // A single-line string cannot span lines: drop its open holes so a later '}' closes a brace.
+        while (this.holes.length > 0 && !this.holes[this.holes.length - 1].multiline) this.holes.pop();
+        this.push('newline', start, '');
+      } else if (isIdentStart(c)) {
+        let i = start + 1;
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        this.pos = i;
+        this.push('identifier', start, text.slice(start, i));
+      } else if (isDigit(c)) {
+        let i = start + 1;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        this.pos = i;
+        this.push('number', start, text.slice(start, i));
+      } else if (c === 39 /* ' */) {
+        if (text.startsWith("'''", start)) this.multilineString(start, 0, start + 3);
+        else this.string(start, start + 1, 'string', 'string-left');
+      } else if (c === 36 /* $ */ && this.multilineOpening(start)) {
+        // handled by multilineOpening
+      } else if (c === 47 /* / */ && text.charCodeAt(start + 1) === 47) {
+        let i = start + 2;
+        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        this.pos = i;
+        this.comments.push({ start, end: i, text: text.slice(start, i) });
+      } else if (c === 47 && text.charCodeAt(start + 1) === 42 /* * */) {
+        const close = text.indexOf('*/', start + 2);
+        const end = close < 0 ? n : close + 2;
+        if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
+        this.pos = end;
+        this.comments.push({ start, end, text: text.slice(start, end) });
+      } else if (c === 35 /* # */) {
+        this.directive(start);
+      } else if (c === 125 /* } */ && this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
+        const hole = this.holes.pop()!;
+        if (hole.multiline) this.multilineString(start, hole.dollars, start + 1, true);
+        else this.string(start, start + 1, 'string-right', 'string-middle');
+      } else {
+        this.punctuation(start, c);
+      }
+    }
+    this.tokens.push({ kind: 'eof', start: n, end: n, value: '' });
+    return { tokens: this.tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics };
+  }
+
+  private push(kind: TokenKind, start: number, value: string, multiline?: boolean): void {
+    const token: Token = { kind, start, end: this.pos, value };
+    if (multiline) token.multiline = true;
+    this.tokens.push(token);
+  }
+
+  private error(code: string, message: string, start: number, end: number): void {
+    this.diagnostics.push({ code, severity: 'error', message, start, end });
+  }
+
+  private punctuation(start: number, c: number): void {
+    const text = this.text;
+    const next = text.charCodeAt(start + 1);
+    let kind: PunctuationKind | undefined;
+    let len = 1;
+    switch (c) {
+      case 123: // {
+        kind = '{';
+        if (this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
+        break;
+      case 125: // }
+        kind = '}';
+        if (this.holes.length > 0) this.holes[this.holes.length - 1].depth--;
+        break;
+      case 40: kind = '('; break;
+      case 41: kind = ')'; break;
+      case 91: kind = '['; break;
+      case 93: kind = ']'; break;
+      case 64: kind = '@'; break;
+      case 44: kind = ','; break;
+      case 59: kind = ';'; break;
+      case 43: kind = '+'; break;
+      case 45: kind = '-'; break;
+      case 42: kind = '*'; break;
+      case 47: kind = '/'; break;
+      case 37: kind = '%'; break;
+      case 94: kind = '^'; break;
+      case 46: // .
+        if (next === 46 && text.charCodeAt(start + 2) === 46) [kind, len] = ['...', 3];
+        else kind = '.';
+        break;
+      case 63: // ?
+        if (next === 63) [kind, len] = ['??', 2];
+        else kind = '?';
+        break;
+      case 58: // :
+        if (next === 58) [kind, len] = ['::', 2];
+        else kind = ':';
+        break;
+      case 33: // !
+        if (next === 61) [kind, len] = ['!=', 2];
+        else if (next === 126) [kind, len] = ['!~', 2];
+        else kind = '!';
+        break;
+      case 60: // <
+        if (next === 61) [kind, len] = ['<=', 2];
+        else kind = '<';
+        break;
+      case 62: // >
+        if (next === 61) [kind, len] = ['>=', 2];
+        else kind = '>';
+        break;
+      case 61: // =
+        if (next === 61) [kind, len] = ['==', 2];
+        else if (next === 126) [kind, len] = ['=~', 2];
+        else if (next === 62) [kind, len] = ['=>', 2];
+        else kind = '=';
+        break;
+      case 38: // &
+        if (next === 38) [kind, len] = ['&&', 2];
+        break;
+      case 124: // |
+        if (next === 124) [kind, len] = ['||', 2];
+        else kind = '|';
+        break;
+    }
+    if (kind === undefined) {
+      // One unknown code point (keep surrogate pairs together).
+      const cp = text.codePointAt(start) ?? c;
+      this.pos = start + (cp > 0xffff ? 2 : 1);
+      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, this.pos);
+      this.push('unknown', start, text.slice(start, this.pos));
+      return;
+    }
+    this.pos = start + len;
+    this.push(kind, start, '');
+  }
+
+  /**
+   * Scans a single-quoted string piece whose content starts at `from` (after `'` or a hole's `}`), up to the
+   * closing quote (`closedKind`) or the next `${` (`openKind`).
+   */
+  private string(start: number, from: number, closedKind: TokenKind, openKind: TokenKind): void {
+    const text = this.text;
+    const n = text.length;
+    let value = '';
+    let chunk = from;
+    let i = from;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 39) {
+        value += text.slice(chunk, i);
+        this.pos = i + 1;
+        this.push(closedKind, start, value);
+        return;
+      }
+      if (c === 10 || c === 13) break;
+      if (c === 36 && text.charCodeAt(i + 1) === 123) {
+        value += text.slice(chunk, i);
+        this.pos = i + 2;
+        this.push(openKind, start, value);
+        this.holes.push({ multiline: false, dollars: 1, depth: 0 });
+        return;
+      }
+      if (c === 92 /* \ */) {
+        value += text.slice(chunk, i);
+        const e = text.charCodeAt(i + 1);
+        let len = 2;
+        switch (e) {
+          case 110: value += '\n'; break;
+          case 114: value += '\r'; break;
+          case 116: value += '\t'; break;
+          case 92: value += '\\'; break;
+          case 39: value += "'"; break;
+          case 36: value += '$'; break;
+          case 117: {
+            // \u{hex+}
+            let j = i + 2;
+            let ok = text.charCodeAt(j) === 123;
+            if (ok) {
+              j++;
+              const hexStart = j;
+              while (j < n && isHex(text.charCodeAt(j))) j++;
+              const cp = j > hexStart && j - hexStart <= 8 ? parseInt(text.slice(hexStart, j), 16) : -1;
+              ok = text.charCodeAt(j) === 125 && cp >= 0 && cp <= 0x10ffff;
+              if (ok) value += String.fromCodePoint(cp);
+              len = j + 1 - i;
+            }
+            if (!ok) {
+              len = Math.max(2, Math.min(len, j - i));
+              this.error('bicep/invalid-escape', 'A \\u escape must be \\u{...} with 1 to 8 hex digits of a code point up to 10FFFF.', i, i + len);
+            }
+            break;
+          }
+          default:
+            if (i + 1 >= n || e === 10 || e === 13) {
+              len = 1;
+            } else {
+              this.error('bicep/invalid-escape', `The escape sequence '\\${text[i + 1]}' is not recognized; use \\\\ \\' \\n \\r \\t \\$ or \\u{...}.`, i, i + 2);
+            }
+        }
+        i += len;
+        chunk = i;
+        continue;
+      }
+      i++;
+    }
+    value += text.slice(chunk, i);
+    this.pos = i;
+    this.error('bicep/unterminated-string', 'The string is not closed with a single quote before the end of the line.', start, i);
+    this.push(closedKind, start, value);
+  }
+
+  /** At `$`: a `$...$'''` opening of an interpolated multi-line string? If so, lexes it. */
+  private multilineOpening(start: number): boolean {
+    let i = start;
+    while (this.text.charCodeAt(i) === 36) i++;
+    if (!this.text.startsWith("'''", i)) return false;
+    this.multilineString(start, i - start, i + 3);
+    return true;
+  }
+
+  /** Scans a `'''` string piece whose content starts at `from`; `dollars` > 0 enables `${` holes. */
+  private multilineString(start: number, dollars: number, from: number, resumed = false): void {
+    const text = this.text;
+    const n = text.length;
+    let i = from;
+    if (!resumed) {
+      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+      else if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) i++;
+    }
+    let value = '';
+    let chunk = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 39 && text.startsWith("'''", i)) {
+        let j = i + 3;
+        while (text.charCodeAt(j) === 39) j++;
+        value += text.slice(chunk, j - 3);
+        this.pos = j;
+        this.push(resumed ? 'string-right' : 'string', start, value, true);
+        return;
+      }
+      if (c === 36 && dollars > 0) {
+        let j = i;
+        while (text.charCodeAt(j) === 36) j++;
+        if (j - i >= dollars && text.charCodeAt(j) === 123) {
+          value += text.slice(chunk, j - dollars);
+          this.pos = j + 1;
+          this.push(resumed ? 'string-middle' : 'string-left', start, value, true);
+          this.holes.push({ multiline: true, dollars, depth: 0 });
+          return;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    value += text.slice(chunk, n);
+    this.pos = n;
+    this.error('bicep/unterminated-multiline-string', "The multi-line string is not closed with '''.", start, n);
+    this.push(resumed ? 'string-right' : 'string', start, value, true);
+  }
+
+  /** `#disable-next-line code1 code2`, up to the end of the line or a comment. */
+  private directive(start: number): void {
+    const text = this.text;
+    const n = text.length;
+    let i = start + 1;
+    while (i < n && (isIdentPart(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+    const name = text.slice(start + 1, i);
+    let end = i;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      if (c === 47 && (text.charCodeAt(end + 1) === 47 || text.charCodeAt(end + 1) === 42)) break;
+      end++;
+    }
+    this.pos = end;
+    if (!DIRECTIVES.has(name)) {
+      this.error('bicep/unknown-directive', `'#${name}' is not a known directive; expected #disable-next-line, #disable-diagnostics or #restore-diagnostics.`, start, i);
+      return;
+    }
+    const codes = text.slice(i, end).split(/\s+/).filter((s) => s.length > 0);
+    this.directives.push({ kind: name as Directive['kind'], codes, start, end: end });
+  }
+}

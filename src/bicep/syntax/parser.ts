@@ -1,0 +1,271 @@
+// Statement-level Bicep parser: one declaration per line group (decorators first), keywords recognised only
+// at the start of a statement. A statement that does not end at a newline is cut there and the rest skipped,
+// so one bad line never hides the declarations after it.
+import type {
+  BicepFormat,
+  DeclarationBody,
+  DecoratorNode,
+  ErrorNode,
+  ExtensionDeclNode,
+  Expression,
+  IdentifierNode,
+  ImportDeclNode,
+  ImportedSymbolNode,
+  MultilineStringNode,
+  ParamDeclNode,
+  ResourceDeclNode,
+  Statement,
+  StringNode,
+  UsingDeclNode,
+} from './nodes.js';
+import type { Token } from './token.js';
+import { TypeParser } from './type-parser.js';
+
+/** A statement without the fields `parseStatement` fills in (distributes over the union). */
+type Bare<T> = T extends unknown ? Omit<T, 'decorators' | 'start' | 'end'> : never;
+
+export class Parser extends TypeParser {
+  constructor(
+    tokens: Token[],
+    text: string,
+    private readonly format: BicepFormat,
+  ) {
+    super(tokens, text);
+  }
+
+  parseProgram(): Statement[] {
+    const statements: Statement[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.at('eof')) break;
+      const before = this.pos;
+      const errors = this.diagnostics.length;
+      const statement = this.parseStatement();
+      if (statement) statements.push(statement);
+      if (!this.at('newline') && !this.at('eof')) {
+        if (this.diagnostics.length === errors) this.errorExpected('a new line', 'bicep/expected-newline');
+        const skipped = this.skipToLineEnd(true);
+        if (skipped) statements.push(skipped);
+      }
+      if (this.pos === before) statements.push(this.skipOne());
+    }
+    return statements;
+  }
+
+  private parseStatement(): Statement | undefined {
+    const decorators = this.parseDecorators();
+    const t = this.tok;
+    const start = decorators.length > 0 ? decorators[0].start : t.start;
+    if (t.kind !== 'identifier') {
+      if (t.kind === 'eof' && decorators.length > 0) {
+        this.errorExpected('a declaration after the decorators', 'bicep/expected-declaration');
+        return undefined;
+      }
+      this.errorExpected('a declaration', 'bicep/expected-declaration');
+      return this.skipToLineEnd(true);
+    }
+    const at = <T extends Statement = Statement>(node: Bare<T>): T =>
+      ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
+    switch (t.value) {
+      case 'targetScope': {
+        this.next();
+        const value = this.parseAssignedValue();
+        return at({ kind: 'target-scope-decl', value });
+      }
+      case 'metadata': {
+        this.next();
+        const name = this.expectIdentifier('a metadata name');
+        return at({ kind: 'metadata-decl', name, value: this.parseAssignedValue() });
+      }
+      case 'param': {
+        this.next();
+        const name = this.expectIdentifier('a parameter name');
+        if (this.format === 'bicepparam') return at({ kind: 'param-assignment', name, value: this.parseAssignedValue() });
+        const type = this.parseType();
+        const node = at<ParamDeclNode>({ kind: 'param-decl', name, type });
+        if (this.eat('=')) {
+          node.defaultValue = this.parseExpression();
+          node.end = this.lastEnd;
+        }
+        return node;
+      }
+      case 'var': {
+        this.next();
+        const name = this.expectIdentifier('a variable name');
+        const type = this.at('=') ? undefined : this.parseType();
+        const value = this.parseAssignedValue();
+        return at({ kind: 'var-decl', name, value, ...(type ? { type } : {}) });
+      }
+      case 'resource':
+        return this.parseResourceDecl(decorators, start);
+      case 'module': {
+        this.next();
+        const name = this.expectIdentifier('a module name');
+        const path = this.expectString('a module path');
+        return at({ kind: 'module-decl', name, path, value: this.parseBody() });
+      }
+      case 'test': {
+        this.next();
+        const name = this.expectIdentifier('a test name');
+        const path = this.expectString('a test file path');
+        return at({ kind: 'test-decl', name, path, value: this.parseBody() });
+      }
+      case 'output': {
+        this.next();
+        const name = this.expectIdentifier('an output name');
+        const type = this.parseType();
+        return at({ kind: 'output-decl', name, type, value: this.parseAssignedValue() });
+      }
+      case 'type': {
+        this.next();
+        const name = this.expectIdentifier('a type name');
+        const value = this.expect('=') ? this.parseType() : this.missing('Expected a type.');
+        return at({ kind: 'type-decl', name, value });
+      }
+      case 'func': {
+        this.next();
+        const name = this.expectIdentifier('a function name');
+        const parameters = this.parseParameterList(true);
+        const returnType = this.parseType();
+        let body: Expression;
+        if (this.expect('=>')) {
+          this.skipNewlines();
+          body = this.parseExpression();
+        } else body = this.missing('Expected the function body.');
+        return at({ kind: 'func-decl', name, parameters, returnType, body });
+      }
+      case 'assert': {
+        this.next();
+        const name = this.expectIdentifier('an assertion name');
+        return at({ kind: 'assert-decl', name, value: this.parseAssignedValue() });
+      }
+      case 'import':
+        this.next();
+        if (this.at('string') || this.at('string-left')) return at(this.parseExtensionTail(true));
+        return at(this.parseImportTail());
+      case 'provider':
+        this.next();
+        return at(this.parseExtensionTail(true));
+      case 'extension':
+        this.next();
+        return at(this.parseExtensionTail(false));
+      case 'using': {
+        this.next();
+        const node = at<UsingDeclNode>({ kind: 'using-decl' });
+        if (!this.eatKeyword('none')) node.path = this.expectString('a template path');
+        if (this.eatKeyword('with')) node.config = this.parseExpression();
+        node.end = this.lastEnd;
+        return node;
+      }
+      case 'extends': {
+        this.next();
+        return at({ kind: 'extends-decl', path: this.expectString('a parameters file path') });
+      }
+      case 'extensionConfig': {
+        this.next();
+        const name = this.expectIdentifier('an extension alias');
+        const value = this.expectKeyword('with') ? this.parseExpression() : this.missing('Expected a configuration object.');
+        return at({ kind: 'extension-config-decl', name, value });
+      }
+      default:
+        this.errorExpected('a declaration keyword', 'bicep/expected-declaration');
+        return this.skipToLineEnd(true);
+    }
+  }
+
+  /** `= expr`. */
+  private parseAssignedValue(): Expression {
+    if (!this.expect('=')) return this.missing('Expected a value.');
+    return this.parseExpression();
+  }
+
+  protected parseResourceDecl(decorators: DecoratorNode[], start: number): ResourceDeclNode {
+    this.next(); // resource
+    const name = this.expectIdentifier('a resource name');
+    const typeString = this.expectString('a resource type string');
+    const existing = this.eatKeyword('existing');
+    const value = this.parseBody();
+    return { kind: 'resource-decl', decorators, name, typeString, existing, value, start, end: this.lastEnd };
+  }
+
+  /** `= {...}`, `= if (c) {...}` or `= [for ...]`. */
+  private parseBody(): DeclarationBody {
+    if (!this.expect('=')) return this.missing('Expected a body.');
+    const t = this.tok;
+    if (t.kind === '{') return this.parseObject();
+    if (t.kind === 'identifier' && t.value === 'if') return this.parseIf();
+    if (t.kind === '[') {
+      const node = this.parseArrayOrFor();
+      if (node.kind === 'for') return node;
+      this.error('bicep/expected-body', 'Expected an object, an if-condition or a for-expression.', node.start, node.end);
+      return { kind: 'error', message: 'Expected a body.', start: node.start, end: node.end };
+    }
+    this.errorExpected("'{', 'if' or '[for'", 'bicep/expected-body');
+    return this.missing('Expected a body.');
+  }
+
+  private expectString(what: string): StringNode | MultilineStringNode | ErrorNode {
+    if (this.at('string') || this.at('string-left')) return this.parseString();
+    this.errorExpected(what, 'bicep/expected-string');
+    return this.missing(`Expected ${what}.`);
+  }
+
+  /** After `import`: `{ a, b as c } from 'p'` or `* as ns from 'p'`. */
+  private parseImportTail(): Bare<ImportDeclNode> {
+    let symbols: ImportedSymbolNode[] | undefined;
+    let wildcardAlias: IdentifierNode | undefined;
+    if (this.at('{')) {
+      symbols = [];
+      const list = symbols;
+      this.withNewlines(false, () => {
+        this.next();
+        while (!this.at('}') && !this.at('eof')) {
+          const t = this.tok;
+          let name: IdentifierNode | StringNode | undefined;
+          if (t.kind === 'identifier') name = this.expectIdentifier('an imported symbol');
+          else if (t.kind === 'string') {
+            const s = this.parseString();
+            if (s.kind === 'string') name = s;
+          }
+          if (!name) {
+            this.errorExpected('an imported symbol name', 'bicep/expected-identifier');
+            break;
+          }
+          const symbol: ImportedSymbolNode = { kind: 'imported-symbol', name, start: t.start, end: this.lastEnd };
+          if (this.eatKeyword('as')) {
+            symbol.alias = this.expectIdentifier('an alias');
+            symbol.end = this.lastEnd;
+          }
+          list.push(symbol);
+          if (!this.eat(',') && !this.at('}')) {
+            this.errorExpected("',' or '}'");
+            break;
+          }
+        }
+        this.expect('}');
+      });
+    } else if (this.eat('*')) {
+      this.expectKeyword('as');
+      wildcardAlias = this.expectIdentifier('a namespace alias');
+    } else {
+      this.errorExpected("'{' or '*'");
+    }
+    const path = this.expectKeyword('from') ? this.expectString('an import path') : this.missing('Expected an import path.');
+    return { kind: 'import-decl', path, ...(symbols ? { symbols } : {}), ...(wildcardAlias ? { wildcardAlias } : {}) };
+  }
+
+  /** After `extension` (or legacy `import`/`provider`): `spec [with {...}] [as alias]`. */
+  private parseExtensionTail(legacyImport: boolean): Bare<ExtensionDeclNode> {
+    let specification: IdentifierNode | StringNode | MultilineStringNode | ErrorNode;
+    if (this.at('identifier')) specification = this.expectIdentifier('an extension name');
+    else specification = this.expectString('an extension name or reference');
+    const node: Bare<ExtensionDeclNode> = {
+      kind: 'extension-decl',
+      specification,
+      legacyImport,
+    };
+    if (this.eatKeyword('with')) node.config = this.parseExpression();
+    if (this.eatKeyword('as')) node.alias = this.expectIdentifier('an extension alias');
+    return node;
+  }
+}

@@ -1,0 +1,222 @@
+// Parsing of Bicep type expressions: names, literal types, unions (a leading `|` and line breaks before `|`
+// allowed), `T[]`, `T?`, object types with decorated members, tuples, `resource 'T@v'`, `name<...>`
+// instantiations, and the access forms `T.p`, `T.*`, `T[0]`, `T[*]`.
+import { ExpressionParser } from './expression-parser.js';
+import type {
+  DecoratorNode,
+  LiteralTypeNode,
+  ObjectTypeMember,
+  ObjectTypePropertyNode,
+  SkippedNode,
+  TupleTypeItemNode,
+  TypeIndexAccessNode,
+  TypeNode,
+} from './nodes.js';
+
+export abstract class TypeParser extends ExpressionParser {
+  protected parseType(): TypeNode {
+    const start = this.tok.start;
+    const leading = this.eat('|') !== undefined;
+    if (leading) this.skipNewlines();
+    const first = this.parseTypePostfix(this.parseTypePrimary());
+    const members = [first];
+    while (this.lookPastNewlines('|')) {
+      this.next();
+      this.skipNewlines();
+      members.push(this.parseTypePostfix(this.parseTypePrimary()));
+    }
+    if (members.length === 1 && !leading) return first;
+    return { kind: 'union-type', members, start, end: this.lastEnd };
+  }
+
+  private parseTypePrimary(): TypeNode {
+    const t = this.tok;
+    switch (t.kind) {
+      case 'identifier': {
+        if (t.value === 'true' || t.value === 'false' || t.value === 'null') {
+          return this.literalType(this.parsePrimary());
+        }
+        if (t.value === 'resource') {
+          const after = this.peekRaw(1).kind;
+          if (after === 'string' || after === 'string-left') {
+            this.next();
+            const typeString = this.parseString();
+            const value = typeString.kind === 'string' ? typeString : this.missing('Expected a resource type string.');
+            return { kind: 'resource-type', typeString: value, start: t.start, end: this.lastEnd };
+          }
+        }
+        this.next();
+        const name = { kind: 'identifier' as const, name: t.value, start: t.start, end: t.end };
+        if (this.tokens[this.pos].kind === '<') {
+          return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start: t.start, end: this.lastEnd };
+        }
+        return { kind: 'type-name', name, start: t.start, end: t.end };
+      }
+      case 'string':
+      case 'string-left':
+      case 'number':
+        return this.literalType(this.parsePrimary());
+      case '-': {
+        this.next();
+        if (!this.at('number')) {
+          this.errorExpected('a number', 'bicep/expected-type');
+          return this.missing('Expected a type.');
+        }
+        const n = this.parsePrimary();
+        return this.literalType({ kind: 'unary', operator: '-', operand: n, start: t.start, end: this.lastEnd });
+      }
+      case '{':
+        return this.parseObjectType();
+      case '[':
+        return this.parseTupleType();
+      case '(': {
+        this.next();
+        return this.withNewlines(false, () => {
+          const type = this.parseType();
+          this.expect(')');
+          return { kind: 'parenthesized-type', type, start: t.start, end: this.lastEnd };
+        });
+      }
+      default:
+        this.errorExpected('a type', 'bicep/expected-type');
+        return this.missing('Expected a type.');
+    }
+  }
+
+  private literalType(value: ReturnType<TypeParser['parsePrimary']>): TypeNode {
+    if (value.kind === 'error') return value;
+    return { kind: 'literal-type', value: value as LiteralTypeNode['value'], start: value.start, end: value.end };
+  }
+
+  private parseTypeArguments(): TypeNode[] {
+    const args: TypeNode[] = [];
+    this.withNewlines(false, () => {
+      this.next(); // <
+      while (!this.at('>') && !this.at('eof')) {
+        const before = this.pos;
+        args.push(this.parseType());
+        if (this.eat(',')) continue;
+        if (!this.at('>')) {
+          if (this.pos === before) this.skipOne();
+          break;
+        }
+      }
+      this.expect('>');
+    });
+    return args;
+  }
+
+  private parseTypePostfix(base: TypeNode): TypeNode {
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === '[') {
+        this.next();
+        const b = base;
+        base = this.withNewlines(false, (): TypeNode => {
+          if (this.eat(']')) return { kind: 'array-type', item: b, start: b.start, end: this.lastEnd };
+          if (this.eat('*')) {
+            this.expect(']');
+            return { kind: 'type-items-access', base: b, start: b.start, end: this.lastEnd };
+          }
+          const n = this.tok;
+          let index: TypeIndexAccessNode['index'];
+          if (n.kind === 'number') {
+            this.next();
+            index = { kind: 'number', value: Number(n.value), text: n.value, start: n.start, end: n.end };
+          } else {
+            this.errorExpected("']', '*' or an index", 'bicep/expected-type');
+            index = this.missing('Expected an index.');
+          }
+          this.expect(']');
+          return { kind: 'type-index-access', base: b, index, start: b.start, end: this.lastEnd };
+        });
+      } else if (t.kind === '.') {
+        this.next();
+        if (this.eat('*')) {
+          base = { kind: 'type-additional-properties-access', base, start: base.start, end: this.lastEnd };
+          continue;
+        }
+        const property = this.expectIdentifier('a property or type name');
+        if (this.tokens[this.pos].kind === '<') {
+          const args = this.parseTypeArguments();
+          base = { kind: 'parameterized-type', base, name: property, arguments: args, start: base.start, end: this.lastEnd };
+        } else {
+          base = { kind: 'type-property-access', base, property, start: base.start, end: this.lastEnd };
+        }
+      } else if (t.kind === '?') {
+        this.next();
+        base = { kind: 'nullable-type', base, start: base.start, end: this.lastEnd };
+      } else {
+        return base;
+      }
+    }
+  }
+
+  /** Separator handling shared by object types and tuples: newline or comma between members. */
+  private parseTypeMembers<T>(close: '}' | ']', member: () => T | undefined): (T | SkippedNode)[] {
+    const items: (T | SkippedNode)[] = [];
+    this.withNewlines(true, () => {
+      for (;;) {
+        while (this.tok.kind === 'newline' || this.tok.kind === ',') this.next();
+        if (this.at(close) || this.at('eof')) break;
+        const before = this.pos;
+        const value = member();
+        if (value !== undefined) items.push(value);
+        const t = this.tok;
+        if (t.kind === ',' || t.kind === 'newline' || t.kind === close) continue;
+        this.errorExpected(`',', a new line or '${close}'`);
+        const skipped = this.skipToLineEnd();
+        if (skipped) items.push(skipped);
+        else if (this.pos === before && !this.at('eof')) {
+          if (this.at('}') || this.at(')') || this.at(']')) break;
+          items.push(this.skipOne());
+        }
+      }
+    });
+    this.expect(close);
+    return items;
+  }
+
+  private parseObjectType(): TypeNode {
+    const start = this.next().start;
+    const members = this.parseTypeMembers<ObjectTypeMember>('}', () => this.parseObjectTypeMember());
+    return { kind: 'object-type', members, start, end: this.lastEnd };
+  }
+
+  private parseObjectTypeMember(): ObjectTypeMember | undefined {
+    const decorators: DecoratorNode[] = this.parseDecorators();
+    const t = this.tok;
+    const start = decorators.length > 0 ? decorators[0].start : t.start;
+    if (t.kind === '*') {
+      this.next();
+      this.expect(':');
+      const value = this.parseType();
+      return { kind: 'object-type-additional-properties', decorators, value, start, end: this.lastEnd };
+    }
+    let key: ObjectTypePropertyNode['key'];
+    if (t.kind === 'identifier') {
+      this.next();
+      key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+    } else if (t.kind === 'string' || t.kind === 'string-left') {
+      key = this.parseString();
+    } else {
+      this.errorExpected('a property name', 'bicep/expected-property');
+      return undefined;
+    }
+    const optional = this.eat('?') !== undefined;
+    const value: TypeNode = this.expect(':') ? this.parseType() : this.missing('Expected a property type.');
+    return { kind: 'object-type-property', decorators, key, optional, value, start, end: this.lastEnd };
+  }
+
+  private parseTupleType(): TypeNode {
+    const start = this.next().start;
+    const members = this.parseTypeMembers<TupleTypeItemNode>(']', () => {
+      const decorators = this.parseDecorators();
+      const itemStart = decorators.length > 0 ? decorators[0].start : this.tok.start;
+      const value = this.parseType();
+      return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: this.lastEnd };
+    });
+    const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
+    return { kind: 'tuple-type', items, start, end: this.lastEnd };
+  }
+}
