@@ -280,6 +280,12 @@ export interface NullableTypeNode extends NodeBase {
   base: TypeNode;
 }
 
+/** `T!`: `T` with `null` removed. */
+export interface NonNullableTypeNode extends NodeBase {
+  kind: 'non-nullable-type';
+  base: TypeNode;
+}
+
 /** `{ a: string, 'b-c'?: int, *: string }` with decorators on each member. */
 export interface ObjectTypeNode extends NodeBase {
   kind: 'object-type';
@@ -365,6 +371,7 @@ export type TypeNode =
   | UnionTypeNode
   | ArrayTypeNode
   | NullableTypeNode
+  | NonNullableTypeNode
   | ObjectTypeNode
   | TupleTypeNode
   | ResourceTypeNode

@@ -191,6 +191,7 @@ export class Parser extends TypeParser {
   /** `= {...}`, `= if (c) {...}` or `= [for ...]`. */
   private parseBody(): DeclarationBody {
     if (!this.expect('=')) return this.missing('Expected a body.');
+    this.skipNewlines();
     const t = this.tok;
     if (t.kind === '{') return this.parseObject();
     if (t.kind === 'identifier' && t.value === 'if') return this.parseIf();
@@ -217,9 +218,11 @@ export class Parser extends TypeParser {
     if (this.at('{')) {
       symbols = [];
       const list = symbols;
-      this.withNewlines(false, () => {
+      this.withNewlines(true, () => {
         this.next();
-        while (!this.at('}') && !this.at('eof')) {
+        for (;;) {
+          while (this.at('newline') || this.at(',')) this.next();
+          if (this.at('}') || this.at('eof')) break;
           const t = this.tok;
           let name: IdentifierNode | StringNode | undefined;
           if (t.kind === 'identifier') name = this.expectIdentifier('an imported symbol');
@@ -237,8 +240,8 @@ export class Parser extends TypeParser {
             symbol.end = this.lastEnd;
           }
           list.push(symbol);
-          if (!this.eat(',') && !this.at('}')) {
-            this.errorExpected("',' or '}'");
+          if (!this.at(',') && !this.at('newline') && !this.at('}')) {
+            this.errorExpected("',', a new line or '}'");
             break;
           }
         }

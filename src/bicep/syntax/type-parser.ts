@@ -15,6 +15,8 @@ import type {
 
 export abstract class TypeParser extends ExpressionParser {
   protected parseType(): TypeNode {
+    // A union may start on the next line: `type t =` / `key:` followed by `| 'a'` lines.
+    if (this.at('newline')) this.lookPastNewlines('|');
     const start = this.tok.start;
     const leading = this.eat('|') !== undefined;
     if (leading) this.skipNewlines();
@@ -56,14 +58,18 @@ export abstract class TypeParser extends ExpressionParser {
       case 'string-left':
       case 'number':
         return this.literalType(this.parsePrimary());
-      case '-': {
+      case '-':
+      case '!': {
+        // `-1`, `!true`: negated literal types.
         this.next();
-        if (!this.at('number')) {
-          this.errorExpected('a number', 'bicep/expected-type');
+        const operand = this.tok;
+        const ok = t.kind === '-' ? operand.kind === 'number' : operand.kind === 'identifier' && (operand.value === 'true' || operand.value === 'false');
+        if (!ok) {
+          this.errorExpected(t.kind === '-' ? 'a number' : "'true' or 'false'", 'bicep/expected-type');
           return this.missing('Expected a type.');
         }
         const n = this.parsePrimary();
-        return this.literalType({ kind: 'unary', operator: '-', operand: n, start: t.start, end: this.lastEnd });
+        return this.literalType({ kind: 'unary', operator: t.kind, operand: n, start: t.start, end: this.lastEnd });
       }
       case '{':
         return this.parseObjectType();
@@ -146,6 +152,9 @@ export abstract class TypeParser extends ExpressionParser {
       } else if (t.kind === '?') {
         this.next();
         base = { kind: 'nullable-type', base, start: base.start, end: this.lastEnd };
+      } else if (t.kind === '!') {
+        this.next();
+        base = { kind: 'non-nullable-type', base, start: base.start, end: this.lastEnd };
       } else {
         return base;
       }
