@@ -131,6 +131,11 @@ function dedupe(resources: Resource[], diagnostics: Diagnostic[]): Resource[] {
   const out: Resource[] = [];
   for (const r of resources) {
     const key = r.id.toLowerCase();
+    // Resources whose name is unknown cannot be told apart: keep them all.
+    if (key.includes('{unknown')) {
+      out.push(r);
+      continue;
+    }
     const first = seen.get(key);
     if (first) {
       if (first.file !== r.file || r.origin === 'snapshot') {

@@ -7,6 +7,9 @@ import type { SourceRange } from '../core/source-range.js';
 
 export type JsonNode = Node;
 
+/** For a template compiled from another language: JSON offset → range in the original source. */
+export type SpanMap = ReadonlyMap<number, SourceRange>;
+
 export class JsonDocument {
   private readonly lines: LineMap;
 
@@ -14,8 +17,17 @@ export class JsonDocument {
     readonly file: string,
     readonly text: string,
     readonly root: JsonNode | undefined,
+    private readonly spans?: SpanMap,
   ) {
     this.lines = new LineMap(text);
+  }
+
+  /**
+   * A template compiled from Bicep: `text` is the emitted JSON, `spans` maps the offsets of
+   * emitted values to their Bicep ranges, and every range this document reports is a Bicep one.
+   */
+  static fromCompiled(file: string, text: string, spans: SpanMap): JsonDocument {
+    return new JsonDocument(file, text, parseTree(text, [], { allowTrailingComma: true }), spans);
   }
 
   /** Parses `text`; syntax errors come back as diagnostics with the file, line and column. */
@@ -42,7 +54,17 @@ export class JsonDocument {
   rangeOf(node: JsonNode): SourceRange {
     // A property's range starts at its key, so a finding points at `"key": value`.
     const target = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent : node;
+    if (this.spans) return this.compiledRange(target);
     return this.range(target.offset, target.length);
+  }
+
+  /** The source range of the closest emitted node that has one. */
+  private compiledRange(node: JsonNode): SourceRange {
+    for (let n: JsonNode | undefined = node; n; n = n.parent) {
+      const hit = this.spans!.get(n.offset) ?? (n.type === 'property' && n.children?.[1] ? this.spans!.get(n.children[1].offset) : undefined);
+      if (hit) return hit;
+    }
+    return { file: this.file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   }
 }
 

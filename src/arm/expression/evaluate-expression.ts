@@ -52,16 +52,22 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
 
 /** Property or index access; names compare case-insensitively on objects, as ARM does. */
 export function member(obj: Value, key: Value, safe: boolean): Value {
-  if (isUnknown(obj)) return obj;
+  if (isUnknown(obj)) {
+    if (obj.known && typeof key === 'string') {
+      const hit = Object.entries(obj.known).find(([k]) => k.toLowerCase() === key.toLowerCase());
+      if (hit) return hit[1];
+    }
+    return obj;
+  }
   if (obj === null) {
     if (safe) return null;
-    throw new EvaluationError(`cannot read '${String(key)}' of null`);
+    throw new EvaluationError(`cannot read '${String(key)}' of null`, 'runtime');
   }
   if (Array.isArray(obj)) {
     if (typeof key !== 'number') throw new EvaluationError(`an array is indexed by a number, not '${String(key)}'`);
     if (key < 0 || key >= obj.length) {
       if (safe) return null;
-      throw new EvaluationError(`index ${key} is out of range for an array of length ${obj.length}`);
+      throw new EvaluationError(`index ${key} is out of range for an array of length ${obj.length}`, 'runtime');
     }
     return obj[key];
   }
@@ -71,7 +77,7 @@ export function member(obj: Value, key: Value, safe: boolean): Value {
     const lower = k.toLowerCase();
     for (const [name, v] of Object.entries(obj)) if (name.toLowerCase() === lower) return v;
     if (safe) return null;
-    throw new EvaluationError(`the object has no property '${k}'`);
+    throw new EvaluationError(`the object has no property '${k}'`, 'runtime');
   }
   throw new EvaluationError(`cannot read '${String(key)}' of a ${typeof obj}`);
 }

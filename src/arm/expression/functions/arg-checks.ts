@@ -1,7 +1,7 @@
 // Argument checks shared by the template functions; each throws an EvaluationError that names
 // the function, so a user can act on it.
 import type { Value } from '../../../core/unknown.js';
-import { EvaluationError } from '../eval-context.js';
+import { EvaluationError, type EvaluationErrorKind } from '../eval-context.js';
 
 export function arity(name: string, args: readonly unknown[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
@@ -41,8 +41,8 @@ export function obj(name: string, v: Value): Record<string, Value> {
 }
 
 /** Throws `name(): message`. */
-export function fail(name: string, message: string): never {
-  throw new EvaluationError(`${name}() ${message}`);
+export function fail(name: string, message: string, kind: EvaluationErrorKind = 'invalid'): never {
+  throw new EvaluationError(`${name}() ${message}`, kind);
 }
 
 export function describe(v: Value): string {

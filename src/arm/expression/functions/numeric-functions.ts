@@ -24,11 +24,11 @@ export const numericFunctions: FunctionTable = {
   sub: binary('sub', (x, y) => x - y),
   mul: binary('mul', (x, y) => x * y),
   div: binary('div', (x, y) => {
-    if (y === 0) fail('div', 'cannot divide by zero');
+    if (y === 0) fail('div', 'cannot divide by zero', 'runtime');
     return Math.trunc(x / y);
   }),
   mod: binary('mod', (x, y) => {
-    if (y === 0) fail('mod', 'cannot divide by zero');
+    if (y === 0) fail('mod', 'cannot divide by zero', 'runtime');
     return x % y;
   }),
   int: {

@@ -65,32 +65,30 @@ export const objectFunctions: FunctionTable = {
   tryget: {
     evaluate(a) {
       arity('tryGet', a, 2, Infinity);
-      let cur: Value = tryStep(a[0], key('tryGet', a[1]));
-      // Later keys dereference strictly: only the first step is safe.
-      for (const k of a.slice(2)) {
+      // Every step is safe: Bicep compiles a whole `a.?b.c[^1]` chain into one tryGet().
+      let cur: Value = a[0];
+      for (const k of a.slice(1)) {
         if (cur === null || isUnknown(cur)) return cur;
-        const step = key('tryGet', k);
-        if (Array.isArray(cur)) {
-          if (typeof step !== 'number' || step < 0 || step >= cur.length) fail('tryGet', `index ${String(step)} is out of range`);
-          cur = cur[step];
-        } else if (isObject(cur)) {
-          const p = propertyKey(cur, String(step));
-          if (p === undefined) fail('tryGet', `found no property '${String(step)}'`);
-          cur = cur[p];
-        } else fail('tryGet', `cannot read '${String(step)}' of ${describe(cur)}`);
+        cur = tryStep(cur, key('tryGet', k, cur));
       }
       return cur;
     },
   },
 };
 
-function key(name: string, v: Value): string | number {
+/** A property name, an index, or Bicep's `{value, fromEnd}` index from the end (`[^1]`). */
+function key(name: string, v: Value, target?: Value): string | number {
   if (typeof v === 'string' || typeof v === 'number') return v;
+  if (isObject(v) && typeof v.value === 'number' && v.fromEnd === true && Array.isArray(target)) return target.length - v.value;
   return fail(name, `expects a property name or an index, got ${describe(v)}`);
 }
 
 function tryStep(root: Value, k: string | number): Value {
-  if (isUnknown(root)) return root;
+  if (isUnknown(root)) {
+    // reference() of a declared resource knows its declared members.
+    const hit = root.known && typeof k === 'string' ? Object.entries(root.known).find(([name]) => name.toLowerCase() === k.toLowerCase()) : undefined;
+    return hit ? hit[1] : root;
+  }
   if (isObject(root) && typeof k === 'string') {
     const p = propertyKey(root, k);
     return p === undefined ? null : root[p];
