@@ -1,0 +1,43 @@
+// Fixed reports for the formatter tests, built by the real scan pipeline over the e2e fixtures
+// with a fixed date and tool version, and relative paths, so golden files are stable.
+import path from 'node:path';
+import type { Report } from '../../src/report/report.js';
+import { evaluateRules } from '../../src/engine/evaluate-rules.js';
+import { loadInputs } from '../../src/load-inputs.js';
+import { buildReport } from '../../src/report/build-report.js';
+import { loadConfig } from '../../src/scan.js';
+import { computeScore } from '../../src/scoring/score.js';
+
+const E2E = path.join('test', 'fixtures', 'e2e');
+export const NOW = new Date('2026-01-15T09:30:00.000Z');
+
+/**
+ * `full`: the e2e inputs through the real pipeline (failures in a template and a snapshot).
+ * `mixed`: the same results with one pass turned unverified and one failure suppressed, then
+ * scored and assembled by the real scoring and report stages, so the summary stays consistent.
+ */
+export function e2eReport(variant: 'full' | 'mixed' = 'full'): Report {
+  const config = loadConfig(path.join(E2E, 'profile.yaml'), [path.join(E2E, 'pack')]);
+  if (!('profile' in config)) throw new Error(`e2e config failed: ${JSON.stringify(config.diagnostics)}`);
+  const set = loadInputs([path.join(E2E, 'inputs')]);
+  let results = evaluateRules(config.rules, set);
+  if (variant === 'mixed') {
+    results = results.map((r) => {
+      if (r.ruleId === 'e2e/diagnostics' && r.resource.name === 'contosolake') return { ...r, outcome: 'unknown', reason: "the workspace id is reference('law').id, known only after deployment" };
+      if (r.ruleId === 'e2e/diagnostics' && r.resource.name === 'prodlake') return { ...r, outcome: 'suppressed', reason: 'accepted risk: logs go to Splunk (ticket OPS-42)' };
+      return r;
+    });
+  }
+  const score = computeScore(results, config.profile);
+  const report = buildReport({ profile: config.profile, rules: config.rules, set, results, score, diagnostics: [...config.diagnostics, ...set.diagnostics], now: NOW });
+  return { ...report, tool: { ...report.tool, version: '0.0.0-test' } };
+}
+
+/** A report as a live audit would produce it: the same results, but no file locations at all. */
+export function liveReport(): Report {
+  const r = structuredClone(e2eReport('mixed'));
+  r.inputs = [];
+  r.results = r.results.map(({ location: _drop, ...rest }) => rest);
+  r.diagnostics = r.diagnostics.map(({ location: _drop, ...rest }) => rest);
+  return r;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatMarkdown, MARKDOWN_LIMIT } from '../../src/formatters/markdown-format.js';
+import { e2eReport } from './fixed-report.js';
+import { expectGolden } from './golden.js';
+
+describe('markdown format', () => {
+  it('matches the golden files', () => {
+    expectGolden('e2e.md', formatMarkdown(e2eReport('full')));
+    expectGolden('e2e-mixed.md', formatMarkdown(e2eReport('mixed')));
+  });
+
+  it('shows score and level per pillar, and failures grouped by severity with file:line links', () => {
+    const text = formatMarkdown(e2eReport());
+    expect(text).toContain('| security | 58.3 | partial | 4 | 4 | 0 |');
+    expect(text).toContain('| operations | 25.0 | not-ready | 1 | 3 | 0 |');
+    expect(text.indexOf('<strong>Critical</strong> (1)')).toBeLessThan(text.indexOf('<strong>High</strong> (3)'));
+    expect(text).toContain('[test/fixtures/e2e/inputs/storage.json:18](test/fixtures/e2e/inputs/storage.json#L18)');
+    expect(text).not.toMatch(/<details open/);
+  });
+
+  it('prefixes links with a blob URL when given one', () => {
+    const text = formatMarkdown(e2eReport(), { linkBase: 'https://github.com/o/r/blob/abc/' });
+    expect(text).toContain('(https://github.com/o/r/blob/abc/test/fixtures/e2e/inputs/storage.json#L18)');
+  });
+
+  it('escapes table-breaking and HTML characters in user data', () => {
+    const r = e2eReport();
+    r.results[0] = { ...r.results[0], message: 'a | b <img src=x onerror=alert(1)>\nnext', resource: { ...r.results[0].resource, name: 'x|y' } };
+    const text = formatMarkdown(r);
+    expect(text).toContain('a \\| b &lt;img src=x onerror=alert(1)&gt;<br>next');
+    expect(text).toContain('x\\|y');
+    expect(text).not.toContain('<img');
+  });
+
+  it('stays under the limit with a note, and keeps its <details> balanced, on a huge report', () => {
+    const r = e2eReport();
+    const fail = r.results.find((x) => x.outcome === 'fail');
+    if (!fail) throw new Error('no failure in the fixture');
+    r.results = Array.from({ length: 3000 }, (_, i) => ({ ...fail, resource: { ...fail.resource, id: `${fail.resource.id}-${i}`, name: `account${i}` } }));
+    const text = formatMarkdown(r);
+    expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(text).toMatch(/\*\*Truncated:\*\* \d+ more line\(s\) did not fit in 65,000 characters/);
+    expect(text.match(/<details>/g)?.length).toBe(text.match(/<\/details>/g)?.length);
+    expect(formatMarkdown(r, { maxLength: 5000 }).length).toBeLessThanOrEqual(5000);
+  });
+});
