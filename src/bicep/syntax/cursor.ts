@@ -5,6 +5,10 @@ import type { RawDiagnostic, Token, TokenKind } from './token.js';
 
 const OPENERS = new Set<TokenKind>(['{', '(', '[']);
 const CLOSERS = new Set<TokenKind>(['}', ')', ']']);
+const DECLARATION_KEYWORDS = new Set([
+  'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'metadata', 'targetScope', 'import',
+  'extension', 'provider', 'test', 'assert', 'using', 'extends', 'extensionConfig',
+]);
 
 export class Cursor {
   protected pos = 0;
@@ -19,12 +23,32 @@ export class Cursor {
     protected readonly text: string,
   ) {}
 
-  /** The current token (newlines skipped when they are not significant). */
+  /**
+   * The current token (newlines skipped when they are not significant, except the one before a line that
+   * starts a new declaration: that line ends whatever was left open, the anchor of error recovery).
+   */
   protected get tok(): Token {
     if (!this.newlines) {
-      while (this.tokens[this.pos].kind === 'newline') this.pos++;
+      while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
     }
     return this.tokens[this.pos];
+  }
+
+  /** Whether token `i` begins a line at column 1 with a declaration keyword (`param x`, `resource r '...'`). */
+  protected isDeclarationStart(i: number): boolean {
+    const t = this.tokens[i];
+    if (t.kind !== 'identifier' || !DECLARATION_KEYWORDS.has(t.value)) return false;
+    const before = this.tokens[i - 1];
+    if (before.kind !== 'newline' || before.end !== t.start) return false;
+    const after = this.tokens[i + 1].kind;
+    if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
+    return (t.value === 'targetScope' && after === '=') || (t.value === 'import' && (after === '{' || after === '*'));
+  }
+
+  /** A newline that cannot be skipped (see `tok`) or the end of the file: nothing more belongs here. */
+  protected atHardStop(): boolean {
+    const k = this.tok.kind;
+    return k === 'eof' || k === 'newline';
   }
 
   /** The raw token `offset` places after the current one, newlines included. */
@@ -85,14 +109,24 @@ export class Cursor {
     }
   }
 
+  /** Reports an error, unless one was already reported at the same offset (one cause, one message). */
   protected error(code: string, message: string, start: number, end: number): void {
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (last && last.start === start) return;
     this.diagnostics.push({ code, severity: 'error', message, start, end });
   }
 
-  /** Reports that `what` was expected at the current token. */
+  /**
+   * Reports that `what` was expected at the current token; at a line end or the end of the file, the error
+   * sits right after the last token read (where the user has to type), not on a later blank line.
+   */
   protected errorExpected(what: string, code = 'bicep/expected-token'): void {
     const t = this.tok;
-    this.error(code, `Expected ${what} but found ${describe(t)}.`, t.start, t.end);
+    if (t.kind === 'newline' || t.kind === 'eof') {
+      this.error(code, `Expected ${what} but found ${describe(t)}.`, this.lastEnd, this.lastEnd);
+    } else {
+      this.error(code, `Expected ${what} but found ${describe(t)}.`, t.start, t.end);
+    }
   }
 
   protected expect(kind: TokenKind, what = `'${kind}'`): Token | undefined {
@@ -129,7 +163,7 @@ export class Cursor {
     for (;;) {
       const t = this.tokens[this.pos];
       if (t.kind === 'eof') break;
-      if (t.kind === 'newline' && depth === 0) break;
+      if (t.kind === 'newline' && (depth === 0 || this.isDeclarationStart(this.pos + 1))) break;
       if (CLOSERS.has(t.kind)) {
         if (depth === 0 && !consumeClosers) break;
         if (depth > 0) depth--;

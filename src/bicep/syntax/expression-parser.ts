@@ -199,12 +199,12 @@ export abstract class ExpressionParser extends Cursor {
     const args: Expression[] = [];
     this.withNewlines(false, () => {
       this.next(); // (
-      while (!this.at(')') && !this.at('eof')) {
+      while (!this.at(')') && !this.atHardStop()) {
         const before = this.pos;
         args.push(this.parseExpression());
         if (this.eat(',')) continue;
         if (!this.at(')')) {
-          if (this.pos === before) this.skipOne();
+          if (this.pos === before && !this.atHardStop()) this.skipOne();
           this.errorExpected("',' or ')'");
           return;
         }
@@ -248,7 +248,6 @@ export abstract class ExpressionParser extends Cursor {
       parameters = [{ kind: 'lambda-parameter', name, start: name.start, end: name.end }];
     }
     this.expect('=>');
-    this.skipNewlines();
     const body = this.parseExpression();
     return { kind: 'lambda', parameters, body, start, end: this.lastEnd };
   }
@@ -258,7 +257,7 @@ export abstract class ExpressionParser extends Cursor {
     const parameters: LambdaParameterNode[] = [];
     this.withNewlines(false, () => {
       this.expect('(');
-      while (!this.at(')') && !this.at('eof')) {
+      while (!this.at(')') && !this.atHardStop()) {
         const name = this.expectIdentifier('a parameter name');
         const p: LambdaParameterNode = { kind: 'lambda-parameter', name, start: name.start, end: name.end };
         if (typed || (!this.at(',') && !this.at(')'))) {
@@ -269,7 +268,7 @@ export abstract class ExpressionParser extends Cursor {
         if (this.eat(',')) continue;
         if (!this.at(')')) {
           this.errorExpected("',' or ')'");
-          while (!this.at(')') && !this.at('eof') && !this.at('=>')) this.next();
+          while (!this.at(')') && !this.atHardStop() && !this.at('=>')) this.next();
           break;
         }
       }
@@ -282,8 +281,11 @@ export abstract class ExpressionParser extends Cursor {
   private parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[]): void {
     this.withNewlines(true, () => {
       for (;;) {
-        while (this.tok.kind === 'newline' || this.tok.kind === ',') this.next();
-        if (this.at(close) || this.at('eof')) break;
+        while (this.tok.kind === 'newline' || this.tok.kind === ',') {
+          if (this.isDeclarationStart(this.pos + 1)) break;
+          this.next();
+        }
+        if (this.at(close) || this.atHardStop()) break;
         const before = this.pos;
         const value = item();
         if (value !== undefined) items.push(value);
@@ -322,7 +324,9 @@ export abstract class ExpressionParser extends Cursor {
     if (t.kind === '@' || (t.kind === 'identifier' && t.value === 'resource' && this.peekRaw(1).kind === 'identifier')) {
       const decorators = this.parseDecorators();
       if (!this.atKeyword('resource')) {
-        this.errorExpected("a nested 'resource' declaration after decorators");
+        const last = decorators[decorators.length - 1];
+        if (last) this.error('bicep/expected-declaration', "Expected a nested 'resource' declaration after the decorator.", last.start, last.end);
+        else this.errorExpected("a nested 'resource' declaration");
         return undefined;
       }
       return this.parseResourceDecl(decorators, decorators.length > 0 ? decorators[0].start : t.start);
@@ -390,7 +394,7 @@ export abstract class ExpressionParser extends Cursor {
         this.errorExpected("']'");
         // Recover: skip to the closing bracket of this loop if it is on the way.
         let depth = 0;
-        while (!this.at('eof')) {
+        while (!this.atHardStop()) {
           const k = this.tok.kind;
           if (k === '[' || k === '(' || k === '{') depth++;
           else if (k === ']' && depth === 0) {

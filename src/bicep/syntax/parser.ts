@@ -57,8 +57,9 @@ export class Parser extends TypeParser {
     const t = this.tok;
     const start = decorators.length > 0 ? decorators[0].start : t.start;
     if (t.kind !== 'identifier') {
-      if (t.kind === 'eof' && decorators.length > 0) {
-        this.errorExpected('a declaration after the decorators', 'bicep/expected-declaration');
+      if (decorators.length > 0 && (t.kind === 'eof' || t.kind === '}' || t.kind === ')' || t.kind === ']')) {
+        const last = decorators[decorators.length - 1];
+        this.error('bicep/expected-declaration', 'Expected a declaration after the decorator.', last.start, last.end);
         return undefined;
       }
       this.errorExpected('a declaration', 'bicep/expected-declaration');
@@ -191,7 +192,12 @@ export class Parser extends TypeParser {
   /** `= {...}`, `= if (c) {...}` or `= [for ...]`. */
   private parseBody(): DeclarationBody {
     if (!this.expect('=')) return this.missing('Expected a body.');
-    this.skipNewlines();
+    // `=` may end the line when the condition follows on the next one.
+    if (this.at('newline')) {
+      let i = this.pos;
+      while (this.tokens[i].kind === 'newline') i++;
+      if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'if' && this.tokens[i + 1].kind === '(') this.pos = i;
+    }
     const t = this.tok;
     if (t.kind === '{') return this.parseObject();
     if (t.kind === 'identifier' && t.value === 'if') return this.parseIf();
@@ -221,8 +227,8 @@ export class Parser extends TypeParser {
       this.withNewlines(true, () => {
         this.next();
         for (;;) {
-          while (this.at('newline') || this.at(',')) this.next();
-          if (this.at('}') || this.at('eof')) break;
+          while ((this.at('newline') && !this.isDeclarationStart(this.pos + 1)) || this.at(',')) this.next();
+          if (this.at('}') || this.atHardStop()) break;
           const t = this.tok;
           let name: IdentifierNode | StringNode | undefined;
           if (t.kind === 'identifier') name = this.expectIdentifier('an imported symbol');

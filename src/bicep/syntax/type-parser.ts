@@ -98,12 +98,12 @@ export abstract class TypeParser extends ExpressionParser {
     const args: TypeNode[] = [];
     this.withNewlines(false, () => {
       this.next(); // <
-      while (!this.at('>') && !this.at('eof')) {
+      while (!this.at('>') && !this.atHardStop()) {
         const before = this.pos;
         args.push(this.parseType());
         if (this.eat(',')) continue;
         if (!this.at('>')) {
-          if (this.pos === before) this.skipOne();
+          if (this.pos === before && !this.atHardStop()) this.skipOne();
           break;
         }
       }
@@ -166,8 +166,11 @@ export abstract class TypeParser extends ExpressionParser {
     const items: (T | SkippedNode)[] = [];
     this.withNewlines(true, () => {
       for (;;) {
-        while (this.tok.kind === 'newline' || this.tok.kind === ',') this.next();
-        if (this.at(close) || this.at('eof')) break;
+        while (this.tok.kind === 'newline' || this.tok.kind === ',') {
+          if (this.isDeclarationStart(this.pos + 1)) break;
+          this.next();
+        }
+        if (this.at(close) || this.atHardStop()) break;
         const before = this.pos;
         const value = member();
         if (value !== undefined) items.push(value);
