@@ -38,6 +38,16 @@ export function liveReport(): Report {
   const r = structuredClone(e2eReport('mixed'));
   r.inputs = [];
   r.results = r.results.map(({ location: _drop, ...rest }) => rest);
-  r.diagnostics = r.diagnostics.map(({ location: _drop, ...rest }) => rest);
+  r.diagnostics = [{ code: 'live/partial-scope', severity: 'warning', message: 'subscription 22222222-2222-2222-2222-222222222222 could not be read (AuthorizationFailed)' }];
+  return r;
+}
+
+/** A report whose user data tries to break out of the page. */
+export function hostileReport(): Report {
+  const r = e2eReport('mixed');
+  const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+  r.results[0] = { ...r.results[0], message: evil, resource: { ...r.results[0].resource, name: evil } };
+  r.rules = r.rules.map((rule) => (rule.id === r.results[0].ruleId ? { ...rule, title: evil, rationale: evil, remediation: { text: evil, bicep: `</pre>${evil}` }, references: ['javascript:alert(3)', 'https://example.com/?a=1&b="x"'] } : rule));
+  r.profile = { ...r.profile, title: evil };
   return r;
 }
