@@ -1,0 +1,110 @@
+// `azready scan` with several formats, `azready report convert` and `azready report diff`, run
+// as a user would (the built CLI).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { E2E, E2E_CONFIG, runCli } from './run-cli.js';
+
+const inputs = path.join(E2E, 'inputs');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'azready-cli-'));
+
+describe('azready scan --format (repeatable)', () => {
+  it('writes azready.<ext> per format into --output-dir', () => {
+    const dir = tmp();
+    const r = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '-f', 'markdown', '-f', 'html', '-f', 'sarif', '-f', 'junit', '-f', 'csv', '-f', 'console', '--output-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['azready.csv', 'azready.html', 'azready.json', 'azready.md', 'azready.sarif', 'azready.txt', 'azready.xml']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`azready: wrote ${path.join(dir, 'azready.sarif')}`);
+    const report = JSON.parse(readFileSync(path.join(dir, 'azready.json'), 'utf8')) as Report;
+    expect(readFileSync(path.join(dir, 'azready.md'), 'utf8')).toContain(`## azready: ${report.summary.score} / 100`);
+    expect(readFileSync(path.join(dir, 'azready.txt'), 'utf8')).toContain(`Score ${report.summary.score} / 100`);
+    expect(JSON.parse(readFileSync(path.join(dir, 'azready.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('writes one format to --output and keeps console the default', () => {
+    const dir = tmp();
+    const out = path.join(dir, 'sub', 'scan.sarif');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'sarif', '--output', out]).status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(runCli(['scan', inputs, ...E2E_CONFIG]).stdout).toMatch(/^azready .* · profile e2e/);
+    const md = runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'markdown']);
+    expect(md.stdout).toContain('[test/fixtures/e2e/inputs/storage.json:18](test/fixtures/e2e/inputs/storage.json#L18)');
+  });
+
+  it('exits 2 for several formats without --output-dir, or --output with --output-dir', () => {
+    const several = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '-f', 'html']);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain('2 formats (json, html) need --output-dir DIR');
+    const both = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '--output', 'x.json', '--output-dir', 'out']);
+    expect(both.status).toBe(2);
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'pdf']).status).toBe(2);
+  });
+});
+
+describe('azready report convert', () => {
+  it('re-renders a saved report as HTML, SARIF and Markdown', () => {
+    const dir = tmp();
+    const json = path.join(dir, 'report.json');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'json', '--output', json]).status).toBe(0);
+    const html = path.join(dir, 'report.html');
+    const r = runCli(['report', 'convert', json, '--format', 'html', '--output', html]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*Your next three fixes/);
+    const direct = runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'markdown']).stdout;
+    const converted = runCli(['report', 'convert', json, '--format', 'markdown']).stdout;
+    // Same report, same text (except the generation time in the footer).
+    const strip = (s: string) => s.replace(/<sub>.*<\/sub>/, '');
+    expect(strip(converted)).toBe(strip(direct));
+    expect(JSON.parse(runCli(['report', 'convert', json, '--format', 'sarif']).stdout)).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('exits 2 with a clear message for a file that is not a report', () => {
+    const dir = tmp();
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: '1.0', results: 'none' }));
+    const r = runCli(['report', 'convert', bad, '--format', 'html']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`azready: ${bad}: not an azready report (reports/schema/report.schema.json):`);
+    expect(r.stderr).toContain("must have required property 'summary'");
+    expect(r.stdout).toBe('');
+    const missing = runCli(['report', 'convert', path.join(dir, 'nope.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+  });
+});
+
+describe('azready report diff', () => {
+  it('lists fixed, new and still-failing results and the score change', () => {
+    const dir = tmp();
+    const before = path.join(dir, 'before.json');
+    const after = path.join(dir, 'after.json');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'json', '--output', before]).status).toBe(0);
+    // "After": the snapshot alone, so the template's failures are gone.
+    expect(runCli(['scan', path.join(inputs, 'snapshot.json'), ...E2E_CONFIG, '--format', 'json', '--output', after]).status).toBe(0);
+    const console = runCli(['report', 'diff', before, after]);
+    expect(console.status, console.stderr).toBe(0);
+    expect(console.stdout).toMatch(/^Score 47\.2 → [\d.]+ \(\+[\d.]+\)/);
+    expect(console.stdout).toContain('Fixed (4)');
+    expect(console.stdout).toMatch(/CRITICAL e2e\/public-blob {2}contosologs {2}test\/fixtures\/e2e\/inputs\/storage\.json:30 {2}\(now absent\)/);
+    expect(console.stdout).toContain('New (0)');
+    expect(console.stdout).toContain('Still failing (3)');
+    const json = JSON.parse(runCli(['report', 'diff', before, after, '--format', 'json']).stdout) as { fixed: unknown[]; new: unknown[]; stillFailing: unknown[]; score: { before: number } };
+    expect(json).toMatchObject({ score: { before: 47.2 } });
+    expect([json.fixed.length, json.new.length, json.stillFailing.length]).toEqual([4, 0, 3]);
+    const md = runCli(['report', 'diff', before, after, '--format', 'markdown']).stdout;
+    expect(md).toContain('| Pillar | Before | After | Change |');
+    expect(md).toContain('<summary><strong>Fixed</strong> (4)</summary>');
+  });
+
+  it('exits 2 when either file is not a report', () => {
+    const dir = tmp();
+    const bad = path.join(dir, 'x.json');
+    writeFileSync(bad, '[]');
+    const r = runCli(['report', 'diff', bad, bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('not an azready report');
+  });
+});
