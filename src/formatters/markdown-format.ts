@@ -86,6 +86,14 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     push('', '</details>', '');
   }
 
+  const suppressed = report.results.filter((r) => r.outcome === 'suppressed');
+  if (suppressed.length) {
+    push('<details>', `<summary><strong>Suppressed</strong> (${suppressed.length}): outside the score</summary>`, '');
+    push('| Rule | Resource | Location | Justification |', '|---|---|---|---|');
+    for (const u of suppressed) row(`| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(u.reason ?? '')} |`);
+    push('', '</details>', '');
+  }
+
   const diags = report.diagnostics.filter((d) => d.severity !== 'info');
   if (diags.length) {
     push('<details>', `<summary><strong>Diagnostics</strong> (${diags.length})</summary>`, '');
