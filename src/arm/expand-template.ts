@@ -88,6 +88,8 @@ interface Instance {
   /** Evaluated lazily: reference() may need it before its turn. */
   resource?: Resource;
   nested?: { resources: Resource[]; outputs: Record<string, Value> };
+  /** A nested deployment whose template could not be read: its outputs are unknown. */
+  unavailable?: boolean;
   evaluating?: boolean;
 }
 
@@ -178,11 +180,15 @@ class Expander {
   }
 
   private ensure(inst: Instance): void {
-    if (inst.resource || inst.nested || inst.evaluating) return;
+    if (inst.resource || inst.nested || inst.unavailable || inst.evaluating) return;
     inst.evaluating = true;
     try {
       this.scope.withLoops(inst.loops, () => {
-        if (inst.deployment) inst.nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+        if (inst.deployment) {
+          const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+          if (nested) inst.nested = nested;
+          else inst.unavailable = true;
+        }
         else inst.resource = this.evaluateResource(inst);
       });
     } finally {
@@ -288,6 +294,7 @@ class Expander {
     const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
     if (inst.existing) return new Unknown(`the existing resource '${inst.name}' is read from Azure at deployment`, 'reference', full ? identity : undefined);
     this.ensure(inst);
+    if (inst.unavailable) return new Unknown(`the outputs of '${inst.name}' are unknown: its template is not available`, 'reference');
     if (inst.evaluating && !inst.resource && !inst.nested) return new Unknown(`reference('${inst.name}') refers back to the resource being evaluated`, 'reference');
     if (inst.nested) {
       const outputs = Object.fromEntries(Object.entries(inst.nested.outputs).map(([k, v]) => [k, { type: typeOf(v), value: v }]));

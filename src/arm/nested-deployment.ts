@@ -22,8 +22,8 @@ export function expandNestedDeployment(
   outer: TemplateScope,
   run: ExpansionRun,
   baseDir: string,
-): { resources: Resource[]; outputs: Record<string, Value> } {
-  const empty = { resources: [], outputs: {} };
+): { resources: Resource[]; outputs: Record<string, Value> } | undefined {
+  const empty = undefined;
   const props = member(node, 'properties');
   if (run.depth + 1 > MAX_NESTING) {
     run.diagnostics.push(diagnostic('arm/nesting-limit', 'error', `nested deployments go deeper than ${MAX_NESTING} levels at '${name}'`, doc.rangeOf(node)));
@@ -46,6 +46,12 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
   const inline = member(props, 'template');
   if (inline) return { templateDoc: doc, template: inline, dir: baseDir };
   const link = member(props, 'templateLink');
+  const unavailable = member(link, 'azreadyUnavailable')?.value;
+  if (typeof unavailable === 'string') {
+    // A Bicep module the compiler could not resolve (a registry module missing from the cache).
+    run.diagnostics.push(diagnostic('bicep/module-unavailable', 'warning', `${unavailable}; the module's resources are not evaluated and its outputs are unknown`, doc.rangeOf(link!)));
+    return undefined;
+  }
   const relative = outer.evaluate(member(link, 'relativePath'));
   if (typeof relative !== 'string') {
     const what = link ? (member(link, 'uri') ? 'a remote URI' : member(link, 'id') ? 'a template spec' : 'an unknown location') : 'nowhere';

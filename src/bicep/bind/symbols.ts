@@ -1,0 +1,97 @@
+// The binder's symbol table: every top-level declaration of a Bicep file by name, nested resources
+// by `parent::child` path, and the diagnostics for duplicates. Expression-level scopes (loop
+// variables, lambda and function parameters) are handled by the compiler's local bindings.
+import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
+import type { SourceRange } from '../../core/source-range.js';
+import type {
+  FuncDeclNode, ImportDeclNode, ModuleDeclNode, OutputDeclNode, ParamDeclNode, ResourceDeclNode, Statement, SyntaxTree, TypeDeclNode, VarDeclNode,
+} from '../syntax/nodes.js';
+
+export type BicepSymbol =
+  | { kind: 'param'; name: string; decl: ParamDeclNode }
+  | { kind: 'var'; name: string; decl: VarDeclNode }
+  | { kind: 'resource'; name: string; decl: ResourceDeclNode; parent?: BicepSymbol & { kind: 'resource' }; children: Map<string, BicepSymbol & { kind: 'resource' }> }
+  | { kind: 'module'; name: string; decl: ModuleDeclNode }
+  | { kind: 'output'; name: string; decl: OutputDeclNode }
+  | { kind: 'type'; name: string; decl: TypeDeclNode }
+  | { kind: 'func'; name: string; decl: FuncDeclNode }
+  | { kind: 'import'; name: string; decl: ImportDeclNode; importedName?: string; wildcard: boolean };
+
+export type ResourceSymbol = BicepSymbol & { kind: 'resource' };
+
+export interface SymbolTable {
+  /** Value namespace: params, vars, resources, modules, functions, imports. */
+  values: Map<string, BicepSymbol>;
+  /** Type namespace. */
+  types: Map<string, BicepSymbol>;
+  outputs: Map<string, BicepSymbol>;
+  /** Every resource, nested ones included, in declaration order. */
+  resources: ResourceSymbol[];
+  diagnostics: Diagnostic[];
+}
+
+export function bindSymbols(tree: SyntaxTree): SymbolTable {
+  const table: SymbolTable = { values: new Map(), types: new Map(), outputs: new Map(), resources: [], diagnostics: [] };
+  const range = (start: number, end: number): SourceRange => tree.lineMap.range(tree.file, start, end - start);
+  const declare = (map: Map<string, BicepSymbol>, sym: BicepSymbol, at: { start: number; end: number }) => {
+    if (map.has(sym.name)) {
+      table.diagnostics.push(diagnostic('bicep/duplicate-symbol', 'error', `'${sym.name}' is declared more than once; rename one of them`, range(at.start, at.end)));
+      return;
+    }
+    map.set(sym.name, sym);
+  };
+  const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map(), ...(parent ? { parent } : {}) };
+    table.resources.push(sym);
+    const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
+    if (body.kind === 'object') {
+      for (const item of body.items) {
+        if (item.kind === 'resource-decl') {
+          const child = addResource(item, sym);
+          if (sym.children.has(child.name)) table.diagnostics.push(diagnostic('bicep/duplicate-symbol', 'error', `'${child.name}' is declared more than once in '${sym.name}'`, range(item.name.start, item.name.end)));
+          sym.children.set(child.name, child);
+        }
+      }
+    }
+    return sym;
+  };
+  for (const s of tree.statements as Statement[]) {
+    switch (s.kind) {
+      case 'param-decl':
+        declare(table.values, { kind: 'param', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'var-decl':
+        declare(table.values, { kind: 'var', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'resource-decl':
+        declare(table.values, addResource(s), s.name);
+        break;
+      case 'module-decl':
+        declare(table.values, { kind: 'module', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'output-decl':
+        declare(table.outputs, { kind: 'output', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'type-decl':
+        declare(table.types, { kind: 'type', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'func-decl':
+        declare(table.values, { kind: 'func', name: s.name.name, decl: s }, s.name);
+        break;
+      case 'import-decl':
+        if (s.wildcardAlias) declare(table.values, { kind: 'import', name: s.wildcardAlias.name, decl: s, wildcard: true }, s.wildcardAlias);
+        for (const imp of s.symbols ?? []) {
+          const original = imp.name.kind === 'identifier' ? imp.name.name : imp.name.parts.join('');
+          const local = imp.alias?.name ?? original;
+          const sym: BicepSymbol = { kind: 'import', name: local, decl: s, importedName: original, wildcard: false };
+          // An imported name may be a type or a value; record it in both namespaces.
+          if (!table.values.has(local)) table.values.set(local, sym);
+          if (!table.types.has(local)) table.types.set(local, sym);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return table;
+}

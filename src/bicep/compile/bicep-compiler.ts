@@ -1,0 +1,261 @@
+// Compiles Bicep files to ARM templates: one unit per file, modules compiled recursively (local
+// files; `br:`/`ts:` from the local Bicep module cache, as `bicep restore` fills it; aliases from
+// bicepconfig.json), compile-time imports pulled into the importing template.
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
+import type { SourceRange } from '../../core/source-range.js';
+import { bindSymbols, type BicepSymbol, type ResourceSymbol } from '../bind/symbols.js';
+import { parseBicep } from '../parse-bicep.js';
+import type { Expression, ModuleDeclNode, SyntaxTree } from '../syntax/nodes.js';
+import { stringValue } from '../syntax/nodes.js';
+import { call, quote } from './arm-text.js';
+import type { CompileUnit, Scope } from './compile-scope.js';
+import { toArm, toJson } from './compile-expression.js';
+import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
+import { ev, type Emitted } from './emit-json.js';
+import { refIdArm, resolveResourceRef } from './resource-access.js';
+import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
+
+export interface CompilerOptions {
+  /** Root of the Bicep module cache (default `~/.bicep`, or `$BICEP_CACHE_DIRECTORY`). */
+  moduleCache?: string;
+  readFile?: (file: string) => string;
+}
+
+export interface CompileResult {
+  template: Emitted;
+  tree: SyntaxTree;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_MODULE_DEPTH = 32;
+
+export class BicepCompiler implements TemplateCompileHost {
+  private readonly results = new Map<string, CompileResult>();
+  private readonly stack: string[] = [];
+  private readonly imports = new Map<CompileUnit, { variables: Map<string, Emitted>; functions: Map<string, Emitted> }>();
+  private importCounter = 0;
+
+  constructor(private readonly options: CompilerOptions = {}) {}
+
+  private read(file: string): string {
+    return (this.options.readFile ?? ((f: string) => readFileSync(f, 'utf8')))(file);
+  }
+
+  compileFile(file: string, text?: string): CompileResult {
+    const key = path.resolve(file);
+    const hit = this.results.get(key);
+    if (hit) return hit;
+    const tree = parseBicep(file, text ?? this.read(file));
+    const unit = new Unit(tree, this, '');
+    this.stack.push(key);
+    try {
+      const template = compileTemplate(unit, this);
+      const result = { template, tree, diagnostics: [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics] };
+      this.results.set(key, result);
+      return result;
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  moduleTemplate(unit: CompileUnit, decl: ModuleDeclNode, ref: string): ModuleTemplate {
+    const from = unit.tree.file;
+    if (/^(br|ts)[:/]/.test(ref)) {
+      const cached = this.registryModule(ref, path.dirname(from));
+      if (typeof cached === 'string') return { kind: 'unavailable', reference: ref, reason: cached };
+      return { kind: 'template', template: ev(cached) };
+    }
+    const file = path.resolve(path.dirname(from), ref);
+    if (!existsSync(file)) {
+      unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
+      return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
+    }
+    if (this.stack.includes(file) || this.stack.length > MAX_MODULE_DEPTH) {
+      unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
+      return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
+    }
+    if (/\.json$/i.test(file)) {
+      try {
+        return { kind: 'template', template: ev(JSON.parse(this.read(file))) };
+      } catch (e) {
+        unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${(e as Error).message}`, decl.path);
+        return { kind: 'unavailable', reference: ref, reason: 'invalid JSON module' };
+      }
+    }
+    const result = this.compileFile(file);
+    for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
+    return { kind: 'template', template: result.template };
+  }
+
+  /** `br:registry/repo:tag`, `br/alias:repo:tag`, `ts:sub/rg/name:version` from the local cache. */
+  private registryModule(ref: string, dir: string): unknown | string {
+    const cache = this.options.moduleCache ?? process.env.BICEP_CACHE_DIRECTORY ?? path.join(os.homedir(), '.bicep');
+    let file: string | undefined;
+    const br = /^br(?::([^/]+)\/(.+)|\/([^:]+):(.+)):([^:@]+)$/.exec(ref);
+    if (br) {
+      let registry = br[1];
+      let repo = br[2];
+      if (br[3]) {
+        const alias = resolveAlias(br[3], dir);
+        if (!alias) return `the module alias 'br/${br[3]}' is not defined in bicepconfig.json`;
+        registry = alias.registry;
+        repo = alias.modulePath ? `${alias.modulePath}/${br[4]}` : br[4];
+      }
+      file = path.join(cache, 'br', registry!, repo!.split('/').join('$'), `${br[5]}$`, 'main.json');
+    } else {
+      const ts = /^ts:([^/]+)\/([^/]+)\/([^:]+):(.+)$/.exec(ref);
+      if (ts) file = path.join(cache, 'ts', ts[1], ts[2], ts[3], ts[4], 'main.json');
+    }
+    if (!file) return `'${ref}' is not a module reference azready understands`;
+    if (!existsSync(file)) return `the module '${ref}' is not in the local module cache (${file}); run 'bicep restore' to fetch it`;
+    try {
+      return JSON.parse(this.read(file));
+    } catch {
+      return `the cached module ${file} is not valid JSON`;
+    }
+  }
+
+  /** Makes an imported symbol available to `unit`; returns its ARM reference text. */
+  importSymbol(unit: CompileUnit, fromPath: string, name: string, at: { start: number; end: number }): string | undefined {
+    const file = path.resolve(path.dirname(unit.tree.file), fromPath);
+    if (!existsSync(file)) {
+      unit.error('bicep/import-not-found', `the file '${fromPath}' to import from does not exist`, at);
+      return undefined;
+    }
+    let sink = this.imports.get(unit);
+    if (!sink) {
+      sink = { variables: new Map(), functions: new Map() };
+      this.imports.set(unit, sink);
+    }
+    const tree = parseBicep(file, this.read(file));
+    const exporter = new Unit(tree, this, `_${++this.importCounter}.`, sink);
+    const sym = exporter.symbols.values.get(name);
+    if (!sym) return undefined;
+    if (sym.kind === 'var') return call('variables', quote(exporter.variableName(name)));
+    if (sym.kind === 'func') return `__bicep.${exporter.functionName(name)}()`;
+    return undefined;
+  }
+
+  importedVariables(unit: CompileUnit): [string, Emitted][] {
+    return [...(this.imports.get(unit)?.variables ?? [])];
+  }
+
+  importedFunctions(unit: CompileUnit): [string, Emitted][] {
+    return [...(this.imports.get(unit)?.functions ?? [])];
+  }
+}
+
+function resolveAlias(alias: string, dir: string): { registry: string; modulePath?: string } | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const cfg = path.join(d, 'bicepconfig.json');
+    if (existsSync(cfg)) {
+      try {
+        const json = JSON.parse(readFileSync(cfg, 'utf8')) as { moduleAliases?: { br?: Record<string, { registry: string; modulePath?: string }> } };
+        const a = json.moduleAliases?.br?.[alias];
+        if (a) return a;
+      } catch {
+        /* an unreadable config falls back to the defaults */
+      }
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return alias === 'public' ? { registry: 'mcr.microsoft.com', modulePath: 'bicep' } : undefined;
+}
+
+/** One Bicep file being compiled (or one file imported into another, with prefixed names). */
+class Unit implements CompileUnit {
+  readonly symbols;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly targetScope: CompileUnit['targetScope'];
+  private readonly infos = new Map<ResourceSymbol, ResourceInfo>();
+  private readonly emitting = new Set<string>();
+
+  constructor(
+    readonly tree: SyntaxTree,
+    private readonly compiler: BicepCompiler,
+    private readonly prefix: string,
+    private readonly sink?: { variables: Map<string, Emitted>; functions: Map<string, Emitted> },
+  ) {
+    this.symbols = bindSymbols(tree);
+    const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
+    const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
+    this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
+  }
+
+  span(node: { start: number; end: number }): SourceRange {
+    return this.tree.lineMap.range(this.tree.file, node.start, Math.max(0, node.end - node.start));
+  }
+
+  error(code: string, message: string, node: { start: number; end: number }): void {
+    this.diagnostics.push(diagnostic(code, 'error', message, this.span(node)));
+  }
+
+  resourceInfo(sym: ResourceSymbol): ResourceInfo {
+    let info = this.infos.get(sym);
+    if (!info) {
+      info = computeResourceInfo(this, sym);
+      this.infos.set(sym, info);
+    }
+    return info;
+  }
+
+  variableName(name: string): string {
+    if (!this.prefix) return name;
+    const arm = `${this.prefix}${name}`;
+    this.emitImported('var', name, arm);
+    return arm;
+  }
+
+  functionName(name: string): string {
+    if (!this.prefix) return name;
+    const arm = `${this.prefix}${name}`;
+    this.emitImported('func', name, arm);
+    return arm;
+  }
+
+  /** An imported file's variable or function lands in the importing template once. */
+  private emitImported(kind: 'var' | 'func', name: string, arm: string): void {
+    if (!this.sink || this.emitting.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
+    this.emitting.add(arm);
+    const sym = this.symbols.values.get(name);
+    const root: Scope = { unit: this, locals: new Map() };
+    if (kind === 'var' && sym?.kind === 'var') this.sink.variables.set(arm, toJson(sym.decl.value, root));
+    if (kind === 'func' && sym?.kind === 'func') {
+      const locals = new Map(sym.decl.parameters.map((p) => [p.name.name, { kind: 'func-param' as const, name: p.name.name }]));
+      this.sink.functions.set(arm, ev({ parameters: sym.decl.parameters.map((p) => ({ name: p.name.name, type: 'object' })), output: { type: 'object', value: `[${toArm(sym.decl.body, { unit: this, locals })}]` } }));
+    }
+  }
+
+  importedValue(sym: BicepSymbol & { kind: 'import' }, memberName?: string): string | undefined {
+    const from = stringValue(sym.decl.path);
+    const name = sym.wildcard ? memberName : sym.importedName;
+    if (!from || !name) return undefined;
+    if (/^(br|ts)[:/]/.test(from)) {
+      this.error('bicep/import-unavailable', `imports from '${from}' are not available offline`, sym.decl.path);
+      return undefined;
+    }
+    return this.compiler.importSymbol(this, from, name, sym.decl.path);
+  }
+
+  readRelative(p: string): { text: string; file: string } | string {
+    const file = path.resolve(path.dirname(this.tree.file), p);
+    try {
+      return { text: readFileSync(file, 'utf8'), file };
+    } catch (e) {
+      return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+  }
+
+  compileArm(e: Expression, scope: Scope): string {
+    return toArm(e, scope);
+  }
+
+  resourceRefId(e: Expression, scope: Scope): string | undefined {
+    const ref = resolveResourceRef(e, scope);
+    return ref ? refIdArm(ref, scope) : undefined;
+  }
+}

@@ -1,0 +1,282 @@
+// Compiles Bicep expressions to ARM template expressions: operators become functions, string
+// interpolation becomes format(), for-expressions become map()/filter() with lambdas, and
+// references to resources and modules become resourceId()/reference() calls.
+import type { Expression, ForNode, ObjectNode, SyntaxNode } from '../syntax/nodes.js';
+import { propertyKeyName } from '../syntax/nodes.js';
+import { NULL, call, escapeJsonString, formatLiteral, quote } from './arm-text.js';
+import { type Scope, withLocals } from './compile-scope.js';
+import { ea, eo, ev, type Emitted } from './emit-json.js';
+import { foldLoadFunction } from './load-functions.js';
+import { moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+
+const BINARY: Record<string, (l: string, r: string) => string> = {
+  '??': (l, r) => call('coalesce', l, r),
+  '||': (l, r) => call('or', l, r),
+  '&&': (l, r) => call('and', l, r),
+  '==': (l, r) => call('equals', l, r),
+  '!=': (l, r) => call('not', call('equals', l, r)),
+  '=~': (l, r) => call('equals', call('toLower', l), call('toLower', r)),
+  '!~': (l, r) => call('not', call('equals', call('toLower', l), call('toLower', r))),
+  '<': (l, r) => call('less', l, r),
+  '<=': (l, r) => call('lessOrEquals', l, r),
+  '>': (l, r) => call('greater', l, r),
+  '>=': (l, r) => call('greaterOrEquals', l, r),
+  '+': (l, r) => call('add', l, r),
+  '-': (l, r) => call('sub', l, r),
+  '*': (l, r) => call('mul', l, r),
+  '/': (l, r) => call('div', l, r),
+  '%': (l, r) => call('mod', l, r),
+};
+
+/** Is this expression plain JSON (no expression needed)? */
+export function isLiteral(e: SyntaxNode): boolean {
+  switch (e.kind) {
+    case 'string':
+    case 'multiline-string':
+      return e.expressions.length === 0;
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return true;
+    case 'unary':
+      return e.operator === '-' && e.operand.kind === 'number';
+    case 'parenthesized':
+      return isLiteral(e.expression);
+    case 'object':
+      return e.items.every((i) => i.kind === 'object-property' && propertyKeyName(i.key) !== undefined && isLiteral(i.value));
+    case 'array':
+      return e.items.every((i) => i.kind !== 'spread' && i.kind !== 'skipped' && isLiteral(i));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The JSON for an expression in a template position: plain JSON where it can be (objects and
+ * arrays stay structured, so each property keeps its own Bicep range), `"[expr]"` otherwise.
+ */
+export function toJson(e: Expression, scope: Scope): Emitted {
+  const span = scope.unit.span(e);
+  switch (e.kind) {
+    case 'string':
+    case 'multiline-string':
+      if (e.expressions.length === 0) return ev(escapeJsonString(e.parts[0]), span);
+      break;
+    case 'number':
+      return ev(e.value, span);
+    case 'boolean':
+      return ev(e.value, span);
+    case 'null':
+      return ev(null, span);
+    case 'parenthesized':
+      return toJson(e.expression, scope);
+    case 'unary':
+      if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, span);
+      break;
+    case 'object':
+      if (e.items.every((i) => i.kind === 'object-property' && propertyKeyName(i.key) !== undefined)) {
+        return eo(e.items.map((i) => {
+          const p = i as Extract<ObjectNode['items'][number], { kind: 'object-property' }>;
+          return [propertyKeyName(p.key)!, toJson(p.value, scope)];
+        }), span);
+      }
+      break;
+    case 'array':
+      if (e.items.every((i) => i.kind !== 'spread' && i.kind !== 'skipped')) return ea(e.items.map((i) => toJson(i as Expression, scope)), span);
+      break;
+    default:
+      break;
+  }
+  return ev(`[${toArm(e, scope)}]`, span);
+}
+
+/** The ARM expression text (without brackets) for a Bicep expression. */
+export function toArm(e: Expression, scope: Scope): string {
+  switch (e.kind) {
+    case 'string':
+    case 'multiline-string':
+      if (e.expressions.length === 0) return quote(e.parts[0]);
+      return call('format', quote(e.parts.map(formatLiteral).map((p, i) => (i < e.expressions.length ? `${p}{${i}}` : p)).join('')), ...e.expressions.map((x) => toArm(x, scope)));
+    case 'number':
+      return e.text;
+    case 'boolean':
+      return e.value ? 'true()' : 'false()';
+    case 'null':
+      return NULL;
+    case 'parenthesized':
+      return toArm(e.expression, scope);
+    case 'non-null-assertion':
+      return toArm(e.expression, scope);
+    case 'object':
+      return objectToArm(e, scope);
+    case 'array': {
+      const groups: string[] = [];
+      let current: string[] = [];
+      let spread = false;
+      for (const item of e.items) {
+        if (item.kind === 'skipped') continue;
+        if (item.kind === 'spread') {
+          spread = true;
+          if (current.length) groups.push(call('createArray', ...current));
+          current = [];
+          groups.push(toArm(item.expression, scope));
+        } else current.push(toArm(item, scope));
+      }
+      if (!spread) return call('createArray', ...current);
+      if (current.length) groups.push(call('createArray', ...current));
+      return call('flatten', call('createArray', ...groups));
+    }
+    case 'identifier':
+      return identifierToArm(e.name, e, scope);
+    case 'unary':
+      if (e.operator === '!') return call('not', toArm(e.operand, scope));
+      if (e.operator === '-') return e.operand.kind === 'number' ? `-${e.operand.text}` : call('sub', '0', toArm(e.operand, scope));
+      return toArm(e.operand, scope);
+    case 'binary':
+      return BINARY[e.operator](toArm(e.left, scope), toArm(e.right, scope));
+    case 'ternary':
+      return call('if', toArm(e.condition, scope), toArm(e.whenTrue, scope), toArm(e.whenFalse, scope));
+    case 'call':
+      return callToArm(e, scope);
+    case 'property-access': {
+      const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
+      if (special !== undefined) return special;
+      const base = toArm(e.base, scope);
+      return e.safe || isSafeChain(e.base) ? call('tryGet', base, quote(e.property.name)) : `${base}.${e.property.name}`;
+    }
+    case 'index-access': {
+      const special = moduleOutputAccess(e, scope);
+      if (special !== undefined) return special;
+      const ref = resolveResourceRef(e, scope);
+      if (ref) return resourceMemberAccess({ ...e, kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false }, scope) ?? NULL;
+      const base = toArm(e.base, scope);
+      const index = toArm(e.index, scope);
+      if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', base, index);
+      return e.safe || isSafeChain(e.base) ? call('tryGet', base, index) : `${base}[${index}]`;
+    }
+    case 'resource-access':
+      return resourceMemberAccess({ kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false, start: e.start, end: e.end }, scope) ?? NULL;
+    case 'for':
+      return forToArm(e, scope);
+    case 'lambda': {
+      const names = e.parameters.map((p) => p.name.name);
+      const inner = withLocals(scope, names.map((n) => [n, { kind: 'lambda', name: n }]));
+      return call('lambda', ...names.map(quote), toArm(e.body, inner));
+    }
+    case 'error':
+      return NULL;
+  }
+}
+
+/** After a `.?` the rest of the chain is safe too (`a.?b.c` → tryGet(tryGet(a, 'b'), 'c')). */
+function isSafeChain(e: Expression): boolean {
+  if (e.kind === 'property-access' || e.kind === 'index-access') return e.safe || isSafeChain(e.base);
+  return false;
+}
+
+function objectToArm(e: ObjectNode, scope: Scope): string {
+  const groups: string[] = [];
+  let current: string[] = [];
+  let spread = false;
+  for (const item of e.items) {
+    if (item.kind === 'object-property') {
+      const key = propertyKeyName(item.key);
+      current.push(key !== undefined ? quote(key) : toArm(item.key as Expression, scope), toArm(item.value, scope));
+    } else if (item.kind === 'spread') {
+      spread = true;
+      if (current.length) groups.push(call('createObject', ...current));
+      current = [];
+      groups.push(toArm(item.expression, scope));
+    }
+  }
+  if (!spread) return call('createObject', ...current);
+  if (current.length) groups.push(call('createObject', ...current));
+  return call('shallowMerge', call('createArray', ...groups));
+}
+
+function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
+  const local = scope.locals.get(name);
+  if (local) {
+    if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
+    if (local.kind === 'func-param') return call('parameters', quote(local.name));
+    return local.text;
+  }
+  const sym = scope.unit.symbols.values.get(name);
+  if (!sym) {
+    scope.unit.error('bicep/undefined-symbol', `'${name}' is not declared; declare it or check the spelling`, node);
+    return NULL;
+  }
+  switch (sym.kind) {
+    case 'param':
+      return call('parameters', quote(name));
+    case 'var':
+      return call('variables', quote(scope.unit.variableName(name)));
+    case 'resource':
+    case 'module':
+      return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+    case 'import':
+      return scope.unit.importedValue(sym) ?? NULL;
+    default:
+      scope.unit.error('bicep/invalid-reference', `'${name}' is a ${sym.kind} and cannot be used as a value`, node);
+      return NULL;
+  }
+}
+
+function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): string {
+  const name = e.name.name;
+  const args = () => e.arguments.map((a) => toArm(a, scope));
+  if (e.base) {
+    if (e.base.kind === 'identifier' && (e.base.name === 'sys' || e.base.name === 'az') && !scope.locals.has(e.base.name) && !scope.unit.symbols.values.has(e.base.name)) {
+      return plainCall(e, name, scope, args);
+    }
+    const method = resourceMethodCall(e, scope);
+    if (method !== undefined) return method;
+    if (e.base.kind === 'identifier') {
+      const sym = scope.unit.symbols.values.get(e.base.name);
+      if (sym?.kind === 'import' && sym.wildcard) return scope.unit.importedValue(sym, name)?.replace(/\(\)$/, `(${args().join(', ')})`) ?? NULL;
+    }
+    scope.unit.error('bicep/unknown-method', `'${name}' is not a method of this value`, e.name);
+    return NULL;
+  }
+  const sym = scope.unit.symbols.values.get(name);
+  if (sym?.kind === 'func') return call(`__bicep.${scope.unit.functionName(name)}`, ...args());
+  if (sym?.kind === 'import') {
+    const fn = scope.unit.importedValue(sym);
+    return fn ? fn.replace(/\(\)$/, `(${args().join(', ')})`) : NULL;
+  }
+  return plainCall(e, name, scope, args);
+}
+
+function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope, args: () => string[]): string {
+  const lower = name.toLowerCase();
+  if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
+  if (lower.startsWith('load') || lower === 'nameof') {
+    const folded = foldLoadFunction(e, scope);
+    if (folded !== undefined) return folded;
+  }
+  return call(name, ...args());
+}
+
+/**
+ * `[for x in xs: body]` → map(xs, lambda('x', body)); with an index, the loop runs over
+ * range(0, length(xs)); a filter becomes filter() first.
+ */
+function forToArm(e: ForNode, scope: Scope): string {
+  const iterable = toArm(e.iterable, scope);
+  const item = e.item?.name ?? '__item';
+  const filtered = e.body.kind === 'if' ? e.body : undefined;
+  const body = e.body.kind === 'if' ? e.body.body : e.body;
+  if (!e.index) {
+    const inner = withLocals(scope, [[item, { kind: 'lambda', name: item }]]);
+    const source = filtered ? call('filter', iterable, call('lambda', quote(item), toArm(filtered.condition, inner))) : iterable;
+    return call('map', source, call('lambda', quote(item), toArm(body, inner)));
+  }
+  const index = e.index.name;
+  const inner = withLocals(scope, [
+    [index, { kind: 'lambda', name: index }],
+    [item, { kind: 'arm', text: `${iterable}[${call('lambdaVariables', quote(index))}]` }],
+  ]);
+  const indices = call('range', '0', call('length', iterable));
+  const source = filtered ? call('filter', indices, call('lambda', quote(index), toArm(filtered.condition, inner))) : indices;
+  return call('map', source, call('lambda', quote(index), toArm(body, inner)));
+}

@@ -1,0 +1,42 @@
+// What expression compilation needs to know: the file being compiled (its symbols, diagnostics,
+// spans) and the local names in force (loop items, lambda and function parameters).
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { SourceRange } from '../../core/source-range.js';
+import type { BicepSymbol, ResourceSymbol, SymbolTable } from '../bind/symbols.js';
+import type { SyntaxTree } from '../syntax/nodes.js';
+import type { ResourceInfo } from './resource-info.js';
+
+/** How a local name compiles: a lambda variable, a fixed ARM text (loop item), a function parameter. */
+export type Local = { kind: 'lambda'; name: string } | { kind: 'arm'; text: string } | { kind: 'func-param'; name: string };
+
+export interface CompileUnit {
+  tree: SyntaxTree;
+  symbols: SymbolTable;
+  diagnostics: Diagnostic[];
+  targetScope: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+  span(node: { start: number; end: number }): SourceRange;
+  error(code: string, message: string, node: { start: number; end: number }): void;
+  resourceInfo(sym: ResourceSymbol): ResourceInfo;
+  /** The ARM name of a variable or function of this unit (imported units prefix theirs). */
+  variableName(name: string): string;
+  functionName(name: string): string;
+  /** A symbol imported from another file, made available in the output; its ARM reference text. */
+  importedValue(sym: BicepSymbol & { kind: 'import' }, member?: string): string | undefined;
+  /** Compiles an expression to ARM text (breaks the module cycle between compiler files). */
+  compileArm(e: import('../syntax/nodes.js').Expression, scope: Scope): string;
+  /** The ARM id text when `e` refers to a resource (`stg`, `stgs[i]`, `vnet::subnet`), else undefined. */
+  resourceRefId(e: import('../syntax/nodes.js').Expression, scope: Scope): string | undefined;
+  /** Reads a file relative to this one (load* functions). */
+  readRelative(path: string): { text: string; file: string } | string;
+}
+
+export interface Scope {
+  unit: CompileUnit;
+  locals: ReadonlyMap<string, Local>;
+}
+
+export function withLocals(scope: Scope, entries: [string, Local][]): Scope {
+  const locals = new Map(scope.locals);
+  for (const [k, v] of entries) locals.set(k, v);
+  return { unit: scope.unit, locals };
+}

@@ -1,0 +1,54 @@
+// Compile-time functions: loadTextContent, loadJsonContent, loadYamlContent, loadFileAsBase64,
+// loadDirectoryFileInfo and nameof are folded into literals, reading files relative to the
+// Bicep file, as the Bicep compiler does.
+import { JSONPath } from 'jsonpath-plus';
+import { parse as parseYaml } from 'yaml';
+import type { CallNode } from '../syntax/nodes.js';
+import { stringValue } from '../syntax/nodes.js';
+import { NULL, call, quote } from './arm-text.js';
+import type { Scope } from './compile-scope.js';
+
+/** ARM text for a JSON value (json() of its text keeps objects and arrays intact). */
+function jsonArm(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true()' : 'false()';
+  if (value === null || value === undefined) return NULL;
+  return call('json', quote(JSON.stringify(value)));
+}
+
+export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined {
+  const name = e.name.name;
+  if (name === 'nameof') {
+    const a = e.arguments[0];
+    const last = a?.kind === 'identifier' ? a.name : a?.kind === 'property-access' ? a.property.name : undefined;
+    return last ? quote(last) : undefined;
+  }
+  const path = stringValue(e.arguments[0]);
+  if (path === undefined) return undefined;
+  const read = scope.unit.readRelative(path);
+  if (typeof read === 'string') {
+    scope.unit.error('bicep/load-file-failed', `${name}('${path}'): ${read}`, e);
+    return NULL;
+  }
+  try {
+    switch (name) {
+      case 'loadTextContent':
+        return quote(read.text);
+      case 'loadFileAsBase64':
+        return quote(Buffer.from(read.text, 'utf8').toString('base64'));
+      case 'loadJsonContent':
+      case 'loadYamlContent': {
+        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : parseYaml(read.text);
+        const filter = stringValue(e.arguments[1]);
+        if (filter) value = JSONPath({ path: filter, json: value as object, wrap: false, eval: false });
+        return jsonArm(value);
+      }
+      default:
+        return undefined;
+    }
+  } catch (err) {
+    scope.unit.error('bicep/load-file-failed', `${name}('${path}'): ${(err as Error).message.split('\n')[0]}`, e);
+    return NULL;
+  }
+}

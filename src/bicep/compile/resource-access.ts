@@ -1,0 +1,117 @@
+// References to resources and modules inside expressions: `stg.id`, `stg.name`,
+// `stg.properties.x` (reference()), `stg.location` (full reference), `stgs[i].id`,
+// `vnet::subnet.id`, `stg.listKeys()`, and module outputs `mod.outputs.x`.
+import type { Expression, IndexAccessNode, PropertyAccessNode, CallNode } from '../syntax/nodes.js';
+import { NULL, call, quote } from './arm-text.js';
+import type { Scope } from './compile-scope.js';
+import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
+import type { ModuleSymbol } from './module-info.js';
+import { moduleDeploymentNameArm } from './module-info.js';
+
+export type Ref =
+  | { kind: 'resource'; info: ResourceInfo; index?: Expression }
+  | { kind: 'module'; sym: ModuleSymbol; index?: Expression };
+
+/** Does this expression name a resource or module (possibly one element of a loop)? */
+export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined {
+  let index: Expression | undefined;
+  let target = e;
+  if (target.kind === 'index-access' && !target.safe && !target.fromEnd) {
+    index = target.index;
+    target = target.base;
+  }
+  if (target.kind === 'identifier') {
+    if (scope.locals.has(target.name)) return undefined;
+    const sym = scope.unit.symbols.values.get(target.name);
+    if (sym?.kind === 'resource') {
+      const info = scope.unit.resourceInfo(sym);
+      if (index && !info.loop) return undefined;
+      return { kind: 'resource', info, ...(index ? { index } : {}) };
+    }
+    if (sym?.kind === 'module') {
+      const looped = sym.decl.value.kind === 'for';
+      if (index && !looped) return undefined;
+      return { kind: 'module', sym, ...(index ? { index } : {}) };
+    }
+    return undefined;
+  }
+  if (target.kind === 'resource-access' && !index) {
+    const base = resolveResourceRef(target.base, scope);
+    if (base?.kind !== 'resource') return undefined;
+    const child = base.info.sym.children.get(target.name.name);
+    return child ? { kind: 'resource', info: scope.unit.resourceInfo(child) } : undefined;
+  }
+  return undefined;
+}
+
+function indexArm(ref: Ref, scope: Scope): string | undefined {
+  return ref.index ? scope.unit.compileArm(ref.index, scope) : undefined;
+}
+
+export function refIdArm(ref: Ref, scope: Scope): string {
+  if (ref.kind === 'resource') return resourceIdArm(ref.info, scope, indexArm(ref, scope));
+  return call('resourceId', quote('Microsoft.Resources/deployments'), moduleDeploymentNameArm(ref.sym, scope, indexArm(ref, scope)));
+}
+
+/** `stg.id`, `stg.name`, `stg.properties`, `stg.location`…; undefined when the base is no resource. */
+export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): string | undefined {
+  const ref = resolveResourceRef(e.base, scope);
+  if (!ref) return undefined;
+  const prop = e.property.name;
+  const idx = indexArm(ref, scope);
+  if (ref.kind === 'module') {
+    if (prop === 'name') return moduleDeploymentNameArm(ref.sym, scope, idx);
+    if (prop === 'outputs') return `${moduleReference(ref, scope)}.outputs`;
+    return `${call('reference', refIdArm(ref, scope), quote('2025-04-01'), quote('full'))}.${prop}`;
+  }
+  const info = ref.info;
+  switch (prop) {
+    case 'id':
+      return resourceIdArm(info, scope, idx);
+    case 'name':
+      return info.parent ? ownNameArm(info, scope, idx) : ownNameArm(info, scope, idx);
+    case 'type':
+      return quote(info.type);
+    case 'apiVersion':
+      return quote(info.apiVersion);
+    case 'properties':
+      return call('reference', resourceIdArm(info, scope, idx), quote(info.apiVersion));
+    default:
+      return `${call('reference', resourceIdArm(info, scope, idx), quote(info.apiVersion), quote('full'))}.${prop}`;
+  }
+}
+
+function moduleReference(ref: Extract<Ref, { kind: 'module' }>, scope: Scope): string {
+  return ref.index ? call('reference', refIdArm(ref, scope)) : call('reference', quote(ref.sym.name));
+}
+
+/** `mod.outputs.x` / `mod.outputs['x']` → reference(mod).outputs.x.value. */
+export function moduleOutputAccess(e: PropertyAccessNode | IndexAccessNode, scope: Scope): string | undefined {
+  const outputs = e.base;
+  if (outputs.kind !== 'property-access' || outputs.property.name !== 'outputs') return undefined;
+  const ref = resolveResourceRef(outputs.base, scope);
+  if (ref?.kind !== 'module') return undefined;
+  const base = `${moduleReference(ref, scope)}.outputs`;
+  if (e.kind === 'property-access') {
+    return e.safe || outputs.safe ? call('tryGet', call('tryGet', base, quote(e.property.name)), quote('value')) : `${base}.${e.property.name}.value`;
+  }
+  const key = scope.unit.compileArm(e.index, scope);
+  return e.safe ? call('tryGet', call('tryGet', base, key), quote('value')) : `${base}[${key}].value`;
+}
+
+/** `stg.listKeys()`, `stg.listKeys(apiVersion)`; undefined when the base is no resource. */
+export function resourceMethodCall(e: CallNode, scope: Scope): string | undefined {
+  if (!e.base) return undefined;
+  const ref = resolveResourceRef(e.base, scope);
+  if (ref?.kind !== 'resource') return undefined;
+  const name = e.name.name;
+  const id = resourceIdArm(ref.info, scope, indexArm(ref, scope));
+  const args = e.arguments.map((a) => scope.unit.compileArm(a, scope));
+  if (name.toLowerCase().startsWith('list')) return call(name, id, args[0] ?? quote(ref.info.apiVersion), ...args.slice(1));
+  if (name === 'getSecret') return call('reference', call('format', quote('{0}/secrets/{1}'), id, args[0] ?? NULL));
+  if (name === 'exists' || name === 'existingResource') return call('reference', id);
+  scope.unit.error('bicep/unknown-method', `'${name}' is not a method of resource '${ref.info.sym.name}'`, e.name);
+  return NULL;
+}
+
+export { fullNameArm };

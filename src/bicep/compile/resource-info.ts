@@ -1,0 +1,183 @@
+// What the compiler knows about a resource declaration: its full type and api version, loop,
+// condition, parent and scope; and the ARM texts of its name and id, for any loop index.
+import type { ResourceSymbol } from '../bind/symbols.js';
+import type { Expression, ForNode, IfNode, ObjectNode } from '../syntax/nodes.js';
+import { propertyKeyName, stringValue } from '../syntax/nodes.js';
+import { NULL, call, quote } from './arm-text.js';
+import { type CompileUnit, type Scope, withLocals } from './compile-scope.js';
+
+export interface ResourceInfo {
+  sym: ResourceSymbol;
+  /** The key in the compiled `resources` object: `name`, or `parent::child` for nested declarations. */
+  symbolic: string;
+  type: string;
+  apiVersion: string;
+  existing: boolean;
+  body?: ObjectNode;
+  condition?: Expression;
+  loop?: ForNode;
+  /** The parent through `parent:` or nesting, with the Bicep index expression for looped parents. */
+  parent?: { info: ResourceInfo; index?: Expression };
+  scopeExpr?: Expression;
+}
+
+export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
+  const decl = sym.decl;
+  let value = decl.value;
+  let loop: ForNode | undefined;
+  let condition: Expression | undefined;
+  if (value.kind === 'for') {
+    loop = value;
+    const b: Expression | IfNode = value.body;
+    if (b.kind === 'if') {
+      condition = b.condition;
+      value = b.body as ObjectNode;
+    } else value = b as ObjectNode;
+  }
+  if (value.kind === 'if') {
+    condition = value.condition;
+    value = value.body as ObjectNode;
+  }
+  const body = value.kind === 'object' ? value : undefined;
+  const raw = stringValue(decl.typeString) ?? '';
+  const at = raw.indexOf('@');
+  let type = at < 0 ? raw : raw.slice(0, at);
+  let apiVersion = at < 0 ? '' : raw.slice(at + 1);
+  const parentSym = sym.parent;
+  let parent: ResourceInfo['parent'];
+  if (parentSym) {
+    const p = unit.resourceInfo(parentSym);
+    parent = { info: p };
+    if (!type.includes('.')) type = `${p.type}/${type}`;
+    if (!apiVersion) apiVersion = p.apiVersion;
+  }
+  const parentProp = member(body, 'parent');
+  if (parentProp) {
+    const ref = parentReference(parentProp, unit);
+    if (ref) parent = ref;
+  }
+  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing };
+  if (body) info.body = body;
+  if (condition) info.condition = condition;
+  if (loop) info.loop = loop;
+  if (parent) info.parent = parent;
+  const scopeExpr = member(body, 'scope');
+  if (scopeExpr) info.scopeExpr = scopeExpr;
+  return info;
+}
+
+function symbolicName(sym: ResourceSymbol): string {
+  return sym.parent ? `${symbolicName(sym.parent)}::${sym.name}` : sym.name;
+}
+
+export function member(body: ObjectNode | undefined, key: string): Expression | undefined {
+  for (const item of body?.items ?? []) if (item.kind === 'object-property' && propertyKeyName(item.key) === key) return item.value;
+  return undefined;
+}
+
+function parentReference(e: Expression, unit: CompileUnit): ResourceInfo['parent'] | undefined {
+  let index: Expression | undefined;
+  let target = e;
+  if (target.kind === 'index-access') {
+    index = target.index;
+    target = target.base;
+  }
+  if (target.kind !== 'identifier') return undefined;
+  const sym = unit.symbols.values.get(target.name);
+  if (sym?.kind !== 'resource') return undefined;
+  return { info: unit.resourceInfo(sym), ...(index ? { index } : {}) };
+}
+
+/** The copy loop name of a looped resource. */
+export function copyName(info: ResourceInfo): string {
+  return info.symbolic;
+}
+
+/**
+ * A scope where the loop item and index of `info` stand for element `indexArm` (or, inside the
+ * declaration itself, for the current copy iteration).
+ */
+export function loopScope(info: ResourceInfo, scope: Scope, indexArm?: string): Scope {
+  if (!info.loop) return scope;
+  const index = indexArm ?? call('copyIndex', quote(copyName(info)));
+  const iterable = loopIterableArm(info, scope);
+  const entries: [string, { kind: 'arm'; text: string }][] = [];
+  if (info.loop.item) entries.push([info.loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
+  if (info.loop.index) entries.push([info.loop.index.name, { kind: 'arm', text: index }]);
+  return withLocals(scope, entries);
+}
+
+export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
+  return info.loop ? scope.unit.compileArm(info.loop.iterable, scope) : NULL;
+}
+
+/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
+export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  const name = member(info.body, 'name');
+  if (!name) return quote('');
+  return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
+}
+
+/** The name segments that match the type's depth (`account`, `default` for blobServices). */
+export function nameSegmentsArm(info: ResourceInfo, scope: Scope, indexArm?: string): string[] {
+  const depth = info.type.split('/').length - 1;
+  const own = ownNameArm(info, scope, indexArm);
+  if (info.parent) {
+    const parentIndex = info.parent.index ? scope.unit.compileArm(info.parent.index, loopScope(info, scope, indexArm)) : undefined;
+    const segs = [...nameSegmentsArm(info.parent.info, scope, parentIndex), own];
+    if (segs.length === depth) return segs;
+  } else if (depth === 1) return [own];
+  const full = fullNameArm(info, scope, indexArm);
+  return Array.from({ length: depth }, (_, k) => `${call('split', full, quote('/'))}[${k}]`);
+}
+
+export function fullNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  const own = ownNameArm(info, scope, indexArm);
+  if (!info.parent) return own;
+  const parentIndex = info.parent.index ? scope.unit.compileArm(info.parent.index, loopScope(info, scope, indexArm)) : undefined;
+  return call('format', quote('{0}/{1}'), fullNameArm(info.parent.info, scope, parentIndex), own);
+}
+
+/** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
+export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  const segs = nameSegmentsArm(info, scope, indexArm);
+  const type = quote(info.type);
+  const s = info.scopeExpr;
+  if (s) {
+    const inner = loopScope(info, scope, indexArm);
+    const target = scope.unit.resourceRefId(s, inner);
+    if (target !== undefined) return call('extensionResourceId', target, type, ...segs);
+    if (s.kind === 'call') {
+      const args = s.arguments.map((a) => scope.unit.compileArm(a, inner));
+      switch (s.name.name) {
+        case 'resourceGroup':
+          return call('resourceId', ...args, type, ...segs);
+        case 'subscription':
+          return call('subscriptionResourceId', ...args, type, ...segs);
+        case 'tenant':
+          return call('tenantResourceId', type, ...segs);
+        case 'managementGroup':
+          return call('extensionResourceId', call('format', quote('/providers/Microsoft.Management/managementGroups/{0}'), args[0] ?? 'managementGroup().name'), type, ...segs);
+      }
+    }
+  }
+  if (info.parent && !info.scopeExpr) {
+    // A child is in its parent's scope.
+    const p = info.parent.info;
+    if (p.scopeExpr) {
+      const parentIndex = info.parent.index ? scope.unit.compileArm(info.parent.index, loopScope(info, scope, indexArm)) : undefined;
+      const parentId = resourceIdArm(p, scope, parentIndex);
+      return `${call('format', quote('{0}/{1}/{2}'), parentId, quote(info.type.split('/').pop()!), segs[segs.length - 1])}`;
+    }
+  }
+  switch (scope.unit.targetScope) {
+    case 'subscription':
+      return call('subscriptionResourceId', type, ...segs);
+    case 'tenant':
+      return call('tenantResourceId', type, ...segs);
+    case 'managementGroup':
+      return call('managementGroupResourceId', type, ...segs);
+    default:
+      return call('resourceId', type, ...segs);
+  }
+}

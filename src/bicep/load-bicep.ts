@@ -1,0 +1,36 @@
+// The Bicep front end: compile a .bicep file to an ARM template (with its map back to Bicep
+// ranges), then expand it with the ARM expander, so findings point at Bicep lines.
+import type { DeploymentContext } from '../arm/deployment-context.js';
+import { expandTemplate } from '../arm/expand-template.js';
+import { JsonDocument } from '../arm/json-document.js';
+import type { ParameterValues } from '../arm/parameters-file.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Value } from '../core/unknown.js';
+import type { Resource } from '../model/resource.js';
+import { BicepCompiler, type CompilerOptions } from './compile/bicep-compiler.js';
+import { emitJson } from './compile/emit-json.js';
+
+export interface BicepLoadOptions extends CompilerOptions {
+  parameters?: ParameterValues;
+  deployment?: Partial<DeploymentContext>;
+}
+
+export interface CompiledBicep {
+  /** The compiled ARM template as JSON text. */
+  json: string;
+  doc: JsonDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function compileBicepFile(file: string, options: CompilerOptions = {}, text?: string): CompiledBicep {
+  const compiler = new BicepCompiler(options);
+  const result = compiler.compileFile(file, text);
+  const { text: json, spans } = emitJson(result.template);
+  return { json, doc: JsonDocument.fromCompiled(file, json, spans), diagnostics: result.diagnostics };
+}
+
+export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text?: string): { resources: Resource[]; outputs: Record<string, Value>; diagnostics: Diagnostic[] } {
+  const compiled = compileBicepFile(file, options, text);
+  const out = expandTemplate(compiled.doc, { parameters: options.parameters, deployment: options.deployment, origin: 'bicep' });
+  return { resources: out.resources, outputs: out.outputs, diagnostics: [...compiled.diagnostics, ...out.diagnostics] };
+}
