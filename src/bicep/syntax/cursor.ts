@@ -146,6 +146,7 @@ export class Cursor {
     const t = this.tok;
     if (t.kind === 'identifier') {
       this.next();
+      if (t.value.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
       return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     }
     this.errorExpected(what, 'bicep/expected-identifier');
@@ -153,8 +154,9 @@ export class Cursor {
   }
 
   /**
-   * Skips tokens up to the end of the line (or an unmatched closing bracket, which is left in place unless
-   * `consumeClosers`), keeping bracketed groups together. Returns the skipped span, if any.
+   * Skips tokens up to the end of the line (or an unmatched closing bracket, which is left in place), keeping
+   * bracketed groups together; at statement level (`consumeClosers`) brackets are not matched and only the
+   * line is skipped. Returns the skipped span, if any.
    */
   protected skipToLineEnd(consumeClosers = false): SkippedNode | undefined {
     const from = this.pos;
@@ -164,9 +166,11 @@ export class Cursor {
       const t = this.tokens[this.pos];
       if (t.kind === 'eof') break;
       if (t.kind === 'newline' && (depth === 0 || this.isDeclarationStart(this.pos + 1))) break;
-      if (CLOSERS.has(t.kind)) {
-        if (depth === 0 && !consumeClosers) break;
-        if (depth > 0) depth--;
+      if (consumeClosers) {
+        // Statement level: like Bicep, skip just this line; an opened body's lines are reported one by one.
+      } else if (CLOSERS.has(t.kind)) {
+        if (depth === 0) break;
+        depth--;
       } else if (OPENERS.has(t.kind)) depth++;
       if (start < 0 && t.kind !== 'newline') start = t.start;
       this.pos++;
@@ -174,6 +178,44 @@ export class Cursor {
     }
     if (this.pos === from || start < 0) return undefined;
     return { kind: 'skipped', start, end: this.lastEnd, text: this.text.slice(start, this.lastEnd) };
+  }
+
+  /**
+   * Reads the items of `{...}` or `[...]` up to `close`: items are separated by a newline or by one comma;
+   * a comma followed by a newline, and an empty item between commas, are errors (as in Bicep).
+   */
+  protected parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[], what: string): void {
+    this.withNewlines(true, () => {
+      for (;;) {
+        while (this.tok.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.next();
+        if (this.at(close) || this.atHardStop()) break;
+        if (this.at(',')) {
+          this.errorExpected(what, 'bicep/expected-item');
+          this.next();
+          continue;
+        }
+        const before = this.pos;
+        const value = item();
+        if (value !== undefined) items.push(value);
+        const t = this.tok;
+        if (t.kind === ',') {
+          this.next();
+          if (this.at('newline')) {
+            this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
+          }
+          continue;
+        }
+        if (t.kind === 'newline' || t.kind === close) continue;
+        this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
+        const skipped = this.skipToLineEnd();
+        if (skipped) items.push(skipped);
+        else if (this.pos === before && !this.at('eof')) {
+          if (this.at('}') || this.at(')') || this.at(']')) break;
+          items.push(this.skipOne());
+        }
+      }
+    });
+    this.expect(close);
   }
 
   /** Consumes one token as a skipped node (guarantees progress in loops). */

@@ -18,7 +18,6 @@ import type {
   ObjectNode,
   ObjectPropertyNode,
   ResourceDeclNode,
-  SkippedNode,
   StringNode,
   TypeNode,
 } from './nodes.js';
@@ -54,7 +53,6 @@ export abstract class ExpressionParser extends Cursor {
     const condition = this.parseBinary(1);
     if (!this.lookPastNewlines('?')) return condition;
     this.next();
-    this.skipNewlines();
     const whenTrue = this.parseExpression();
     let whenFalse: Expression;
     if (this.lookPastNewlines(':')) {
@@ -84,7 +82,8 @@ export abstract class ExpressionParser extends Cursor {
     const t = this.tok;
     if (t.kind === '!' || t.kind === '-' || t.kind === '+') {
       this.next();
-      const operand = this.parseUnary();
+      // One prefix operator per operand, as in Bicep (`--1` and `!!x` are errors).
+      const operand = this.parsePostfix(this.parsePrimary());
       return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
     }
     return this.parsePostfix(this.parsePrimary());
@@ -145,6 +144,9 @@ export abstract class ExpressionParser extends Cursor {
       }
       case 'number':
         this.next();
+        if (t.value.length > 18 && BigInt(t.value) > 9223372036854775807n) {
+          this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
+        }
         return { kind: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
       case 'string':
       case 'string-left':
@@ -202,7 +204,10 @@ export abstract class ExpressionParser extends Cursor {
       while (!this.at(')') && !this.atHardStop()) {
         const before = this.pos;
         args.push(this.parseExpression());
-        if (this.eat(',')) continue;
+        if (this.eat(',')) {
+          if (this.at(')')) this.errorExpected('an argument after the comma', 'bicep/expected-expression');
+          continue;
+        }
         if (!this.at(')')) {
           if (this.pos === before && !this.atHardStop()) this.skipOne();
           this.errorExpected("',' or ')'");
@@ -277,40 +282,10 @@ export abstract class ExpressionParser extends Cursor {
     return parameters;
   }
 
-  /** Reads object/array items separated by newlines or commas until `close`. */
-  private parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[]): void {
-    this.withNewlines(true, () => {
-      for (;;) {
-        while (this.tok.kind === 'newline' || this.tok.kind === ',') {
-          if (this.isDeclarationStart(this.pos + 1)) break;
-          this.next();
-        }
-        if (this.at(close) || this.atHardStop()) break;
-        const before = this.pos;
-        const value = item();
-        if (value !== undefined) items.push(value);
-        const t = this.tok;
-        if (t.kind === ',' || t.kind === 'newline' || t.kind === close) continue;
-        if (this.pos === before) {
-          this.errorExpected('an item');
-        } else {
-          this.errorExpected(`',', a new line or '${close}'`);
-        }
-        const skipped = this.skipToLineEnd();
-        if (skipped) items.push(skipped);
-        else if (this.pos === before && !this.at('eof')) {
-          if (this.at('}') || this.at(')') || this.at(']')) break;
-          items.push(this.skipOne());
-        }
-      }
-    });
-    this.expect(close);
-  }
-
   protected parseObject(): ObjectNode {
     const start = this.next().start;
     const items: ObjectItem[] = [];
-    this.parseItems<ObjectItem>('}', () => this.parseObjectItem(), items);
+    this.parseItems<ObjectItem>('}', () => this.parseObjectItem(), items, 'a property');
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 
@@ -354,7 +329,7 @@ export abstract class ExpressionParser extends Cursor {
     if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'for') return this.parseFor();
     this.next();
     const items: ArrayItem[] = [];
-    this.parseItems<ArrayItem>(']', () => this.parseArrayItem(), items);
+    this.parseItems<ArrayItem>(']', () => this.parseArrayItem(), items, 'an expression');
     return { kind: 'array', items, start, end: this.lastEnd };
   }
 
@@ -386,7 +361,7 @@ export abstract class ExpressionParser extends Cursor {
       const iterable = this.parseExpression();
       let body: Expression | IfNode;
       if (this.expect(':')) {
-        body = this.atKeyword('if') && this.peekRaw(1).kind === '(' ? this.parseIf() : this.parseExpression();
+        body = this.atKeyword('if') ? this.parseIf() : this.parseExpression();
       } else {
         body = this.missing('Expected the loop body.');
       }

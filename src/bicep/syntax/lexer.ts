@@ -287,7 +287,7 @@ class Lexer {
       else if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) i++;
     }
     let value = '';
-    let chunk = i;
+    const chunk = i;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 39 && text.startsWith("'''", i)) {
@@ -334,11 +334,21 @@ class Lexer {
       end++;
     }
     this.pos = end;
+    // A directive must start its line (only blanks before it).
+    let lineStart = start;
+    while (lineStart > 0 && isSpace(text.charCodeAt(lineStart - 1))) lineStart--;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13 && !(lineStart === 1 && text.charCodeAt(0) === 0xfeff)) {
+      this.error('bicep/unrecognized-character', "A '#' directive must be at the start of a line.", start, start + 1);
+      return;
+    }
     if (!DIRECTIVES.has(name)) {
       this.error('bicep/unknown-directive', `'#${name}' is not a known directive; expected #disable-next-line, #disable-diagnostics or #restore-diagnostics.`, start, i);
       return;
     }
     const codes = text.slice(i, end).split(/\s+/).filter((s) => s.length > 0);
+    if (codes.length === 0 && name !== 'restore-diagnostics') {
+      this.error('bicep/missing-diagnostic-code', `'#${name}' needs at least one diagnostic code.`, start, end);
+    }
     this.directives.push({ kind: name as Directive['kind'], codes, start, end: end });
   }
 }

@@ -200,10 +200,22 @@ export class Parser extends TypeParser {
     }
     const t = this.tok;
     if (t.kind === '{') return this.parseObject();
-    if (t.kind === 'identifier' && t.value === 'if') return this.parseIf();
+    if (t.kind === 'identifier' && t.value === 'if') {
+      const node = this.parseIf();
+      if (node.body.kind !== 'object' && node.body.kind !== 'error') {
+        this.error('bicep/expected-body', 'Expected an object after the condition.', node.body.start, node.body.end);
+      }
+      return node;
+    }
     if (t.kind === '[') {
       const node = this.parseArrayOrFor();
-      if (node.kind === 'for') return node;
+      if (node.kind === 'for') {
+        const body = node.body.kind === 'if' ? node.body.body : node.body;
+        if (body.kind !== 'object' && body.kind !== 'error') {
+          this.error('bicep/expected-body', "Expected an object or 'if' as the loop body.", body.start, body.end);
+        }
+        return node;
+      }
       this.error('bicep/expected-body', 'Expected an object, an if-condition or a for-expression.', node.start, node.end);
       return { kind: 'error', message: 'Expected a body.', start: node.start, end: node.end };
     }

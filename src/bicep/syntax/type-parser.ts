@@ -161,37 +161,10 @@ export abstract class TypeParser extends ExpressionParser {
     }
   }
 
-  /** Separator handling shared by object types and tuples: newline or comma between members. */
-  private parseTypeMembers<T>(close: '}' | ']', member: () => T | undefined): (T | SkippedNode)[] {
-    const items: (T | SkippedNode)[] = [];
-    this.withNewlines(true, () => {
-      for (;;) {
-        while (this.tok.kind === 'newline' || this.tok.kind === ',') {
-          if (this.isDeclarationStart(this.pos + 1)) break;
-          this.next();
-        }
-        if (this.at(close) || this.atHardStop()) break;
-        const before = this.pos;
-        const value = member();
-        if (value !== undefined) items.push(value);
-        const t = this.tok;
-        if (t.kind === ',' || t.kind === 'newline' || t.kind === close) continue;
-        this.errorExpected(`',', a new line or '${close}'`);
-        const skipped = this.skipToLineEnd();
-        if (skipped) items.push(skipped);
-        else if (this.pos === before && !this.at('eof')) {
-          if (this.at('}') || this.at(')') || this.at(']')) break;
-          items.push(this.skipOne());
-        }
-      }
-    });
-    this.expect(close);
-    return items;
-  }
-
   private parseObjectType(): TypeNode {
     const start = this.next().start;
-    const members = this.parseTypeMembers<ObjectTypeMember>('}', () => this.parseObjectTypeMember());
+    const members: ObjectTypeMember[] = [];
+    this.parseItems<ObjectTypeMember>('}', () => this.parseObjectTypeMember(), members, 'a property');
     return { kind: 'object-type', members, start, end: this.lastEnd };
   }
 
@@ -222,12 +195,13 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseTupleType(): TypeNode {
     const start = this.next().start;
-    const members = this.parseTypeMembers<TupleTypeItemNode>(']', () => {
+    const members: (TupleTypeItemNode | SkippedNode)[] = [];
+    this.parseItems<TupleTypeItemNode>(']', () => {
       const decorators = this.parseDecorators();
       const itemStart = decorators.length > 0 ? decorators[0].start : this.tok.start;
       const value = this.parseType();
       return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: this.lastEnd };
-    });
+    }, members, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };
   }
