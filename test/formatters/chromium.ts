@@ -1,6 +1,7 @@
 // A minimal Chrome DevTools Protocol client for the HTML report test: launches headless Chromium
 // (Debian's `chromium`), opens one page, records console errors, exceptions and network requests,
 // and sends real mouse and keyboard input. Node's built-in WebSocket is the only transport needed.
+/* eslint-disable @typescript-eslint/no-explicit-any -- DevTools protocol messages are untyped JSON */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -24,9 +24,15 @@ interface SarifResult {
   suppressions?: { kind: string; justification?: string }[];
   properties: { outcome: string };
 }
+interface SarifRule {
+  id: string;
+  help: { text: string; markdown: string };
+  properties: { 'security-severity': string; tags: string[] };
+  [key: string]: unknown;
+}
 interface SarifLog {
   version: string;
-  runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: Record<string, any>[] } }; results: SarifResult[] }[];
+  runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } }; results: SarifResult[] }[];
 }
 
 function sarif(report = e2eReport()): SarifLog {
