@@ -150,7 +150,7 @@ export class Cursor {
       return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     }
     this.errorExpected(what, 'bicep/expected-identifier');
-    return { kind: 'identifier', name: '', start: t.start, end: t.start };
+    return { kind: 'identifier', name: '', start: this.lastEnd, end: this.lastEnd };
   }
 
   /**

@@ -163,9 +163,9 @@ export abstract class ExpressionParser extends Cursor {
     }
   }
 
-  /** A zero-width error node at the current position (the diagnostic is reported by the caller). */
+  /** A zero-width error node right after the last token read (the diagnostic is reported by the caller). */
   protected missing(message: string): Expression & { kind: 'error' } {
-    const at = this.tok.start;
+    const at = this.lastEnd;
     return { kind: 'error', message, start: at, end: at };
   }
 
