@@ -26,22 +26,35 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [];
   let used = 0;
   let omitted = 0;
+  const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
   const push = (...lines: string[]) => {
-    for (const l of lines) {
-      out.push(l);
-      used += l.length + 1;
+    out.push(...lines);
+    used += size(lines);
+  };
+  /**
+   * A collapsed section: opened only when it fits with its closing lines; each row goes in while
+   * there is room, and the rows that do not fit are counted for the truncation note.
+   */
+  const section = (open: string[], rows: { line: string; counts: boolean }[], close: string[]) => {
+    const closing = size(close);
+    if (used + size(open) + closing + RESERVE > limit) {
+      omitted += rows.filter((r) => r.counts).length;
+      return;
     }
+    push(...open);
+    for (const r of rows) {
+      if (used + r.line.length + 1 + closing + RESERVE > limit) {
+        if (r.counts) omitted++;
+      } else push(r.line);
+    }
+    push(...close);
   };
-  /** Appends a table row when it fits; counts it as omitted otherwise. */
-  const row = (line: string): void => {
-    if (used + line.length + 1 + RESERVE > limit) omitted++;
-    else push(line);
-  };
+  const results = (lines: string[]) => lines.map((line) => ({ line, counts: true }));
 
   const score = sum.score === null ? 'no score' : `${sum.score} / 100`;
   push(`## azready: ${score} · ${sum.level}`, '');
   push(
-    `**Profile** ${md(report.profile.name)} (${md(report.profile.title)}) · **Coverage** ${Math.round(sum.coverage * 100)}% ` +
+    `**Profile** ${md(clip(report.profile.name))} (${md(clip(report.profile.title))}) · **Coverage** ${Math.round(sum.coverage * 100)}% ` +
       `(${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified) · **Resources** ${sum.resources} · ` +
       `**Results** ${sum.counts.fail} failed, ${sum.counts.pass} passed` +
       (sum.counts.suppressed ? `, ${sum.counts.suppressed} suppressed` : ''),
@@ -66,46 +79,39 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     for (const sev of SEVERITIES) {
       const list = failures.filter((f) => f.severity === sev);
       if (!list.length) continue;
-      push('<details>', `<summary><strong>${capitalize(sev)}</strong> (${list.length})</summary>`, '');
-      push('| Rule | Resource | Location | Finding |', '|---|---|---|---|');
-      for (const f of list) row(`| ${code(f.ruleId)} | ${md(f.resource.name)} | ${where(f)} | ${md(f.message)} |`);
       const fixes = [...new Set(list.map((f) => f.ruleId))].map((id) => rules.get(id)).filter((r) => r !== undefined);
-      if (fixes.length) {
-        push('', '**How to fix**', '');
-        for (const r of fixes) row(`- ${code(r.id)} ${md(firstLine(r.remediation.text))}`);
-      }
-      push('', '</details>', '');
+      section(
+        ['<details>', `<summary><strong>${capitalize(sev)}</strong> (${list.length})</summary>`, '', '| Rule | Resource | Location | Finding |', '|---|---|---|---|'],
+        [
+          ...results(list.map((f) => `| ${code(f.ruleId)} | ${md(f.resource.name)} | ${where(f)} | ${md(clip(f.message))} |`)),
+          ...(fixes.length ? ['', '**How to fix**', '', ...fixes.map((r) => `- ${code(r.id)} ${md(clip(firstLine(r.remediation.text)))}`)].map((line) => ({ line, counts: false })) : []),
+        ],
+        ['', '</details>', ''],
+      );
     }
   } else push('No failures.', '');
 
-  const unknown = report.results.filter((r) => r.outcome === 'unknown');
-  if (unknown.length) {
-    push('<details>', `<summary><strong>Unverified</strong> (${unknown.length}): outside the score</summary>`, '');
-    push('| Rule | Resource | Location | Why |', '|---|---|---|---|');
-    for (const u of unknown) row(`| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(u.reason ?? '')} |`);
-    push('', '</details>', '');
-  }
-
-  const suppressed = report.results.filter((r) => r.outcome === 'suppressed');
-  if (suppressed.length) {
-    push('<details>', `<summary><strong>Suppressed</strong> (${suppressed.length}): outside the score</summary>`, '');
-    push('| Rule | Resource | Location | Justification |', '|---|---|---|---|');
-    for (const u of suppressed) row(`| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(u.reason ?? '')} |`);
-    push('', '</details>', '');
+  for (const [outcome, title, why] of [['unknown', 'Unverified', 'Why'], ['suppressed', 'Suppressed', 'Justification']] as const) {
+    const list = report.results.filter((r) => r.outcome === outcome);
+    if (!list.length) continue;
+    section(
+      ['<details>', `<summary><strong>${title}</strong> (${list.length}): outside the score</summary>`, '', `| Rule | Resource | Location | ${why} |`, '|---|---|---|---|'],
+      results(list.map((u) => `| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(clip(u.reason ?? ''))} |`)),
+      ['', '</details>', ''],
+    );
   }
 
   const diags = report.diagnostics.filter((d) => d.severity !== 'info');
   if (diags.length) {
-    push('<details>', `<summary><strong>Diagnostics</strong> (${diags.length})</summary>`, '');
-    for (const d of diags) {
+    const lines = diags.map((d) => {
       const loc = d.location ? `${code(`${relativePath(d.location.file, options.cwd)}:${d.location.startLine}:${d.location.startColumn}`)} ` : '';
-      row(`- ${loc}${d.severity} ${md(d.message)} (${code(d.code)})`);
-    }
-    push('', '</details>', '');
+      return `- ${loc}${d.severity} ${md(clip(d.message))} (${code(d.code)})`;
+    });
+    section(['<details>', `<summary><strong>Diagnostics</strong> (${diags.length})</summary>`, ''], results(lines), ['', '</details>', '']);
   }
 
   if (omitted) {
-    push(`> **Truncated:** ${omitted} more line(s) did not fit in ${limit.toLocaleString('en-US')} characters. ` + 'The full report: `azready scan --format html` (or `json`).', '');
+    push(`> **Truncated:** ${omitted} more result(s) did not fit in ${limit.toLocaleString('en-US')} characters. ` + 'The full report: `azready scan --format html` (or `json`).', '');
   }
   push(`<sub>azready ${md(report.tool.version)} · profile ${md(report.profile.name)} · ${md(report.generatedAt)}</sub>`);
   return out.join('\n') + '\n';
@@ -132,6 +138,11 @@ export function md(text: string): string {
 function code(text: string): string {
   // A code span cannot hold a backtick run of its own length or a pipe inside a table.
   return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
+}
+
+/** One cell's text at most 500 characters, so that a single huge value cannot crowd out the rest. */
+function clip(text: string): string {
+  return text.length > 500 ? text.slice(0, 499) + '…' : text;
 }
 
 function firstLine(text: string): string {

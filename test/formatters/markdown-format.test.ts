@@ -39,8 +39,16 @@ describe('markdown format', () => {
     r.results = Array.from({ length: 3000 }, (_, i) => ({ ...fail, resource: { ...fail.resource, id: `${fail.resource.id}-${i}`, name: `account${i}` } }));
     const text = formatMarkdown(r);
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
-    expect(text).toMatch(/\*\*Truncated:\*\* \d+ more line\(s\) did not fit in 65,000 characters/);
+    expect(text).toMatch(/\*\*Truncated:\*\* \d+ more result\(s\) did not fit in 65,000 characters/);
     expect(text.match(/<details>/g)?.length).toBe(text.match(/<\/details>/g)?.length);
-    expect(formatMarkdown(r, { maxLength: 5000 }).length).toBeLessThanOrEqual(5000);
+    // Every section still closes, even when later sections (unverified, diagnostics) are dropped whole.
+    r.results.push(...Array.from({ length: 500 }, (_, i) => ({ ...fail, outcome: 'unknown' as const, reason: 'x'.repeat(2000), resource: { ...fail.resource, id: `u${i}`, name: `u${i}` } })));
+    r.diagnostics = Array.from({ length: 500 }, (_, i) => ({ code: 'arm/x', severity: 'warning' as const, message: `warning ${i} `.repeat(50) }));
+    for (const max of [65_000, 20_000, 5000]) {
+      const cut = formatMarkdown(r, { maxLength: max });
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut.match(/<details>/g)?.length).toBe(cut.match(/<\/details>/g)?.length);
+      expect(cut).toContain('**Truncated:**');
+    }
   });
 });
