@@ -85,6 +85,8 @@ meter{width:12rem;height:1rem}
 .finding dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .9rem;margin:.4rem 0 0}
 .finding dt{font-weight:600}
 .finding dd{margin:0;min-width:0}
+.finding dd>p:first-child,.fixes p{margin-top:0}
+.finding dd>ul{margin:0;padding-left:1.2rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .45rem;border-radius:3px;text-transform:uppercase;letter-spacing:.02em}
 ${badgeCss}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
