@@ -34,6 +34,15 @@ describe('azready scan --format (repeatable)', () => {
     expect(md.stdout).toContain('[test/fixtures/e2e/inputs/storage.json:18](test/fixtures/e2e/inputs/storage.json#L18)');
   });
 
+  it('takes one value per --format (paths may follow it) or a comma-separated list', () => {
+    const md = runCli(['scan', '--format', 'markdown', inputs, ...E2E_CONFIG]);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^## azready: /);
+    const dir = tmp();
+    expect(runCli(['scan', '-f', 'sarif,junit', inputs, ...E2E_CONFIG, '--output-dir', dir]).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['azready.sarif', 'azready.xml']);
+  });
+
   it('exits 2 for several formats without --output-dir, or --output with --output-dir', () => {
     const several = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '-f', 'html']);
     expect(several.status).toBe(2);
