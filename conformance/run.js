@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JsonDocument, expandTemplate } from '../dist/index.js';
+import { runBicepOracle } from './bicep-oracle.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.resolve(here, '..', '..', 'shared', 'corpus');
@@ -43,9 +44,19 @@ console.log(`arm expansion: ${clean}/${templates.length} compiled templates expa
 for (const f of failures.slice(0, verbose ? failures.length : 25)) console.log(`  ${f.file}: ${f.problem}`);
 if (!verbose && failures.length > 25) console.log(`  … ${failures.length - 25} more (--verbose)`);
 
+const bicep = runBicepOracle(corpus, manifest);
+const pct = (a, b) => (b ? ((a / b) * 100).toFixed(1) : '100.0');
+console.log(`bicep: ${bicep.syntaxClean}/${bicep.valid} valid files parse without error (${pct(bicep.syntaxClean, bicep.valid)}%), ${bicep.parsedClean}/${bicep.valid} compile without error (${pct(bicep.parsedClean, bicep.valid)}%); ${bicep.agree}/${bicep.pairs} pairs agree with the official compiler (${pct(bicep.agree, bicep.pairs)}%); ${bicep.rejected}/${bicep.invalid} expected-error files rejected (${pct(bicep.rejected, bicep.invalid)}%); ${bicep.exceptions} exceptions`);
+for (const f of bicep.parseFailures.slice(0, verbose ? Infinity : 10)) console.log(`  compile: ${f}`);
+for (const m of bicep.mismatches.slice(0, verbose ? Infinity : 15)) {
+  if (m.exception) console.log(`  EXCEPTION ${m.file}: ${m.exception}`);
+  else console.log(`  mismatch ${m.file}: ${m.missing.length} missing, ${m.extra.length} extra, ${m.differ.length} differ${m.missing[0] ? ` (missing ${m.missing[0]})` : ''}${m.extra[0] ? ` (extra ${m.extra[0]})` : ''}${m.sample && verbose ? `\n    ours   ${m.sample.ours}\n    theirs ${m.sample.theirs}` : ''}`);
+}
+if (verbose) for (const a of bicep.accepted) console.log(`  accepted (should be rejected): ${a}`);
+
 const ratchetFile = path.join(here, 'ratchet.json');
 const ratchet = existsSync(ratchetFile) ? JSON.parse(readFileSync(ratchetFile, 'utf8')) : {};
-const figures = { armExpansionClean: clean };
+const figures = { armExpansionClean: clean, bicepParseClean: bicep.syntaxClean, bicepCompileClean: bicep.parsedClean, bicepPairsAgree: bicep.agree, bicepInvalidRejected: bicep.rejected };
 if (writeRatchet) {
   writeFileSync(ratchetFile, JSON.stringify({ ...ratchet, ...figures }, null, 2) + '\n');
   console.log(`conformance: ratchet written: ${JSON.stringify(figures)}`);

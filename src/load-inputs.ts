@@ -12,6 +12,7 @@ import { walkPaths } from './discover/walk-paths.js';
 import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
 import { readSnapshot } from './resource-graph/read-snapshot.js';
+import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 
 export interface LoadOptions {
   /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
@@ -32,11 +33,16 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const inputs: InputInfo[] = [];
   const resources: Resource[] = [];
   const parsed: Parsed[] = [];
+  const bicepFiles: string[] = [];
+  const bicepParams: { file: string; explicit: boolean }[] = [];
 
   for (const { path: file, explicit } of walked.files) {
-    if (/\.(bicep|bicepparam)$/i.test(file)) {
-      diagnostics.push(diagnostic('input/bicep-not-supported', explicit ? 'error' : 'warning', `${file}: Bicep files are not read yet; scan the compiled ARM JSON (bicep build ${path.basename(file)})`));
-      inputs.push({ path: file, kind: 'skipped' });
+    if (/\.bicep$/i.test(file)) {
+      bicepFiles.push(file);
+      continue;
+    }
+    if (/\.bicepparam$/i.test(file)) {
+      bicepParams.push({ file, explicit });
       continue;
     }
     const text = readText(file, diagnostics);
@@ -59,6 +65,12 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const explicitParams = new Map<string, ParameterValues>();
   const paramValues: ParameterValues = new Map();
   for (const p of options.params ?? []) {
+    if (/\.bicepparam$/i.test(p)) {
+      const read = loadBicepParams(p);
+      diagnostics.push(...read.diagnostics);
+      for (const [k, v] of read.values) paramValues.set(k, v);
+      continue;
+    }
     const text = readText(p, diagnostics);
     if (text === undefined) continue;
     const { doc, diagnostics: syntax } = JsonDocument.parse(p, text);
@@ -113,7 +125,43 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         break;
     }
   }
+  // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
+  // takes --params.
+  const bicepDone = new Set<string>();
+  for (const { file } of bicepParams) {
+    const read = loadBicepParams(file);
+    diagnostics.push(...read.diagnostics);
+    inputs.push({ path: file, kind: 'bicep-parameters' });
+    if (!read.using) {
+      diagnostics.push(diagnostic('bicep/using-missing', 'warning', `${file}: the parameters file has no "using '<template>.bicep'"; pass it with --params next to its template`));
+      continue;
+    }
+    const target = path.resolve(read.using);
+    if (bicepDone.has(target)) continue;
+    bicepDone.add(target);
+    const values = new Map([...paramValues, ...read.values]);
+    loadBicep(read.using, values, options, diagnostics, resources, inputs);
+  }
+  for (const file of bicepFiles) {
+    if (bicepDone.has(path.resolve(file))) continue;
+    bicepDone.add(path.resolve(file));
+    loadBicep(file, paramValues, options, diagnostics, resources, inputs);
+  }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+function loadBicep(file: string, values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
+    return;
+  }
+  const out = loadBicepFile(file, { parameters: values, deployment: options.deployment }, text);
+  diagnostics.push(...out.diagnostics);
+  resources.push(...out.resources);
+  inputs.push({ path: file, kind: 'bicep' });
 }
 
 function readText(file: string, diagnostics: Diagnostic[]): string | undefined {

@@ -137,7 +137,7 @@ class Expander {
     }
     const nameValue = this.scope.evaluate(member(node, 'name'));
     // An unknown name keeps its expression, so that two such resources stay apart.
-    const nameText = String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ');
+    const nameText = String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
     let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameText}}`;
     let type = typeValue;
     if (parent && !type.includes('.')) {

@@ -229,7 +229,17 @@ export class TemplateScope implements EvalContext {
             }
             continue;
           }
-          out[key] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, key), secrets);
+          // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
+          let name = key;
+          if (isExpression(key)) {
+            const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
+            if (typeof k !== 'string') {
+              out[`{unknown key: ${key.slice(1, -1)}}`] = new Unknown('the property name is computed from an unknown value', key);
+              continue;
+            }
+            name = k;
+          } else name = unescapeLiteral(key);
+          out[name] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, name), secrets);
         }
         return out;
       }

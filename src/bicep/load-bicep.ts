@@ -34,3 +34,20 @@ export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text
   const out = expandTemplate(compiled.doc, { parameters: options.parameters, deployment: options.deployment, origin: 'bicep' });
   return { resources: out.resources, outputs: out.outputs, diagnostics: [...compiled.diagnostics, ...out.diagnostics] };
 }
+
+/**
+ * A .bicepparam file's values, and the template its `using` names. Values that depend on what is
+ * only known at deployment (`az.getSecret`) are Unknowns.
+ */
+export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string): { values: ParameterValues; using?: string; diagnostics: Diagnostic[] } {
+  const compiler = new BicepCompiler(options);
+  const result = compiler.compileParamsFile(file, text);
+  const { text: json, spans } = emitJson(result.template);
+  const out = expandTemplate(JsonDocument.fromCompiled(file, json, spans), { origin: 'bicep' });
+  const values: ParameterValues = new Map();
+  for (const [name, value] of Object.entries(out.outputs)) {
+    const secret = result.tree.statements.some((s) => s.kind === 'param-assignment' && s.name.name === name && s.value.kind === 'call' && s.value.name.name === 'getSecret');
+    values.set(name.toLowerCase(), { value, secret });
+  }
+  return { values, ...(result.using ? { using: result.using } : {}), diagnostics: [...result.diagnostics, ...out.diagnostics] };
+}

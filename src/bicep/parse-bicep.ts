@@ -6,8 +6,13 @@ import { lex } from './syntax/lexer.js';
 import type { BicepFormat, SyntaxTree } from './syntax/nodes.js';
 import { Parser } from './syntax/parser.js';
 
-/** Parses a `.bicep` or `.bicepparam` file (chosen by `format`, defaulting to the file extension). */
-export function parseBicep(file: string, text: string, format?: BicepFormat): SyntaxTree {
+/**
+ * Parses a `.bicep` or `.bicepparam` file (chosen by `format`, defaulting to the file extension).
+ * A leading UTF-8 BOM is dropped: `tree.text` and every offset are relative to the text after it, so
+ * columns on line 1 match what an editor shows.
+ */
+export function parseBicep(file: string, source: string, format?: BicepFormat): SyntaxTree {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const kind: BicepFormat = format ?? (file.toLowerCase().endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
   const lineMap = new LineMap(text);
   const lexed = lex(text);

@@ -84,7 +84,7 @@ function messageFor(rule: Rule, resource: Resource | undefined, result: RuleResu
       .replace(/\{name\}/g, name)
       .replace(/\{type\}/g, resource?.type ?? '')
       .replace(/\{path\}/g, e.evidence?.path ?? '')
-      .replace(/\{actual\}/g, JSON.stringify(shown ?? null));
+      .replace(/\{actual\}/g, actual === undefined ? 'not set' : JSON.stringify(shown ?? null));
   }
   return detail ? `${rule.title}: ${name}: ${detail}` : `${rule.title}: ${name} does not comply`;
 }

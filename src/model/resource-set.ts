@@ -7,7 +7,8 @@ import type { Resource } from './resource.js';
 /** An input the run read: a file with its kind, or a live scope. */
 export interface InputInfo {
   path: string;
-  kind: 'arm-template' | 'arm-parameters' | 'resource-graph-snapshot' | 'bicep' | 'skipped';
+  /** `live-scope`: a subscription or management group an audit read (`path` is its ARM id). */
+  kind: 'arm-template' | 'arm-parameters' | 'resource-graph-snapshot' | 'bicep' | 'bicep-parameters' | 'skipped' | 'live-scope';
 }
 
 export class ResourceSet {

@@ -1,7 +1,7 @@
 // Compiles Bicep files to ARM templates: one unit per file, modules compiled recursively (local
 // files; `br:`/`ts:` from the local Bicep module cache, as `bicep restore` fills it; aliases from
 // bicepconfig.json), compile-time imports pulled into the importing template.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
@@ -14,7 +14,7 @@ import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
-import { ev, type Emitted } from './emit-json.js';
+import { eo, ev, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
 
@@ -61,6 +61,33 @@ export class BicepCompiler implements TemplateCompileHost {
     }
   }
 
+  /**
+   * A .bicepparam file as a template whose outputs are the parameter values (its `var`s are the
+   * template's variables), plus the file its `using` names.
+   */
+  compileParamsFile(file: string, text?: string): CompileResult & { using?: string } {
+    const tree = parseBicep(file, text ?? this.read(file));
+    const unit = new Unit(tree, this, '');
+    const root: Scope = { unit, locals: new Map() };
+    const variables: [string, Emitted][] = [];
+    const outputs: [string, Emitted][] = [];
+    let using: string | undefined;
+    for (const s of tree.statements) {
+      if (s.kind === 'var-decl') variables.push([s.name.name, toJson(s.value, root)]);
+      else if (s.kind === 'param-assignment') outputs.push([s.name.name, eo([['type', ev('object')], ['value', toJson(s.value, root)]], unit.span(s))]);
+      else if (s.kind === 'using-decl' && s.path) using = stringValue(s.path);
+    }
+    const template = eo([
+      ['$schema', ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#')],
+      ['languageVersion', ev('2.0')],
+      ['contentVersion', ev('1.0.0.0')],
+      ['variables', eo(variables)],
+      ['resources', eo([])],
+      ['outputs', eo(outputs)],
+    ]);
+    return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.resolve(path.dirname(file), using) } : {}) };
+  }
+
   moduleTemplate(unit: CompileUnit, decl: ModuleDeclNode, ref: string): ModuleTemplate {
     const from = unit.tree.file;
     if (/^(br|ts)[:/]/.test(ref)) {
@@ -69,7 +96,7 @@ export class BicepCompiler implements TemplateCompileHost {
       return { kind: 'template', template: ev(cached) };
     }
     const file = path.resolve(path.dirname(from), ref);
-    if (!existsSync(file)) {
+    if (!existsSync(file) || !statSync(file).isFile()) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
@@ -194,12 +221,23 @@ class Unit implements CompileUnit {
     this.diagnostics.push(diagnostic(code, 'error', message, this.span(node)));
   }
 
+  private readonly computingInfos = new Set<ResourceSymbol>();
+
   resourceInfo(sym: ResourceSymbol): ResourceInfo {
     let info = this.infos.get(sym);
-    if (!info) {
-      info = computeResourceInfo(this, sym);
-      this.infos.set(sym, info);
+    if (info) return info;
+    if (this.computingInfos.has(sym)) {
+      // `parent: self` or parents in a circle: report it and treat the resource as parentless.
+      this.error('bicep/cycle', `'${sym.name}' is its own parent through its 'parent' chain`, sym.decl.name);
+      return { sym, symbolic: sym.name, type: '', apiVersion: '', existing: sym.decl.existing };
     }
+    this.computingInfos.add(sym);
+    try {
+      info = computeResourceInfo(this, sym);
+    } finally {
+      this.computingInfos.delete(sym);
+    }
+    this.infos.set(sym, info);
     return info;
   }
 

@@ -7,7 +7,7 @@ import { NULL, call, escapeJsonString, formatLiteral, quote } from './arm-text.j
 import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
-import { moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 const BINARY: Record<string, (l: string, r: string) => string> = {
   '??': (l, r) => call('coalesce', l, r),
@@ -74,10 +74,12 @@ export function toJson(e: Expression, scope: Scope): Emitted {
       if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, span);
       break;
     case 'object':
-      if (e.items.every((i) => i.kind === 'object-property' && propertyKeyName(i.key) !== undefined)) {
+      // Interpolated keys are emitted as `"[expr]"` keys, as the Bicep compiler does in 2.0.
+      if (e.items.every((i) => i.kind === 'object-property')) {
         return eo(e.items.map((i) => {
           const p = i as Extract<ObjectNode['items'][number], { kind: 'object-property' }>;
-          return [propertyKeyName(p.key)!, toJson(p.value, scope)];
+          const key = propertyKeyName(p.key);
+          return [key !== undefined ? escapeJsonString(key) : `[${toArm(p.key as Expression, scope)}]`, toJson(p.value, scope)];
         }), span);
       }
       break;
@@ -201,7 +203,7 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     if (local.kind === 'func-param') return call('parameters', quote(local.name));
     return local.text;
   }
-  const sym = scope.unit.symbols.values.get(name);
+  const sym = lookupValue(name, scope);
   if (!sym) {
     scope.unit.error('bicep/undefined-symbol', `'${name}' is not declared; declare it or check the spelling`, node);
     return NULL;
@@ -250,7 +252,7 @@ function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): stri
 function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope, args: () => string[]): string {
   const lower = name.toLowerCase();
   if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
-  if (lower.startsWith('load') || lower === 'nameof') {
+  if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
     const folded = foldLoadFunction(e, scope);
     if (folded !== undefined) return folded;
   }

@@ -24,6 +24,16 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
     const last = a?.kind === 'identifier' ? a.name : a?.kind === 'property-access' ? a.property.name : undefined;
     return last ? quote(last) : undefined;
   }
+  if (name === 'readEnvironmentVariable') {
+    // .bicepparam: folded when the parameters are compiled, as `bicep build-params` does.
+    const variable = stringValue(e.arguments[0]);
+    if (variable === undefined) return undefined;
+    const value = process.env[variable];
+    if (value !== undefined) return quote(value);
+    if (e.arguments[1]) return scope.unit.compileArm(e.arguments[1], scope);
+    scope.unit.error('bicep/environment-variable-missing', `the environment variable '${variable}' is not set and readEnvironmentVariable() has no default`, e);
+    return NULL;
+  }
   const path = stringValue(e.arguments[0]);
   if (path === undefined) return undefined;
   const read = scope.unit.readRelative(path);

@@ -15,14 +15,14 @@ export type Ref =
 /** Does this expression name a resource or module (possibly one element of a loop)? */
 export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined {
   let index: Expression | undefined;
-  let target = e;
+  let target = unwrap(e);
   if (target.kind === 'index-access' && !target.safe && !target.fromEnd) {
     index = target.index;
-    target = target.base;
+    target = unwrap(target.base);
   }
   if (target.kind === 'identifier') {
     if (scope.locals.has(target.name)) return undefined;
-    const sym = scope.unit.symbols.values.get(target.name);
+    const sym = lookupValue(target.name, scope);
     if (sym?.kind === 'resource') {
       const info = scope.unit.resourceInfo(sym);
       if (index && !info.loop) return undefined;
@@ -36,7 +36,7 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     return undefined;
   }
   if (target.kind === 'resource-access' && !index) {
-    const base = resolveResourceRef(target.base, scope);
+    const base = resolveResourceRef(unwrap(target.base), scope);
     if (base?.kind !== 'resource') return undefined;
     const child = base.info.sym.children.get(target.name.name);
     return child ? { kind: 'resource', info: scope.unit.resourceInfo(child) } : undefined;
@@ -46,6 +46,21 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
 
 function indexArm(ref: Ref, scope: Scope): string | undefined {
   return ref.index ? scope.unit.compileArm(ref.index, scope) : undefined;
+}
+
+/** `x!` and `(x)` refer to what `x` refers to. */
+function unwrap(e: Expression): Expression {
+  let x = e;
+  while (x.kind === 'non-null-assertion' || x.kind === 'parenthesized') x = x.expression;
+  return x;
+}
+
+/**
+ * A name in value position: a top-level symbol, else a nested resource (visible by its own name
+ * inside its parent's body; the first one declared wins when two parents reuse a name).
+ */
+export function lookupValue(name: string, scope: Scope) {
+  return scope.unit.symbols.values.get(name) ?? scope.unit.symbols.resources.find((r) => r.parent && r.name === name);
 }
 
 export function refIdArm(ref: Ref, scope: Scope): string {

@@ -112,10 +112,22 @@ export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
 }
 
 /** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
+const compilingNames = new Set<ResourceInfo>();
+
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   const name = member(info.body, 'name');
   if (!name) return quote('');
-  return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
+  // `name: self.name`, or two resources naming each other, would never end.
+  if (compilingNames.has(info)) {
+    scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
+    return NULL;
+  }
+  compilingNames.add(info);
+  try {
+    return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
+  } finally {
+    compilingNames.delete(info);
+  }
 }
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
@@ -138,8 +150,23 @@ export function fullNameArm(info: ResourceInfo, scope: Scope, indexArm?: string)
   return call('format', quote('{0}/{1}'), fullNameArm(info.parent.info, scope, parentIndex), own);
 }
 
+const compilingIds = new Set<ResourceInfo>();
+
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  if (compilingIds.has(info)) {
+    scope.unit.error('bicep/cycle', `the id of '${info.sym.name}' depends on itself through its scope or parent`, info.sym.decl.name);
+    return NULL;
+  }
+  compilingIds.add(info);
+  try {
+    return resourceIdArmOnce(info, scope, indexArm);
+  } finally {
+    compilingIds.delete(info);
+  }
+}
+
+function resourceIdArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   const segs = nameSegmentsArm(info, scope, indexArm);
   const type = quote(info.type);
   const s = info.scopeExpr;

@@ -14,7 +14,7 @@ export class Cursor {
   protected pos = 0;
   /** When false (inside parentheses, index brackets, `${}`), newline tokens are skipped as trivia. */
   protected newlines = true;
-  /** End offset of the last consumed token. */
+  /** End offset of the last consumed token other than a newline. */
   protected lastEnd = 0;
   readonly diagnostics: RawDiagnostic[] = [];
 
@@ -61,7 +61,7 @@ export class Cursor {
     const t = this.tok;
     if (t.kind !== 'eof') {
       this.pos++;
-      this.lastEnd = t.end;
+      if (t.kind !== 'newline') this.lastEnd = t.end;
     }
     return t;
   }

@@ -198,9 +198,9 @@ export abstract class TypeParser extends ExpressionParser {
     const members: (TupleTypeItemNode | SkippedNode)[] = [];
     this.parseItems<TupleTypeItemNode>(']', () => {
       const decorators = this.parseDecorators();
-      const itemStart = decorators.length > 0 ? decorators[0].start : this.tok.start;
       const value = this.parseType();
-      return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: this.lastEnd };
+      const itemStart = decorators.length > 0 ? decorators[0].start : value.start;
+      return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: Math.max(itemStart, this.lastEnd) };
     }, members, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };

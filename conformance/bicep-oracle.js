@@ -1,0 +1,106 @@
+// Bicep conformance against the official compiler's output: our compile of X.bicep, expanded,
+// must give the same resources as the official X.json expanded with the same parameters.
+// Registry modules (br:) are not in this corpus; like `bicep restore` would, they are served
+// from a module cache built out of the oracle's own inlined templates.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JsonDocument, expandTemplate } from '../dist/index.js';
+import { loadBicepFile } from '../dist/bicep/load-bicep.js';
+import { parseBicep } from '../dist/bicep/parse-bicep.js';
+
+const FIELDS = ['type', 'name', 'apiVersion', 'location', 'sku', 'kind', 'identity', 'tags', 'properties', 'zones'];
+
+/** Comparable JSON: Unknowns compare equal to each other whatever their reason. */
+function canonical(v) {
+  if (v && typeof v === 'object' && v.kind === 'unknown') return '<unknown>';
+  // Resource ids and types are case-insensitive in ARM; the official compiler fixes their casing.
+  if (typeof v === 'string' && /^\/(subscriptions|providers)\//i.test(v)) return v.toLowerCase();
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
+}
+
+/** Names that are unknown cannot be compared as text (each compiler writes its own expression). */
+const UNKNOWN_NAME = /\{unknown name:[^}]*\}/g;
+
+function describeResources(resources) {
+  const map = new Map();
+  for (const r of resources) {
+    let key = r.id.toLowerCase().replace(UNKNOWN_NAME, '{unknown}');
+    for (let n = 2; map.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
+    const fields = Object.fromEntries(FIELDS.map((f) => [f, canonical(f === 'name' ? r.name.replace(UNKNOWN_NAME, '{unknown}') : f === 'type' ? r.type.toLowerCase() : r[f])]));
+    map.set(key, JSON.stringify(fields));
+  }
+  return map;
+}
+
+/** Writes the oracle's inlined registry modules where the compiler looks for restored modules. */
+function oracleModuleCache(bicepFile, oracle, cache) {
+  const tree = parseBicep(bicepFile, readFileSync(bicepFile, 'utf8'));
+  const resources = oracle.resources && !Array.isArray(oracle.resources) ? oracle.resources : {};
+  for (const s of tree.statements) {
+    if (s.kind !== 'module-decl' || s.path.kind === 'error') continue;
+    const ref = s.path.parts.join('');
+    const m = /^br(?::([^/]+)\/(.+)|\/([^:]+):(.+)):([^:@]+)$/.exec(ref);
+    const template = resources[s.name.name]?.properties?.template;
+    if (!m || !template) continue;
+    const registry = m[1] ?? (m[3] === 'public' ? 'mcr.microsoft.com' : m[3]);
+    const repo = m[2] ?? (m[3] === 'public' ? `bicep/${m[4]}` : m[4]);
+    const dir = path.join(cache, 'br', registry, repo.split('/').join('$'), `${m[5]}$`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(template));
+  }
+}
+
+export function runBicepOracle(corpus, manifest) {
+  const valid = manifest.filter((e) => e.format === 'bicep' && !e.expectErrors && (e.kind === 'baseline' || e.kind === 'avm'));
+  const invalid = manifest.filter((e) => e.expectErrors && e.format === 'bicep');
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'azready-bicep-cache-'));
+  let parsedClean = 0;
+  let syntaxClean = 0;
+  let pairs = 0;
+  let agree = 0;
+  let exceptions = 0;
+  const mismatches = [];
+  const parseFailures = [];
+  for (const e of valid) {
+    const file = path.join(corpus, e.bicep);
+    try {
+      const oracle = e.json ? JSON.parse(readFileSync(path.join(corpus, e.json), 'utf8')) : undefined;
+      if (oracle) oracleModuleCache(file, oracle, cache);
+      const text = readFileSync(file, 'utf8');
+      if (!parseBicep(file, text).diagnostics.some((d) => d.severity === 'error')) syntaxClean++;
+      const ours = loadBicepFile(file, { moduleCache: cache }, text);
+      const errors = ours.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('bicep/'));
+      if (errors.length === 0) parsedClean++;
+      else parseFailures.push(`${e.bicep}: ${errors.slice(0, 2).map((d) => `${d.location ? `${d.location.startLine}:${d.location.startColumn} ` : ''}${d.code} ${d.message}`).join(' | ')}`);
+      if (!e.json) continue;
+      pairs++;
+      const theirs = expandTemplate(JsonDocument.parse(e.json, JSON.stringify(oracle)).doc);
+      const a = describeResources(ours.resources);
+      const b = describeResources(theirs.resources);
+      const missing = [...b.keys()].filter((k) => !a.has(k));
+      const extra = [...a.keys()].filter((k) => !b.has(k));
+      const differ = [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k));
+      if (!missing.length && !extra.length && !differ.length) agree++;
+      else mismatches.push({ file: e.bicep, missing, extra, differ, sample: differ[0] ? { ours: a.get(differ[0]), theirs: b.get(differ[0]) } : undefined });
+    } catch (err) {
+      exceptions++;
+      mismatches.push({ file: e.bicep, exception: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' ') : String(err) });
+    }
+  }
+  let rejected = 0;
+  const accepted = [];
+  for (const e of invalid) {
+    try {
+      const out = loadBicepFile(path.join(corpus, e.bicep), { moduleCache: cache });
+      if (out.diagnostics.some((d) => d.severity === 'error')) rejected++;
+      else accepted.push(e.bicep);
+    } catch (err) {
+      exceptions++;
+      mismatches.push({ file: e.bicep, exception: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' ') : String(err) });
+    }
+  }
+  return { valid: valid.length, syntaxClean, parsedClean, pairs, agree, invalid: invalid.length, rejected, exceptions, mismatches, parseFailures, accepted };
+}
