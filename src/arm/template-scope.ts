@@ -230,7 +230,7 @@ export class TemplateScope implements EvalContext {
             continue;
           }
           // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
-          let name = key;
+          let name: string;
           if (isExpression(key)) {
             const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
             if (typeof k !== 'string') {
