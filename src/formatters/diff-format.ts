@@ -38,15 +38,16 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
   for (const p of PILLARS) {
     const c = diff.pillars[p];
     if (c.before === null && c.after === null) continue;
-    out.push(`| ${p} | ${c.before ?? '–'} | ${c.after ?? '–'} | ${signed(c.delta)} |`);
+    out.push(`| ${p} | ${num(c.before)} | ${num(c.after)} | ${signed(c.delta)} |`);
   }
   const table = (title: string, entries: DiffEntry[], open: boolean) => {
     if (!entries.length) return;
     out.push('', `<details${open ? ' open' : ''}>`, `<summary><strong>${title}</strong> (${entries.length})</summary>`, '');
-    out.push('| Severity | Rule | Resource | Location |', '|---|---|---|---|');
+    const now = entries.some((e) => e.now);
+    out.push(`| Severity | Rule | Resource | Location |${now ? ' Now |' : ''}`, `|---|---|---|---|${now ? '---|' : ''}`);
     for (const e of entries) {
       const loc = e.location ? md(`${relativePath(e.location.file, options.cwd)}:${e.location.startLine}`) : '–';
-      out.push(`| ${e.severity} | \`${e.ruleId.replace(/`/g, "'")}\` | ${md(e.resource.name)} | ${loc} |`);
+      out.push(`| ${e.severity} | \`${e.ruleId.replace(/`/g, "'")}\` | ${md(e.resource.name)} | ${loc} |${now ? ` ${e.now ?? ''} |` : ''}`);
     }
     out.push('', '</details>');
   }
@@ -57,12 +58,16 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
 }
 
 function show(c: ScoreChange): string {
-  return `${c.before ?? '–'} → ${c.after ?? '–'}${c.delta === null ? '' : ` (${signed(c.delta)})`}`;
+  return `${num(c.before)} → ${num(c.after)}${c.delta === null ? '' : ` (${signed(c.delta)})`}`;
+}
+
+function num(n: number | null): string {
+  return n === null ? '–' : n.toFixed(1);
 }
 
 function signed(n: number | null): string {
   if (n === null) return '–';
-  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+  return n > 0 ? `+${n.toFixed(1)}` : n < 0 ? `−${Math.abs(n).toFixed(1)}` : '±0';
 }
 
 function pct(c: ScoreChange): string {
