@@ -57,7 +57,6 @@ export abstract class ExpressionParser extends Cursor {
     let whenFalse: Expression;
     if (this.lookPastNewlines(':')) {
       this.next();
-      this.skipNewlines();
       whenFalse = this.parseExpression();
     } else {
       this.errorExpected("':'");

@@ -103,13 +103,13 @@ export class Parser extends TypeParser {
         this.next();
         const name = this.expectIdentifier('a module name');
         const path = this.expectString('a module path');
-        return at({ kind: 'module-decl', name, path, value: this.parseBody() });
+        return at({ kind: 'module-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() });
       }
       case 'test': {
         this.next();
         const name = this.expectIdentifier('a test name');
         const path = this.expectString('a test file path');
-        return at({ kind: 'test-decl', name, path, value: this.parseBody() });
+        return at({ kind: 'test-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() });
       }
       case 'output': {
         this.next();
@@ -154,7 +154,7 @@ export class Parser extends TypeParser {
         this.next();
         const node = at<UsingDeclNode>({ kind: 'using-decl' });
         if (!this.eatKeyword('none')) node.path = this.expectString('a template path');
-        if (this.eatKeyword('with')) node.config = this.parseExpression();
+        if (this.eatKeyword('with')) node.config = this.parseConfigObject();
         node.end = this.lastEnd;
         return node;
       }
@@ -165,13 +165,20 @@ export class Parser extends TypeParser {
       case 'extensionConfig': {
         this.next();
         const name = this.expectIdentifier('an extension alias');
-        const value = this.expectKeyword('with') ? this.parseExpression() : this.missing('Expected a configuration object.');
+        const value = this.expectKeyword('with') ? this.parseConfigObject() : this.missing('Expected a configuration object.');
         return at({ kind: 'extension-config-decl', name, value });
       }
       default:
         this.errorExpected('a declaration keyword', 'bicep/expected-declaration');
         return this.skipToLineEnd(true);
     }
+  }
+
+  /** The object literal after `with` (anything else is reported, then parsed as an expression). */
+  private parseConfigObject(): Expression {
+    if (this.at('{')) return this.parseObject();
+    this.errorExpected("'{'");
+    return this.parseExpression();
   }
 
   /** `= expr`. */
@@ -185,7 +192,8 @@ export class Parser extends TypeParser {
     const name = this.expectIdentifier('a resource name');
     const typeString = this.expectString('a resource type string');
     const existing = this.eatKeyword('existing');
-    const value = this.parseBody();
+    // Without a type string the header is broken: leave the rest of the line to statement recovery.
+    const value = typeString.kind === 'error' ? this.missing('Expected a body.') : this.parseBody();
     return { kind: 'resource-decl', decorators, name, typeString, existing, value, start, end: this.lastEnd };
   }
 
@@ -285,7 +293,7 @@ export class Parser extends TypeParser {
       specification,
       legacyImport,
     };
-    if (this.eatKeyword('with')) node.config = this.parseExpression();
+    if (this.eatKeyword('with')) node.config = this.parseConfigObject();
     if (this.eatKeyword('as')) node.alias = this.expectIdentifier('an extension alias');
     return node;
   }
