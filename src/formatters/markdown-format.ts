@@ -121,6 +121,8 @@ function location(r: RuleResult, options: MarkdownOptions): string {
   if (!r.location) return '–';
   const file = relativePath(r.location.file, options.cwd);
   const text = `${file}:${r.location.startLine}`;
+  // A file outside the working folder has no address in the repository: name it, do not link it.
+  if (file.startsWith('/') || file.startsWith('../') || /^[A-Za-z]:/.test(file)) return code(text);
   const href = `${options.linkBase ?? ''}${file.split('/').map(encodeURIComponent).join('/')}#L${r.location.startLine}`;
   return `[${md(text)}](${href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20')})`;
 }

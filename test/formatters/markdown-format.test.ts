@@ -23,6 +23,13 @@ describe('markdown format', () => {
     expect(text).toContain('(https://github.com/o/r/blob/abc/test/fixtures/e2e/inputs/storage.json#L18)');
   });
 
+  it('names files outside the working folder without a link', () => {
+    const r = e2eReport();
+    const f = r.results.findIndex((x) => x.outcome === 'fail');
+    r.results[f] = { ...r.results[f], location: { file: '/elsewhere/main.json', startLine: 3, startColumn: 1, endLine: 3, endColumn: 9 } };
+    expect(formatMarkdown(r, { cwd: process.cwd() })).toContain('| `/elsewhere/main.json:3` |');
+  });
+
   it('escapes table-breaking and HTML characters in user data', () => {
     const r = e2eReport();
     r.results[0] = { ...r.results[0], message: 'a | b <img src=x onerror=alert(1)>\nnext', resource: { ...r.results[0].resource, name: 'x|y' } };
