@@ -95,12 +95,13 @@ export class BicepCompiler implements TemplateCompileHost {
       if (typeof cached === 'string') return { kind: 'unavailable', reference: ref, reason: cached };
       return { kind: 'template', template: ev(cached) };
     }
-    const file = path.resolve(path.dirname(from), ref);
+    // Module files keep the form of the path the user gave (relative stays relative in findings).
+    const file = path.join(path.dirname(from), ref);
     if (!existsSync(file) || !statSync(file).isFile()) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
-    if (this.stack.includes(file) || this.stack.length > MAX_MODULE_DEPTH) {
+    if (this.stack.includes(path.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }

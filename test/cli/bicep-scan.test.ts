@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { runCli } from './run-cli.js';
+
+const DIR = path.join('test', 'fixtures', 'bicep-scan');
+const MAIN = path.join(DIR, 'main.bicep');
+const tlsLine = readFileSync(MAIN, 'utf8').split('\n').findIndex((l) => l.includes("minimumTlsVersion: 'TLS1_0'")) + 1;
+
+function scan(args: string[]): { report: Report; status: number | null; all: string } {
+  const r = runCli(['scan', ...args, '--format', 'json']);
+  return { report: JSON.parse(r.stdout) as Report, status: r.status, all: r.stdout + r.stderr };
+}
+
+describe('azready scan on Bicep', () => {
+  it('finds failures at the Bicep line and column', () => {
+    const { report, status } = scan([MAIN]);
+    expect(status).toBe(0);
+    expect(report.inputs).toEqual([{ path: MAIN, kind: 'bicep' }]);
+    const tls = report.results.find((r) => r.ruleId === 'storage/min-tls');
+    expect(tls).toMatchObject({ outcome: 'fail', resource: { name: 'stdevlake' }, location: { file: MAIN, startLine: tlsLine, startColumn: 24 } });
+  });
+
+  it('takes a .bicepparam file alone and finds its template through using', () => {
+    const { report } = scan([path.join(DIR, 'main.bicepparam')]);
+    expect(report.inputs.map((i) => i.kind)).toEqual(['bicep-parameters', 'bicep']);
+    const zone = report.results.find((r) => r.ruleId === 'storage/zone-redundant');
+    expect(zone).toMatchObject({ outcome: 'pass' });
+  });
+
+  it('takes a .bicepparam file with --params', () => {
+    const { report } = scan([MAIN, '--params', path.join(DIR, 'main.bicepparam')]);
+    expect(report.results.find((r) => r.ruleId === 'storage/geo-redundant')).toMatchObject({ outcome: 'pass' });
+  });
+
+  it('never prints the value of a @secure() parameter', () => {
+    const r = runCli(['resources', path.join(DIR, 'main.bicepparam')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('n0t-a-real-secret');
+  });
+});
