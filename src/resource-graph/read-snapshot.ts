@@ -1,10 +1,12 @@
 // Resource Graph snapshot files: what `az graph query -q … -o json` writes, either a bare array of
-// rows or an object with a `data` array. Each row keeps a source range in the file.
+// rows or an object with a `data` array. Each row keeps a source range in the file. Snapshots
+// saved by `azready audit` (formatVersion, data, extras) are replayed exactly as the audit ran.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { normalizeRow } from './normalize-row.js';
+import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
 
 /** Does this parsed JSON look like Resource Graph output? */
 export function isSnapshotValue(value: unknown): boolean {
@@ -19,6 +21,10 @@ export function isSnapshotValue(value: unknown): boolean {
 }
 
 export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagnostics: Diagnostic[] } {
+  if (doc.root?.type === 'object' && member(doc.root, 'formatVersion')) {
+    const value = plainValue(doc.root);
+    if (isAuditSnapshot(value)) return readAuditSnapshot(doc, value);
+  }
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
@@ -43,6 +49,25 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       if (n) mapPaths(doc, n, f, r.sourceMap);
     }
     resources.push(r);
+  }
+  return { resources, diagnostics };
+}
+
+/**
+ * An audit snapshot is a recording of live resources: they are located by resource id, as in the
+ * audit, so that the replay's results are the audit's results byte for byte.
+ */
+function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnapshotResources>[0]): { resources: Resource[]; diagnostics: Diagnostic[] } {
+  const at = doc.rangeOf(doc.root!);
+  if (value.formatVersion > AUDIT_SNAPSHOT_FORMAT) {
+    return { resources: [], diagnostics: [diagnostic('snapshot/unsupported-format', 'error', `${doc.file}: audit snapshot formatVersion ${value.formatVersion} is newer than this azready reads (${AUDIT_SNAPSHOT_FORMAT}); upgrade azready`, at)] };
+  }
+  const { resources, problems } = auditSnapshotResources(value, 'snapshot');
+  for (const r of resources) r.file = doc.file;
+  const diagnostics = problems.map((p) => diagnostic('snapshot/invalid-row', 'error', p, at));
+  // What the audit could not read is still missing from the replay.
+  for (const d of Array.isArray(value.diagnostics) ? value.diagnostics : []) {
+    if (d && typeof d.code === 'string' && typeof d.message === 'string' && d.code.startsWith('live/')) diagnostics.push(diagnostic(d.code, d.severity, `recorded by the audit: ${d.message}`, at));
   }
   return { resources, diagnostics };
 }

@@ -1,0 +1,60 @@
+// Resource types that Resource Graph's `resources` table does not hold, and the ARM GET that reads
+// them instead (research: azure-apis.md §2, scenario-rules.md §6). Every other type is assumed to
+// be in Resource Graph.
+
+export interface ArmOnlyType {
+  /** Canonical type. */
+  type: string;
+  /**
+   * `extension`: `{id}/providers/<type>` lists them for any resource; `child`: `{parentId}/<segment>`
+   * lists them; `singleton`: `{parentId}/<segment>/<name>` is the only instance (404 = none).
+   */
+  access: 'extension' | 'child' | 'singleton';
+  apiVersion: string;
+  name?: string;
+}
+
+const TYPES: ArmOnlyType[] = [
+  { type: 'Microsoft.Insights/diagnosticSettings', access: 'extension', apiVersion: '2021-05-01-preview' },
+  { type: 'Microsoft.Authorization/locks', access: 'extension', apiVersion: '2020-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/blobServices', access: 'child', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/fileServices', access: 'child', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/queueServices', access: 'child', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/tableServices', access: 'child', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/blobServices/containers', access: 'child', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Storage/storageAccounts/managementPolicies', access: 'singleton', name: 'default', apiVersion: '2023-05-01' },
+  { type: 'Microsoft.Synapse/workspaces/firewallRules', access: 'child', apiVersion: '2021-06-01' },
+  { type: 'Microsoft.Synapse/workspaces/azureADOnlyAuthentications', access: 'child', apiVersion: '2021-06-01' },
+  { type: 'Microsoft.Synapse/workspaces/auditingSettings', access: 'child', apiVersion: '2021-06-01' },
+  { type: 'Microsoft.Synapse/workspaces/managedIdentitySqlControlSettings', access: 'singleton', name: 'default', apiVersion: '2021-06-01' },
+  { type: 'Microsoft.EventHub/namespaces/networkRuleSets', access: 'child', apiVersion: '2024-01-01' },
+  { type: 'Microsoft.EventHub/namespaces/eventhubs', access: 'child', apiVersion: '2024-01-01' },
+  { type: 'Microsoft.EventHub/namespaces/disasterRecoveryConfigs', access: 'child', apiVersion: '2024-01-01' },
+  { type: 'Microsoft.EventHub/namespaces/authorizationRules', access: 'child', apiVersion: '2024-01-01' },
+  { type: 'Microsoft.KeyVault/vaults/keys', access: 'child', apiVersion: '2023-07-01' },
+  { type: 'Microsoft.Sql/servers/failoverGroups', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.Sql/servers/auditingSettings', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.Sql/servers/firewallRules', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.Sql/servers/databases/transparentDataEncryption', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.Sql/servers/databases/backupLongTermRetentionPolicies', access: 'child', apiVersion: '2021-11-01' },
+  { type: 'Microsoft.DataFactory/factories/integrationRuntimes', access: 'child', apiVersion: '2018-06-01' },
+  { type: 'Microsoft.DataFactory/factories/linkedservices', access: 'child', apiVersion: '2018-06-01' },
+  { type: 'Microsoft.MachineLearningServices/workspaces/computes', access: 'child', apiVersion: '2024-04-01' },
+  { type: 'Microsoft.StreamAnalytics/streamingjobs/inputs', access: 'child', apiVersion: '2020-03-01' },
+  { type: 'Microsoft.StreamAnalytics/streamingjobs/outputs', access: 'child', apiVersion: '2020-03-01' },
+];
+
+const BY_TYPE = new Map(TYPES.map((t) => [t.type.toLowerCase(), t]));
+
+/** How to read `type` through ARM, or undefined when Resource Graph has it. */
+export function armOnlyType(type: string): ArmOnlyType | undefined {
+  return BY_TYPE.get(type.toLowerCase());
+}
+
+/** The ARM path that lists (or reads) resources of `t` under or on `parentId`. */
+export function armPathFor(t: ArmOnlyType, parentId: string): string {
+  if (t.access === 'extension') return `${parentId}/providers/${t.type}`;
+  const segment = t.type.split('/').pop()!;
+  return t.access === 'singleton' ? `${parentId}/${segment}/${t.name}` : `${parentId}/${segment}`;
+}

@@ -1,0 +1,151 @@
+// The one Resource Graph query of an audit, paged: `order by id asc`, $top 1000 and $skipToken,
+// subscriptions in batches of at most 300, the per-user quota headers respected before the limit
+// is hit, throttling and server errors retried. A scope that cannot be read becomes a diagnostic
+// and the rest of the run goes on.
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { httpFailure, parseHhMmSs, sleep, withRetry, type HttpFailure, type RetryOptions } from './retry.js';
+
+export interface LiveScopes {
+  subscriptions: string[];
+  managementGroups: string[];
+  /** Optional filter inside the subscriptions or management groups. */
+  resourceGroups: string[];
+}
+
+/** The columns a rule can read; Resource Graph fills absent ones with "" or {}. */
+const COLUMNS = 'id, name, type, tenantId, kind, location, resourceGroup, subscriptionId, managedBy, sku, plan, properties, tags, identity, zones, extendedLocation';
+
+const kqlString = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The KQL of the run: every needed type in one query, stable order for paging. */
+export function buildQuery(types: readonly string[], resourceGroups: readonly string[] = []): string {
+  const lines = ['Resources', `| where type in~ (${[...types].map((t) => kqlString(t.toLowerCase())).join(', ')})`];
+  if (resourceGroups.length) lines.push(`| where resourceGroup in~ (${resourceGroups.map((g) => kqlString(g.toLowerCase())).join(', ')})`);
+  lines.push(`| project ${COLUMNS}`, '| order by id asc');
+  return lines.join('\n');
+}
+
+export interface PagerStats {
+  pages: number;
+  rows: number;
+  retries: number;
+  quotaWaits: number;
+  quotaWaitMs: number;
+}
+
+export interface PagerOptions {
+  client: Pick<ResourceGraphClient, 'resources'>;
+  query: string;
+  scopes: LiveScopes;
+  /** Rows per page, 1..1000. */
+  pageSize?: number;
+  /** Subscriptions per request, at most 300 as the Resource Graph guidance recommends. */
+  batchSize?: number;
+  retry: RetryOptions;
+  onRows: (rows: Record<string, unknown>[]) => void | Promise<void>;
+  onProgress?: (stats: PagerStats) => void;
+  diagnostics: Diagnostic[];
+}
+
+type Request = { subscriptions?: string[]; managementGroups?: string[]; label: string };
+
+/** Pages through every scope; returns the counters for the summary line and the benchmark. */
+export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
+  const stats: PagerStats = { pages: 0, rows: 0, retries: 0, quotaWaits: 0, quotaWaitMs: 0 };
+  const wait = o.retry.sleep ?? sleep;
+  const quota = { remaining: undefined as number | undefined, resetsMs: undefined as number | undefined };
+  const batchSize = Math.min(300, Math.max(1, o.batchSize ?? 300));
+  const queue: Request[] = [];
+  for (let i = 0; i < o.scopes.subscriptions.length; i += batchSize) {
+    const subs = o.scopes.subscriptions.slice(i, i + batchSize);
+    queue.push({ subscriptions: subs, label: subs.length === 1 ? `subscription ${subs[0]}` : `${subs.length} subscriptions (${subs[0]}…)` });
+  }
+  for (const mg of o.scopes.managementGroups) queue.push({ managementGroups: [mg], label: `management group ${mg}` });
+
+  while (queue.length) {
+    const req = queue.shift()!;
+    let skipToken: string | undefined;
+    let pagesHere = 0;
+    try {
+      do {
+        if (quota.remaining === 0) {
+          // Wait for the window to reset instead of spending a request on a certain 429.
+          const ms = quota.resetsMs ?? 1000;
+          stats.quotaWaits++;
+          stats.quotaWaitMs += ms;
+          await wait(ms);
+          quota.remaining = undefined;
+        }
+        const response = await withRetry(
+          () => o.client.resources(
+            {
+              query: o.query,
+              ...(req.subscriptions ? { subscriptions: req.subscriptions } : {}),
+              ...(req.managementGroups ? { managementGroups: req.managementGroups } : {}),
+              options: { top: o.pageSize ?? 1000, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}), ...(req.managementGroups ? { allowPartialScopes: true } : {}) },
+            },
+            {
+              onResponse: (raw) => {
+                const remaining = raw.headers.get('x-ms-user-quota-remaining');
+                if (remaining !== undefined && /^\d+$/.test(remaining.trim())) quota.remaining = Number(remaining);
+                quota.resetsMs = parseHhMmSs(raw.headers.get('x-ms-user-quota-resets-after')) ?? quota.resetsMs;
+              },
+            },
+          ),
+          o.retry,
+          () => stats.retries++,
+        );
+        const rows = Array.isArray(response.data) ? (response.data as Record<string, unknown>[]) : [];
+        if (!Array.isArray(response.data)) o.diagnostics.push(diagnostic('live/unexpected-response', 'error', `Resource Graph returned no row array for ${req.label}`));
+        pagesHere++;
+        stats.pages++;
+        stats.rows += rows.length;
+        await o.onRows(rows);
+        o.onProgress?.(stats);
+        skipToken = response.skipToken;
+        if (!skipToken && String(response.resultTruncated) === 'true') {
+          o.diagnostics.push(diagnostic('live/result-truncated', 'error', `Resource Graph truncated the results for ${req.label} without a skip token; the audit is incomplete`));
+        }
+      } while (skipToken);
+    } catch (e) {
+      const f = httpFailure(e);
+      const subs = req.subscriptions ?? [];
+      if (f.status === 401) {
+        o.diagnostics.push(diagnostic('live/unauthorized', 'error', `Resource Graph refused the credential (${describe(e, f)}); sign in again (az login) or refresh AZREADY_ACCESS_TOKEN`));
+        break;
+      }
+      if (f.status === undefined && /credential|authentication/i.test((e as Error)?.name ?? '')) {
+        o.diagnostics.push(diagnostic('live/no-credential', 'error', `no Azure credential: ${f.message.split('\n')[0]}; sign in with az login, or set AZREADY_ACCESS_TOKEN`));
+        break;
+      }
+      if (pagesHere === 0 && subs.length > 1 && isScopeError(e, f)) {
+        // One unreadable subscription fails the whole batch: split it to find the culprit.
+        const half = Math.ceil(subs.length / 2);
+        for (const part of [subs.slice(0, half), subs.slice(half)]) {
+          queue.unshift({ subscriptions: part, label: part.length === 1 ? `subscription ${part[0]}` : `${part.length} subscriptions (${part[0]}…)` });
+        }
+        continue;
+      }
+      o.diagnostics.push(diagnostic(
+        pagesHere ? 'live/scope-incomplete' : 'live/scope-unreadable',
+        'error',
+        `${req.label}: ${pagesHere ? `Resource Graph failed after ${pagesHere} page(s); later rows are missing` : 'could not be queried'} (${describe(e, f)}); the other scopes were audited`,
+      ));
+    }
+  }
+  return stats;
+}
+
+/** `403 AuthorizationFailed: message [detail codes]`, never with request headers. */
+export function describe(e: unknown, f: HttpFailure): string {
+  const body = (e as { details?: { error?: { details?: { code?: string; message?: string }[] } } })?.details?.error;
+  const details = (body?.details ?? []).map((d) => d.code ?? d.message).filter(Boolean);
+  return `${f.status ?? 'no response'}${f.code ? ' ' + f.code : ''}: ${f.message}${details.length ? ` [${details.join(', ')}]` : ''}`;
+}
+
+function isScopeError(e: unknown, f: HttpFailure): boolean {
+  if (f.status === 403 || f.status === 404) return true;
+  if (f.status === undefined || f.status < 400 || f.status >= 500 || f.status === 429) return false;
+  return /subscription|scope|authoriz|permission/i.test(describe(e, f));
+}
