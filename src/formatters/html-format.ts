@@ -37,6 +37,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     overview(report),
     pillarSection(report),
     fixesSection(report, rules, options),
+    howSection(report),
     findingsSection(report, rules, options),
     diagnosticsSection(report, options),
     inputsSection(report, options),
@@ -119,6 +120,16 @@ ${rule?.rationale ? `<p><strong>Why it matters:</strong> ${x(rule.rationale.trim
 <ol class="fixes">
 ${items.join('\n')}
 </ol>
+</section>`;
+}
+
+function howSection(report: Report): string {
+  const levels = [...report.profile.levels].sort((a, b) => b.minScore - a.minScore);
+  const weights = Object.entries(report.scoring.severityWeights).map(([sev, w]) => `${x(sev)} ${x(w)}`).join(', ');
+  return `<section aria-labelledby="how-h">
+<h2 id="how-h">How the score works</h2>
+<p>Each rule scores the share of the resources it checks that pass it. A pillar's score is the mean of its rule scores weighted by severity (${weights}), and the overall score is the mean of the pillar scores weighted by the profile (the weights in the pillar table). Results that could not be verified before deployment, and suppressed ones, stay out of every score: coverage says how much was verified.</p>
+<p>Levels of the profile <strong>${x(report.profile.name)}</strong>: ${levels.map((l) => `<strong>${x(l.name)}</strong> from ${x(l.minScore)}`).join(', ')}. A failed critical rule keeps the level below the top one.</p>
 </section>`;
 }
 

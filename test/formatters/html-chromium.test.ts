@@ -47,7 +47,7 @@ describe.skipIf(!chromium)('html report in headless Chromium', () => {
       live: document.getElementById('filter-count').getAttribute('aria-live'),
       svgs: [...document.querySelectorAll('svg')].filter((s) => s.getAttribute('role') === 'img' && s.querySelector('title')?.textContent).length,
     })`);
-    expect(a11y).toEqual({ h1: 1, h2: ['Overview', 'Pillars', 'Your next three fixes', 'Findings', 'Diagnostics', 'Inputs'], unlabelled: 0, live: 'polite', svgs: 2 });
+    expect(a11y).toEqual({ h1: 1, h2: ['Overview', 'Pillars', 'Your next three fixes', 'How the score works', 'Findings', 'Diagnostics', 'Inputs'], unlabelled: 0, live: 'polite', svgs: 2 });
   });
 
   it('filters by outcome, pillar and severity with clicks and the keyboard', async () => {
