@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'bench/**/*.js', '.ci/**/*.js', 'conformance/**/*.js'],
+    files: ['bin/**/*.js', 'bench/**/*.js', '.ci/**/*.js', 'conformance/**/*.js', 'scripts/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
   },
 );

@@ -3,6 +3,7 @@
 // corpus expansion (files/s and the ratio to JSON.parse).
 import { performance } from 'node:perf_hooks';
 import { benchCorpusExpansion } from './corpus-expansion.js';
+import { benchBicepCorpus } from './bicep-corpus.js';
 import { ResourceSet, computeScore, evaluateRules, loadProfile, loadRulePacks, builtinRulesDir } from '../dist/index.js';
 
 const COUNT = Number(process.env.AZREADY_BENCH_RESOURCES ?? 100_000);
@@ -45,3 +46,4 @@ console.log(`  wall ${wall.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s, ${Math
 console.log(`  peak memory ${peakMb.toFixed(0)} MB (target: cpu < 10 s, memory < 1024 MB) ${cpuSeconds < 10 && peakMb < 1024 ? 'OK' : 'OVER TARGET'}`);
 
 benchCorpusExpansion();
+benchBicepCorpus();
