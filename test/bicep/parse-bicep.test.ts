@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBicep } from '../../src/bicep/parse-bicep.js';
 import { propertyKeyName, stringValue } from '../../src/bicep/syntax/nodes.js';
+import { nodeAt, walk } from '../../src/bicep/syntax/visit.js';
 
 function errorsOf(text: string, file = 'main.bicep') {
   return parseBicep(file, text).diagnostics.map((d) => ({
@@ -130,5 +131,16 @@ describe('declarations', () => {
     const tree = parseBicep('main.bicep', "var if = true\nvar resource = { param: 1, if: 2 }\n");
     expect(tree.diagnostics).toEqual([]);
     expect(tree.statements).toMatchObject([{ name: { name: 'if' } }, { name: { name: 'resource' } }]);
+  });
+});
+
+describe('traversal', () => {
+  it('walks children in source order and finds the node under an offset', () => {
+    const text = "@description('d')\nparam p string = 'x${y}'\n";
+    const tree = parseBicep('main.bicep', text);
+    const kinds: string[] = [];
+    for (const s of tree.statements) walk(s, (n) => void kinds.push(n.kind));
+    expect(kinds).toEqual(['param-decl', 'decorator', 'call', 'identifier', 'string', 'identifier', 'type-name', 'identifier', 'string', 'identifier']);
+    expect(nodeAt(tree.statements, text.indexOf('y}'))).toMatchObject({ kind: 'identifier', name: 'y' });
   });
 });
