@@ -1,5 +1,5 @@
-// The rule tester: runs a rule on each of its fixtures (`test/rules/<id>/pass*.json`,
-// `fail*.json`, `unknown*.json`) and checks that every applicable resource has the outcome the
+// The rule tester: runs a rule on each of its fixtures (`test/rules/<id>/pass*.{bicep,json}`,
+// `fail*`, `unknown*`: Bicep, ARM templates or Resource Graph snapshots) and checks that every applicable resource has the outcome the
 // fixture's name states. Used by `azready rules test` and by the test suite.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export function fixtureDir(fixturesRoot: string, rule: Rule): string {
 
 export function runRuleFixtures(rule: Rule, fixturesRoot: string): RuleFixtureReport {
   const dir = fixtureDir(fixturesRoot, rule);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && OUTCOME_PREFIX.test(f)).sort() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(json|bicep)$/.test(f) && OUTCOME_PREFIX.test(f)).sort() : [];
   const missing: string[] = [];
   if (!files.some((f) => f.startsWith('pass'))) missing.push(`no passing fixture (${path.join(dir, 'pass.json')})`);
   if (!files.some((f) => f.startsWith('fail'))) missing.push(`no failing fixture (${path.join(dir, 'fail.json')})`);
