@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { audit, type AuditOptions } from '../../src/audit.js';
+import { staticTokenCredential } from '../../src/live/credential.js';
+import { scan } from '../../src/scan.js';
+import { estate, SUBS } from './estate.js';
+import { startFakeArm, type FakeArm, type FakeArmOptions } from './fake-arm-server.js';
+
+const FAST = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 2000 };
+let server: FakeArm | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function auditOf(options: FakeArmOptions, extra: Partial<AuditOptions> = {}) {
+  server = await startFakeArm(options);
+  const outcome = await audit({ subscriptions: SUBS, armEndpoint: server.url, credential: staticTokenCredential('test-token'), retry: FAST, ...extra });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.diagnostics));
+  return outcome;
+}
+
+const outcomeOf = (results: { ruleId: string; resource: { name: string }; outcome: string }[], ruleId: string) =>
+  Object.fromEntries(results.filter((r) => r.ruleId === ruleId).map((r) => [r.resource.name, r.outcome]));
+
+describe('audit() against a local ARM and Resource Graph', () => {
+  it('evaluates the rows and the ARM extras with the bundled rules', async () => {
+    const { report, stats, inputErrors } = await auditOf({ rows: estate() });
+    expect(inputErrors).toBe(false);
+    expect(report.inputs).toEqual(SUBS.map((s) => ({ path: `/subscriptions/${s}`, kind: 'live-scope' })));
+    expect(report.summary.resources).toBe(9 + 9 + 9 + 6);
+    expect(outcomeOf(report.results, 'storage/min-tls')).toMatchObject({ st00: 'fail', st01: 'pass', st20: 'fail' });
+    expect(outcomeOf(report.results, 'storage/blob-soft-delete')).toMatchObject({ st00: 'pass', st01: 'fail', st02: 'pass' });
+    expect(outcomeOf(report.results, 'key-vault/diagnostics-to-log-analytics')).toMatchObject({ kv00: 'pass', kv01: 'fail', kv02: 'pass' });
+    expect(report.results.every((r) => r.location === undefined)).toBe(true);
+    // one query; per storage account blobServices + managementPolicies, per vault diagnostic settings
+    expect(stats).toMatchObject({ pages: 1, armRequests: 9 * 2 + 9 });
+    expect(server!.requests.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
+    expect(server!.requests.filter((r) => r.method === 'GET').every((r) => r.query['api-version'])).toBe(true);
+  });
+
+  it('turns an ARM GET that is refused into unverified results, not failures', async () => {
+    const denied = `/subscriptions/${SUBS[0]}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv01/providers/Microsoft.Insights`;
+    const { report, inputErrors } = await auditOf({ rows: estate(), deniedArmPaths: [denied] });
+    expect(inputErrors).toBe(false);
+    const r = report.results.find((x) => x.ruleId === 'key-vault/diagnostics-to-log-analytics' && x.resource.name === 'kv01');
+    expect(r).toMatchObject({ outcome: 'unknown', reason: expect.stringContaining('diagnosticSettings of kv01 could not be read (403 AuthorizationFailed)') });
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'live/extra-unreadable', severity: 'warning' }));
+  });
+
+  it('retries throttled and failing ARM GETs', async () => {
+    const faults: FakeArmOptions['faults'] = [
+      { target: 'arm', at: 1, status: 429, headers: { 'retry-after': '0' } },
+      { target: 'arm', at: 5, status: 500 },
+    ];
+    const { report, stats } = await auditOf({ rows: estate(), faults });
+    expect(stats.armRetries).toBe(2);
+    expect(report.results.filter((r) => r.outcome === 'unknown')).toEqual([]);
+  });
+
+  it('follows nextLink pages of ARM lists', async () => {
+    const vault = estate()[2] as { id: string };
+    const many = Array.from({ length: 7 }, (_, i) => ({ id: `${vault.id}/providers/Microsoft.Insights/diagnosticSettings/d${i}`, name: `d${i}`, type: 'Microsoft.Insights/diagnosticSettings', properties: { storageAccountId: '/x' } }));
+    const { set } = await auditOf({ rows: [...estate(), ...many], armPageSize: 3 });
+    expect(set.resources.filter((r) => r.scope?.toString().toLowerCase() === vault.id.toLowerCase())).toHaveLength(8);
+  });
+
+  it('saves a snapshot that scan replays with identical results', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-'));
+    const file = path.join(dir, 'estate.json');
+    const denied = `/subscriptions/${SUBS[2]}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/st21/blobServices`;
+    const live = await auditOf({ rows: estate(), deniedArmPaths: [denied] }, { saveSnapshot: file });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved).toMatchObject({ formatVersion: 1, tool: 'azready', scopes: { subscriptions: SUBS } });
+    expect(saved.data).toHaveLength(18);
+    expect(saved.extras.some((x: { error?: unknown }) => x.error)).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toContain('test-token');
+    const offline = scan({ paths: [file] });
+    if (!offline.ok) throw new Error('scan failed');
+    expect(JSON.stringify(offline.report.results)).toBe(JSON.stringify(live.report.results));
+    expect(offline.report.summary).toEqual(live.report.summary);
+  });
+});
+
+describe('rule pack live fixtures served by the local ARM', () => {
+  const root = path.join('test', 'rules');
+  const fixtures = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.live.json')).sort();
+
+  it('has live fixtures to serve', () => expect(fixtures.length).toBeGreaterThan(50));
+
+  it.each(fixtures)('%s: the audit agrees with scan', async (fixture) => {
+    const file = path.join(root, fixture);
+    expect(statSync(file).isFile()).toBe(true);
+    const ruleId = path.dirname(fixture).split(path.sep).join('/');
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as { id: string }[];
+    const subs = [...new Set(rows.map((r) => /^\/subscriptions\/([^/]+)/i.exec(r.id)![1]))];
+    const offline = scan({ paths: [file] });
+    if (!offline.ok) throw new Error('scan failed');
+    const { report } = await auditOf({ rows }, { subscriptions: subs });
+    const expected = outcomeOf(offline.report.results, ruleId);
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(outcomeOf(report.results, ruleId)).toEqual(expected);
+    expect(Object.values(expected).filter((o) => o !== 'not-applicable').every((o) => o === path.basename(fixture).split(/[.-]/)[0])).toBe(true);
+  });
+});
