@@ -162,9 +162,11 @@ function finding(r: RuleResult, i: number, rule: RuleInfo | undefined, options: 
   if (r.location) rows.push(`<dt>Where</dt><dd><code>${x(where(r, options))}</code></dd>`);
   if (r.evidence) rows.push(`<dt>Evidence</dt><dd><code>${x(r.evidence.path)}</code> = <code>${x(evidenceText(r.evidence.actual))}</code>${r.evidence.defaulted ? ' (Azure’s default when the property is absent)' : ''}</dd>`);
   if (r.reason) rows.push(`<dt>${r.outcome === 'suppressed' ? 'Suppressed because' : 'Why unverified'}</dt><dd>${x(r.reason)}</dd>`);
-  if (rule && (r.outcome === 'fail' || r.outcome === 'unknown' || r.outcome === 'suppressed')) rows.push(`<dt>How to fix</dt><dd>${remediationHtml(rule)}</dd>`);
-  if (rule?.rationale) rows.push(`<dt>Why it matters</dt><dd>${x(rule.rationale.trim())}</dd>`);
-  if (rule?.references.length) rows.push(`<dt>References</dt><dd><ul>${rule.references.map((u) => `<li>${link(u)}</li>`).join('')}</ul></dd>`);
+  // Passed and not-applicable results stay short: an estate has many, and nothing to fix.
+  const open = r.outcome === 'fail' || r.outcome === 'unknown' || r.outcome === 'suppressed';
+  if (rule && open) rows.push(`<dt>How to fix</dt><dd>${remediationHtml(rule)}</dd>`);
+  if (rule?.rationale && open) rows.push(`<dt>Why it matters</dt><dd>${x(rule.rationale.trim())}</dd>`);
+  if (rule?.references.length && open) rows.push(`<dt>References</dt><dd><ul>${rule.references.map((u) => `<li>${link(u)}</li>`).join('')}</ul></dd>`);
   return `<article class="finding outcome-${x(r.outcome)}" data-finding data-pillar="${x(r.pillar)}" data-severity="${x(r.severity)}" data-outcome="${x(r.outcome)}" aria-labelledby="finding-${i}">
 <h3 id="finding-${i}">${badge('out', r.outcome, OUTCOME_LABEL[r.outcome])} ${badge('sev', r.severity)} <code>${x(r.ruleId)}</code> ${x(rule?.title ?? '')}</h3>
 <p>${x(r.message)}</p>
