@@ -40,6 +40,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
     'save-snapshot': Flags.string({ description: 'write the collected rows and ARM results to this file, for `azready scan FILE`' }),
     cloud: Flags.string({ options: ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'], default: 'AzureCloud', description: 'Azure cloud (sets the ARM endpoint and token audience)' }),
+    'page-size': Flags.integer({ min: 1, max: 1000, default: 1000, description: 'Resource Graph rows per page (lower it if responses exceed the 16 MB limit)' }),
     'arm-endpoint': Flags.string({ description: 'ARM endpoint URL overriding the cloud\'s; plain http only for loopback hosts' }),
   };
 
@@ -59,6 +60,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
       cloud: flags.cloud as CloudName,
       armEndpoint: flags['arm-endpoint'],
       saveSnapshot: flags['save-snapshot'],
+      pageSize: flags['page-size'],
       progress: process.stderr,
     });
     if (!outcome.ok) {

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { estate, SUBS } from '../live/estate.js';
+import { startFakeArm, type FakeArm, type FakeArmOptions } from '../live/fake-arm-server.js';
+import { ROOT, runCliAsync } from './run-cli.js';
+
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'reports/schema/report.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(schema);
+const TOKEN = { AZREADY_ACCESS_TOKEN: 'test-token' };
+let server: FakeArm | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function auditCli(options: FakeArmOptions, args: string[]) {
+  server = await startFakeArm(options);
+  const subs = SUBS.flatMap((s) => ['--subscription', s]);
+  return runCliAsync(['audit', ...subs, '--arm-endpoint', server.url, ...args], { env: TOKEN });
+}
+
+describe('azready audit (built CLI)', () => {
+  it('audits the rows the server returns and prints the report contract', async () => {
+    const r = await auditCli({ rows: estate() }, ['--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.summary.resources).toBe(33);
+    expect(report.results).toContainEqual(expect.objectContaining({ ruleId: 'storage/min-tls', outcome: 'fail', resource: expect.objectContaining({ name: 'st00' }) }));
+    expect(r.stderr).toMatch(/^azready: audited 33 resources: 1 Resource Graph page\(s\), 27 ARM request\(s\) in [\d.]+ s\n$/);
+    expect(server!.requests.length).toBe(28);
+    expect(server!.requests.every((q) => q.authorization === 'Bearer test-token')).toBe(true);
+    expect(r.stdout + r.stderr).not.toContain('test-token');
+  });
+
+  it('applies the gate as scan does', async () => {
+    const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/storage\/min-tls/);
+    expect(r.stderr).toMatch(/gate failed/);
+  });
+
+  it('reports an unreadable subscription, audits the rest and exits 2', async () => {
+    const r = await auditCli({ rows: estate(), deniedSubscriptions: [SUBS[2]] }, ['--format', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.summary.resources).toBe(22);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'live/scope-unreadable', severity: 'error', message: expect.stringContaining(SUBS[2]) }));
+    expect(r.stderr).toMatch(/could not be read/);
+  });
+
+  it('pages through the Resource Graph and waits out the quota', async () => {
+    const r = await auditCli({ rows: estate(10), quota: { limit: 2, windowMs: 200 } }, ['--format', 'json', '--page-size', '10']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).summary.resources).toBe(3 * (10 + 10 + 10 + 9));
+    expect(r.stderr).toMatch(/6 Resource Graph page\(s\) \(\d+ quota wait\(s\)\)/);
+    expect(server!.requests.filter((q) => q.method === 'POST')).toHaveLength(6);
+    expect(server!.state.throttled).toBe(0);
+  });
+
+  it('saves a snapshot that `scan` replays with byte-identical results', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-cli-audit-'));
+    const snapshot = path.join(dir, 'estate.json');
+    const live = await auditCli({ rows: estate() }, ['--format', 'json', '--save-snapshot', snapshot]);
+    expect(live.status).toBe(0);
+    const offline = await runCliAsync(['scan', snapshot, '--format', 'json']);
+    expect(offline.status).toBe(0);
+    const a = JSON.parse(live.stdout) as Report;
+    const b = JSON.parse(offline.stdout) as Report;
+    expect(JSON.stringify(b.results)).toBe(JSON.stringify(a.results));
+    expect(b.summary).toEqual(a.summary);
+    expect(readFileSync(snapshot, 'utf8')).not.toContain('test-token');
+  });
+
+  it('refuses plain http to a host that is not loopback', async () => {
+    const r = await runCliAsync(['audit', '--subscription', SUBS[0], '--arm-endpoint', 'http://arm.example.com'], { env: TOKEN });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error audit\/insecure-endpoint: --arm-endpoint http:\/\/arm\.example\.com uses plain http; http is accepted only for loopback hosts/);
+  });
+
+  it('needs a scope', async () => {
+    const r = await runCliAsync(['audit'], { env: TOKEN });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--subscription ID/);
+  });
+});
