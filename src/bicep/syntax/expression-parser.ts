@@ -178,7 +178,11 @@ export abstract class ExpressionParser extends Cursor {
       expressions.push(this.withNewlines(false, () => this.parseExpression()));
       let t = this.tok;
       if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
-        this.errorExpected("'}' to close the interpolation");
+        if (t.kind === '}') {
+          this.error('bicep/object-in-interpolation', "An object literal cannot be used inside '${...}' (Bicep cannot tell its '}' from the end of the hole).", t.start, t.end);
+        } else {
+          this.errorExpected("'}' to close the interpolation");
+        }
         while (t.kind !== 'string-middle' && t.kind !== 'string-right' && t.kind !== 'eof' && t.kind !== 'newline') {
           this.pos++;
           t = this.tokens[this.pos];

@@ -61,9 +61,13 @@ class Lexer {
       if (isSpace(c)) {
         this.pos++;
       } else if (c === 10 || c === 13) {
+        if (this.holes.length > 0) {
+          // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
+          this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
+          this.tokens.push({ kind: 'string-right', start, end: start, value: '' });
+          this.holes.length = 0;
+        }
         this.pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-        // A single-line string cannot span lines: drop its open holes so a later '}' closes a brace.
-        while (this.holes.length > 0 && !this.holes[this.holes.length - 1].multiline) this.holes.pop();
         this.push('newline', start, '');
       } else if (isIdentStart(c)) {
         let i = start + 1;
@@ -126,8 +130,9 @@ class Lexer {
         if (this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
         break;
       case 125: // }
+        // Inside a hole an object's '}' does not re-open the string, and (as in Bicep's lexer) the hole
+        // stays unclosable after an object literal: `'${{a: 1}.a}'` is an error there too.
         kind = '}';
-        if (this.holes.length > 0) this.holes[this.holes.length - 1].depth--;
         break;
       case 40: kind = '('; break;
       case 41: kind = ')'; break;
