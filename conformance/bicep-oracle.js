@@ -17,7 +17,10 @@ function canonical(v) {
   // Resource ids and types are case-insensitive in ARM; the official compiler fixes their casing.
   if (typeof v === 'string' && /^\/(subscriptions|providers)\//i.test(v)) return v.toLowerCase();
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  if (v && typeof v === 'object') {
+    const key = (k) => (/^\/(subscriptions|providers)\//i.test(k) ? k.toLowerCase() : k);
+    return Object.fromEntries(Object.keys(v).map((k) => [key(k), canonical(v[k])]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
   return v;
 }
 

@@ -127,17 +127,21 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   const nameNode = info.body?.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'name');
   const nameSpan = nameNode ? unit.span(nameNode) : unit.span(decl.name);
   if (!info.parent && nameNode?.kind === 'object-property') entries.push(['name', toJson(nameNode.value, scope)]);
-  else entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameSpan)]);
+  else if (nameNode || info.parent) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameSpan)]);
   if (info.scopeExpr) {
     const target = unit.resourceRefId(info.scopeExpr, scope);
     if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(info.scopeExpr))]);
   }
+  const members: [string, Emitted][] = [];
   for (const item of info.body?.items ?? []) {
     if (item.kind !== 'object-property') continue;
     const key = propertyKeyName(item.key);
     if (key === undefined || RESERVED_RESOURCE_KEYS.has(key)) continue;
-    entries.push([key, toJson(item.value, scope)]);
+    members.push([key, toJson(item.value, scope)]);
   }
+  // Extension resources (Kubernetes `metadata`/`spec`, Graph objects) carry their body as properties.
+  if (info.extension) entries.push(['properties', eo(members, info.body ? unit.span(info.body) : undefined)]);
+  else entries.push(...members);
   return eo(entries, unit.span(decl));
 }
 

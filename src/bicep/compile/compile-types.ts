@@ -29,7 +29,7 @@ export function armType(t: TypeNode, symbols: SymbolTable, depth = 0): ArmType {
     }
     case 'union-type': {
       const members = t.members.map((m) => armType(m, symbols, depth + 1));
-      const nullable = members.some((m) => m.nullable && !m.type);
+      const nullable = members.some((m) => m.nullable);
       const typed = members.filter((m) => m.type);
       const types = new Set(typed.map((m) => m.type));
       if (types.size !== 1) return nullable ? { nullable } : {};

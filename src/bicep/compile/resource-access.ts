@@ -6,7 +6,7 @@ import { NULL, call, quote } from './arm-text.js';
 import type { Scope } from './compile-scope.js';
 import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
 import type { ModuleSymbol } from './module-info.js';
-import { moduleDeploymentNameArm } from './module-info.js';
+import { moduleDeploymentNameArm, moduleParts } from './module-info.js';
 
 export type Ref =
   | { kind: 'resource'; info: ResourceInfo; index?: Expression }
@@ -96,8 +96,12 @@ export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): strin
   }
 }
 
-function moduleReference(ref: Extract<Ref, { kind: 'module' }>, scope: Scope): string {
-  return ref.index ? call('reference', refIdArm(ref, scope)) : call('reference', quote(ref.sym.name));
+function moduleReference(ref: Extract<Ref, { kind: 'module' }>, scope: Scope, safe = false): string {
+  const reference = ref.index ? call('reference', refIdArm(ref, scope)) : call('reference', quote(ref.sym.name));
+  // A safe access to a conditional module is null when it is not deployed, as Bicep compiles it.
+  const { condition, loop } = moduleParts(ref.sym);
+  if (safe && condition && !loop) return call('if', scope.unit.compileArm(condition, scope), reference, NULL);
+  return reference;
 }
 
 /** `mod.outputs.x` / `mod.outputs['x']` → reference(mod).outputs.x.value. */
@@ -106,9 +110,14 @@ export function moduleOutputAccess(e: PropertyAccessNode | IndexAccessNode, scop
   if (outputs.kind !== 'property-access' || outputs.property.name !== 'outputs') return undefined;
   const ref = resolveResourceRef(outputs.base, scope);
   if (ref?.kind !== 'module') return undefined;
+  if (outputs.safe) {
+    const outs = call('tryGet', moduleReference(ref, scope, true), quote('outputs'));
+    const key = e.kind === 'property-access' ? quote(e.property.name) : scope.unit.compileArm(e.index, scope);
+    return call('tryGet', call('tryGet', outs, key), quote('value'));
+  }
   const base = `${moduleReference(ref, scope)}.outputs`;
   if (e.kind === 'property-access') {
-    return e.safe || outputs.safe ? call('tryGet', call('tryGet', base, quote(e.property.name)), quote('value')) : `${base}.${e.property.name}.value`;
+    return e.safe ? call('tryGet', call('tryGet', base, quote(e.property.name)), quote('value')) : `${base}.${e.property.name}.value`;
   }
   const key = scope.unit.compileArm(e.index, scope);
   return e.safe ? call('tryGet', call('tryGet', base, key), quote('value')) : `${base}[${key}].value`;

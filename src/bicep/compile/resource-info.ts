@@ -13,6 +13,8 @@ export interface ResourceInfo {
   type: string;
   apiVersion: string;
   existing: boolean;
+  /** A resource of a non-Azure extension (Kubernetes, Microsoft Graph): body members go under `properties`. */
+  extension?: boolean;
   body?: ObjectNode;
   condition?: Expression;
   loop?: ForNode;
@@ -39,10 +41,17 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     value = value.body as ObjectNode;
   }
   const body = value.kind === 'object' ? value : undefined;
-  const raw = stringValue(decl.typeString) ?? '';
+  // `az:My.Rp/type@v` names the extension explicitly; the type is what follows the alias.
+  const raw = (stringValue(decl.typeString) ?? '').replace(/^[A-Za-z0-9_]+:/, '');
   const at = raw.indexOf('@');
   let type = at < 0 ? raw : raw.slice(0, at);
   let apiVersion = at < 0 ? '' : raw.slice(at + 1);
+  // Resources of non-Azure extensions (Kubernetes, Microsoft Graph) keep `type@version` whole.
+  const extension = apiVersion !== '' && !/^\d{4}-\d{2}-\d{2}/.test(apiVersion);
+  if (extension) {
+    type = raw;
+    apiVersion = '';
+  }
   const parentSym = sym.parent;
   let parent: ResourceInfo['parent'];
   if (parentSym) {
@@ -56,7 +65,7 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing };
+  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, ...(extension ? { extension } : {}) };
   if (body) info.body = body;
   if (condition) info.condition = condition;
   if (loop) info.loop = loop;
@@ -82,10 +91,20 @@ function parentReference(e: Expression, unit: CompileUnit): ResourceInfo['parent
     index = target.index;
     target = target.base;
   }
-  if (target.kind !== 'identifier') return undefined;
-  const sym = unit.symbols.values.get(target.name);
-  if (sym?.kind !== 'resource') return undefined;
+  const sym = resourceSymbolOf(target, unit);
+  if (!sym) return undefined;
   return { info: unit.resourceInfo(sym), ...(index ? { index } : {}) };
+}
+
+/** `stg`, `vnet::subnet`, `a::b::c` → the resource symbol. */
+function resourceSymbolOf(e: Expression, unit: CompileUnit): ResourceSymbol | undefined {
+  if (e.kind === 'identifier') {
+    const sym = unit.symbols.values.get(e.name) ?? unit.symbols.resources.find((r) => r.parent && r.name === e.name);
+    return sym?.kind === 'resource' ? sym : undefined;
+  }
+  if (e.kind === 'resource-access') return resourceSymbolOf(e.base, unit)?.children.get(e.name.name);
+  if (e.kind === 'non-null-assertion' || e.kind === 'parenthesized') return resourceSymbolOf(e.expression, unit);
+  return undefined;
 }
 
 /** The copy loop name of a looped resource. */
