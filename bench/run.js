@@ -1,8 +1,10 @@
 // Benchmarks (npm run bench): rule evaluation over 100,000 synthetic resources with every bundled
 // rule (resources/second, CPU time and peak memory against the targets: 10 s CPU, 1 GB), then the
-// corpus expansion (files/s and the ratio to JSON.parse).
+// corpus expansion (files/s and the ratio to JSON.parse), then a live audit of 100,000 resources
+// against the local ARM stand-in (bench/live-audit.js).
 import { performance } from 'node:perf_hooks';
 import { benchCorpusExpansion } from './corpus-expansion.js';
+import { benchLiveAudit } from './live-audit.js';
 import { benchBicepCorpus } from './bicep-corpus.js';
 import { ResourceSet, computeScore, evaluateRules, loadProfile, loadRulePacks, builtinRulesDir } from '../dist/index.js';
 
@@ -47,3 +49,4 @@ console.log(`  peak memory ${peakMb.toFixed(0)} MB (target: cpu < 10 s, memory <
 
 benchCorpusExpansion();
 benchBicepCorpus();
+await benchLiveAudit();

@@ -56,6 +56,9 @@ export interface AuditStats {
   quotaWaitMs: number;
   armRequests: number;
   armRetries: number;
+  /** Wall time of the Resource Graph query, then of the ARM GETs, and of the whole run. */
+  querySeconds: number;
+  armSeconds: number;
   seconds: number;
 }
 
@@ -122,6 +125,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
         })
       : { pages: 0, rows: 0, retries: 0, quotaWaits: 0, quotaWaitMs: 0 };
 
+    const queryDone = Date.now();
     const armClient = new ArmClient(credential, arm, retry, `azready/${toolVersion()}`);
     const extras = await fetchExtras({
       fetches: plan.fetches,
@@ -131,6 +135,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       diagnostics,
       onProgress: (p) => progress.update(`azready: ARM: ${p.label}: ${p.done}/${p.total}`),
     });
+    const armDone = Date.now();
     for (const row of extras) builder.addExtra(row);
     for (const p of unique(builder.problems)) diagnostics.push(diagnostic('live/invalid-row', 'error', p));
     writer?.finish(extras, diagnostics);
@@ -152,6 +157,8 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       quotaWaitMs: pager.quotaWaitMs,
       armRequests: armClient.stats.requests,
       armRetries: armClient.stats.retries,
+      querySeconds: (queryDone - started) / 1000,
+      armSeconds: (armDone - queryDone) / 1000,
       seconds: (Date.now() - started) / 1000,
     };
     progress.done(summaryLine(stats));

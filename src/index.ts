@@ -1,5 +1,6 @@
 // The public API, as a table of contents of the pipeline: inputs → resources → rules → score → report.
 export { scan, loadConfig, type ScanOptions, type ScanOutcome } from './scan.js';
+export { audit, type AuditOptions, type AuditOutcome, type AuditStats } from './audit.js';
 export { loadInputs, type LoadOptions } from './load-inputs.js';
 export { expandTemplate, type ExpandOptions } from './arm/expand-template.js';
 export { JsonDocument } from './arm/json-document.js';

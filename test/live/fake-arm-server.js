@@ -3,8 +3,10 @@
 // $top/$skipToken paging, quota headers, 429 with retry-after-ms, ARM error bodies) and ARM GETs
 // for what Resource Graph does not index. Used by the live tests and by `npm run bench`; it can
 // also run alone: `node test/live/fake-arm-server.js --synthetic 100000` prints its URL.
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 
 /** Types Resource Graph's `resources` table does not hold (as on the real service). */
 export const NOT_IN_RESOURCE_GRAPH = new Set([
