@@ -84,6 +84,15 @@ function samples(): { name: string; text: string }[] {
 const ITERATIONS = Number(process.env.AZREADY_FUZZ_ITERATIONS ?? 20);
 
 describe('Bicep parser fuzzing', () => {
+  it('survives hostile nesting without exhausting the stack', () => {
+    for (const open of ['[', '(', '{a:', "'${", 'a ? ', '-']) {
+      const tree = parseBicep('deep.bicep', `var x = ${open.repeat(20_000)}`);
+      expect(tree.diagnostics.length).toBeGreaterThan(0);
+    }
+    const types = parseBicep('deep.bicep', `type t = ${'('.repeat(20_000)}`);
+    expect(types.diagnostics).toMatchObject([{ code: 'bicep/nesting-too-deep' }]);
+  });
+
   it(`survives ${ITERATIONS} seeded mutations of each sample file`, { timeout: 600_000 }, () => {
     const random = prng(Number(process.env.AZREADY_FUZZ_SEED ?? 20261127));
     const failures: string[] = [];

@@ -10,8 +10,13 @@ const DECLARATION_KEYWORDS = new Set([
   'extension', 'provider', 'test', 'assert', 'using', 'extends', 'extensionConfig',
 ]);
 
+/** Expressions and types nest at most this deep; deeper input is reported and the file's rest skipped. */
+export const MAX_NESTING = 128;
+
 export class Cursor {
   protected pos = 0;
+  /** Current nesting of expressions and types (recursion guard for hostile input). */
+  protected nesting = 0;
   /** When false (inside parentheses, index brackets, `${}`), newline tokens are skipped as trivia. */
   protected newlines = true;
   /** End offset of the last consumed token other than a newline. */
@@ -216,6 +221,25 @@ export class Cursor {
       }
     });
     this.expect(close);
+  }
+
+  /**
+   * Runs `parse` one nesting level deeper; past `MAX_NESTING` reports once, jumps to the end of the file
+   * and returns `missing()` instead, so hostile input cannot exhaust the stack.
+   */
+  protected nested<T>(parse: () => T, missing: () => T): T {
+    if (this.nesting >= MAX_NESTING) {
+      const t = this.tok;
+      this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
+      this.pos = this.tokens.length - 1;
+      return missing();
+    }
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** Consumes one token as a skipped node (guarantees progress in loops). */

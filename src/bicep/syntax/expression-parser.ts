@@ -50,6 +50,13 @@ export abstract class ExpressionParser extends Cursor {
   protected abstract parseResourceDecl(decorators: DecoratorNode[], start: number): ResourceDeclNode;
 
   parseExpression(): Expression {
+    return this.nested(
+      () => this.parseTernary(),
+      () => this.missing('Nested too deeply.'),
+    );
+  }
+
+  private parseTernary(): Expression {
     const condition = this.parseBinary(1);
     if (!this.lookPastNewlines('?')) return condition;
     this.next();

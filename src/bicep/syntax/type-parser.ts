@@ -15,6 +15,13 @@ import type {
 
 export abstract class TypeParser extends ExpressionParser {
   protected parseType(): TypeNode {
+    return this.nested(
+      () => this.parseUnionType(),
+      () => this.missing('Nested too deeply.'),
+    );
+  }
+
+  private parseUnionType(): TypeNode {
     // A union may start on the next line: `type t =` / `key:` followed by `| 'a'` lines.
     if (this.at('newline')) this.lookPastNewlines('|');
     const start = this.tok.start;
