@@ -91,6 +91,10 @@ describe('Bicep parser fuzzing', () => {
     }
     const types = parseBicep('deep.bicep', `type t = ${'('.repeat(20_000)}`);
     expect(types.diagnostics).toMatchObject([{ code: 'bicep/nesting-too-deep' }]);
+    // Long operator and postfix chains deepen the tree as much as nesting does.
+    for (const text of [`var x = 1${'+1'.repeat(50_000)}`, `var x = a${'.b'.repeat(50_000)}`, `type t = a${'[]'.repeat(50_000)}`]) {
+      expect(parseBicep('long.bicep', text).diagnostics).toMatchObject([{ code: 'bicep/nesting-too-deep' }]);
+    }
   });
 
   it(`survives ${ITERATIONS} seeded mutations of each sample file`, { timeout: 600_000 }, () => {

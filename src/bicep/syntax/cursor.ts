@@ -10,8 +10,12 @@ const DECLARATION_KEYWORDS = new Set([
   'extension', 'provider', 'test', 'assert', 'using', 'extends', 'extensionConfig',
 ]);
 
-/** Expressions and types nest at most this deep; deeper input is reported and the file's rest skipped. */
-export const MAX_NESTING = 128;
+/**
+ * Expression and type trees are at most this deep (nesting plus operator/postfix chains), so neither the
+ * parser nor the recursive stages after it can exhaust the stack; deeper input is reported and the rest
+ * of the file skipped.
+ */
+export const MAX_NESTING = 256;
 
 export class Cursor {
   protected pos = 0;
@@ -228,18 +232,30 @@ export class Cursor {
    * and returns `missing()` instead, so hostile input cannot exhaust the stack.
    */
   protected nested<T>(parse: () => T, missing: () => T): T {
-    if (this.nesting >= MAX_NESTING) {
-      const t = this.tok;
-      this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
-      this.pos = this.tokens.length - 1;
-      return missing();
-    }
-    this.nesting++;
+    if (!this.deeper()) return missing();
     try {
       return parse();
     } finally {
       this.nesting--;
     }
+  }
+
+  /**
+   * Enters one more level of tree depth (a nested expression, or one more link of an operator or postfix
+   * chain, which deepens the tree as much). Past `MAX_NESTING` it reports once, jumps to the end of the
+   * file and returns false; the caller then stops. On true the caller must decrement `nesting` later.
+   */
+  protected deeper(): boolean {
+    if (this.nesting >= MAX_NESTING) {
+      const t = this.tok;
+      if (t.kind !== 'eof') {
+        this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
+        this.pos = this.tokens.length - 1;
+      }
+      return false;
+    }
+    this.nesting++;
+    return true;
   }
 
   /** Consumes one token as a skipped node (guarantees progress in loops). */

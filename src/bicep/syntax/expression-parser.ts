@@ -43,6 +43,8 @@ const PRECEDENCE: Partial<Record<TokenKind, number>> = {
   '%': 7,
 };
 
+const POSTFIX = new Set<TokenKind>(['.', '[', '::', '!']);
+
 export abstract class ExpressionParser extends Cursor {
   /** Types are parsed by the subclass (lambda parameters and return types need them). */
   protected abstract parseType(): TypeNode;
@@ -74,13 +76,18 @@ export abstract class ExpressionParser extends Cursor {
 
   private parseBinary(minLevel: number): Expression {
     let left = this.parseUnary();
-    for (;;) {
-      const op = this.tok.kind;
-      const level = PRECEDENCE[op];
-      if (level === undefined || level < minLevel) return left;
-      this.next();
-      const right = this.parseBinary(level + 1);
-      left = { kind: 'binary', operator: op as BinaryOperator, left, right, start: left.start, end: this.lastEnd };
+    const outer = this.nesting;
+    try {
+      for (;;) {
+        const op = this.tok.kind;
+        const level = PRECEDENCE[op];
+        if (level === undefined || level < minLevel || !this.deeper()) return left;
+        this.next();
+        const right = this.parseBinary(level + 1);
+        left = { kind: 'binary', operator: op as BinaryOperator, left, right, start: left.start, end: this.lastEnd };
+      }
+    } finally {
+      this.nesting = outer;
     }
   }
 
@@ -96,8 +103,18 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   protected parsePostfix(base: Expression): Expression {
+    const outer = this.nesting;
+    try {
+      return this.parsePostfixChain(base);
+    } finally {
+      this.nesting = outer;
+    }
+  }
+
+  private parsePostfixChain(base: Expression): Expression {
     for (;;) {
       const t = this.tok;
+      if (POSTFIX.has(t.kind) && !this.deeper()) return base;
       if (t.kind === '.') {
         this.next();
         const safe = this.eat('?') !== undefined;

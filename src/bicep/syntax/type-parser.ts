@@ -12,6 +12,9 @@ import type {
   TypeIndexAccessNode,
   TypeNode,
 } from './nodes.js';
+import type { TokenKind } from './token.js';
+
+const TYPE_POSTFIX = new Set<TokenKind>(['.', '[', '?', '!']);
 
 export abstract class TypeParser extends ExpressionParser {
   protected parseType(): TypeNode {
@@ -120,8 +123,18 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private parseTypePostfix(base: TypeNode): TypeNode {
+    const outer = this.nesting;
+    try {
+      return this.parseTypePostfixChain(base);
+    } finally {
+      this.nesting = outer;
+    }
+  }
+
+  private parseTypePostfixChain(base: TypeNode): TypeNode {
     for (;;) {
       const t = this.tok;
+      if (TYPE_POSTFIX.has(t.kind) && !this.deeper()) return base;
       if (t.kind === '[') {
         this.next();
         const b = base;
