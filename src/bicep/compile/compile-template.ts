@@ -6,6 +6,7 @@ import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
+import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
 import { armType, decoratorArgs, findDecorator, secureType, type ArmType } from './compile-types.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { moduleDeploymentNameArm, moduleLoopScope, moduleParts, type ModuleSymbol } from './module-info.js';
@@ -72,6 +73,8 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
     const info = unit.resourceInfo(sym);
     resources.push([info.symbolic, compileResource(info, root)]);
   }
+  checkDeployTimeValues(statements, root);
+  checkDuplicateModuleNames(statements, root);
   variables.push(...host.importedVariables(unit));
   functions.push(...host.importedFunctions(unit));
 

@@ -89,3 +89,26 @@ describe('the Bicep front end', () => {
     expect(isUnknown(r.resources[0].name) || r.resources[0].name.startsWith('{unknown')).toBe(true);
   });
 });
+
+describe('values needed at the start of the deployment', () => {
+  const src = (body: string) => `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st1'\n  location: 'westeurope'\n}\n${body}`;
+  it.each([
+    ["resource c 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: st.properties.primaryEndpoints.blob\n}\n", 'the name of resource'],
+    ["var names = [for i in range(0, 2): st.properties.accessTier]\n", "the loop body of variable 'names'"],
+  ])('rejects runtime state in %#', (body, where) => {
+    const out = loadBicepFile('x.bicep', {}, src(body));
+    const d = out.diagnostics.find((x) => x.code === 'bicep/runtime-value');
+    expect(d?.message).toContain(where);
+    expect(d?.location?.startLine).toBe(6);
+  });
+
+  it('accepts id, name, type and apiVersion, also through constant keys', () => {
+    const out = loadBicepFile('x.bicep', {}, src("var key = 'id'\nvar ids = [for i in range(0, 2): '${st.id}-${st['name']}-${st[key]}']\n"));
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('rejects two modules deployed under the same name at the same scope', () => {
+    const out = loadBicepFile(path.join(DIR, 'dup.bicep'), {}, "module a 'modules/logs.bicep' = {\n  name: 'same'\n  params: { name: 'a', retention: 30 }\n}\nmodule b 'modules/logs.bicep' = {\n  name: 'same'\n  params: { name: 'b', retention: 30 }\n}\n");
+    expect(out.diagnostics.find((d) => d.code === 'bicep/duplicate-module-name')?.location?.startLine).toBe(6);
+  });
+});

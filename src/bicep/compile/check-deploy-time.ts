@@ -1,0 +1,140 @@
+// Values needed at the start of a deployment (resource and module names, loop sources, the
+// bodies of variable loops) cannot come from a resource's runtime state. Bicep rejects them
+// (BCP120, BCP178, BCP182); so does azready, with the place and the offending reference.
+import type { Expression, Statement, SyntaxNode } from '../syntax/nodes.js';
+import { propertyKeyName } from '../syntax/nodes.js';
+import { type Scope, withLocals } from './compile-scope.js';
+import { resolveResourceRef } from './resource-access.js';
+import { loopScope, member } from './resource-info.js';
+import { moduleLoopScope, moduleParts } from './module-info.js';
+
+const START_PROPERTIES = new Set(['id', 'name', 'type', 'apiVersion']);
+
+/** The first sub-expression whose value is only known once resources are deployed. */
+export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | undefined {
+  const visit = (n: SyntaxNode): Expression | undefined => {
+    switch (n.kind) {
+      case 'index-access':
+      case 'property-access': {
+        // `foo['id']` reads a property like `foo.id`.
+        const prop = n.kind === 'property-access' ? n.property.name : constantString(n.index, scope);
+        if (prop === undefined) {
+          // A computed key on a resource cannot be proven to read runtime state: check only the
+          // key itself (Bicep's type system narrows it; azready errs on the side of accepting).
+          if (n.kind === 'index-access' && resolveResourceRef(n.base, scope)) return visit(n.index);
+          for (const c of children(n)) {
+            const hit = visit(c);
+            if (hit) return hit;
+          }
+          return undefined;
+        }
+        const ref = resolveResourceRef(n.base, scope);
+        // Resources of non-Azure extensions declare their properties up front.
+        if (ref?.kind === 'resource' && ref.info.extension) return undefined;
+        if (ref?.kind === 'resource') return START_PROPERTIES.has(prop) ? (ref.index ? visit(ref.index) : undefined) : n;
+        if (ref?.kind === 'module') return prop === 'outputs' ? n : ref.index ? visit(ref.index) : undefined;
+        return visit(n.base);
+      }
+      case 'call': {
+        if (n.base && resolveResourceRef(n.base, scope)) return n;
+        if (!n.base && /^(reference|list\w*)$/i.test(n.name.name)) return n;
+        for (const a of n.arguments) {
+          const hit = visit(a);
+          if (hit) return hit;
+        }
+        return n.base ? visit(n.base) : undefined;
+      }
+      case 'identifier': {
+        const ref = resolveResourceRef(n, scope);
+        // A whole resource or module used as a value is its runtime state.
+        if (ref && !scope.locals.has(n.name)) return n;
+        return undefined;
+      }
+      default:
+        for (const child of children(n)) {
+          const hit = visit(child);
+          if (hit) return hit;
+        }
+        return undefined;
+    }
+  };
+  return visit(e);
+}
+
+/** A string literal, or a variable whose value is one (`var idAccessor = 'id'`). */
+function constantString(e: Expression, scope: Scope, depth = 0): string | undefined {
+  if (e.kind === 'string') {
+    const holes = e.expressions.map((x) => constantString(x, scope, depth + 1));
+    if (holes.some((h) => h === undefined)) return undefined;
+    return e.parts.map((p, i) => p + (holes[i] ?? '')).join('');
+  }
+  if (e.kind === 'parenthesized') return constantString(e.expression, scope, depth + 1);
+  if (e.kind === 'identifier' && depth < 8 && !scope.locals.has(e.name)) {
+    const sym = scope.unit.symbols.values.get(e.name);
+    if (sym?.kind === 'var') return constantString(sym.decl.value, scope, depth + 1);
+  }
+  return undefined;
+}
+
+function children(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'start' || k === 'end' || k === 'kind') continue;
+    if (Array.isArray(v)) for (const x of v) if (x && typeof x === 'object' && 'kind' in x) out.push(x as SyntaxNode);
+    if (v && typeof v === 'object' && 'kind' in v) out.push(v as SyntaxNode);
+  }
+  return out;
+}
+
+export function checkDeployTimeValues(statements: Statement[], scope: Scope): void {
+  const report = (where: string, hit: Expression) =>
+    scope.unit.error('bicep/runtime-value', `${where} must be known at the start of the deployment; this reference reads a resource's runtime state (use its id, name, type or apiVersion, or a parameter)`, hit);
+  for (const s of statements) {
+    if (s.kind === 'var-decl') {
+      visitForBodies(s.value, scope, (body, inner) => {
+        const hit = findRuntimeValue(body, inner);
+        if (hit) report(`the loop body of variable '${s.name.name}'`, hit);
+      });
+    }
+    if (s.kind === 'module-decl') {
+      const { body, loop } = moduleParts({ kind: 'module', name: s.name.name, decl: s });
+      const name = member(body, 'name');
+      const hit = name && findRuntimeValue(name, moduleLoopScope({ kind: 'module', name: s.name.name, decl: s }, scope));
+      if (hit) report(`the name of module '${s.name.name}'`, hit);
+      const src = loop && findRuntimeValue(loop.iterable, scope);
+      if (src) report(`the loop source of module '${s.name.name}'`, src);
+    }
+  }
+  for (const sym of scope.unit.symbols.resources) {
+    const info = scope.unit.resourceInfo(sym);
+    const name = member(info.body, 'name');
+    const hit = name && findRuntimeValue(name, loopScope(info, scope));
+    if (hit) report(`the name of resource '${sym.name}'`, hit);
+    const src = info.loop && findRuntimeValue(info.loop.iterable, scope);
+    if (src) report(`the loop source of resource '${sym.name}'`, src);
+  }
+}
+
+function visitForBodies(e: SyntaxNode, scope: Scope, onBody: (body: SyntaxNode, inner: Scope) => void): void {
+  if (e.kind === 'for') {
+    const names = [e.item?.name, e.index?.name].filter((x): x is string => !!x);
+    onBody(e.body, withLocals(scope, names.map((n) => [n, { kind: 'lambda', name: n }])));
+    return;
+  }
+  for (const c of children(e)) visitForBodies(c, scope, onBody);
+}
+
+/** Modules deployed with the same literal name at the same scope overwrite each other (BCP122). */
+export function checkDuplicateModuleNames(statements: Statement[], scope: Scope): void {
+  const seen = new Map<string, string>();
+  for (const s of statements) {
+    if (s.kind !== 'module-decl' || s.value.kind === 'for') continue;
+    const { body } = moduleParts({ kind: 'module', name: s.name.name, decl: s });
+    const name = member(body, 'name');
+    if (!name || (name.kind !== 'string' && name.kind !== 'multiline-string')) continue;
+    const key = `${scope.unit.compileArm(name, scope)}@${body?.items.some((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'scope') ? scope.unit.compileArm(member(body, 'scope')!, scope) : ''}`;
+    const first = seen.get(key);
+    if (first) scope.unit.error('bicep/duplicate-module-name', `modules '${first}' and '${s.name.name}' deploy with the same name at the same scope; the second would overwrite the first. Rename one.`, name);
+    else seen.set(key, s.name.name);
+  }
+}
