@@ -1,0 +1,28 @@
+resource factory 'Microsoft.DataFactory/factories@2018-06-01' = {
+  name: 'adf-lake-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'lakehouse'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource factoryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'archive'
+  scope: factory
+  properties: {
+    storageAccountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/stauditlogsprod'
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
