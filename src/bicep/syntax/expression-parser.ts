@@ -284,7 +284,7 @@ export abstract class ExpressionParser extends Cursor {
     return { kind: 'lambda', parameters, body, start, end: this.lastEnd };
   }
 
-  /** `(a, b)` or typed `(a string, b int)`; `typed` makes the types required (user functions). */
+  /** `(a, b)` for lambdas, or `(a string, b int)` with `typed` (user functions; lambdas are untyped). */
   protected parseParameterList(typed: boolean): LambdaParameterNode[] {
     const parameters: LambdaParameterNode[] = [];
     this.withNewlines(false, () => {
@@ -292,7 +292,7 @@ export abstract class ExpressionParser extends Cursor {
       while (!this.at(')') && !this.atHardStop()) {
         const name = this.expectIdentifier('a parameter name');
         const p: LambdaParameterNode = { kind: 'lambda-parameter', name, start: name.start, end: name.end };
-        if (typed || (!this.at(',') && !this.at(')'))) {
+        if (typed) {
           p.type = this.parseType();
           p.end = this.lastEnd;
         }

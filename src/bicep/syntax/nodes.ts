@@ -192,18 +192,17 @@ export interface IfNode extends NodeBase {
   body: Expression;
 }
 
-/** A lambda parameter; `type` is present in typed lambdas and in `func` declarations. */
+/** A lambda parameter; `type` is present (only) in `func` declarations. */
 export interface LambdaParameterNode extends NodeBase {
   kind: 'lambda-parameter';
   name: IdentifierNode;
   type?: TypeNode;
 }
 
-/** `x => e`, `(x, y) => e`, `() => e`, typed `(x int) string => e`. */
+/** `x => e`, `(x, y) => e`, `() => e` (untyped; typed parameters exist only in `func` declarations). */
 export interface LambdaNode extends NodeBase {
   kind: 'lambda';
   parameters: LambdaParameterNode[];
-  returnType?: TypeNode;
   body: Expression;
 }
 
