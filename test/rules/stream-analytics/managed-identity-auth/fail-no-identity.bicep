@@ -1,0 +1,39 @@
+resource job 'Microsoft.StreamAnalytics/streamingjobs@2021-10-01-preview' = {
+  name: 'asa-ingest-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'lakehouse'
+  }
+  properties: {
+    sku: {
+      name: 'StandardV2'
+    }
+    compatibilityLevel: '1.2'
+    outputErrorPolicy: 'Stop'
+    eventsOutOfOrderPolicy: 'Adjust'
+    inputs: [
+      {
+        name: 'telemetry'
+        properties: {
+          type: 'Stream'
+          serialization: {
+            type: 'Json'
+            properties: {
+              encoding: 'UTF8'
+            }
+          }
+          datasource: {
+            type: 'Microsoft.EventHub/EventHub'
+            properties: {
+              serviceBusNamespace: 'evhns-ingest-prod'
+              eventHubName: 'telemetry'
+              consumerGroupName: 'asa'
+              authenticationMode: 'Msi'
+            }
+          }
+        }
+      }
+    ]
+  }
+}
