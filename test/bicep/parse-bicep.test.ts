@@ -127,6 +127,31 @@ describe('declarations', () => {
     ]);
   });
 
+  it('parses experimental and legacy declarations', () => {
+    const tree = parseBicep(
+      'main.bicep',
+      [
+        "assert positive = length(name) > 0",
+        "test smoke 'main.bicep' = {",
+        "  params: { name: 'x' }",
+        '}',
+        "import 'az@1.0.0' with { foo: 1 } as azure",
+        "provider 'kubernetes@1.0.0' as k8s",
+        "param sa resource 'Microsoft.Storage/storageAccounts@2023-01-01'",
+        "output kv resource 'Microsoft.KeyVault/vaults@2023-07-01' = vault",
+      ].join('\n'),
+    );
+    expect(tree.diagnostics).toEqual([]);
+    expect(tree.statements).toMatchObject([
+      { kind: 'assert-decl', name: { name: 'positive' }, value: { kind: 'binary', operator: '>' } },
+      { kind: 'test-decl', name: { name: 'smoke' }, path: { parts: ['main.bicep'] }, value: { kind: 'object' } },
+      { kind: 'extension-decl', legacyImport: true, specification: { parts: ['az@1.0.0'] }, config: { kind: 'object' }, alias: { name: 'azure' } },
+      { kind: 'extension-decl', legacyImport: true, alias: { name: 'k8s' } },
+      { kind: 'param-decl', type: { kind: 'resource-type', typeString: { parts: ['Microsoft.Storage/storageAccounts@2023-01-01'] } } },
+      { kind: 'output-decl', type: { kind: 'resource-type' }, value: { kind: 'identifier', name: 'vault' } },
+    ]);
+  });
+
   it('accepts keywords as names where Bicep does', () => {
     const tree = parseBicep('main.bicep', "var if = true\nvar resource = { param: 1, if: 2 }\n");
     expect(tree.diagnostics).toEqual([]);
