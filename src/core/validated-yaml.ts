@@ -1,16 +1,37 @@
 // Reads a YAML file and validates it with a JSON Schema (ajv); every error names the file, line
 // and column of the offending node, so `rules/x.yaml:7:5 expect.in must be an array` is precise.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isNode, parseDocument, type Document } from 'yaml';
+// ajv and yaml load lazily: the bundled packs come from the validated-YAML cache (built with the
+// package), so a plain scan never pays for parsing YAML or compiling schemas.
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
+import type { Document } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { LineMap } from './line-map.js';
 import type { SourceRange } from './source-range.js';
+import { cachedYaml } from './yaml-cache.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const require = createRequire(import.meta.url);
+let ajvInstance: AjvType | undefined;
+const pendingSchemas: (object & { $id: string })[] = [];
 const compiled = new Map<object, ValidateFunction>();
 
+function ajv(): AjvType {
+  if (!ajvInstance) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    ajvInstance = new Ajv({ allErrors: true, strict: false });
+    for (const s of pendingSchemas) if (!ajvInstance.getSchema(s.$id)) ajvInstance.addSchema(s);
+  }
+  return ajvInstance;
+}
+
+function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
+
 export function registerSchema(schema: object & { $id: string }): void {
-  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+  if (ajvInstance) {
+    if (!ajvInstance.getSchema(schema.$id)) ajvInstance.addSchema(schema);
+  } else if (!pendingSchemas.some((s) => s.$id === schema.$id)) pendingSchemas.push(schema);
 }
 
 export interface YamlLoad<T> {
@@ -20,8 +41,19 @@ export interface YamlLoad<T> {
   locate(path: (string | number)[]): SourceRange;
 }
 
-export function loadValidatedYaml<T>(file: string, text: string, schema: object, code: string): YamlLoad<T> {
+export function loadValidatedYaml<T>(file: string, text: string, schema: object & { $id?: string }, code: string): YamlLoad<T> {
+  const hit = cachedYaml(text, schema.$id ?? code);
+  if (hit !== undefined) {
+    // Validated when the cache was built; positions are only computed if a later check asks.
+    let full: YamlLoad<T> | undefined;
+    return { value: hit as T, diagnostics: [], locate: (p) => (full ??= parseAndValidate<T>(file, text, schema, code)).locate(p) };
+  }
+  return parseAndValidate<T>(file, text, schema, code);
+}
+
+function parseAndValidate<T>(file: string, text: string, schema: object, code: string): YamlLoad<T> {
   const lines = new LineMap(text);
+  const { parseDocument } = yaml();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const locate = (path: (string | number)[]): SourceRange => locateIn(doc, lines, file, path);
   const diagnostics: Diagnostic[] = [];
@@ -32,7 +64,7 @@ export function loadValidatedYaml<T>(file: string, text: string, schema: object,
   const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv().compile(schema);
     compiled.set(schema, validate);
   }
   if (!validate(value)) {
@@ -86,7 +118,7 @@ function locateIn(doc: Document, lines: LineMap, file: string, path: (string | n
   let node: unknown = doc.contents;
   for (let i = path.length; i >= 0; i--) {
     const n = doc.getIn(path.slice(0, i), true);
-    if (isNode(n) && n.range) {
+    if (yaml().isNode(n) && n.range) {
       node = n;
       if (i < path.length) {
         // For a bad key the pair's key is more useful than the parent map.
@@ -99,6 +131,6 @@ function locateIn(doc: Document, lines: LineMap, file: string, path: (string | n
       break;
     }
   }
-  const r = isNode(node) && node.range ? node.range : [0, 0, 0];
+  const r = yaml().isNode(node) && (node as { range?: number[] }).range ? (node as { range: number[] }).range : [0, 0, 0];
   return lines.range(file, r[0], Math.max(1, r[1] - r[0]));
 }

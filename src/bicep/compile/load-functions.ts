@@ -2,10 +2,12 @@
 // loadDirectoryFileInfo and nameof are folded into literals, reading files relative to the
 // Bicep file, as the Bicep compiler does.
 import { JSONPath } from 'jsonpath-plus';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { CallNode } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
+
+const require = createRequire(import.meta.url);
 import type { Scope } from './compile-scope.js';
 
 /** ARM text for a JSON value (json() of its text keeps objects and arrays intact). */
@@ -49,7 +51,7 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
         return quote(Buffer.from(read.text, 'utf8').toString('base64'));
       case 'loadJsonContent':
       case 'loadYamlContent': {
-        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : parseYaml(read.text);
+        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (require('yaml') as typeof import('yaml')).parse(read.text);
         const filter = stringValue(e.arguments[1]);
         if (filter) value = JSONPath({ path: filter, json: value as object, wrap: false, eval: false });
         return jsonArm(value);
