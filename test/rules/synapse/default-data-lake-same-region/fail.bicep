@@ -1,0 +1,40 @@
+resource workspace 'Microsoft.Synapse/workspaces@2021-06-01' = {
+  name: 'synw-lake-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'lakehouse'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    defaultDataLakeStorage: {
+      accountUrl: 'https://stlakeprod01.dfs.core.windows.net'
+      filesystem: 'synapse'
+      createManagedPrivateEndpoint: true
+    }
+    azureADOnlyAuthentication: true
+    managedVirtualNetwork: 'default'
+    managedVirtualNetworkSettings: {
+      preventDataExfiltration: true
+      allowedAadTenantIdsForLinking: []
+    }
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource lake 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stlakeprod01'
+  location: 'northeurope'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    isHnsEnabled: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    publicNetworkAccess: 'Disabled'
+  }
+}

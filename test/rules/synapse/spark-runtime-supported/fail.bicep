@@ -1,0 +1,45 @@
+resource workspace 'Microsoft.Synapse/workspaces@2021-06-01' = {
+  name: 'synw-lake-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'lakehouse'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    defaultDataLakeStorage: {
+      accountUrl: 'https://stlakeprod01.dfs.core.windows.net'
+      filesystem: 'synapse'
+      createManagedPrivateEndpoint: true
+    }
+    azureADOnlyAuthentication: true
+    managedVirtualNetwork: 'default'
+    managedVirtualNetworkSettings: {
+      preventDataExfiltration: true
+      allowedAadTenantIdsForLinking: []
+    }
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource sparkPool 'Microsoft.Synapse/workspaces/bigDataPools@2021-06-01' = {
+  parent: workspace
+  name: 'sparkpool01'
+  location: 'westeurope'
+  properties: {
+    nodeSize: 'Small'
+    nodeSizeFamily: 'MemoryOptimized'
+    sparkVersion: '3.3'
+    autoScale: {
+      enabled: true
+      minNodeCount: 3
+      maxNodeCount: 10
+    }
+    autoPause: {
+      enabled: true
+      delayInMinutes: 15
+    }
+  }
+}
