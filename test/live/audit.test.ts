@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const outcomeOf = (results: { ruleId: string; resource: { name: string }; outcom
 
 describe('audit() against a local ARM and Resource Graph', () => {
   it('evaluates the rows and the ARM extras with the bundled rules', async () => {
-    const { report, stats, inputErrors } = await auditOf({ rows: estate() });
+    const { report, stats, inputErrors, plan } = await auditOf({ rows: estate() });
     expect(inputErrors).toBe(false);
     expect(report.inputs).toEqual(SUBS.map((s) => ({ path: `/subscriptions/${s}`, kind: 'live-scope' })));
     expect(report.summary.resources).toBe(9 + 9 + 9 + 6);
@@ -36,8 +36,13 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(outcomeOf(report.results, 'storage/blob-soft-delete')).toMatchObject({ st00: 'pass', st01: 'fail', st02: 'pass' });
     expect(outcomeOf(report.results, 'key-vault/diagnostics-to-log-analytics')).toMatchObject({ kv00: 'pass', kv01: 'fail', kv02: 'pass' });
     expect(report.results.every((r) => r.location === undefined)).toBe(true);
-    // one query; per storage account blobServices + managementPolicies, per vault diagnostic settings
-    expect(stats).toMatchObject({ pages: 1, armRequests: 9 * 2 + 9 });
+    // One query; ARM GETs only for what the selected rules need, once per resource of the rule's type.
+    const gets = server!.requests.filter((r) => r.method === 'GET');
+    expect(stats).toMatchObject({ pages: 1, armRequests: gets.length });
+    const perParent = (suffix: string) => gets.filter((r) => r.path.endsWith(suffix)).length;
+    expect(perParent('/providers/Microsoft.Insights/diagnosticSettings')).toBe(9);
+    expect(perParent('/blobServices')).toBe(9);
+    expect(gets.filter((r) => /storageAccounts\/[^/]+\/providers\/Microsoft.Insights/.test(r.path)).length).toBe(plan.fetches.some((f) => f.parentType === 'Microsoft.Storage/storageAccounts' && f.target.type === 'Microsoft.Insights/diagnosticSettings') ? 9 : 0);
     expect(server!.requests.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
     expect(server!.requests.filter((r) => r.method === 'GET').every((r) => r.query['api-version'])).toBe(true);
   });
@@ -89,6 +94,14 @@ describe('rule pack live fixtures served by the local ARM', () => {
   const root = path.join('test', 'rules');
   const fixtures = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.live.json')).sort();
 
+  const profiles = mkdtempSync(path.join(tmpdir(), 'azready-live-profiles-'));
+  /** A profile that selects exactly the fixture's rule, whatever the bundled profiles select. */
+  const profileFor = (ruleId: string): string => {
+    const file = path.join(profiles, `${ruleId.replace('/', '--')}.yaml`);
+    writeFileSync(file, `name: fixture\ntitle: Fixture\ndescription: one rule\nselect:\n  ids: [${ruleId}]\n`);
+    return file;
+  };
+
   it('has live fixtures to serve', () => expect(fixtures.length).toBeGreaterThan(50));
 
   it.each(fixtures)('%s: the audit agrees with scan', async (fixture) => {
@@ -97,9 +110,10 @@ describe('rule pack live fixtures served by the local ARM', () => {
     const ruleId = path.dirname(fixture).split(path.sep).join('/');
     const rows = JSON.parse(readFileSync(file, 'utf8')) as { id: string }[];
     const subs = [...new Set(rows.map((r) => /^\/subscriptions\/([^/]+)/i.exec(r.id)![1]))];
-    const offline = scan({ paths: [file] });
-    if (!offline.ok) throw new Error('scan failed');
-    const { report } = await auditOf({ rows }, { subscriptions: subs });
+    const profile = profileFor(ruleId);
+    const offline = scan({ paths: [file], profile });
+    if (!offline.ok) throw new Error(`scan failed: ${JSON.stringify(offline.diagnostics)}`);
+    const { report } = await auditOf({ rows }, { subscriptions: subs, profile });
     const expected = outcomeOf(offline.report.results, ruleId);
     expect(Object.keys(expected).length).toBeGreaterThan(0);
     expect(outcomeOf(report.results, ruleId)).toEqual(expected);

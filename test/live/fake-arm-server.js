@@ -20,6 +20,12 @@ export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.eventhub/namespaces/networkrulesets',
   'microsoft.eventhub/namespaces/eventhubs',
   'microsoft.sql/servers/failovergroups',
+  'microsoft.datafactory/factories/integrationruntimes',
+  'microsoft.datafactory/factories/linkedservices',
+  'microsoft.machinelearningservices/workspaces/computes',
+  // Not confirmed either way; served through ARM as src/live/arm-only-types.ts assumes.
+  'microsoft.streamanalytics/streamingjobs/inputs',
+  'microsoft.streamanalytics/streamingjobs/outputs',
 ]);
 
 const ARG_PATH = '/providers/microsoft.resourcegraph/resources';
