@@ -1,0 +1,37 @@
+resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'func-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-orders-weu')
+    httpsOnly: true
+    publicNetworkAccess: 'Disabled'
+    siteConfig: {
+      linuxFxVersion: 'DOTNET-ISOLATED|8.0'
+      minTlsVersion: '1.0'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/api/health'
+      appSettings: [
+        {
+          name: 'FUNCTIONS_EXTENSION_VERSION'
+          value: '~4'
+        }
+        {
+          name: 'FUNCTIONS_WORKER_RUNTIME'
+          value: 'dotnet-isolated'
+        }
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: 'stfuncordersweu'
+        }
+      ]
+    }
+  }
+}
