@@ -1,0 +1,39 @@
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'asp-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'linux'
+  sku: {
+    name: 'B1'
+    tier: 'Basic'
+    capacity: 1
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|8.0'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
