@@ -81,7 +81,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
   const config = loadConfig(options.profile, options.rules);
   if (!('profile' in config)) return { ok: false, diagnostics: config.diagnostics };
 
-  const credential = options.credential ?? (await auditCredential(options.env)).credential;
+  const credential = options.credential ?? (await auditCredential(options.env, options.cloud)).credential;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const plan = planLiveData(config.rules);
   const diagnostics: Diagnostic[] = plan.notes.map((n) => diagnostic('audit/relation-not-live', 'info', n));
@@ -195,5 +195,5 @@ function summaryLine(s: AuditStats): string {
 }
 
 function unique(list: readonly string[]): string[] {
-  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+  return [...new Set(list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
 }

@@ -3,6 +3,7 @@
 // in the Authorization header: never printed, logged or written to a snapshot.
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicy, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { CloudName } from './arm-endpoint.js';
 
 export const ACCESS_TOKEN_ENV = 'AZREADY_ACCESS_TOKEN';
 
@@ -13,12 +14,19 @@ export function staticTokenCredential(token: string): TokenCredential {
   };
 }
 
+/** Where a sovereign cloud signs users in (AZURE_AUTHORITY_HOST still wins, as the SDK documents). */
+const AUTHORITY_HOSTS: Record<CloudName, string> = {
+  AzureCloud: 'https://login.microsoftonline.com',
+  AzureUSGovernment: 'https://login.microsoftonline.us',
+  AzureChinaCloud: 'https://login.chinacloudapi.cn',
+};
+
 /** The token from the environment, or DefaultAzureCredential (loaded only when needed). */
-export async function auditCredential(env: NodeJS.ProcessEnv = process.env): Promise<{ credential: TokenCredential; source: string }> {
+export async function auditCredential(env: NodeJS.ProcessEnv = process.env, cloud: CloudName = 'AzureCloud'): Promise<{ credential: TokenCredential; source: string }> {
   const token = env[ACCESS_TOKEN_ENV]?.trim();
   if (token) return { credential: staticTokenCredential(token.replace(/^Bearer\s+/i, '')), source: ACCESS_TOKEN_ENV };
   const { DefaultAzureCredential } = await import('@azure/identity');
-  return { credential: new DefaultAzureCredential(), source: 'DefaultAzureCredential' };
+  return { credential: new DefaultAzureCredential({ authorityHost: env.AZURE_AUTHORITY_HOST || AUTHORITY_HOSTS[cloud] }), source: 'DefaultAzureCredential' };
 }
 
 export const AUTH_POLICY_NAME = 'azreadyLoopbackBearer';

@@ -54,6 +54,7 @@ type Request = { subscriptions?: string[]; managementGroups?: string[]; label: s
 export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
   const stats: PagerStats = { pages: 0, rows: 0, retries: 0, quotaWaits: 0, quotaWaitMs: 0 };
   const wait = o.retry.sleep ?? sleep;
+  let limitHit = false;
   const quota = { remaining: undefined as number | undefined, resetsMs: undefined as number | undefined };
   const batchSize = Math.min(300, Math.max(1, o.batchSize ?? 300));
   const queue: Request[] = [];
@@ -90,6 +91,10 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
                 const remaining = raw.headers.get('x-ms-user-quota-remaining');
                 if (remaining !== undefined && /^\d+$/.test(remaining.trim())) quota.remaining = Number(remaining);
                 quota.resetsMs = parseHhMmSs(raw.headers.get('x-ms-user-quota-resets-after')) ?? quota.resetsMs;
+                if (raw.headers.get('x-ms-tenant-subscription-limit-hit') === 'true' && !limitHit) {
+                  limitHit = true;
+                  o.diagnostics.push(diagnostic('live/subscription-limit', 'warning', `Resource Graph read only the first 10,000 subscriptions of ${req.label}; audit the others with --subscription`));
+                }
               },
             },
           ),
