@@ -125,6 +125,13 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
         })
       : { pages: 0, rows: 0, retries: 0, quotaWaits: 0, quotaWaitMs: 0 };
 
+    // Without a usable credential nothing was read: say so instead of printing an empty report.
+    const fatal = diagnostics.filter((d) => d.code === 'live/unauthorized' || d.code === 'live/no-credential');
+    if (fatal.length) {
+      writer?.abort();
+      progress.done('azready: nothing was audited');
+      return { ok: false, diagnostics: fatal };
+    }
     const queryDone = Date.now();
     const armClient = new ArmClient(credential, arm, retry, `azready/${toolVersion()}`);
     const extras = await fetchExtras({

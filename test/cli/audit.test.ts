@@ -78,6 +78,15 @@ describe('azready audit (built CLI)', () => {
     expect(readFileSync(snapshot, 'utf8')).not.toContain('test-token');
   });
 
+  it('stops with exit 2 when the token is refused, without printing it', async () => {
+    const faults = [{ target: 'arg' as const, at: 1, status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } } }];
+    const r = await auditCli({ rows: estate(), faults }, ['--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error live\/unauthorized: Resource Graph refused the credential \(401 InvalidAuthenticationToken: The access token is invalid.\)/);
+    expect(r.stderr).not.toContain('test-token');
+  });
+
   it('refuses plain http to a host that is not loopback', async () => {
     const r = await runCliAsync(['audit', '--subscription', SUBS[0], '--arm-endpoint', 'http://arm.example.com'], { env: TOKEN });
     expect(r.status).toBe(2);
