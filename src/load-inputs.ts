@@ -18,6 +18,10 @@ export interface LoadOptions {
   /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
   params?: string[];
   deployment?: Partial<DeploymentContext>;
+  /** Keeps or drops files found by walking folders (azready.yaml `include`/`exclude`); named files are always read. */
+  select?: (file: string) => boolean;
+  /** A parameters file for one template (azready.yaml `parameters`); `params` win over it. */
+  templateParams?: (template: string) => string | undefined;
 }
 
 interface Parsed {
@@ -37,6 +41,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const bicepParams: { file: string; explicit: boolean }[] = [];
 
   for (const { path: file, explicit } of walked.files) {
+    if (!explicit && options.select && !options.select(file)) continue;
     if (/\.bicep$/i.test(file)) {
       bicepFiles.push(file);
       continue;
@@ -91,7 +96,9 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     switch (p.kind) {
       case 'arm-template': {
         let values = paramValues;
-        if (!options.params?.length) {
+        const configured = options.params?.length ? undefined : options.templateParams?.(p.file);
+        if (configured) values = readTemplateParams(configured, diagnostics);
+        else if (!options.params?.length) {
           const paired = byPath.get(path.resolve(p.file.replace(/\.json$/i, '.parameters.json')));
           if (paired?.kind === 'arm-parameters') {
             const read = readParametersFile(paired.doc);
@@ -145,7 +152,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   for (const file of bicepFiles) {
     if (bicepDone.has(path.resolve(file))) continue;
     bicepDone.add(path.resolve(file));
-    loadBicep(file, paramValues, options, diagnostics, resources, inputs);
+    const configured = options.params?.length ? undefined : options.templateParams?.(file);
+    loadBicep(file, configured ? readTemplateParams(configured, diagnostics) : paramValues, options, diagnostics, resources, inputs);
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
 }
@@ -162,6 +170,27 @@ function loadBicep(file: string, values: ParameterValues, options: LoadOptions, 
   diagnostics.push(...out.diagnostics);
   resources.push(...out.resources);
   inputs.push({ path: file, kind: 'bicep' });
+}
+
+/** The parameters file azready.yaml pairs with one template (ARM JSON or .bicepparam). */
+function readTemplateParams(file: string, diagnostics: Diagnostic[]): ParameterValues {
+  if (/\.bicepparam$/i.test(file)) {
+    const read = loadBicepParams(file);
+    diagnostics.push(...read.diagnostics);
+    return read.values;
+  }
+  const text = readText(file, diagnostics);
+  if (text === undefined) return new Map();
+  const { doc, diagnostics: syntax } = JsonDocument.parse(file, text);
+  diagnostics.push(...syntax);
+  if (syntax.length) return new Map();
+  if (classifyDocument(doc) !== 'arm-parameters') {
+    diagnostics.push(diagnostic('input/not-parameters-file', 'error', `${file}: azready.yaml parameters expects a deployment parameters file ($schema …/deploymentParameters.json#)`));
+    return new Map();
+  }
+  const read = readParametersFile(doc);
+  diagnostics.push(...read.diagnostics);
+  return read.values;
 }
 
 function readText(file: string, diagnostics: Diagnostic[]): string | undefined {

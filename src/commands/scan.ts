@@ -2,11 +2,14 @@
 import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
+import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
 import { writeOutput } from '../cli/write-output.js';
 import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
 import { useColor } from '../formatters/style.js';
 import { evaluateGate, type FailOn } from '../gate.js';
+import type { Report } from '../report/report.js';
+import { readReport } from '../report/read-report.js';
 import { scan } from '../scan.js';
 import { explainScore } from '../scoring/explain-score.js';
 
@@ -16,6 +19,10 @@ export default class Scan extends Command {
 
 Formats: console (default), json (the report contract), markdown (PR comment or job summary), html (one self-contained page), sarif (code scanning), junit (test results tabs), csv (spreadsheets). Repeat --format with --output-dir to write several at once, as azready.<ext> (txt, json, md, html, sarif, xml, csv).
 
+Configuration: azready.yaml (or .yml) in the working folder or a folder above it, or --config FILE: profile, include/exclude globs, parameters per template, extra rule folders, rule overrides, suppressions (each with a reason), failOn and minScore. Flags win over the file. Inline suppressions: "// azready-disable-next-line <rule-id> <reason>" in Bicep, "metadata": {"azready": {"suppress": [{"rule", "reason"}]}} on an ARM resource.
+
+--baseline REPORT.json: failures already in that report are marked existing and do not fail the gate; only new ones do.
+
 Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error.`;
   static override examples = [
     '<%= config.bin %> scan examples/storage-starter',
@@ -24,16 +31,21 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     '<%= config.bin %> scan estate.json --explain-score',
     '<%= config.bin %> scan infra/ --format sarif --output azready.sarif',
     '<%= config.bin %> scan infra/ --format markdown --format sarif --format html --output-dir reports/',
+    '<%= config.bin %> scan infra/ --config ci/azready.yaml --baseline main-report.json --fail-on high',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'files or folders to scan', required: true }) };
   static override flags = {
     ...packFlags,
+    profile: Flags.string({ char: 'p', description: 'profile name (baseline, …) or path to a profile YAML file (default: azready.yaml profile, else baseline)' }),
+    config: Flags.string({ description: 'configuration file (default: azready.yaml in the working folder or above)', helpValue: 'FILE', exclusive: ['no-config'] }),
+    'no-config': Flags.boolean({ description: 'ignore azready.yaml files' }),
+    baseline: Flags.string({ description: 'earlier JSON report: failures already in it do not fail the gate', helpValue: 'REPORT.json' }),
     ...inputFlags,
     format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', default: ['console'], description: 'report format; repeat it (or separate with commas) to write several with --output-dir' }),
     output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
     'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
-    'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], default: 'none', description: 'exit 1 when a rule of this severity or higher fails' }),
+    'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], description: 'exit 1 when a rule of this severity or higher fails (default: azready.yaml failOn, else none)' }),
     'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
   };
@@ -46,12 +58,36 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       process.exitCode = 2;
       return;
     }
+    let project: ProjectConfig | undefined;
+    const configFile = flags.config ?? (flags['no-config'] ? undefined : findProjectConfig(process.cwd()));
+    if (configFile) {
+      const loaded = loadProjectConfig(configFile);
+      if (!loaded.config) {
+        printDiagnostics(loaded.diagnostics);
+        process.exitCode = 2;
+        return;
+      }
+      project = loaded.config;
+      if (!flags.config) process.stderr.write(`azready: using ${path.relative(process.cwd(), configFile) || configFile}\n`);
+    }
+    let baseline: { report: Report; file: string } | undefined;
+    if (flags.baseline) {
+      const read = readReport(flags.baseline);
+      if (!read.ok) {
+        process.stderr.write(`azready: --baseline ${read.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      baseline = { report: read.report, file: flags.baseline };
+    }
     const outcome = scan({
       paths: argv as string[],
       profile: flags.profile,
       rules: flags.rules,
       params: flags.params,
       deployment: deploymentFromFlags(flags),
+      project,
+      baseline,
     });
     if (!outcome.ok) {
       printDiagnostics(outcome.diagnostics);
@@ -75,7 +111,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
       else process.stdout.write((toStdout ? '\n' : '') + lines);
     }
-    const gate = evaluateGate(report, { failOn: flags['fail-on'] as FailOn, minScore: flags['min-score'] });
+    const failOn = (flags['fail-on'] ?? project?.failOn ?? 'none') as FailOn;
+    const gate = evaluateGate(report, { failOn, minScore: flags['min-score'] ?? project?.minScore });
     for (const line of gate.messages) process.stderr.write(line + '\n');
     if (outcome.inputErrors) {
       process.stderr.write('azready: some inputs have errors (see the diagnostics); exit code 2\n');

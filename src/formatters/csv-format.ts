@@ -1,5 +1,6 @@
 // CSV for auditors' spreadsheets: one row per result, RFC 4180 quoting and CRLF line ends, with
 // cells that a spreadsheet would read as a formula (= + - @, tab, CR) prefixed by an apostrophe.
+import { resultReason } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { evidenceText } from './evidence-text.js';
 import { relativePath } from './relative-path.js';
@@ -21,7 +22,7 @@ export function formatCsv(report: Report, options: CsvOptions = {}): string {
       r.ruleId, r.outcome, r.severity, r.pillar, r.resource.id, r.resource.type, r.resource.name, r.message,
       r.evidence?.path ?? '', r.evidence ? evidenceText(r.evidence.actual) : '',
       r.location ? relativePath(r.location.file, options.cwd) : '', r.location?.startLine ?? '', r.location?.startColumn ?? '',
-      r.reason ?? '',
+      resultReason(r) ?? '',
     ];
     rows.push(cells.map((c) => csvCell(String(c))).join(','));
   }

@@ -3,7 +3,7 @@
 // "Your next three fixes", and every finding with evidence, remediation, rationale and references,
 // filterable by pillar, severity and outcome. All report data is escaped.
 import { createHash } from 'node:crypto';
-import type { RuleResult } from '../engine/result.js';
+import { resultReason, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
 import { evidenceText } from './evidence-text.js';
@@ -161,7 +161,8 @@ function finding(r: RuleResult, i: number, rule: RuleInfo | undefined, options: 
   rows.push(`<dt>Resource</dt><dd>${x(r.resource.name)} <span class="muted">${x(r.resource.type)}</span><br><code>${x(r.resource.id)}</code></dd>`);
   if (r.location) rows.push(`<dt>Where</dt><dd><code>${x(where(r, options))}</code></dd>`);
   if (r.evidence) rows.push(`<dt>Evidence</dt><dd><code>${x(r.evidence.path)}</code> = <code>${x(evidenceText(r.evidence.actual))}</code>${r.evidence.defaulted ? ' (Azure’s default when the property is absent)' : ''}</dd>`);
-  if (r.reason) rows.push(`<dt>${r.outcome === 'suppressed' ? 'Suppressed because' : 'Why unverified'}</dt><dd>${x(r.reason)}</dd>`);
+  const why = resultReason(r);
+  if (why) rows.push(`<dt>${r.outcome === 'suppressed' ? 'Suppressed because' : 'Why unverified'}</dt><dd>${x(why)}</dd>`);
   // Passed and not-applicable results stay short: an estate has many, and nothing to fix.
   const open = r.outcome === 'fail' || r.outcome === 'unknown' || r.outcome === 'suppressed';
   if (rule && open) rows.push(`<dt>How to fix</dt><dd>${remediationHtml(rule)}</dd>`);

@@ -1,7 +1,7 @@
 // JUnit XML for test-result tabs (Azure Pipelines PublishTestResults, GitHub test reporters): one
 // <testsuite> per pillar, one <testcase> per rule and resource; fail → <failure>, unverified and
 // suppressed → <skipped> with the reason. Not-applicable results are left out.
-import type { RuleResult } from '../engine/result.js';
+import { resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
 import { evidenceText } from './evidence-text.js';
@@ -63,6 +63,7 @@ function testcase(r: RuleResult, seen: Set<string>, options: JunitOptions): stri
     ].filter(Boolean);
     return `    <testcase ${attrs}>\n      <failure message="${x(r.message)}" type="${x(r.severity)}">${x(body.join('\n'))}</failure>\n    </testcase>\n`;
   }
-  const why = r.outcome === 'suppressed' ? `suppressed${r.reason ? `: ${r.reason}` : ''}` : `unverified: ${r.reason ?? 'the value cannot be known before deployment'}`;
+  const reason = resultReason(r);
+  const why = r.outcome === 'suppressed' ? `suppressed${reason ? `: ${reason}` : ''}` : `unverified: ${reason ?? 'the value cannot be known before deployment'}`;
   return `    <testcase ${attrs}>\n      <skipped message="${x(why)}"/>\n    </testcase>\n`;
 }

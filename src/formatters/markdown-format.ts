@@ -1,7 +1,7 @@
 // The Markdown report, sized for a pull-request comment and a GitHub job summary: score and level
 // per pillar, failures grouped by severity in collapsed <details> with file:line links, and a
 // truncation note when the text would pass GitHub's 65,536-character limit.
-import type { RuleResult } from '../engine/result.js';
+import { resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
 import { pillarLevel } from './pillar-level.js';
@@ -96,7 +96,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (!list.length) continue;
     section(
       ['<details>', `<summary><strong>${title}</strong> (${list.length}): outside the score</summary>`, '', `| Rule | Resource | Location | ${why} |`, '|---|---|---|---|'],
-      results(list.map((u) => `| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(clip(u.reason ?? ''))} |`)),
+      results(list.map((u) => `| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(clip(resultReason(u) ?? ''))} |`)),
       ['', '</details>', ''],
     );
   }

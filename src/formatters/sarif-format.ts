@@ -128,8 +128,21 @@ function sarifResult(r: RuleResult, ruleIndex: number, options: SarifOptions): J
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r) },
     properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
-  if (r.outcome === 'suppressed') result.suppressions = [{ kind: 'external', status: 'accepted', ...(r.reason ? { justification: r.reason } : {}) }];
+  if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
   return result;
+}
+
+/** In-source for comments and template metadata, external for azready.yaml entries. */
+function sarifSuppression(r: RuleResult, options: SarifOptions): Json {
+  const s = r.suppression;
+  const justification = s?.reason ?? r.reason;
+  const properties = { ...(s?.expires ? { expires: s.expires } : {}), ...(s?.file ? { file: relativePath(s.file, options.cwd) } : {}), ...(s?.line ? { line: s.line } : {}) };
+  return {
+    kind: s?.kind === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    ...(justification ? { justification } : {}),
+    ...(Object.keys(properties).length ? { properties } : {}),
+  };
 }
 
 function physicalLocation(loc: NonNullable<RuleResult['location']>, options: SarifOptions): Json {

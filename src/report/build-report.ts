@@ -8,6 +8,7 @@ import type { Profile } from '../profiles/profile.js';
 import type { Rule } from '../rules/rule.js';
 import { SEVERITIES } from '../rules/rule.js';
 import type { Score } from '../scoring/score.js';
+import type { BaselineInfo } from './apply-baseline.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
 import { toolVersion } from './tool-version.js';
 
@@ -21,6 +22,7 @@ export function buildReport(args: {
   score: Score;
   diagnostics: Diagnostic[];
   now?: Date;
+  baseline?: BaselineInfo;
 }): Report {
   const { profile, rules, set, score } = args;
   const results = [...args.results]
@@ -32,6 +34,7 @@ export function buildReport(args: {
     generatedAt: (args.now ?? new Date()).toISOString(),
     profile: { name: profile.name, title: profile.title, levels: profile.levels },
     inputs: set.inputs,
+    ...(args.baseline ? { baseline: args.baseline } : {}),
     summary: {
       score: score.score,
       level: score.level,

@@ -4,6 +4,7 @@ import type { RuleResult } from '../engine/result.js';
 import type { InputInfo } from '../model/resource-set.js';
 import type { Pillar } from '../rules/rule.js';
 import type { PillarScore, RuleScore } from '../scoring/score.js';
+import type { BaselineInfo } from './apply-baseline.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
@@ -24,6 +25,8 @@ export interface Report {
   generatedAt: string;
   profile: { name: string; title: string; levels: { name: string; minScore: number }[] };
   inputs: InputInfo[];
+  /** With `--baseline`: the earlier report failures were compared with. */
+  baseline?: BaselineInfo;
   summary: {
     score: number | null;
     level: string;

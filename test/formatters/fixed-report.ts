@@ -24,7 +24,7 @@ export function e2eReport(variant: 'full' | 'mixed' = 'full'): Report {
   if (variant === 'mixed') {
     results = results.map((r) => {
       if (r.ruleId === 'e2e/diagnostics' && r.resource.name === 'contosolake') return { ...r, outcome: 'unknown', reason: "the workspace id is reference('law').id, known only after deployment" };
-      if (r.ruleId === 'e2e/diagnostics' && r.resource.name === 'prodlake') return { ...r, outcome: 'suppressed', reason: 'accepted risk: logs go to Splunk (ticket OPS-42)' };
+      if (r.ruleId === 'e2e/diagnostics' && r.resource.name === 'prodlake') return { ...r, outcome: 'suppressed', suppression: { kind: 'config', reason: 'accepted risk: logs go to Splunk (ticket OPS-42)' } };
       return r;
     });
   }

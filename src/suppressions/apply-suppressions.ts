@@ -1,0 +1,138 @@
+// The suppressions stage (design §1: engine → suppressions → scoring): failed and unverified
+// results that a suppression accepts become `suppressed`, keeping the suppression's kind and reason.
+// Suppressions come from azready.yaml and from the sources (Bicep comments, ARM resource metadata);
+// an expired one gives the finding back, with a note in its message and a warning diagnostic.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { globToRegExp } from '../core/glob.js';
+import type { RuleResult, Suppression } from '../engine/result.js';
+import type { ResourceSet } from '../model/resource-set.js';
+import type { ConfigSuppression } from '../config/load-project-config.js';
+import { ArmSuppressionReader } from './inline-arm.js';
+import { bicepSuppressions, type InlineSuppression } from './inline-bicep.js';
+
+export interface SuppressionOptions {
+  /** `suppressions:` of azready.yaml. */
+  config?: readonly ConfigSuppression[];
+  /** Read `// azready-disable-next-line` and `metadata.azready.suppress` in the sources (default true). */
+  inline?: boolean;
+  /** Expiry dates are compared with this day (UTC). */
+  now?: Date;
+  /** Reads a source file; tests replace it. */
+  readFile?: (file: string) => string | undefined;
+}
+
+export interface SuppressionOutcome {
+  results: RuleResult[];
+  diagnostics: Diagnostic[];
+}
+
+export function applySuppressions(results: readonly RuleResult[], set: ResourceSet, options: SuppressionOptions = {}): SuppressionOutcome {
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const inline = options.inline === false ? undefined : new InlineIndex(set, options.readFile ?? readText);
+  const config = (options.config ?? []).map((s) => ({ s, rule: globToRegExp(s.rule, { ignoreCase: true }), resource: s.resource ? globToRegExp(s.resource, { ignoreCase: true }) : undefined }));
+  const expired = new Set<ConfigSuppression>();
+  // Every Bicep input is read, so a comment without a reason is an error even where nothing fails.
+  for (const input of inline ? set.inputs : []) if (input.kind === 'bicep') inline?.bicepFile(input.path);
+  const out = results.map((r) => {
+    if (r.outcome !== 'fail' && r.outcome !== 'unknown') return r;
+    const found = inline?.find(r);
+    if (found) return suppress(r, { kind: 'inline', reason: found.reason, file: found.file, line: found.line });
+    for (const c of config) {
+      if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource))) continue;
+      const s = c.s;
+      if (s.expires && s.expires < today) {
+        expired.add(s);
+        return { ...r, message: `${r.message} (the suppression in ${displayPath(s.location.file)}:${s.location.startLine} expired on ${s.expires}: ${s.reason})` };
+      }
+      return suppress(r, { kind: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}), file: s.location.file, line: s.location.startLine });
+    }
+    return r;
+  });
+  const diagnostics = [...(inline?.diagnostics() ?? [])];
+  for (const s of expired) {
+    const target = s.resource ? ` on ${s.resource}` : '';
+    diagnostics.push(diagnostic('suppressions/expired', 'warning', `the suppression of ${s.rule}${target} expired on ${s.expires} ("${s.reason}"); its findings count again: fix them, or renew the suppression with a new date`, s.location));
+  }
+  return { results: out, diagnostics };
+}
+
+function suppress(r: RuleResult, suppression: Suppression): RuleResult {
+  return { ...r, outcome: 'suppressed', suppression };
+}
+
+/** A pattern matches the resource id, its full name (`parent/child`) or its last name segment. */
+function matchesResource(pattern: RegExp, resource: RuleResult['resource']): boolean {
+  return pattern.test(resource.id) || pattern.test(resource.name) || pattern.test(resource.name.split('/').pop() ?? '');
+}
+
+function ruleMatches(rules: string[], ruleId: string): boolean {
+  return rules.some((p) => globToRegExp(p, { ignoreCase: true }).test(ruleId));
+}
+
+/** Inline suppressions by file, read once per file and only for files with findings. */
+class InlineIndex {
+  private readonly bicep = new Map<string, { byLine: Map<number, InlineSuppression[]>; diagnostics: Diagnostic[] }>();
+  private readonly arm = new Map<string, ArmSuppressionReader | undefined>();
+
+  constructor(
+    private readonly set: ResourceSet,
+    private readonly read: (file: string) => string | undefined,
+  ) {}
+
+  find(r: RuleResult): InlineSuppression | undefined {
+    const resource = r.resource.id === '/' ? undefined : this.set.byId(r.resource.id);
+    const declaration = resource?.sourceMap?.rangeOf('');
+    if (!resource || !declaration) return undefined;
+    if (resource.origin === 'bicep') {
+      // The line before the finding's location, or before the resource's declaration.
+      const lines = [r.location?.file === declaration.file ? r.location.startLine : undefined, declaration.startLine];
+      const index = this.bicepFile(declaration.file);
+      for (const line of lines) {
+        if (line === undefined) continue;
+        const hit = index?.byLine.get(line - 1)?.find((s) => ruleMatches(s.rules, r.ruleId));
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+    if (resource.origin === 'arm') return this.armFile(declaration.file)?.at(declaration).find((s) => ruleMatches(s.rules, r.ruleId));
+    return undefined;
+  }
+
+  diagnostics(): Diagnostic[] {
+    return [...[...this.bicep.values()].flatMap((b) => b.diagnostics), ...[...this.arm.values()].flatMap((a) => a?.diagnostics ?? [])];
+  }
+
+  bicepFile(file: string) {
+    if (!this.bicep.has(file)) {
+      const text = this.read(file);
+      const parsed = text === undefined ? { suppressions: [], diagnostics: [] } : bicepSuppressions(file, text);
+      const byLine = new Map<number, InlineSuppression[]>();
+      for (const s of parsed.suppressions) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+      this.bicep.set(file, { byLine, diagnostics: parsed.diagnostics });
+    }
+    return this.bicep.get(file);
+  }
+
+  private armFile(file: string) {
+    if (!this.arm.has(file)) {
+      const text = this.read(file);
+      this.arm.set(file, text === undefined ? undefined : new ArmSuppressionReader(file, text));
+    }
+    return this.arm.get(file);
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
+}
