@@ -1,0 +1,29 @@
+resource sqlServer 'Microsoft.Sql/servers@2023-08-01-preview' = {
+  name: 'sql-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    administrators: {
+      administratorType: 'ActiveDirectory'
+      principalType: 'Group'
+      login: 'sql-admins'
+      sid: '4f6a1b2c-3d4e-5f60-7a8b-9c0d1e2f3a4b'
+      tenantId: '11111111-1111-1111-1111-111111111111'
+      azureADOnlyAuthentication: true
+    }
+    minimalTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource officeegress 'Microsoft.Sql/servers/firewallRules@2023-08-01-preview' = {
+  parent: sqlServer
+  name: 'office-egress'
+  properties: {
+    startIpAddress: '203.0.113.10'
+    endIpAddress: '203.0.113.10'
+  }
+}
