@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { benchCorpusExpansion } from './corpus-expansion.js';
 import { benchLiveAudit } from './live-audit.js';
 import { benchBicepCorpus } from './bicep-corpus.js';
+import { benchBicepFuzz } from './bicep-fuzz.js';
 import { ResourceSet, computeScore, evaluateRules, loadProfile, loadRulePacks, builtinRulesDir } from '../dist/index.js';
 
 const COUNT = Number(process.env.AZREADY_BENCH_RESOURCES ?? 100_000);
@@ -49,4 +50,5 @@ console.log(`  peak memory ${peakMb.toFixed(0)} MB (target: cpu < 10 s, memory <
 
 benchCorpusExpansion();
 benchBicepCorpus();
+benchBicepFuzz();
 await benchLiveAudit();
