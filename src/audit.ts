@@ -3,16 +3,18 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { TokenCredential } from '@azure/core-auth';
 import { diagnostic, hasErrors, type Diagnostic } from './core/diagnostic.js';
-import { evaluateRules } from './engine/evaluate-rules.js';
+import type { Condition } from './engine/condition.js';
+import { evaluateRule, evaluateRules } from './engine/evaluate-rules.js';
 import { resolveArmEndpoint, type ArmEndpoint, type CloudName } from './live/arm-endpoint.js';
 import { ArmClient } from './live/arm-client.js';
 import { authPolicy, auditCredential } from './live/credential.js';
-import { planLiveData, type LiveDataPlan } from './live/data-plan.js';
+import { planLiveData, type ExtraFetch, type LiveDataPlan } from './live/data-plan.js';
 import { fetchExtras } from './live/fetch-extras.js';
 import { Progress, type ProgressStream } from './live/progress.js';
 import { buildQuery, queryResourceGraph, type LiveScopes } from './live/resource-graph-pager.js';
 import { DEFAULT_RETRY, type RetryOptions } from './live/retry.js';
 import { SnapshotWriter } from './live/snapshot-writer.js';
+import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
 import type { Profile } from './profiles/profile.js';
 import { buildReport } from './report/build-report.js';
@@ -101,7 +103,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
 
   try {
     const builder = new LiveResourceBuilder('live');
-    const byType = new Map<string, string[]>();
+    const byType = new Map<string, Resource[]>();
     const pager = plan.queryTypes.length
       ? await queryResourceGraph({
           client: resourceGraphClient(credential, arm),
@@ -118,7 +120,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
               if (!r) continue;
               const k = r.type.toLowerCase();
               if (!byType.has(k)) byType.set(k, []);
-              byType.get(k)!.push(r.id);
+              byType.get(k)!.push(r);
             }
           },
           onProgress: (s) => progress.update(`azready: Resource Graph: ${s.rows.toLocaleString('en-US')} resources, ${s.pages} page(s)`),
@@ -133,10 +135,11 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       return { ok: false, diagnostics: fatal };
     }
     const queryDone = Date.now();
+    const queried = new ResourceSet([...builder.resources]);
     const armClient = new ArmClient(credential, arm, retry, `azready/${toolVersion()}`);
     const extras = await fetchExtras({
       fetches: plan.fetches,
-      idsOfType: (t) => byType.get(t) ?? [],
+      parentIds: (f) => neededBy(f, byType.get(f.parentType.toLowerCase()) ?? [], queried),
       arm: armClient,
       concurrency: options.concurrency ?? 8,
       diagnostics,
@@ -174,6 +177,20 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     writer?.abort();
     throw e;
   }
+}
+
+/**
+ * The resources of a fetch's parent type that need it: all of them, unless every rule that wants
+ * the data has a `when` that needs no related resources and says it does not apply.
+ */
+function neededBy(f: ExtraFetch, parents: Resource[], set: ResourceSet): string[] {
+  if (f.always || f.rules.some((r) => !r.when || !isLocal(r.when))) return parents.map((r) => r.id);
+  return parents.filter((p) => f.rules.some((rule) => evaluateRule(rule, p, set).outcome !== 'not-applicable')).map((p) => p.id);
+}
+
+function isLocal(c: Condition): boolean {
+  if (c.count && (c.count.related || c.count.resources || c.count.distinct)) return false;
+  return [...(c.allOf ?? []), ...(c.anyOf ?? []), ...(c.not ? [c.not] : []), ...(c.count?.where ? [c.count.where] : [])].every(isLocal);
 }
 
 /** The Resource Graph client on the audit's endpoint; loopback http gets the minimal auth policy. */

@@ -8,9 +8,15 @@ import { canonicalType } from '../model/canonical-type.js';
 import { armOnlyType, type ArmOnlyType } from './arm-only-types.js';
 
 export interface ExtraFetch {
-  /** Read `target` for every resource of this type. */
+  /** Read `target` for every resource of this type… */
   parentType: string;
   target: ArmOnlyType;
+  /**
+   * …or, when `always` is false, only for those that one of `rules` (rules on `parentType` that
+   * relate to `target` from their own resource) applies to.
+   */
+  always: boolean;
+  rules: Rule[];
 }
 
 export interface LiveDataPlan {
@@ -27,7 +33,7 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
   const fetches = new Map<string, ExtraFetch>();
   const notes = new Set<string>();
 
-  const ensureType = (type: string): void => {
+  const ensureType = (type: string, owner?: Rule): void => {
     const t = armOnlyType(type);
     if (!t) {
       query.add(canonicalType(type));
@@ -35,35 +41,42 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
     }
     if (t.access === 'extension') return; // only reachable through a resource it extends
     const parent = t.type.split('/').slice(0, -1).join('/');
-    ensureType(parent);
-    addFetch(parent, t);
+    ensureType(parent, owner);
+    addFetch(parent, t, owner);
   };
-  const addFetch = (parentType: string, target: ArmOnlyType): void => {
+  const addFetch = (parentType: string, target: ArmOnlyType, owner?: Rule): void => {
     const parent = canonicalType(parentType);
-    fetches.set(`${parent.toLowerCase()}|${target.type.toLowerCase()}`, { parentType: parent, target });
+    const key = `${parent.toLowerCase()}|${target.type.toLowerCase()}`;
+    const f = fetches.get(key) ?? { parentType: parent, target, always: false, rules: [] };
+    fetches.set(key, f);
+    // Only a rule on the parent itself can say "this resource does not need it" (its `when`).
+    if (owner && owner.resourceTypes.some((t) => t.toLowerCase() === parent.toLowerCase())) {
+      if (!f.rules.includes(owner)) f.rules.push(owner);
+    } else f.always = true;
   };
-  const related = (parentType: string, type: string, kind: 'child' | 'extension'): void => {
+  const related = (parentType: string, type: string, kind: 'child' | 'extension', owner?: Rule): void => {
     const t = armOnlyType(type);
     if (kind === 'extension') {
-      if (t) addFetch(parentType, t);
+      if (t) addFetch(parentType, t, owner);
       else query.add(canonicalType(type));
       return;
     }
     // Descendants (storageAccounts/blobServices/containers of storageAccounts) need their parents.
-    ensureType(type);
+    ensureType(type, owner);
   };
 
-  const walk = (c: Condition | undefined, context: string[], ruleId: string): void => {
+  /** `owner`: the rule, while `context` is still the rule's own resource. */
+  const walk = (c: Condition | undefined, context: string[], ruleId: string, owner?: Rule): void => {
     if (!c) return;
-    for (const sub of [...(c.allOf ?? []), ...(c.anyOf ?? []), ...(c.not ? [c.not] : [])]) walk(sub, context, ruleId);
+    for (const sub of [...(c.allOf ?? []), ...(c.anyOf ?? []), ...(c.not ? [c.not] : [])]) walk(sub, context, ruleId, owner);
     const spec = c.count;
     if (!spec) return;
     if (spec.related) {
       const raw = spec.type === undefined ? [] : [spec.type].flat();
       const types = raw.flatMap((t) => (t.includes('.') ? [t] : context.map((ctx) => `${ctx}/${t}`)));
       if (!raw.length && spec.related !== 'referencedBy') notes.add(`${ruleId}: a '${spec.related}' relation without a type cannot be read live; give the relation a type`);
-      if (spec.related === 'referencedBy') types.forEach(ensureType);
-      else for (const ctx of context) for (const t of types) if (spec.related === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, spec.related);
+      if (spec.related === 'referencedBy') types.forEach((t) => ensureType(t));
+      else for (const ctx of context) for (const t of types) if (spec.related === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, spec.related, owner);
       walk(spec.where, types, ruleId);
       return;
     }
@@ -77,13 +90,14 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
       walk(spec.resources?.where ?? spec.distinct?.where, types, ruleId);
       return;
     }
-    walk(spec.where, context, ruleId);
+    walk(spec.where, context, ruleId, owner);
   };
 
   for (const rule of rules) {
-    if (rule.scope === 'resource') rule.resourceTypes.forEach(ensureType);
-    walk(rule.when, rule.resourceTypes, rule.id);
-    walk(rule.expect, rule.resourceTypes, rule.id);
+    if (rule.scope === 'resource') rule.resourceTypes.forEach((t) => ensureType(t));
+    const owner = rule.scope === 'resource' ? rule : undefined;
+    walk(rule.when, rule.resourceTypes, rule.id, owner);
+    walk(rule.expect, rule.resourceTypes, rule.id, owner);
   }
   const depth = (t: string): number => t.split('/').length;
   return {

@@ -16,8 +16,8 @@ export interface ExtrasProgress {
 
 export async function fetchExtras(args: {
   fetches: readonly ExtraFetch[];
-  /** Ids of the resources Resource Graph returned, by lower-cased type. */
-  idsOfType: (type: string) => string[];
+  /** Ids of the resources Resource Graph returned that need this fetch. */
+  parentIds: (fetch: ExtraFetch) => string[];
   arm: Pick<ArmClient, 'get' | 'list'>;
   concurrency: number;
   diagnostics: Diagnostic[];
@@ -28,7 +28,7 @@ export async function fetchExtras(args: {
   const failures = new Map<string, { count: number; example: string; detail: string }>();
   let done = 0;
   let total = 0;
-  const parentsOf = (f: ExtraFetch): string[] => [...args.idsOfType(f.parentType.toLowerCase()), ...(fetchedIds.get(f.parentType.toLowerCase()) ?? [])];
+  const parentsOf = (f: ExtraFetch): string[] => [...args.parentIds(f), ...(fetchedIds.get(f.parentType.toLowerCase()) ?? [])];
 
   for (const f of args.fetches) {
     const parents = parentsOf(f);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { audit, type AuditOptions } from '../../src/audit.js';
 import { staticTokenCredential } from '../../src/live/credential.js';
 import { scan } from '../../src/scan.js';
-import { estate, SUBS } from './estate.js';
+import { estate, storageRow, SUBS } from './estate.js';
 import { startFakeArm, type FakeArm, type FakeArmOptions } from './fake-arm-server.js';
 
 const FAST = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 2000 };
@@ -45,6 +45,18 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(gets.filter((r) => /storageAccounts\/[^/]+\/providers\/Microsoft.Insights/.test(r.path)).length).toBe(plan.fetches.some((f) => f.parentType === 'Microsoft.Storage/storageAccounts' && f.target.type === 'Microsoft.Insights/diagnosticSettings') ? 9 : 0);
     expect(server!.requests.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
     expect(server!.requests.filter((r) => r.method === 'GET').every((r) => r.query['api-version'])).toBe(true);
+  });
+
+  it('skips ARM GETs for resources that no rule needing them applies to (their when is false)', async () => {
+    const files = storageRow(SUBS[0], 'stfiles', {});
+    files.kind = 'FileStorage';
+    const { report, plan } = await auditOf({ rows: [...estate(), files] });
+    const gets = server!.requests.filter((r) => r.method === 'GET').map((r) => r.path);
+    const blob = plan.fetches.find((f) => f.target.type === 'Microsoft.Storage/storageAccounts/blobServices')!;
+    expect(blob.always).toBe(false);
+    expect(gets.filter((p) => p.includes('/stfiles/') && p.endsWith('/blobServices'))).toEqual([]);
+    expect(gets.filter((p) => p.includes('/st00/') && p.endsWith('/blobServices'))).toHaveLength(1);
+    expect(outcomeOf(report.results, 'storage/blob-soft-delete')).toMatchObject({ stfiles: 'not-applicable', st00: 'pass' });
   });
 
   it('turns an ARM GET that is refused into unverified results, not failures', async () => {
