@@ -111,6 +111,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
       else process.stdout.write((toStdout ? '\n' : '') + lines);
     }
+    // Suppressions without a reason stop CI: name them where an editor can jump to them.
+    printDiagnostics(report.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('suppressions/')));
     const failOn = (flags['fail-on'] ?? project?.failOn ?? 'none') as FailOn;
     const gate = evaluateGate(report, { failOn, minScore: flags['min-score'] ?? project?.minScore });
     for (const line of gate.messages) process.stderr.write(line + '\n');
