@@ -302,9 +302,7 @@ class Expander {
       return full ? new Unknown(reason, 'reference', { ...identity, properties: props }) : props;
     }
     const r = inst.resource!;
-    const props = r.properties && typeof r.properties === 'object' && !Array.isArray(r.properties) && !isUnknown(r.properties)
-      ? new Unknown(reason, 'reference', r.properties as Record<string, Value>)
-      : new Unknown(reason, 'reference');
+    const props = partial(r.properties ?? null, reason);
     if (!full) return props;
     const known: Record<string, Value> = { ...identity, properties: props };
     for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = r[f] as Value;
@@ -332,6 +330,20 @@ class Expander {
     }
     return out;
   }
+}
+
+/**
+ * What `reference()` knows of a declared value: every object becomes an Unknown that knows its
+ * declared members, so reading a member Azure adds at deployment (a subnet's `id`) is unknown,
+ * not a failure.
+ */
+function partial(v: Value, reason: string): Value {
+  if (Array.isArray(v)) return v.map((x) => partial(x, reason));
+  if (v && typeof v === 'object' && !isUnknown(v)) {
+    return new Unknown(reason, 'reference', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, partial(x, reason)])));
+  }
+  if (isUnknown(v)) return v;
+  return v === null ? new Unknown(reason, 'reference') : v;
 }
 
 function typeOf(v: Value): string {
