@@ -34,3 +34,8 @@ export { renderReport, FORMATS, FORMAT_EXTENSIONS, type FormatName, type RenderO
 export { readReport } from './report/read-report.js';
 export { diffReports, type ReportDiff } from './report/diff-reports.js';
 export { evaluateGate } from './gate.js';
+export { findProjectConfig, loadProjectConfig, type ProjectConfig, type ConfigSuppression } from './config/load-project-config.js';
+export { applySuppressions, type SuppressionOptions } from './suppressions/apply-suppressions.js';
+export { applyBaseline, type BaselineInfo } from './report/apply-baseline.js';
+export { initProject, type InitResult } from './init/init-project.js';
+export type { Suppression } from './engine/result.js';
