@@ -1,0 +1,19 @@
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: 'cosmos-scoring-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'ml-scoring'
+  }
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: 'westeurope'
+        failoverPriority: 0
+        isZoneRedundant: true
+      }
+    ]
+  }
+}
