@@ -70,7 +70,9 @@ function parseAndValidate<T>(file: string, text: string, schema: object, code: s
   if (!validate(value)) {
     for (const err of pickErrors(validate.errors ?? [])) {
       const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-      diagnostics.push(diagnostic(`${code}/schema`, 'error', describe(err, path), locate(path)));
+      // An unknown member is shown at its own key, not at the map that holds it.
+      const extra = err.keyword === 'additionalProperties' ? String((err.params as { additionalProperty: string }).additionalProperty) : undefined;
+      diagnostics.push(diagnostic(`${code}/schema`, 'error', describe(err, path), locate(extra === undefined ? path : [...path, extra])));
     }
     return { diagnostics, locate };
   }

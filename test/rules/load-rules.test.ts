@@ -62,13 +62,13 @@ describe('loadRulePacks', () => {
     expect(diagnostics.map((d) => d.message)).toContain("the document is missing the required property 'rationale'");
   });
 
-  it('reports an unknown operator inside a nested condition', () => {
+  it('reports an unknown operator inside a nested condition, at its key', () => {
     const dir = pack({
       'storage/min-tls.yaml': VALID.replace('  field: properties.minimumTlsVersion\n  in: [TLS1_2, TLS1_3]', '  allOf:\n    - field: kind\n      equalz: StorageV2'),
     });
     const { diagnostics } = loadRulePacks([dir]);
     expect(diagnostics[0].message).toBe("expect.allOf.0 has an unknown property 'equalz'");
-    expect(diagnostics[0].location).toMatchObject({ startLine: 8, startColumn: 7 });
+    expect(diagnostics[0].location).toMatchObject({ startLine: 9, startColumn: 7 });
   });
 
   it('reports YAML syntax errors with their position', () => {
