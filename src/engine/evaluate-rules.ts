@@ -63,7 +63,10 @@ function finish(rule: Rule, resource: Resource | undefined, base: Omit<RuleResul
   }
   if (outcome === 'unknown') result.reason = e.reason ?? 'a value the rule needs is unknown';
   result.message = messageFor(rule, resource, result, e);
-  const range = resource?.sourceMap?.rangeOf(e.evidence?.path ?? '') ?? resource?.sourceMap?.rangeOf('');
+  // A finding points at the property it read; when that property is absent (or only Azure's
+  // default stands for it) there is no line to point at, so it points at the declaration.
+  const absent = !e.evidence || e.evidence.actual === undefined || e.evidence.defaulted;
+  const range = (absent ? undefined : resource?.sourceMap?.rangeOf(e.evidence!.path)) ?? resource?.sourceMap?.rangeOf('');
   if (range) result.location = range;
   return result;
 }

@@ -49,8 +49,8 @@ describe('azready scan (built CLI)', () => {
     });
     const defaulted = report.results.find((r) => r.ruleId === 'e2e/tls' && r.resource.name === 'contosologs');
     expect(defaulted?.evidence).toEqual({ path: 'properties.minimumTlsVersion', actual: 'TLS1_0', defaulted: true });
-    // An absent property points at its closest present ancestor, here `"properties": {`.
-    expect(defaulted?.location).toMatchObject({ startLine: 29, startColumn: 7 });
+    // An absent property points at the resource declaration.
+    expect(defaulted?.location).toMatchObject({ startLine: 22, startColumn: 5 });
     const live = report.results.find((r) => r.ruleId === 'e2e/tls' && r.resource.name === 'prodlake');
     expect(live).toMatchObject({ outcome: 'pass', resource: { type: 'Microsoft.Storage/storageAccounts' } });
     const diag = report.results.filter((r) => r.ruleId === 'e2e/diagnostics').map((r) => [r.resource.name, r.outcome]);
