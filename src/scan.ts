@@ -8,6 +8,8 @@ import { globToRegExp } from './core/glob.js';
 import { evaluateRules } from './engine/evaluate-rules.js';
 import { loadInputs } from './load-inputs.js';
 import type { ResourceSet } from './model/resource-set.js';
+import { evaluatePolicies } from './policy/evaluate-policy.js';
+import { preparePolicies } from './policy/prepare-policies.js';
 import { loadProfile, selectRules } from './profiles/load-profile.js';
 import type { Profile } from './profiles/profile.js';
 import { requiredComponentRules } from './profiles/required-component-rules.js';
@@ -34,6 +36,8 @@ export interface ScanOptions {
   inlineSuppressions?: boolean;
   /** An earlier report: failures already in it are marked `existing` (see evaluateGate). */
   baseline?: { report: Report; file: string };
+  /** Azure Policy definitions, initiatives and assignments to evaluate too (`--policy`, `--policy-params`). */
+  policies?: { paths: string[]; params?: string };
 }
 
 export type ScanOutcome =
@@ -81,8 +85,16 @@ export function scan(options: ScanOptions): ScanOutcome {
   const project = options.project;
   const config = loadConfig(options.profile ?? project?.profile, [...(project?.rules ?? []), ...(options.rules ?? [])], project?.overrides);
   if (!('profile' in config)) return { ok: false, diagnostics: config.diagnostics };
+  const policies = options.policies?.paths.length ? preparePolicies(options.policies.paths, options.policies.params) : undefined;
+  if (policies && 'errors' in policies) return { ok: false, diagnostics: policies.errors };
   const set = loadInputs(options.paths, { params: options.params, deployment: options.deployment, ...(project ? projectInputs(project) : {}) });
   const evaluated = evaluateRules(config.rules, set);
+  if (policies) {
+    const p = evaluatePolicies(policies.units, set);
+    evaluated.push(...p.results);
+    config.rules.push(...p.rules);
+    config.diagnostics.push(...policies.diagnostics, ...p.diagnostics);
+  }
   const suppressed = applySuppressions(evaluated, set, { config: project?.suppressions, inline: options.inlineSuppressions, now: options.now });
   let results = suppressed.results;
   let baseline: BaselineInfo | undefined;

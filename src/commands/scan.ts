@@ -32,6 +32,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     '<%= config.bin %> scan infra/ --format sarif --output azready.sarif',
     '<%= config.bin %> scan infra/ --format markdown --format sarif --format html --output-dir reports/',
     '<%= config.bin %> scan infra/ --config ci/azready.yaml --baseline main-report.json --fail-on high',
+    '<%= config.bin %> scan main.bicep --policy policies/ --policy-params policy-params.json',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'files or folders to scan', required: true }) };
@@ -48,6 +49,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], description: 'exit 1 when a rule of this severity or higher fails (default: azready.yaml failOn, else none)' }),
     'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
+    policy: Flags.string({ multiple: true, description: 'Azure Policy definition, initiative or assignment JSON file, or a folder of them (azready policy pull); repeatable', helpValue: 'PATH' }),
+    'policy-params': Flags.string({ description: 'policy parameter values: {"name": value} or {"parameters": {"name": {"value": …}}}', helpValue: 'FILE', dependsOn: ['policy'] }),
   };
 
   async run(): Promise<void> {
@@ -88,6 +91,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       deployment: deploymentFromFlags(flags),
       project,
       baseline,
+      ...(flags.policy?.length ? { policies: { paths: flags.policy, params: flags['policy-params'] } } : {}),
     });
     if (!outcome.ok) {
       printDiagnostics(outcome.diagnostics);

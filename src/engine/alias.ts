@@ -1,5 +1,7 @@
 // Azure Policy aliases → ARM paths. Most follow the mechanical rule `<type>/<rest>` →
-// `properties.<rest>` (root fields stay at the root); the exceptions Azure documents are a table.
+// `properties.<rest>` (root fields stay at the root); the exceptions Azure documents are a table,
+// and the bundled alias table (src/policy/aliases/) wins where it knows the alias.
+import { aliasTablePath } from '../policy/alias-table.js';
 
 const ROOT_FIELDS = /^(sku|kind|identity|tags|zones|location|plan|name|type|id|extendedLocation)(\.|\[|$)/i;
 
@@ -43,6 +45,15 @@ export function isAlias(field: string): boolean {
  * another type (the condition then selects nothing, as in Azure Policy).
  */
 export function aliasToPath(alias: string, resourceType: string): string | undefined {
+  const typePrefix = resourceType.toLowerCase() + '/';
+  const lower = alias.toLowerCase();
+  const known = aliasTablePath(lower);
+  if (known !== undefined && lower.startsWith(typePrefix) && !lower.slice(typePrefix.length).includes('/')) return known;
+  return mechanicalAliasPath(alias, resourceType);
+}
+
+/** The path by the mechanical rule and the documented exceptions only (what the alias generator starts from). */
+export function mechanicalAliasPath(alias: string, resourceType: string): string | undefined {
   const lower = alias.toLowerCase();
   const typePrefix = resourceType.toLowerCase() + '/';
   const exception = EXCEPTIONS.get(lower);

@@ -41,6 +41,11 @@ export interface ConditionContext {
   defaults?: Map<string, unknown>;
   /** Parameters a policy or profile passes (`parameters('x')`). */
   parameters?: Map<string, unknown>;
+  /**
+   * The resource the `field()` function reads when it is not `resource`: in a policy's
+   * existenceCondition, `field` conditions read the related resource, `field()` the `if` resource.
+   */
+  fieldFunctionResource?: Resource;
 }
 
 export function evaluateCondition(c: Condition, ctx: ConditionContext): Evaluation {
@@ -249,12 +254,20 @@ function policyContext(ctx: ConditionContext): EvalContext {
   const local: Record<string, TemplateFunction> = {
     field: {
       evaluate(args) {
-        if (!ctx.resource || typeof args[0] !== 'string') return null;
-        const r = resolveField(ctx.resource, args[0], { current: ctx.current, defaults: ctx.defaults });
+        const resource = ctx.fieldFunctionResource ?? ctx.resource;
+        if (!resource || typeof args[0] !== 'string') return null;
+        const r = resolveField(resource, args[0], ctx.fieldFunctionResource ? { current: [] } : { current: ctx.current, defaults: ctx.defaults });
         if (r.wildcard) return r.selections.map((s) => (s.value === undefined ? null : s.value)) as Value;
         const v = (r.selections[0]?.value ?? null) as Value;
         // `x[*]…` inside a count over `x[*]` reads the current element, still as an array.
         return args[0].includes('[*]') && !isUnknown(v) ? [v] : v;
+      },
+    },
+    // Azure Policy's request context: compliance scans read resources with their own apiVersion.
+    requestcontext: {
+      evaluate() {
+        const resource = ctx.fieldFunctionResource ?? ctx.resource;
+        return { apiVersion: resource?.apiVersion ?? new Unknown('the request api-version is unknown'), identity: new Unknown('the identity making the request is only known in Azure') } as Value;
       },
     },
     current: {

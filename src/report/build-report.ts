@@ -55,6 +55,7 @@ export function buildReport(args: {
       remediation: r.remediation,
       references: r.references,
       frameworks: r.frameworks,
+      ...(r.policy ? { policy: r.policy } : {}),
     })),
     results,
     diagnostics: [...args.diagnostics].sort(compareDiagnostics),

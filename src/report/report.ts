@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RuleResult } from '../engine/result.js';
 import type { InputInfo } from '../model/resource-set.js';
-import type { Pillar } from '../rules/rule.js';
+import type { Pillar, Rule } from '../rules/rule.js';
 import type { PillarScore, RuleScore } from '../scoring/score.js';
 import type { BaselineInfo } from './apply-baseline.js';
 
@@ -17,6 +17,8 @@ export interface RuleInfo {
   remediation: { text: string; bicep?: string };
   references: string[];
   frameworks: Record<string, string[] | undefined>;
+  /** Results of `--policy` definitions: the definition behind rule id `policy/<name>`. */
+  policy?: Rule['policy'];
 }
 
 export interface Report {

@@ -31,4 +31,14 @@ export interface Rule {
   tags: string[];
   /** The YAML file it was loaded from. */
   file: string;
+  /** For `policy/<name>` entries: the Azure Policy definition behind the results (`--policy`). */
+  policy?: {
+    definitionId: string;
+    name: string;
+    displayName: string;
+    effect: string;
+    category?: string;
+    initiative?: string;
+    assignment?: string;
+  };
 }
