@@ -1,0 +1,64 @@
+resource privateEndpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = {
+  name: 'pe-sql-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub-weu', 'snet-private-endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'sqlserver'
+        properties: {
+          privateLinkServiceId: resourceId('Microsoft.Sql/servers', 'sql-orders-weu')
+          groupIds: [
+            'sqlServer'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource databaseWindowsNetZone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.database.windows.net'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+}
+
+resource databaseWindowsNetZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: databaseWindowsNetZone
+  name: 'link-vnet-hub-weu'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    virtualNetwork: {
+      id: resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub-weu')
+    }
+    registrationEnabled: false
+  }
+}
+
+resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = {
+  parent: privateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-database-windows-net'
+        properties: {
+          privateDnsZoneId: databaseWindowsNetZone.id
+        }
+      }
+    ]
+  }
+}

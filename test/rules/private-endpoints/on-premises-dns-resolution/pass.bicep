@@ -1,0 +1,155 @@
+resource privateEndpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = {
+  name: 'pe-sql-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub-weu', 'snet-private-endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'sqlserver'
+        properties: {
+          privateLinkServiceId: resourceId('Microsoft.Sql/servers', 'sql-orders-weu')
+          groupIds: [
+            'sqlServer'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource databaseWindowsNetZone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.database.windows.net'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+}
+
+resource databaseWindowsNetZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: databaseWindowsNetZone
+  name: 'link-vnet-hub-weu'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    virtualNetwork: {
+      id: resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub-weu')
+    }
+    registrationEnabled: false
+  }
+}
+
+resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = {
+  parent: privateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-database-windows-net'
+        properties: {
+          privateDnsZoneId: databaseWindowsNetZone.id
+        }
+      }
+    ]
+  }
+}
+
+resource gatewayIp1 'Microsoft.Network/publicIPAddresses@2023-11-01' = {
+  name: 'pip-vpngw-hub-weu-1'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  sku: {
+    name: 'Standard'
+  }
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
+  properties: {
+    publicIPAllocationMethod: 'Static'
+  }
+}
+
+resource vpnGateway 'Microsoft.Network/virtualNetworkGateways@2023-11-01' = {
+  name: 'vpngw-hub-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    gatewayType: 'Vpn'
+    vpnType: 'RouteBased'
+    vpnGatewayGeneration: 'Generation2'
+    sku: {
+      name: 'VpnGw2AZ'
+      tier: 'VpnGw2AZ'
+    }
+    activeActive: false
+    enableBgp: true
+    bgpSettings: {
+      asn: 65515
+    }
+    ipConfigurations: [
+      {
+        name: 'ipconfig1'
+        properties: {
+          privateIPAllocationMethod: 'Dynamic'
+          subnet: {
+            id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub-weu', 'GatewaySubnet')
+          }
+          publicIPAddress: {
+            id: gatewayIp1.id
+          }
+        }
+      }
+    ]
+  }
+}
+
+resource resolver 'Microsoft.Network/dnsResolvers@2022-07-01' = {
+  name: 'dnspr-hub-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    virtualNetwork: {
+      id: resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub-weu')
+    }
+  }
+}
+
+resource inbound 'Microsoft.Network/dnsResolvers/inboundEndpoints@2022-07-01' = {
+  parent: resolver
+  name: 'inbound'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  properties: {
+    ipConfigurations: [
+      {
+        privateIpAllocationMethod: 'Dynamic'
+        subnet: {
+          id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub-weu', 'snet-dns-inbound')
+        }
+      }
+    ]
+  }
+}
