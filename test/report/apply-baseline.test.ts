@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleResult } from '../../src/engine/result.js';
+import { evaluateGate } from '../../src/gate.js';
+import { applyBaseline } from '../../src/report/apply-baseline.js';
+import type { Report } from '../../src/report/report.js';
+
+function result(ruleId: string, id: string, outcome: RuleResult['outcome'] = 'fail', severity: RuleResult['severity'] = 'high'): RuleResult {
+  return { ruleId, outcome, severity, pillar: 'security', resource: { id, type: 'T', name: id.split('/').pop() ?? id }, message: '' };
+}
+
+const report = (results: RuleResult[], extra: Partial<Report> = {}) =>
+  ({ generatedAt: '2026-01-01T00:00:00.000Z', results, summary: { score: 80 }, ...extra }) as unknown as Report;
+
+describe('applyBaseline', () => {
+  it('marks failures already failing in the baseline as existing (rule id + resource id, any case), the rest as new', () => {
+    const before = report([result('a/x', '/S/RG/lake'), result('a/y', '/s/rg/lake', 'pass'), result('a/z', '/s/rg/vault')]);
+    const now = [result('a/x', '/s/rg/lake'), result('a/y', '/s/rg/lake'), result('a/z', '/s/rg/vault', 'pass'), result('a/w', '/s/rg/lake', 'unknown')];
+    const { results, info } = applyBaseline(now, before, 'main.json');
+    expect(results.map((r) => r.baseline)).toEqual(['existing', 'new', undefined, undefined]);
+    expect(info).toEqual({ file: 'main.json', generatedAt: '2026-01-01T00:00:00.000Z', existing: 1, new: 1 });
+  });
+});
+
+describe('evaluateGate with a baseline', () => {
+  it('fails only on new failures and says how many the baseline ignored', () => {
+    const results = [{ ...result('a/x', '1', 'fail', 'critical'), baseline: 'existing' as const }, { ...result('a/y', '2', 'fail', 'low'), baseline: 'new' as const }];
+    const withBaseline = report(results, { baseline: { file: 'base.json', generatedAt: '', existing: 1, new: 1 } });
+    const high = evaluateGate(withBaseline, { failOn: 'high' });
+    expect(high.passed).toBe(true);
+    expect(high.messages).toEqual(['azready: 1 failed result(s) already in the baseline base.json are ignored by the gate; 1 new']);
+    const low = evaluateGate(withBaseline, { failOn: 'low' });
+    expect(low).toEqual({ passed: false, messages: [high.messages[0], 'azready: gate failed: 1 new failed result(s) of severity low or higher'] });
+  });
+});
