@@ -1,0 +1,38 @@
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: 'cosmos-scoring-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'ml-scoring'
+  }
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    locations: [
+      {
+        locationName: 'westeurope'
+        failoverPriority: 0
+        isZoneRedundant: true
+      }
+      {
+        locationName: 'northeurope'
+        failoverPriority: 1
+        isZoneRedundant: true
+      }
+    ]
+    enableAutomaticFailover: true
+    publicNetworkAccess: 'Disabled'
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
+  }
+}
