@@ -105,5 +105,19 @@ export function runBicepOracle(corpus, manifest) {
       mismatches.push({ file: e.bicep, exception: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' ') : String(err) });
     }
   }
-  return { valid: valid.length, syntaxClean, parsedClean, pairs, agree, invalid: invalid.length, rejected, exceptions, mismatches, parseFailures, accepted };
+  // AVM's end-to-end test deployments (no oracle JSON): real-world Bicep that must compile and
+  // expand without an error.
+  const avmTests = manifest.filter((e) => e.kind === 'avm-test');
+  let avmTestsClean = 0;
+  for (const e of avmTests) {
+    try {
+      const out = loadBicepFile(path.join(corpus, e.bicep), { moduleCache: cache });
+      if (!out.diagnostics.some((d) => d.severity === 'error')) avmTestsClean++;
+      else parseFailures.push(`${e.bicep}: ${out.diagnostics.filter((d) => d.severity === 'error').slice(0, 1).map((d) => `${d.code} ${d.message}`).join('')}`);
+    } catch (err) {
+      exceptions++;
+      mismatches.push({ file: e.bicep, exception: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' ') : String(err) });
+    }
+  }
+  return { avmTests: avmTests.length, avmTestsClean, valid: valid.length, syntaxClean, parsedClean, pairs, agree, invalid: invalid.length, rejected, exceptions, mismatches, parseFailures, accepted };
 }

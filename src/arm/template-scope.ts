@@ -115,7 +115,8 @@ export class TemplateScope implements EvalContext {
       }
       const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
       if (problem) {
-        this.diagnostics.push(diagnostic('arm/parameter-constraint', 'error', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
+        // Azure would reject the deployment with this value; the template itself may be fine.
+        this.diagnostics.push(diagnostic('arm/parameter-constraint', 'warning', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
       }
       return value;
     } finally {

@@ -95,7 +95,8 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   const unit = scope.unit;
   let t: ArmType = armType(p.type, unit.symbols);
   if (findDecorator(p.decorators, 'secure')) t = secureType(t);
-  const entries: [string, Emitted][] = [['type', ev(t.type ?? 'object', unit.span(p.type))]];
+  // A type azready cannot resolve (one imported from a registry) stays unconstrained.
+  const entries: [string, Emitted][] = t.type ? [['type', ev(t.type, unit.span(p.type))]] : [];
   if (p.defaultValue) entries.push(['defaultValue', toJson(p.defaultValue, scope)]);
   const allowed = decoratorArgs(findDecorator(p.decorators, 'allowed'))[0];
   if (allowed) entries.push(['allowedValues', toJson(allowed, scope)]);

@@ -11,32 +11,32 @@ export function arity(name: string, args: readonly unknown[], min: number, max =
 }
 
 export function str(name: string, v: Value): string {
-  if (typeof v !== 'string') throw new EvaluationError(`${name}() expects a string, got ${describe(v)}`);
+  if (typeof v !== 'string') throw new EvaluationError(`${name}() expects a string, got ${describe(v)}`, 'runtime');
   return v;
 }
 
 export function num(name: string, v: Value): number {
-  if (typeof v !== 'number') throw new EvaluationError(`${name}() expects an integer, got ${describe(v)}`);
+  if (typeof v !== 'number') throw new EvaluationError(`${name}() expects an integer, got ${describe(v)}`, 'runtime');
   return v;
 }
 
 export function int(name: string, v: Value): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new EvaluationError(`${name}() expects an integer, got ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new EvaluationError(`${name}() expects an integer, got ${describe(v)}`, 'runtime');
   return v;
 }
 
 export function bool(name: string, v: Value): boolean {
-  if (typeof v !== 'boolean') throw new EvaluationError(`${name}() expects a bool, got ${describe(v)}`);
+  if (typeof v !== 'boolean') throw new EvaluationError(`${name}() expects a bool, got ${describe(v)}`, 'runtime');
   return v;
 }
 
 export function arr(name: string, v: Value): Value[] {
-  if (!Array.isArray(v)) throw new EvaluationError(`${name}() expects an array, got ${describe(v)}`);
+  if (!Array.isArray(v)) throw new EvaluationError(`${name}() expects an array, got ${describe(v)}`, 'runtime');
   return v;
 }
 
 export function obj(name: string, v: Value): Record<string, Value> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new EvaluationError(`${name}() expects an object, got ${describe(v)}`);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new EvaluationError(`${name}() expects an object, got ${describe(v)}`, 'runtime');
   return v as Record<string, Value>;
 }
 
