@@ -41,6 +41,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     'save-snapshot': Flags.string({ description: 'write the collected rows and ARM results to this file, for `azready scan FILE`' }),
     cloud: Flags.string({ options: ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'], default: 'AzureCloud', description: 'Azure cloud (sets the ARM endpoint and token audience)' }),
     'page-size': Flags.integer({ min: 1, max: 1000, default: 1000, description: 'Resource Graph rows per page (lower it if responses exceed the 16 MB limit)' }),
+    concurrency: Flags.integer({ min: 1, max: 32, default: 8, description: 'ARM GETs in flight at once (for data Resource Graph lacks)' }),
     'arm-endpoint': Flags.string({ description: 'ARM endpoint URL overriding the cloud\'s; plain http only for loopback hosts' }),
   };
 
@@ -61,6 +62,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
       armEndpoint: flags['arm-endpoint'],
       saveSnapshot: flags['save-snapshot'],
       pageSize: flags['page-size'],
+      concurrency: flags.concurrency,
       progress: process.stderr,
     });
     if (!outcome.ok) {

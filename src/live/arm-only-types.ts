@@ -34,6 +34,8 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.EventHub/namespaces/eventhubs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/disasterRecoveryConfigs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/authorizationRules', access: 'child', apiVersion: '2024-01-01' },
+  { type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', access: 'child', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Insights/components/pricingPlans', access: 'singleton', name: 'current', apiVersion: '2017-10-01' },
   { type: 'Microsoft.KeyVault/vaults/keys', access: 'child', apiVersion: '2023-07-01' },
   { type: 'Microsoft.Sql/servers/failoverGroups', access: 'child', apiVersion: '2021-11-01' },
   { type: 'Microsoft.Sql/servers/azureADOnlyAuthentications', access: 'child', apiVersion: '2021-11-01' },

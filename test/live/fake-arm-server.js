@@ -30,6 +30,8 @@ export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.synapse/workspaces/dedicatedsqlminimaltlssettings',
   'microsoft.synapse/workspaces/sqlpools/geobackuppolicies',
   'microsoft.web/sites/config',
+  'microsoft.network/privateendpoints/privatednszonegroups',
+  'microsoft.insights/components/pricingplans',
   'microsoft.datafactory/factories/integrationruntimes',
   'microsoft.datafactory/factories/linkedservices',
   'microsoft.machinelearningservices/workspaces/computes',
