@@ -62,8 +62,8 @@ function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnap
   if (value.formatVersion > AUDIT_SNAPSHOT_FORMAT) {
     return { resources: [], diagnostics: [diagnostic('snapshot/unsupported-format', 'error', `${doc.file}: audit snapshot formatVersion ${value.formatVersion} is newer than this azready reads (${AUDIT_SNAPSHOT_FORMAT}); upgrade azready`, at)] };
   }
+  // No `file` either: relations treat resources of one file as one deployment, which these are not.
   const { resources, problems } = auditSnapshotResources(value, 'snapshot');
-  for (const r of resources) r.file = doc.file;
   const diagnostics = problems.map((p) => diagnostic('snapshot/invalid-row', 'error', p, at));
   // What the audit could not read is still missing from the replay.
   for (const d of Array.isArray(value.diagnostics) ? value.diagnostics : []) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,27 @@ describe('audit() against a local ARM and Resource Graph', () => {
     if (!offline.ok) throw new Error('scan failed');
     expect(JSON.stringify(offline.report.results)).toBe(JSON.stringify(live.report.results));
     expect(offline.report.summary).toEqual(live.report.summary);
+  });
+});
+
+describe('audit snapshots with unreadable related resources', () => {
+  it('replays a referencedBy relation over an unreadable resource as the audit saw it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-ref-'));
+    mkdirSync(path.join(dir, 'pack', 'live'), { recursive: true });
+    writeFileSync(path.join(dir, 'pack', 'live', 'referenced.yaml'), [
+      'id: live/referenced', 'title: Vaults are referenced by a diagnostic setting', 'pillar: operations', 'severity: low',
+      'resourceType: Microsoft.KeyVault/vaults',
+      'expect:', '  count:', '    related: referencedBy', '    type: Microsoft.Insights/diagnosticSettings', '    via: properties.workspaceId', '  greaterOrEquals: 1',
+      'rationale: a test of replayed relations', 'remediation:', '  text: nothing to do', 'references: []', 'frameworks: {}', 'tags: []', '',
+    ].join('\n'));
+    // The diagnostic settings of kv01 cannot be read, and the rule also needs them for vaults (baseline).
+    const denied = `/subscriptions/${SUBS[0]}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv01/providers/Microsoft.Insights`;
+    const file = path.join(dir, 'estate.json');
+    const live = await auditOf({ rows: estate(), deniedArmPaths: [denied] }, { saveSnapshot: file, rules: [path.join(dir, 'pack')] });
+    const offline = scan({ paths: [file], rules: [path.join(dir, 'pack')] });
+    if (!offline.ok) throw new Error('scan failed');
+    expect(live.report.results.filter((r) => r.ruleId === 'live/referenced').length).toBeGreaterThan(0);
+    expect(JSON.stringify(offline.report.results)).toBe(JSON.stringify(live.report.results));
   });
 });
 
