@@ -139,30 +139,6 @@ resource lakeAccountDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   }
 }
 
-resource lakePeDfs 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-lake-dfs-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'dfs', properties: { privateLinkServiceId: lake.id, groupIds: ['dfs'] } }
-    ]
-  }
-}
-
-resource lakePeBlob 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-lake-blob-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'blob', properties: { privateLinkServiceId: lake.id, groupIds: ['blob'] } }
-    ]
-  }
-}
-
 // ---------------------------------------------------------------- secrets
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: '${prefix}-kv'
@@ -190,18 +166,6 @@ resource vaultDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = 
   }
 }
 
-resource vaultPe 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-kv-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'vault', properties: { privateLinkServiceId: vault.id, groupIds: ['vault'] } }
-    ]
-  }
-}
-
 // ---------------------------------------------------------------- streaming ingestion
 resource events 'Microsoft.EventHub/namespaces@2024-01-01' = {
   name: '${prefix}-events'
@@ -225,18 +189,6 @@ resource eventsDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' =
     workspaceId: logs.id
     logs: [{ categoryGroup: 'allLogs', enabled: true }]
     metrics: [{ category: 'AllMetrics', enabled: true }]
-  }
-}
-
-resource eventsPe 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-events-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'namespace', properties: { privateLinkServiceId: events.id, groupIds: ['namespace'] } }
-    ]
   }
 }
 
@@ -310,18 +262,6 @@ resource factoryDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource factoryPe 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-adf-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'dataFactory', properties: { privateLinkServiceId: factory.id, groupIds: ['dataFactory'] } }
-    ]
-  }
-}
-
 // ---------------------------------------------------------------- analytics
 resource synapse 'Microsoft.Synapse/workspaces@2021-06-01' = {
   name: '${prefix}-syn'
@@ -388,18 +328,6 @@ resource synapseDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource synapsePe 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-syn-sql-pe'
-  location: location
-  tags: tags
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'sql', properties: { privateLinkServiceId: synapse.id, groupIds: ['Sql'] } }
-    ]
-  }
-}
-
 // ---------------------------------------------------------------- governance
 resource purview 'Microsoft.Purview/accounts@2021-12-01' = {
   name: '${prefix}-purview'
@@ -428,14 +356,79 @@ resource purviewDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource purviewPe 'Microsoft.Network/privateEndpoints@2023-11-01' = {
-  name: '${prefix}-purview-pe'
+// ---------------------------------------------------------------- private endpoints and DNS
+var privateTargets = [
+  { name: 'lake-dfs', id: lake.id, group: 'dfs', zone: 'privatelink.dfs.${environment().suffixes.storage}' }
+  { name: 'lake-blob', id: lake.id, group: 'blob', zone: 'privatelink.blob.${environment().suffixes.storage}' }
+  { name: 'kv', id: vault.id, group: 'vault', zone: 'privatelink.vaultcore.azure.net' }
+  { name: 'events', id: events.id, group: 'namespace', zone: 'privatelink.servicebus.windows.net' }
+  { name: 'adf', id: factory.id, group: 'dataFactory', zone: 'privatelink.datafactory.azure.net' }
+  { name: 'syn-sql', id: synapse.id, group: 'Sql', zone: 'privatelink.sql.azuresynapse.net' }
+  { name: 'purview', id: purview.id, group: 'account', zone: 'privatelink.purview.azure.com' }
+]
+var zoneNames = union(map(privateTargets, t => t.zone), [])
+
+resource endpoints 'Microsoft.Network/privateEndpoints@2023-11-01' = [for t in privateTargets: {
+  name: '${prefix}-${t.name}-pe'
   location: location
   tags: tags
   properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [
-      { name: 'account', properties: { privateLinkServiceId: purview.id, groupIds: ['account'] } }
-    ]
+    subnet: { id: '${vnet.id}/subnets/private-endpoints' }
+    privateLinkServiceConnections: [{ name: t.group, properties: { privateLinkServiceId: t.id, groupIds: [t.group] } }]
+  }
+}]
+
+resource zones 'Microsoft.Network/privateDnsZones@2020-06-01' = [for z in zoneNames: {
+  name: z
+  location: 'global'
+  tags: tags
+}]
+
+resource zoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = [for (z, i) in zoneNames: {
+  parent: zones[i]
+  name: '${prefix}-vnet'
+  location: 'global'
+  properties: { virtualNetwork: { id: vnet.id }, registrationEnabled: false }
+}]
+
+resource zoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = [for (t, i) in privateTargets: {
+  parent: endpoints[i]
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [{ name: 'zone', properties: { privateDnsZoneId: resourceId('Microsoft.Network/privateDnsZones', t.zone) } }]
+  }
+}]
+
+// ---------------------------------------------------------------- delete locks on the stores
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete'
+  scope: vault
+  properties: { level: 'CanNotDelete', notes: 'Keys and secrets of the platform.' }
+}
+
+resource eventsLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete'
+  scope: events
+  properties: { level: 'CanNotDelete', notes: 'Deleting the namespace drops unread events.' }
+}
+
+resource synapseLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete'
+  scope: synapse
+  properties: { level: 'CanNotDelete', notes: 'Pipelines, notebooks and SQL pools of the lakehouse.' }
+}
+
+// ---------------------------------------------------------------- cost guard
+resource budget 'Microsoft.Consumption/budgets@2023-11-01' = {
+  name: '${prefix}-monthly'
+  properties: {
+    category: 'Cost'
+    amount: 5000
+    timeGrain: 'Monthly'
+    timePeriod: { startDate: '2026-12-01' }
+    notifications: {
+      actual80: { enabled: true, operator: 'GreaterThan', threshold: 80, thresholdType: 'Actual', contactEmails: ['finops@contoso.com'] }
+      forecast100: { enabled: true, operator: 'GreaterThan', threshold: 100, thresholdType: 'Forecasted', contactEmails: ['finops@contoso.com'] }
+    }
   }
 }
