@@ -87,7 +87,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const plan = planLiveData(config.rules);
   const diagnostics: Diagnostic[] = plan.notes.map((n) => diagnostic('audit/relation-not-live', 'info', n));
-  const query = buildQuery(plan.queryTypes, scopes.resourceGroups);
+  const query = buildQuery(plan.allTypes ? undefined : plan.queryTypes, scopes.resourceGroups);
   const progress = new Progress(options.progress);
   const writer = options.saveSnapshot
     ? new SnapshotWriter(options.saveSnapshot, {
@@ -104,7 +104,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
   try {
     const builder = new LiveResourceBuilder('live');
     const byType = new Map<string, Resource[]>();
-    const pager = plan.queryTypes.length
+    const pager = plan.allTypes || plan.queryTypes.length
       ? await queryResourceGraph({
           client: resourceGraphClient(credential, arm),
           query,

@@ -34,6 +34,10 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.EventHub/namespaces/eventhubs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/disasterRecoveryConfigs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/authorizationRules', access: 'child', apiVersion: '2024-01-01' },
+  // Resource Graph has these only inside their parent's properties; read as resources they need ARM.
+  { type: 'Microsoft.Network/virtualNetworks/subnets', access: 'child', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/networkSecurityGroups/securityRules', access: 'child', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', access: 'child', apiVersion: '2023-11-01' },
   { type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', access: 'child', apiVersion: '2023-11-01' },
   { type: 'Microsoft.Insights/components/pricingPlans', access: 'singleton', name: 'current', apiVersion: '2017-10-01' },
   { type: 'Microsoft.KeyVault/vaults/keys', access: 'child', apiVersion: '2023-07-01' },

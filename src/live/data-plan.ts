@@ -22,6 +22,8 @@ export interface ExtraFetch {
 export interface LiveDataPlan {
   /** Canonical types for the Resource Graph query, sorted. */
   queryTypes: string[];
+  /** A rule counts every resource whatever its type: the query takes all types. */
+  allTypes: boolean;
   /** ARM GETs, parents before the children that need them. */
   fetches: ExtraFetch[];
   /** Needs the plan cannot serve (an extension type without a resource to hang it on). */
@@ -32,6 +34,7 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
   const query = new Set<string>();
   const fetches = new Map<string, ExtraFetch>();
   const notes = new Set<string>();
+  let allTypes = false;
 
   const ensureType = (type: string, owner?: Rule): void => {
     const t = armOnlyType(type);
@@ -75,12 +78,20 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
       const raw = spec.type === undefined ? [] : [spec.type].flat();
       const types = raw.flatMap((t) => (t.includes('.') ? [t] : context.map((ctx) => `${ctx}/${t}`)));
       if (!raw.length && spec.related !== 'referencedBy') notes.add(`${ruleId}: a '${spec.related}' relation without a type cannot be read live; give the relation a type`);
-      if (spec.related === 'referencedBy') types.forEach((t) => ensureType(t));
+      if (spec.related === 'referencedBy') {
+        if (!raw.length) allTypes = true; // any resource may reference this one
+        types.forEach((t) => ensureType(t));
+      }
       else for (const ctx of context) for (const t of types) if (spec.related === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, spec.related, owner);
       walk(spec.where, types, ruleId);
       return;
     }
     const setTypes = spec.resources?.type ?? spec.distinct?.type;
+    if ((spec.resources || spec.distinct) && setTypes === undefined) {
+      allTypes = true; // "every resource" (e.g. allowed locations) needs every type in scope
+      walk(spec.resources?.where ?? spec.distinct?.where, [], ruleId);
+      return;
+    }
     if (setTypes !== undefined) {
       const types = [setTypes].flat();
       for (const t of types) {
@@ -102,6 +113,7 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
   const depth = (t: string): number => t.split('/').length;
   return {
     queryTypes: [...query].sort((a, b) => a.localeCompare(b)),
+    allTypes,
     fetches: [...fetches.values()].sort((a, b) => depth(a.parentType) - depth(b.parentType) || a.parentType.localeCompare(b.parentType) || a.target.type.localeCompare(b.target.type)),
     notes: [...notes],
   };

@@ -18,9 +18,10 @@ const COLUMNS = 'id, name, type, tenantId, kind, location, resourceGroup, subscr
 
 const kqlString = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** The KQL of the run: every needed type in one query, stable order for paging. */
-export function buildQuery(types: readonly string[], resourceGroups: readonly string[] = []): string {
-  const lines = ['Resources', `| where type in~ (${[...types].map((t) => kqlString(t.toLowerCase())).join(', ')})`];
+/** The KQL of the run: every needed type (all types when `types` is undefined) in one query, stable order for paging. */
+export function buildQuery(types: readonly string[] | undefined, resourceGroups: readonly string[] = []): string {
+  const lines = ['Resources'];
+  if (types) lines.push(`| where type in~ (${[...types].map((t) => kqlString(t.toLowerCase())).join(', ')})`);
   if (resourceGroups.length) lines.push(`| where resourceGroup in~ (${resourceGroups.map((g) => kqlString(g.toLowerCase())).join(', ')})`);
   lines.push(`| project ${COLUMNS}`, '| order by id asc');
   return lines.join('\n');
