@@ -33,6 +33,7 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
   const inline = options.inline === false ? undefined : new InlineIndex(set, options.readFile ?? readText);
   const config = (options.config ?? []).map((s) => ({ s, rule: globToRegExp(s.rule, { ignoreCase: true }), resource: s.resource ? globToRegExp(s.resource, { ignoreCase: true }) : undefined }));
   const expired = new Set<ConfigSuppression>();
+  const used = new Set<ConfigSuppression>();
   // Every Bicep input is read, so a comment without a reason is an error even where nothing fails.
   for (const input of inline ? set.inputs : []) if (input.kind === 'bicep') inline?.bicepFile(input.path);
   const out = results.map((r) => {
@@ -42,6 +43,7 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
     for (const c of config) {
       if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource))) continue;
       const s = c.s;
+      used.add(s);
       if (s.expires && s.expires < today) {
         expired.add(s);
         return { ...r, message: `${r.message} (the suppression in ${displayPath(s.location.file)}:${s.location.startLine} expired on ${s.expires}: ${s.reason})` };
@@ -54,6 +56,12 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
   for (const s of expired) {
     const target = s.resource ? ` on ${s.resource}` : '';
     diagnostics.push(diagnostic('suppressions/expired', 'warning', `the suppression of ${s.rule}${target} expired on ${s.expires} ("${s.reason}"); its findings count again: fix them, or renew the suppression with a new date`, s.location));
+  }
+  // As linters report unused disable directives: a suppression that accepts nothing may be stale.
+  for (const s of options.config ?? []) {
+    if (used.has(s)) continue;
+    const target = s.resource ? ` on ${s.resource}` : '';
+    diagnostics.push(diagnostic('suppressions/unused', 'info', `the suppression of ${s.rule}${target} matched no failed or unverified result; remove it if the finding is fixed`, s.location));
   }
   return { results: out, diagnostics };
 }

@@ -116,4 +116,10 @@ describe('config suppressions', () => {
     expect(later.results[0].outcome).toBe('fail');
     expect(later.diagnostics.map((d) => d.code)).toEqual(['suppressions/expired']);
   });
+
+  it('note a suppression that matched nothing (info), as linters report unused disable comments', () => {
+    const location = { file: 'azready.yaml', startLine: 7, startColumn: 5, endLine: 7, endColumn: 9 };
+    const out = applySuppressions([result('a/x', 'lake', 'pass')], new ResourceSet([]), { config: [{ rule: 'a/x', reason: 'old', location }], now: NOW, inline: false });
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'suppressions/unused', severity: 'info', location })]);
+  });
 });
