@@ -3,7 +3,7 @@ import { LineMap } from '../../src/core/line-map.js';
 
 describe('LineMap', () => {
   it.each([
-    ['LF', 'ab\ncd\n\nef', 7, { line: 3, column: 1 }],
+    ['LF', 'ab\ncd\n\nef', 7, { line: 4, column: 1 }],
     ['LF end', 'ab\ncd', 4, { line: 2, column: 2 }],
     ['CRLF', 'ab\r\ncd\r\nef', 8, { line: 3, column: 1 }],
     ['lone CR', 'ab\rcd\ref', 6, { line: 3, column: 1 }],
