@@ -14,6 +14,7 @@ resource sqlServer 'Microsoft.Sql/servers@2023-08-01-preview' = {
       tenantId: '11111111-1111-1111-1111-111111111111'
       azureADOnlyAuthentication: true
     }
+    minimalTlsVersion: '1.1'
     publicNetworkAccess: 'Disabled'
   }
 }
