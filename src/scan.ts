@@ -114,7 +114,14 @@ function projectInputs(project: ProjectConfig): { select?: (file: string) => boo
   const params = project.parameters.map((p) => ({ pattern: globToRegExp(p.template.replace(/^\.\//, '')), file: p.file }));
   return {
     ...(include.length || exclude.length
-      ? { select: (file: string) => { const r = rel(file); return (!include.length || include.some((g) => g.test(r))) && !exclude.some((g) => g.test(r)); } }
+      ? {
+          select: (file: string) => {
+            const r = rel(file);
+            // The globs describe the project's folder; files outside it are not filtered.
+            if (r.startsWith('../') || path.isAbsolute(r)) return true;
+            return (!include.length || include.some((g) => g.test(r))) && !exclude.some((g) => g.test(r));
+          },
+        }
       : {}),
     ...(params.length ? { templateParams: (file: string) => params.find((p) => p.pattern.test(rel(file)))?.file } : {}),
   };
