@@ -1,6 +1,8 @@
 // Benchmark: a live audit of 100,000 resources (100 Resource Graph pages) against the local ARM
-// stand-in (test/live/fake-arm-server.js), with every bundled rule and the ARM GETs they need.
-// Server and audit each run in their own process, so the figures are the audit's alone.
+// stand-in (test/live/fake-arm-server.js), with the baseline profile and the ARM GETs its rules
+// need. The estate (syntheticRows) is storage, Key Vault, Event Hubs and Log Analytics in equal
+// shares plus one Synapse workspace per thousand. Server and audit run in their own processes,
+// so the figures are the audit's alone.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -201,20 +201,28 @@ function safeParse(text) {
   }
 }
 
-/** `count` deterministic synthetic resources over `subscriptions` (for benchmarks). */
+/**
+ * `count` deterministic synthetic resources over `subscriptions` (for benchmarks): storage
+ * accounts, vaults, Event Hubs namespaces and Log Analytics workspaces in equal shares, and one
+ * Synapse workspace per thousand resources, as in a real estate.
+ */
 export function syntheticRows(count, subscriptions = 4) {
-  const types = ['microsoft.storage/storageaccounts', 'microsoft.keyvault/vaults', 'microsoft.eventhub/namespaces', 'microsoft.synapse/workspaces', 'microsoft.operationalinsights/workspaces'];
+  const common = ['microsoft.storage/storageaccounts', 'microsoft.keyvault/vaults', 'microsoft.eventhub/namespaces', 'microsoft.operationalinsights/workspaces'];
   const out = [];
   for (let i = 0; i < count; i++) {
     const sub = `00000000-0000-0000-0000-${String(i % subscriptions).padStart(12, '0')}`;
-    const type = types[i % types.length];
+    const type = i % 1000 === 999 ? 'microsoft.synapse/workspaces' : common[i % common.length];
     const [ns, t] = type.split('/');
     const name = `r${String(i).padStart(7, '0')}`;
     const id = `/subscriptions/${sub}/resourceGroups/rg${i % 50}/providers/${ns}/${t}/${name}`;
     out.push({
-      id, name, type, tenantId: 't', kind: i % 5 === 0 ? 'StorageV2' : '', location: 'westeurope', resourceGroup: `rg${i % 50}`, subscriptionId: sub, managedBy: '',
+      id, name, type, tenantId: 't', kind: type.endsWith('storageaccounts') ? 'StorageV2' : '', location: i % 7 ? 'westeurope' : 'northeurope', resourceGroup: `rg${i % 50}`, subscriptionId: sub, managedBy: '',
       sku: { name: i % 3 ? 'Standard_LRS' : 'Standard_GZRS' }, plan: null, tags: { env: 'bench' }, identity: null, zones: null, extendedLocation: null,
-      properties: { provisioningState: 'Succeeded', minimumTlsVersion: i % 2 ? 'TLS1_2' : 'TLS1_0', enableSoftDelete: true, enablePurgeProtection: i % 2 === 0, publicNetworkAccess: 'Disabled', retentionInDays: 90, networkAcls: { defaultAction: i % 2 ? 'Deny' : 'Allow', ipRules: [] } },
+      properties: {
+        provisioningState: 'Succeeded', minimumTlsVersion: i % 2 ? 'TLS1_2' : 'TLS1_0', enableSoftDelete: true, enablePurgeProtection: i % 2 === 0, publicNetworkAccess: 'Disabled', retentionInDays: 90,
+        networkAcls: { defaultAction: i % 2 ? 'Deny' : 'Allow', ipRules: [] },
+        ...(type === 'microsoft.synapse/workspaces' ? { defaultDataLakeStorage: { accountUrl: `https://r${String(i - 3).padStart(7, '0')}.dfs.core.windows.net`, filesystem: 'lake' } } : {}),
+      },
     });
   }
   return out;
