@@ -7,9 +7,11 @@ export interface ArmOnlyType {
   type: string;
   /**
    * `extension`: `{id}/providers/<type>` lists them for any resource; `child`: `{parentId}/<segment>`
-   * lists them; `singleton`: `{parentId}/<segment>/<name>` is the only instance (404 = none).
+   * lists them; `singleton`: `{parentId}/<segment>/<name>` is the only instance (404 = none);
+   * `embedded`: Resource Graph has them inside the parent's properties (`properties.subnets`), where
+   * rules read them, so nothing is fetched (a GET would only duplicate them).
    */
-  access: 'extension' | 'child' | 'singleton';
+  access: 'extension' | 'child' | 'singleton' | 'embedded';
   apiVersion: string;
   name?: string;
 }
@@ -34,10 +36,12 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.EventHub/namespaces/eventhubs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/disasterRecoveryConfigs', access: 'child', apiVersion: '2024-01-01' },
   { type: 'Microsoft.EventHub/namespaces/authorizationRules', access: 'child', apiVersion: '2024-01-01' },
-  // Resource Graph has these only inside their parent's properties; read as resources they need ARM.
-  { type: 'Microsoft.Network/virtualNetworks/subnets', access: 'child', apiVersion: '2023-11-01' },
-  { type: 'Microsoft.Network/networkSecurityGroups/securityRules', access: 'child', apiVersion: '2023-11-01' },
-  { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', access: 'child', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/virtualNetworks/subnets', access: 'embedded', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/networkSecurityGroups/securityRules', access: 'embedded', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', access: 'embedded', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/trafficManagerProfiles/azureEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
+  { type: 'Microsoft.Network/trafficManagerProfiles/externalEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
+  { type: 'Microsoft.Network/trafficManagerProfiles/nestedEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
   { type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', access: 'child', apiVersion: '2023-11-01' },
   { type: 'Microsoft.Insights/components/pricingPlans', access: 'singleton', name: 'current', apiVersion: '2017-10-01' },
   { type: 'Microsoft.KeyVault/vaults/keys', access: 'child', apiVersion: '2023-07-01' },

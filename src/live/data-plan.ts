@@ -45,7 +45,7 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
     if (t.access === 'extension') return; // only reachable through a resource it extends
     const parent = t.type.split('/').slice(0, -1).join('/');
     ensureType(parent, owner);
-    addFetch(parent, t, owner);
+    if (t.access !== 'embedded') addFetch(parent, t, owner);
   };
   const addFetch = (parentType: string, target: ArmOnlyType, owner?: Rule): void => {
     const parent = canonicalType(parentType);
@@ -60,7 +60,7 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
   const related = (parentType: string, type: string, kind: 'child' | 'extension', owner?: Rule): void => {
     const t = armOnlyType(type);
     if (kind === 'extension') {
-      if (t) addFetch(parentType, t, owner);
+      if (t && t.access !== 'embedded') addFetch(parentType, t, owner);
       else query.add(canonicalType(type));
       return;
     }

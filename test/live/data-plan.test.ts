@@ -38,6 +38,11 @@ describe('live data plan from the rules', () => {
     expect(unclassified, 'add these to src/live/arm-only-types.ts (read through ARM) or to IN_RESOURCE_GRAPH here').toEqual([]);
   });
 
+  it('reads children that Resource Graph embeds in their parent (subnets, endpoints) from the parent, with no GET', () => {
+    const rule = { ...rules[0], id: 't/subnets', resourceTypes: ['Microsoft.Network/virtualNetworks'], when: undefined, expect: { count: { related: 'child' as const, type: 'Microsoft.Network/virtualNetworks/subnets' }, equals: 0 } };
+    expect(planLiveData([rule])).toMatchObject({ queryTypes: ['Microsoft.Network/virtualNetworks'], fetches: [] });
+  });
+
   it('fetches a grandchild after its parent', () => {
     const rule = { ...rules[0], id: 't/containers', resourceTypes: ['Microsoft.Storage/storageAccounts/blobServices/containers'], when: undefined, expect: { field: 'name', exists: true } };
     const p = planLiveData([rule]);
