@@ -1,11 +1,20 @@
 // Generates src/policy/aliases/<Namespace>.json, the bundled Azure Policy alias table for the
-// providers of the four scenarios. Sources, in order of preference:
+// providers of the four scenarios. Sources, in order of preference (each adds what the earlier lack):
+//   --evaluator-snapshot DIR  a git snapshot of JanneMattila/azure-policy-evaluator (MIT, (c) 2023 Janne
+//                       Mattila): src/AzurePolicyEvaluator/Resources/policy-aliases.gz, `alias,defaultPath`
+//                       lines dumped from Azure with Get-AzPolicyAlias (2024-05): exact default paths;
 //   --linter-dump DIR   per-namespace `<Namespace>.aliases.json` files as in Azure/azure-policy-linter
 //                       (src/PolicyLinter.Core/ResourceTypesAndAliases/, MIT, Microsoft): exact paths;
 //   --corpus DIR        the Azure/azure-policy repository (MIT, Microsoft): every alias its built-in
-//                       definitions use, with the path from azready's mechanical alias mapping.
-// Usage: npm run build && node scripts/generate-policy-aliases.js --corpus ../shared/corpus/azure-policy [--linter-dump DIR]
+//                       definitions use (newer than the dump), with the mechanical alias mapping's path.
+// To keep the files small, a path equal to the mechanical mapping (src/engine/alias.ts) is stored as 1,
+// and `properties.<rest>` with every array element's `properties` made explicit (sub-resource arrays:
+// `securityRules[*].access` → `properties.securityRules[*].properties.access`) as 2.
+// Usage: npm run build && node scripts/generate-policy-aliases.js --evaluator-snapshot \
+//   /work/.mirror/JanneMattila+azure-policy-evaluator/repo --corpus ../shared/corpus/azure-policy
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,12 +41,18 @@ function derivedPath(alias) {
   return mechanicalAliasPath(alias, type);
 }
 
+/** Encoding 2 (src/policy/alias-table.ts decodes it the same way). */
+function subResourcePath(rest) {
+  return 'properties.' + rest.replace(/\[\*\]\.(?!(name|id|type|etag)(\.|\[|$))/gi, '[*].properties.');
+}
+
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const corpus = opt('--corpus');
 const dump = opt('--linter-dump');
-if (!corpus && !dump) {
-  console.error('usage: node scripts/generate-policy-aliases.js --corpus AZURE_POLICY_REPO [--linter-dump DIR]');
+const evaluator = opt('--evaluator-snapshot');
+if (!corpus && !dump && !evaluator) {
+  console.error('usage: node scripts/generate-policy-aliases.js [--evaluator-snapshot GIT_DIR] [--linter-dump DIR] [--corpus AZURE_POLICY_REPO]');
   process.exit(2);
 }
 
@@ -47,6 +62,23 @@ const sources = [];
 
 function namespaceOf(alias) {
   return alias.split('/')[0].toLowerCase();
+}
+
+if (evaluator) {
+  const file = 'src/AzurePolicyEvaluator/Resources/policy-aliases.gz';
+  const commit = execFileSync('git', ['--git-dir', evaluator, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const gz = execFileSync('git', ['--git-dir', evaluator, 'show', `HEAD:${file}`], { maxBuffer: 64 << 20 });
+  sources.push({ name: `JanneMattila/azure-policy-evaluator ${file} @ ${commit} (Get-AzPolicyAlias dump)`, license: 'MIT (c) 2023 Janne Mattila', kind: 'exact default paths' });
+  for (const line of gunzipSync(gz).toString('utf8').split(/\r?\n/)) {
+    const comma = line.indexOf(',');
+    if (comma < 0) continue;
+    const name = line.slice(0, comma);
+    const p = line.slice(comma + 1);
+    const ns = table.get(namespaceOf(name));
+    // Aliases into arrays nested three deep are references expanded by the API (…[*].subnet.ipConfigurations[*]…),
+    // never in a template: left out to keep the table small (the linter calls them deeply nested).
+    if (ns && p && name.split('/').length >= 3 && (name.match(/\[\*\]/g) ?? []).length <= 2) ns.set(name, p);
+  }
 }
 
 if (dump) {
@@ -88,10 +120,13 @@ if (corpus) {
     }
   };
   walk(path.join(corpus, 'built-in-policies'));
+  const lowerKeys = new Map();
   for (const alias of [...found].sort()) {
     if (!/^[A-Za-z]+\.[A-Za-z.]+\/[^/]+\/.+/.test(alias)) continue;
     const ns = table.get(namespaceOf(alias));
-    if (!ns || [...ns.keys()].some((k) => k.toLowerCase() === alias.toLowerCase())) continue;
+    if (!ns) continue;
+    lowerKeys.set(ns, lowerKeys.get(ns) ?? new Set([...ns.keys()].map((k) => k.toLowerCase())));
+    if (lowerKeys.get(ns).has(alias.toLowerCase())) continue;
     const p = derivedPath(alias);
     if (p) ns.set(alias, p);
   }
@@ -102,13 +137,17 @@ let total = 0;
 for (const ns of NAMESPACES) {
   const entries = [...table.get(ns.toLowerCase())].sort(([a], [b]) => a.localeCompare(b));
   total += entries.length;
-  const doc = {
-    namespace: ns,
-    generatedBy: 'scripts/generate-policy-aliases.js',
-    sources,
-    // alias → ARM path (the alias's defaultPath)
-    aliases: Object.fromEntries(entries),
-  };
-  writeFileSync(path.join(outDir, `${ns}.json`), JSON.stringify(doc, null, 0).replace(/,"aliases":\{/, ',\n"aliases":{\n').replace(/","(?=[A-Z])/g, '",\n"') + '\n');
+  /** type (after the namespace) → alias rest → path, or 1 when the mechanical mapping gives it */
+  const types = {};
+  for (const [name, p] of entries) {
+    const cut = name.lastIndexOf('/');
+    const type = name.slice(0, cut);
+    const rest = name.slice(cut + 1);
+    const key = type.slice(ns.length + 1);
+    (types[key] ??= {})[rest] = mechanicalAliasPath(name, type) === p ? 1 : subResourcePath(rest) === p ? 2 : p;
+  }
+  const head = JSON.stringify({ namespace: ns, generatedBy: 'scripts/generate-policy-aliases.js', sources, count: entries.length }).slice(0, -1);
+  const body = Object.entries(types).map(([t, v]) => `${JSON.stringify(t)}:${JSON.stringify(v)}`).join(',\n');
+  writeFileSync(path.join(outDir, `${ns}.json`), `${head},\n"types":{\n${body}\n}}\n`);
 }
 console.log(`wrote ${total} aliases for ${NAMESPACES.length} namespaces to ${path.relative(process.cwd(), outDir)}`);

@@ -1,6 +1,6 @@
 // Azure Policy aliases → ARM paths. Most follow the mechanical rule `<type>/<rest>` →
 // `properties.<rest>` (root fields stay at the root); the exceptions Azure documents are a table,
-// and the bundled alias table (src/policy/aliases/) wins where it knows the alias.
+// and the bundled alias table (src/policy/aliases/) gives the paths of the aliases it knows.
 import { aliasTablePath } from '../policy/alias-table.js';
 
 const ROOT_FIELDS = /^(sku|kind|identity|tags|zones|location|plan|name|type|id|extendedLocation)(\.|\[|$)/i;
@@ -47,8 +47,9 @@ export function isAlias(field: string): boolean {
 export function aliasToPath(alias: string, resourceType: string): string | undefined {
   const typePrefix = resourceType.toLowerCase() + '/';
   const lower = alias.toLowerCase();
-  const known = aliasTablePath(lower);
-  if (known !== undefined && lower.startsWith(typePrefix) && !lower.slice(typePrefix.length).includes('/')) return known;
+  // The documented exceptions win (their paths are for current api-versions; a dump's defaultPath may be older).
+  const known = EXCEPTIONS.has(lower) ? undefined : aliasTablePath(lower);
+  if (typeof known === 'string' && lower.startsWith(typePrefix) && !lower.slice(typePrefix.length).includes('/')) return known;
   return mechanicalAliasPath(alias, resourceType);
 }
 

@@ -1,14 +1,14 @@
 // Turns azready rules into custom Azure Policy definitions (audit effect, `effect` parameter
 // Audit|Disabled) and one initiative grouping them by pillar. A rule is exportable when its
-// conditions use only policy operators and fields with an alias in the bundled table; a count of
-// extension diagnostic settings becomes auditIfNotExists. Azure defaults are encoded explicitly.
+// conditions use only policy operators and fields with an alias in the bundled table; "at least one"
+// diagnostic setting or child resource becomes auditIfNotExists. Azure defaults are encoded explicitly.
 import type { Condition } from '../engine/condition.js';
-import { isAlias } from '../engine/alias.js';
+import { aliasToPath, isAlias } from '../engine/alias.js';
 import { OPERATORS, applyOperator, type Operator } from '../engine/operators.js';
 import { parseFieldPath } from '../engine/field-path.js';
 import { normalizePath } from '../engine/resolve-field.js';
 import type { Rule } from '../rules/rule.js';
-import { aliasForPath, isKnownAlias } from './alias-table.js';
+import { aliasesOfType, isKnownAlias } from './alias-table.js';
 import { supportsTagsAndLocation } from './evaluate-policy.js';
 
 /** The scope placeholder in exported ids; `policy publish` replaces it with the target scope. */
@@ -76,14 +76,15 @@ export function exportRule(rule: Rule, version: string): PolicyFile | { reason: 
   try {
     const when = rule.when ? translate(rule.when, type, defaults) : undefined;
     const typeCond: Condition = { field: 'type', equals: type };
-    const aine = diagnosticsCount(rule.expect);
+    const aine = existenceCount(rule.expect, type);
     let policyRule: Record<string, unknown>;
     let effects: string[];
     if (aine) {
-      const existence = aine.where ? translate(aine.where, DIAG, new Map()) : undefined;
+      // In a relation's where, the rule's defaults do not apply (they belong to the rule's own type).
+      const existence = aine.where ? translate(aine.where, aine.type, new Map()) : undefined;
       policyRule = {
         if: when ? { allOf: [typeCond, when] } : typeCond,
-        then: { effect: "[parameters('effect')]", details: { type: DIAG, ...(existence ? { existenceCondition: existence } : {}) } },
+        then: { effect: "[parameters('effect')]", details: { type: aine.type, ...(existence ? { existenceCondition: existence } : {}) } },
       };
       effects = ['AuditIfNotExists', 'Disabled'];
     } else {
@@ -117,14 +118,22 @@ export function exportRule(rule: Rule, version: string): PolicyFile | { reason: 
 
 class NotExpressible extends Error {}
 
-/** `count of extension diagnostic settings (where W) >= 1` (or > 0), the one relation a policy can say. */
-function diagnosticsCount(c: Condition): { where?: Condition } | undefined {
+/**
+ * `count of related resources (where W) >= 1` (or > 0) for extension diagnostic settings or one
+ * child type: what auditIfNotExists says (details.type, existenceCondition W).
+ */
+function existenceCount(c: Condition, type: string): { type: string; where?: Condition } | undefined {
   const spec = c.count;
-  if (!spec || spec.related !== 'extension') return undefined;
+  if (!spec || (spec.related !== 'extension' && spec.related !== 'child')) return undefined;
   const types = [spec.type].flat();
-  if (types.length !== 1 || String(types[0]).toLowerCase() !== DIAG.toLowerCase()) return undefined;
-  if (!((c.greaterOrEquals === 1) || (c.greater === 0))) return undefined;
-  return spec.where ? { where: spec.where } : {};
+  if (types.length !== 1 || typeof types[0] !== 'string') return undefined;
+  if (!(c.greaterOrEquals === 1 || c.greater === 0)) return undefined;
+  let related = types[0];
+  if (spec.related === 'extension') {
+    if (related.toLowerCase() !== DIAG.toLowerCase()) return undefined;
+    related = DIAG;
+  } else if (!related.includes('.')) related = `${type}/${related}`;
+  return { type: related, ...(spec.where ? { where: spec.where } : {}) };
 }
 
 function translate(c: Condition, type: string, defaults: Map<string, unknown>): Condition {
@@ -135,7 +144,7 @@ function translate(c: Condition, type: string, defaults: Map<string, unknown>): 
   if (!op) throw new NotExpressible('a condition has no operator');
   if (c.count) {
     const s = c.count;
-    if (s.related) throw new NotExpressible(`a count of ${s.related} resources (${[s.type].flat().join(', ')}) has no policy equivalent except diagnostic settings`);
+    if (s.related) throw new NotExpressible(`a count of ${s.related} resources (${[s.type].flat().join(', ')}) has no policy equivalent (only "at least one" diagnostic setting or child resource: auditIfNotExists)`);
     if (s.resources || s.distinct) throw new NotExpressible('it counts resources across the deployment');
     const count: Record<string, unknown> = {};
     if (s.field !== undefined) count.field = fieldName(s.field, type);
@@ -143,7 +152,7 @@ function translate(c: Condition, type: string, defaults: Map<string, unknown>): 
       count.value = s.value;
       if (s.name) count.name = s.name;
     }
-    if (s.where) count.where = translate(s.where, type, new Map());
+    if (s.where) count.where = translate(s.where, type, defaults);
     return { count, [op]: c[op] } as Condition;
   }
   if (c.field !== undefined) {
@@ -174,7 +183,11 @@ function fieldName(field: string, type: string): string {
     return field;
   }
   if (ROOT_FIELD.test(field)) return field;
-  const alias = aliasForPath(type, field);
+  const want = field.toLowerCase();
+  // The shortest alias whose path is this path (several may name it, e.g. legacy names).
+  const alias = aliasesOfType(type)
+    .filter((a) => aliasToPath(a, type)?.toLowerCase() === want)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
   if (!alias) throw new NotExpressible(`no alias in the table for ${field} on ${type}`);
   return alias;
 }
