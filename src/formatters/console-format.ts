@@ -1,9 +1,9 @@
 // The console report: score, level and coverage, pillars, then failures (with remediation and
-// file:line) grouped by pillar, unverified results with their reasons, and the diagnostics.
+// file:line) grouped by pillar, unverified and suppressed results with their reasons, and the diagnostics.
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceRange } from '../core/source-range.js';
-import type { RuleResult } from '../engine/result.js';
+import { resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
 import { stylist, type Stylist } from './style.js';
@@ -38,13 +38,15 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   const failures = report.results.filter((r) => r.outcome === 'fail');
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   if (failures.length) {
-    out.push('', s('bold', `Failures (${failures.length})`));
+    const existing = failures.filter((f) => f.baseline === 'existing').length;
+    out.push('', s('bold', `Failures (${failures.length}${report.baseline ? `; ${existing} already in the baseline, ignored by the gate` : ''})`));
     for (const p of PILLARS) {
       const list = failures.filter((f) => f.pillar === p);
       if (!list.length) continue;
       out.push(s('underline', p));
       for (const f of list) {
-        out.push(`  ${s(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${s('bold', f.ruleId)}  ${f.resource.name}${f.location ? '  ' + s('dim', where(f.location)) : ''}`);
+        const known = f.baseline === 'existing' ? '  ' + s('dim', '(baseline)') : '';
+        out.push(`  ${s(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${s('bold', f.ruleId)}  ${f.resource.name}${f.location ? '  ' + s('dim', where(f.location)) : ''}${known}`);
         out.push(`           ${f.message}`);
         const fix = rules.get(f.ruleId)?.remediation.text;
         if (fix) out.push(`           ${s('green', 'fix:')} ${fix.trim().split('\n')[0]}`);
@@ -55,6 +57,14 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   if (unknown.length) {
     out.push('', s('bold', `Unverified (${unknown.length})`));
     for (const u of unknown) out.push(`  ${u.ruleId}  ${u.resource.name}${u.location ? '  ' + s('dim', where(u.location)) : ''}\n           ${u.reason ?? ''}`);
+  }
+  const suppressed = report.results.filter((r) => r.outcome === 'suppressed');
+  if (suppressed.length) {
+    out.push('', s('bold', `Suppressed (${suppressed.length}), outside the score`));
+    for (const r of suppressed) {
+      const from = r.suppression?.file ? `  ${s('dim', `(${r.suppression.kind} · ${rel(r.suppression.file, options.cwd)}${r.suppression.line ? `:${r.suppression.line}` : ''})`)}` : '';
+      out.push(`  ${r.ruleId}  ${r.resource.name}${r.location ? '  ' + s('dim', where(r.location)) : ''}\n           ${resultReason(r) ?? ''}${from}`);
+    }
   }
   const shown = report.diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length) {
