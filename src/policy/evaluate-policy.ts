@@ -163,6 +163,8 @@ function existence(def: PolicyDefinition, resource: Resource, set: ResourceSet, 
     definite = definite.filter(named);
     possible = possible.filter(named);
   }
+  const missing = details.existenceCondition ? literalAliases(details.existenceCondition).find((a) => appliesTo(a, typeV) && isKnownAlias(a) !== true) : undefined;
+  if (missing) return { truth: 'unknown', reason: `the alias ${missing} is not in azready's alias table` };
   const truths: Evaluation[] = [];
   for (const r of definite) {
     const e = details.existenceCondition ? evaluateCondition(details.existenceCondition, { ...base, resource: r, fieldFunctionResource: resource }) : { truth: 'true' as Truth };
@@ -196,8 +198,13 @@ function isTypeLeaf(c: Condition): boolean {
   return typeof c.field === 'string' && c.field.toLowerCase() === 'type' && ('equals' in c || 'in' in c || 'like' in c);
 }
 
-/** Literal aliases in the definition's conditions and `field()` calls. */
+/** Literal aliases in the definition's `if` and `field()` calls. */
 function aliasesOf(def: PolicyDefinition): string[] {
+  return literalAliases(def.policyRule.if);
+}
+
+/** Literal aliases in a condition: `field` values and `field('…')` calls. */
+function literalAliases(condition: Condition): string[] {
   const found = new Set<string>();
   const visit = (v: unknown, key?: string) => {
     if (typeof v === 'string') {
@@ -206,7 +213,7 @@ function aliasesOf(def: PolicyDefinition): string[] {
     } else if (Array.isArray(v)) v.forEach((x) => visit(x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
   };
-  visit(def.policyRule.if);
+  visit(condition);
   return [...found];
 }
 

@@ -59,6 +59,13 @@ describe('evaluatePolicy', () => {
     expect(r.results[0]).toMatchObject({ outcome: 'unknown', reason: expect.stringMatching(/noSuchProperty is not in azready's alias table/) });
     expect(r.diagnostics[0]).toMatchObject({ code: 'policy/unknown-alias', severity: 'warning' });
   });
+
+  it('an unknown alias in an existenceCondition makes the result unverified', () => {
+    const kv = res({ type: 'Microsoft.KeyVault/vaults', name: 'kv' });
+    const diag = res({ type: 'Microsoft.Insights/diagnosticSettings', name: 'd', scope: kv.id, properties: {} });
+    const u = unit({ policyRule: { if: { field: 'type', equals: 'Microsoft.KeyVault/vaults' }, then: { effect: 'auditIfNotExists', details: { type: 'Microsoft.Insights/diagnosticSettings', existenceCondition: { field: 'Microsoft.Insights/diagnosticSettings/noSuchThing', exists: true } } } } });
+    expect(evaluatePolicy(u, new ResourceSet([kv, diag])).results[0]).toMatchObject({ outcome: 'unknown', reason: expect.stringMatching(/noSuchThing/) });
+  });
 });
 
 describe('built-in definitions over the examples and rule fixtures', () => {
