@@ -143,7 +143,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       arm: armClient,
       concurrency: options.concurrency ?? 8,
       diagnostics,
-      onProgress: (p) => progress.update(`azready: ARM: ${p.label}: ${p.done}/${p.total}`),
+      onProgress: (p) => progress.update(`azready: ARM ${p.step}/${p.steps}: ${p.label}: ${p.done}/${p.total}`),
     });
     const armDone = Date.now();
     for (const row of extras) builder.addExtra(row);

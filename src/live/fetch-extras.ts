@@ -9,9 +9,13 @@ import type { ExtraFetch } from './data-plan.js';
 import { httpFailure } from './retry.js';
 
 export interface ExtrasProgress {
+  /** Resources done of this fetch's `total`. */
   done: number;
   total: number;
   label: string;
+  /** Which fetch of how many (1-based). */
+  step: number;
+  steps: number;
 }
 
 export async function fetchExtras(args: {
@@ -26,13 +30,11 @@ export async function fetchExtras(args: {
   const rows: ExtraRow[] = [];
   const fetchedIds = new Map<string, string[]>();
   const failures = new Map<string, { count: number; example: string; detail: string }>();
-  let done = 0;
-  let total = 0;
   const parentsOf = (f: ExtraFetch): string[] => [...args.parentIds(f), ...(fetchedIds.get(f.parentType.toLowerCase()) ?? [])];
 
-  for (const f of args.fetches) {
+  for (const [i, f] of args.fetches.entries()) {
     const parents = parentsOf(f);
-    total += parents.length;
+    let done = 0;
     const label = `${f.target.type.split('/').pop()} of ${f.parentType}`;
     await pool(parents, args.concurrency, async (parentId) => {
       const path = armPathFor(f.target, parentId);
@@ -57,7 +59,7 @@ export async function fetchExtras(args: {
         else failures.set(key, { count: 1, example: parentId, detail });
       }
       done++;
-      args.onProgress?.({ done, total, label });
+      args.onProgress?.({ done, total: parents.length, label, step: i + 1, steps: args.fetches.length });
     });
   }
   for (const [key, f] of failures) {
