@@ -61,6 +61,10 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   );
   if (sum.score === null) push('> Nothing could be verified, so there is no score: see the unverified results below.', '');
+  if (report.baseline) {
+    const b = report.baseline;
+    push(`> **Baseline** ${md(clip(relativePath(b.file, options.cwd)))}: ${b.existing} failure(s) were already there and do not fail the gate; ${b.new} are new.`, '');
+  }
   if (sum.levelCapped) push(`> **Level capped** below the top level: critical rule(s) failed: ${sum.failedCritical.map(code).join(', ')}`, '');
 
   push('| Pillar | Score | Level | Passed | Failed | Unverified |', '|---|---:|---|---:|---:|---:|');

@@ -122,6 +122,14 @@ describe('azready scan --baseline (built CLI)', () => {
     expect(failed.filter((r) => r.baseline === 'new').map((r) => r.resource.name)).toContain('contosolake');
   });
 
+  it('says in the Markdown summary how many failures the baseline holds', () => {
+    const dir = tmp();
+    const base = path.join(dir, 'base.json');
+    runCli(['scan', path.join(DIR, 'arm.json'), '--format', 'json', '--output', base]);
+    const md = runCli(['scan', path.join(DIR, 'arm.json'), path.join(DIR, 'main.bicep'), '--baseline', base, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^> \*\*Baseline\*\* .*base\.json: \d+ failure\(s\) were already there and do not fail the gate; \d+ are new\.$/m);
+  });
+
   it('exits 2 when the baseline is not a report', () => {
     const r = runCli(['scan', path.join(DIR, 'arm.json'), '--baseline', path.join(DIR, 'arm.json')]);
     expect(r.status).toBe(2);
