@@ -61,6 +61,13 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(outcomeOf(report.results, 'storage/blob-soft-delete')).toMatchObject({ stfiles: 'not-applicable', st00: 'pass' });
   });
 
+  it('audits only the resource groups asked for', async () => {
+    const { report } = await auditOf({ rows: estate() }, { resourceGroups: ['RG-DATA'] });
+    expect(report.summary.resources).toBeGreaterThan(0);
+    expect(report.results.filter((r) => r.resource.id !== '/').every((r) => r.resource.id.includes('/resourceGroups/rg-data/'))).toBe(true);
+    expect(server!.requests[0].body?.query).toMatch(/where resourceGroup in~ \('rg-data'\)/);
+  });
+
   it('turns an ARM GET that is refused into unverified results, not failures', async () => {
     const denied = `/subscriptions/${SUBS[0]}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv01/providers/Microsoft.Insights`;
     const { report, inputErrors } = await auditOf({ rows: estate(), deniedArmPaths: [denied] });
