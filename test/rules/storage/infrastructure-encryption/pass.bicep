@@ -1,0 +1,30 @@
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stlakeprod01'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'lakehouse'
+  }
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    isHnsEnabled: true
+    encryption: {
+      requireInfrastructureEncryption: true
+      keySource: 'Microsoft.Storage'
+      services: {
+        blob: {
+          enabled: true
+        }
+        file: {
+          enabled: true
+        }
+      }
+    }
+  }
+}
