@@ -1,0 +1,19 @@
+resource job 'Microsoft.StreamAnalytics/streamingjobs@2021-10-01-preview' = {
+  name: 'asa-plant-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    sku: {
+      name: 'StandardV2'
+    }
+    compatibilityLevel: '1.2'
+    eventsOutOfOrderPolicy: 'Adjust'
+    outputErrorPolicy: 'Stop'
+  }
+}
