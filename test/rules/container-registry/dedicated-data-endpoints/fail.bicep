@@ -1,0 +1,26 @@
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'crscoringprod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'ml-scoring'
+  }
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    adminUserEnabled: false
+    anonymousPullEnabled: false
+    publicNetworkAccess: 'Enabled'
+    networkRuleBypassOptions: 'AzureServices'
+    networkRuleSet: {
+      defaultAction: 'Deny'
+      ipRules: [
+        {
+          action: 'Allow'
+          value: '203.0.113.0/24'
+        }
+      ]
+    }
+  }
+}
