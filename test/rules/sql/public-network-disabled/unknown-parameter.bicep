@@ -1,0 +1,22 @@
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
+resource sqlServer 'Microsoft.Sql/servers@2023-08-01-preview' = {
+  name: 'sql-orders-weu'
+  location: 'westeurope'
+  properties: {
+    administrators: {
+      administratorType: 'ActiveDirectory'
+      principalType: 'Group'
+      login: 'sql-admins'
+      sid: '4f6a1b2c-3d4e-5f60-7a8b-9c0d1e2f3a4b'
+      tenantId: '11111111-1111-1111-1111-111111111111'
+      azureADOnlyAuthentication: true
+    }
+    minimalTlsVersion: '1.2'
+    publicNetworkAccess: publicNetworkAccess
+  }
+}
