@@ -44,6 +44,8 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.Network/trafficManagerProfiles/nestedEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
   { type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', access: 'child', apiVersion: '2023-11-01' },
   { type: 'Microsoft.Insights/components/pricingPlans', access: 'singleton', name: 'current', apiVersion: '2017-10-01' },
+  // Control-plane metadata only (attributes such as exp); values are never returned.
+  { type: 'Microsoft.KeyVault/vaults/secrets', access: 'child', apiVersion: '2023-07-01' },
   { type: 'Microsoft.KeyVault/vaults/keys', access: 'child', apiVersion: '2023-07-01' },
   { type: 'Microsoft.Sql/servers/failoverGroups', access: 'child', apiVersion: '2021-11-01' },
   { type: 'Microsoft.Sql/servers/azureADOnlyAuthentications', access: 'child', apiVersion: '2021-11-01' },

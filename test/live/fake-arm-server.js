@@ -30,6 +30,8 @@ export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.synapse/workspaces/dedicatedsqlminimaltlssettings',
   'microsoft.synapse/workspaces/sqlpools/geobackuppolicies',
   'microsoft.web/sites/config',
+  'microsoft.keyvault/vaults/secrets',
+  'microsoft.keyvault/vaults/keys',
   'microsoft.network/privateendpoints/privatednszonegroups',
   'microsoft.network/virtualnetworks/subnets',
   'microsoft.network/networksecuritygroups/securityrules',
