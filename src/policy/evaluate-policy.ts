@@ -73,6 +73,9 @@ export function evaluatePolicy(unit: PolicyUnit, set: ResourceSet): { results: R
   if (effect === 'disabled') return { results: [], diagnostics };
   const mode = def.mode;
   if (mode !== 'all' && mode !== 'indexed') {
+    // Only worth saying when the definition is about resources of this deployment.
+    const g = typeGuard(def.policyRule.if);
+    if (g && !set.resources.some((resource) => evaluateCondition(g, { ...base, resource }).truth !== 'false')) return { results: [], diagnostics };
     diagnostics.push(diagnostic('policy/unsupported-mode', 'info', `${def.name} (${def.displayName}): mode ${def.mode} evaluates data-plane content, which templates do not have; skipped`));
     return { results: [], diagnostics };
   }

@@ -55,6 +55,18 @@ describe('policy pull and publish through @azure/arm-policy against a local serv
     ]);
   });
 
+  it('pull at a management group: listForManagementGroup and definitions at the management group', async () => {
+    const mg = '/providers/Microsoft.Management/managementGroups/contoso';
+    const defId = `${mg}/providers/Microsoft.Authorization/policyDefinitions/mgdef`;
+    server = await startFakePolicyServer({
+      [defId]: { id: defId, name: 'mgdef', properties: { displayName: 'MG def', mode: 'Indexed', parameters: { effect: { type: 'String', defaultValue: 'Audit' } }, policyRule: { if: { field: 'type', equals: 'Microsoft.Storage/storageAccounts' }, then: { effect: "[parameters('effect')]" } } } },
+      [`${mg}/providers/Microsoft.Authorization/policyAssignments/mga`]: { id: `${mg}/providers/Microsoft.Authorization/policyAssignments/mga`, name: 'mga', properties: { policyDefinitionId: defId, parameters: { effect: { value: 'Disabled' } } } },
+    });
+    const out = mkdtempSync(path.join(tmpdir(), 'azready-pull-'));
+    expect(await pullPolicies(client(), { managementGroup: 'contoso' }, out)).toMatchObject({ assignments: 1, definitions: 1, problems: [] });
+    expect(planPolicies(loadPolicies([out])).units.map((u) => [u.definition.name, u.parameters.get('effect')])).toEqual([['mgdef', 'Disabled']]);
+  });
+
   it('publish: created, then unchanged, then updated after a change; --what-if writes nothing; management groups too', async () => {
     server = await startFakePolicyServer();
     const rules = loadRulePacks([builtinRulesDir()]).rules.filter((r) => r.id.startsWith('storage/'));
