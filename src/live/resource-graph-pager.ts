@@ -69,6 +69,7 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
     const req = queue.shift()!;
     let skipToken: string | undefined;
     let pagesHere = 0;
+    let rowsHere = 0;
     try {
       do {
         if (quota.remaining === 0) {
@@ -105,13 +106,17 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
         const rows = Array.isArray(response.data) ? (response.data as Record<string, unknown>[]) : [];
         if (!Array.isArray(response.data)) o.diagnostics.push(diagnostic('live/unexpected-response', 'error', `Resource Graph returned no row array for ${req.label}`));
         pagesHere++;
+        rowsHere += rows.length;
         stats.pages++;
         stats.rows += rows.length;
         await o.onRows(rows);
         o.onProgress?.(stats);
         skipToken = response.skipToken;
-        if (!skipToken && String(response.resultTruncated) === 'true') {
-          o.diagnostics.push(diagnostic('live/result-truncated', 'error', `Resource Graph truncated the results for ${req.label} without a skip token; the audit is incomplete`));
+        const total = Number(response.totalRecords);
+        const truncated = String(response.resultTruncated) === 'true';
+        if (!skipToken && (truncated || (Number.isFinite(total) && rowsHere < total))) {
+          // resultTruncated is the service's own word; a short count alone may be a counting quirk.
+          o.diagnostics.push(diagnostic('live/result-truncated', truncated ? 'error' : 'warning', `Resource Graph returned ${rowsHere} of ${Number.isFinite(total) ? total : '?'} rows for ${req.label} without a skip token for the rest; the audit may be incomplete`));
         }
       } while (skipToken);
     } catch (e) {

@@ -98,6 +98,14 @@ describe('Resource Graph paging through @azure/arm-resourcegraph', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'live/scope-incomplete', severity: 'error' })]);
   });
 
+  it('reports results truncated without a skip token', async () => {
+    const row = estate()[0];
+    const faults = [{ target: 'arg' as const, at: 1, status: 200, body: { totalRecords: 18, count: 1, resultTruncated: 'true', data: [row] } }];
+    const { ids, diagnostics } = await run({ rows: estate(), faults });
+    expect(ids).toEqual([row.id]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'live/result-truncated', severity: 'error', message: expect.stringContaining('returned 1 of 18 rows') })]);
+  });
+
   it('stops on a refused credential', async () => {
     const faults = [{ target: 'arg' as const, at: 1, status: 401, body: { error: { code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' } } }];
     const { ids, diagnostics } = await run({ rows: estate(), faults }, { batchSize: 1 });
