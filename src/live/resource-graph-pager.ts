@@ -28,6 +28,8 @@ export function buildQuery(types: readonly string[] | undefined, resourceGroups:
 }
 
 export interface PagerStats {
+  /** Rows per page asked for last (halved after ResponsePayloadTooLarge). */
+  pageSize?: number;
   pages: number;
   rows: number;
   retries: number;
@@ -56,6 +58,7 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
   const stats: PagerStats = { pages: 0, rows: 0, retries: 0, quotaWaits: 0, quotaWaitMs: 0 };
   const wait = o.retry.sleep ?? sleep;
   let limitHit = false;
+  let pageSize = Math.min(1000, Math.max(1, o.pageSize ?? 1000));
   const quota = { remaining: undefined as number | undefined, resetsMs: undefined as number | undefined };
   const batchSize = Math.min(300, Math.max(1, o.batchSize ?? 300));
   const queue: Request[] = [];
@@ -80,29 +83,40 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
           await wait(ms);
           quota.remaining = undefined;
         }
-        const response = await withRetry(
-          () => o.client.resources(
-            {
-              query: o.query,
-              ...(req.subscriptions ? { subscriptions: req.subscriptions } : {}),
-              ...(req.managementGroups ? { managementGroups: req.managementGroups } : {}),
-              options: { top: o.pageSize ?? 1000, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}), ...(req.managementGroups ? { allowPartialScopes: true } : {}) },
-            },
-            {
-              onResponse: (raw) => {
-                const remaining = raw.headers.get('x-ms-user-quota-remaining');
-                if (remaining !== undefined && /^\d+$/.test(remaining.trim())) quota.remaining = Number(remaining);
-                quota.resetsMs = parseHhMmSs(raw.headers.get('x-ms-user-quota-resets-after')) ?? quota.resetsMs;
-                if (raw.headers.get('x-ms-tenant-subscription-limit-hit') === 'true' && !limitHit) {
-                  limitHit = true;
-                  o.diagnostics.push(diagnostic('live/subscription-limit', 'warning', `Resource Graph read only the first 10,000 subscriptions of ${req.label}; audit the others with --subscription`));
-                }
-              },
-            },
-          ),
-          o.retry,
-          () => stats.retries++,
-        );
+        let response: Awaited<ReturnType<PagerOptions['client']['resources']>>;
+        for (;;) {
+          try {
+            response = await withRetry(
+              () => o.client.resources(
+                {
+                  query: o.query,
+                  ...(req.subscriptions ? { subscriptions: req.subscriptions } : {}),
+                  ...(req.managementGroups ? { managementGroups: req.managementGroups } : {}),
+                  options: { top: pageSize, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}), ...(req.managementGroups ? { allowPartialScopes: true } : {}) },
+                },
+                {
+                  onResponse: (raw) => {
+                    const remaining = raw.headers.get('x-ms-user-quota-remaining');
+                    if (remaining !== undefined && /^\d+$/.test(remaining.trim())) quota.remaining = Number(remaining);
+                    quota.resetsMs = parseHhMmSs(raw.headers.get('x-ms-user-quota-resets-after')) ?? quota.resetsMs;
+                    if (raw.headers.get('x-ms-tenant-subscription-limit-hit') === 'true' && !limitHit) {
+                      limitHit = true;
+                      o.diagnostics.push(diagnostic('live/subscription-limit', 'warning', `Resource Graph read only the first 10,000 subscriptions of ${req.label}; audit the others with --subscription`));
+                    }
+                  },
+                },
+              ),
+              o.retry,
+              () => stats.retries++,
+            );
+            break;
+          } catch (e) {
+            // A page over 16 MB fails as a whole; the same page in smaller pieces does not.
+            if (pageSize === 1 || !/ResponsePayloadTooLarge/i.test(describe(e, httpFailure(e)))) throw e;
+            pageSize = Math.max(1, Math.floor(pageSize / 2));
+            stats.pageSize = pageSize;
+          }
+        }
         const rows = Array.isArray(response.data) ? (response.data as Record<string, unknown>[]) : [];
         if (!Array.isArray(response.data)) o.diagnostics.push(diagnostic('live/unexpected-response', 'error', `Resource Graph returned no row array for ${req.label}`));
         pagesHere++;
@@ -144,6 +158,9 @@ export async function queryResourceGraph(o: PagerOptions): Promise<PagerStats> {
         `${req.label}: ${pagesHere ? `Resource Graph failed after ${pagesHere} page(s); later rows are missing` : 'could not be queried'} (${describe(e, f)}); the other scopes were audited`,
       ));
     }
+  }
+  if (stats.pageSize !== undefined) {
+    o.diagnostics.push(diagnostic('live/page-size-reduced', 'info', `Resource Graph responses exceeded its 16 MB limit; pages were read ${stats.pageSize} rows at a time (--page-size ${stats.pageSize} avoids the failed requests)`));
   }
   return stats;
 }

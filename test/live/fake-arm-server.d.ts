@@ -15,6 +15,7 @@ export interface FakeArmOptions {
   quota?: { limit: number; windowMs: number };
   faults?: { target: 'arg' | 'arm'; at: number; status: number; headers?: Record<string, string>; body?: unknown }[];
   armPageSize?: number;
+  maxPayloadRows?: number;
 }
 
 export interface FakeArm {

@@ -60,6 +60,7 @@ const ARG_PATH = '/providers/microsoft.resourcegraph/resources';
  * @param {{target: 'arg'|'arm', at: number, status: number, headers?: object, body?: object}[]} [options.faults]
  *   the `at`-th request (1-based) to that target gets this response instead
  * @param {number} [options.armPageSize] ARM list page size (nextLink beyond it)
+ * @param {number} [options.maxPayloadRows] pages of more rows fail with ResponsePayloadTooLarge (the 16 MB limit)
  */
 export async function startFakeArm(options = {}) {
   const rows = [...(options.rows ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -140,6 +141,9 @@ export async function startFakeArm(options = {}) {
       offset = token.offset;
     }
     const data = matching.slice(offset, offset + top);
+    if (options.maxPayloadRows && data.length > options.maxPayloadRows) {
+      return send(400, { error: { code: 'BadRequest', message: 'Please provide below info when asking for support: timestamp = now, correlationId = test.', details: [{ code: 'ResponsePayloadTooLarge', message: `Response payload size is ${data.length * 40000}, and has exceeded the limit of 16777216. Please consider querying less data at a time and make paginated call if needed.` }] } }, quota.headers);
+    }
     const next = offset + data.length < matching.length ? Buffer.from(JSON.stringify({ q, offset: offset + data.length })).toString('base64') : undefined;
     send(200, { totalRecords: matching.length, count: data.length, resultTruncated: 'false', ...(next ? { $skipToken: next } : {}), data }, quota.headers);
   }

@@ -106,6 +106,13 @@ describe('Resource Graph paging through @azure/arm-resourcegraph', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'live/result-truncated', severity: 'error', message: expect.stringContaining('returned 1 of 18 rows') })]);
   });
 
+  it('halves the page size when a page exceeds the 16 MB payload limit', async () => {
+    const { ids, stats, diagnostics } = await run({ rows: estate(), maxPayloadRows: 5 }, { pageSize: 20 });
+    expect(ids).toEqual(argIds());
+    expect(stats.pageSize).toBe(5);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'live/page-size-reduced', severity: 'info', message: expect.stringContaining('--page-size 5') })]);
+  });
+
   it('stops on a refused credential', async () => {
     const faults = [{ target: 'arg' as const, at: 1, status: 401, body: { error: { code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' } } }];
     const { ids, diagnostics } = await run({ rows: estate(), faults }, { batchSize: 1 });
