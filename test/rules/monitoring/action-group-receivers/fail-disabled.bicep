@@ -1,0 +1,19 @@
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-oncall'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'ml-scoring'
+  }
+  properties: {
+    groupShortName: 'oncall'
+    enabled: false
+    emailReceivers: [
+      {
+        name: 'oncall'
+        emailAddress: 'ml-oncall@contoso.com'
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}

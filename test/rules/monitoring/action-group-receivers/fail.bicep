@@ -1,0 +1,13 @@
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-oncall'
+  location: 'global'
+  tags: {
+    environment: 'prod'
+    workload: 'ml-scoring'
+  }
+  properties: {
+    groupShortName: 'oncall'
+    enabled: true
+    emailReceivers: []
+  }
+}
