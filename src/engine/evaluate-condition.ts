@@ -151,7 +151,7 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     const test = (r: Resource): Evaluation => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
     const range = tally(rel.definite, test);
     // A resource whose link is unknown may count, unless `where` is false for it anyway.
-    const possible = tally(rel.possible, test).max;
+    const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0);
     return { ...range, max: range.max + possible, reason: range.reason ?? (possible ? rel.reason : undefined) };
   }
   if (spec.resources) {

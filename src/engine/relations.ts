@@ -10,6 +10,8 @@ import { resolveField } from './resolve-field.js';
 export interface Related {
   definite: Resource[];
   possible: Resource[];
+  /** Links whose target is unknown altogether: each may or may not count. */
+  unresolved?: number;
   reason?: string;
 }
 
@@ -25,6 +27,21 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
       const possible = unknownLinks(set, 'extension', types, undefined).get(resource.file ?? '') ?? [];
       return { definite, possible, ...(possible.length ? { reason: `the scope of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
+    case 'references': {
+      // Outgoing: the resources this one names at `via` (a workspace's default data lake).
+      const values = via ? linkValues(resource, via) : [];
+      const definite: Resource[] = [];
+      for (const v of values) {
+        if (typeof v !== 'string') continue;
+        // An endpoint URL (`https://<account>.dfs.core.windows.net`) names its resource by host.
+        const targets = v.startsWith('/') ? [set.byId(v)] : byEndpointHost(set, types, v);
+        for (const target of targets) {
+          if (target && target !== resource && (!types || types.some((t) => matchesType(target, t)))) definite.push(target);
+        }
+      }
+      const unresolved = values.filter(isUnknown).length;
+      return { definite: [...new Set(definite)], possible: [], ...(unresolved ? { unresolved, reason: `${via} of '${resource.name}' is unknown` } : {}) };
+    }
     case 'referencedBy': {
       const index = referenceIndex(set, types, via);
       const definite = (index.get(resource.id.toLowerCase()) ?? []).filter((r) => r !== resource);
@@ -32,6 +49,23 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
       return { definite, possible, ...(possible.length ? { reason: `the target of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
   }
+}
+
+/** Resources of `types` whose name is the first label of the URL's host. */
+function byEndpointHost(set: ResourceSet, types: string[] | undefined, url: string): Resource[] {
+  const host = /^[a-z]+:\/\/([^/:.]+)\./i.exec(url)?.[1]?.toLowerCase();
+  if (!host || !types) return [];
+  const index = set.memo(`names ${types.join(',')}`, () => {
+    const byName = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      const k = r.name.toLowerCase();
+      const list = byName.get(k);
+      if (list) list.push(r);
+      else byName.set(k, [r]);
+    }
+    return byName;
+  });
+  return index.get(host) ?? [];
 }
 
 function candidates(set: ResourceSet, types: string[] | undefined): Resource[] {

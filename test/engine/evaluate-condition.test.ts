@@ -371,3 +371,22 @@ describe('relations and set-level counts', () => {
     expect(e.reason).toContain("parameters('tier') has no value");
   });
 });
+
+describe('references relation', () => {
+  const lake = res({ type: 'Microsoft.Storage/storageAccounts', name: 'stlake', location: 'westeurope' });
+  const other = res({ type: 'Microsoft.Storage/storageAccounts', name: 'stother', location: 'northeurope' });
+  const ws = (props: object) => res({ type: 'Microsoft.Synapse/workspaces', name: 'syn', location: 'westeurope', properties: { defaultDataLakeStorage: props } });
+  const count = (via: string) => ({ count: { related: 'references' as const, type: 'Microsoft.Storage/storageAccounts', via }, equals: 1 });
+  it('finds the target by resource id and by endpoint URL', () => {
+    for (const [props, via] of [[{ resourceId: lake.id }, 'properties.defaultDataLakeStorage.resourceId'], [{ accountUrl: 'https://stlake.dfs.core.windows.net' }, 'properties.defaultDataLakeStorage.accountUrl']] as const) {
+      const w = ws(props);
+      const set = new ResourceSet([lake, other, w]);
+      expect(evaluateCondition(count(via), { resource: w, set, current: [], values: new Map() }).truth).toBe('true');
+    }
+  });
+  it('is unknown when the link is unknown', () => {
+    const w = ws({ resourceId: new Unknown('module output') });
+    const set = new ResourceSet([lake, w]);
+    expect(evaluateCondition(count('properties.defaultDataLakeStorage.resourceId'), { resource: w, set, current: [], values: new Map() })).toMatchObject({ truth: 'unknown' });
+  });
+});
