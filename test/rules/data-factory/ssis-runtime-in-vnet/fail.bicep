@@ -1,0 +1,35 @@
+resource factory 'Microsoft.DataFactory/factories@2018-06-01' = {
+  name: 'adf-hybrid-prod'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'hybrid'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+
+  }
+}
+
+resource runtime 'Microsoft.DataFactory/factories/integrationRuntimes@2018-06-01' = {
+  parent: factory
+  name: 'ir-ssis'
+  properties: {
+    type: 'Managed'
+    typeProperties: {
+      computeProperties: {
+        location: 'westeurope'
+        nodeSize: 'Standard_D4_v3'
+        numberOfNodes: 2
+        maxParallelExecutionsPerNode: 4
+      }
+      ssisProperties: {
+        edition: 'Standard'
+        licenseType: 'LicenseIncluded'
+      }
+    }
+  }
+}
