@@ -5,7 +5,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import type { ArmEndpoint } from './arm-endpoint.js';
 import { authPolicy } from './credential.js';
-import { HttpError, withRetry, type RetryOptions } from './retry.js';
+import { HttpError, sleep, withRetry, type RetryOptions } from './retry.js';
 
 export interface ArmClientStats {
   requests: number;
@@ -16,6 +16,8 @@ export class ArmClient {
   readonly stats: ArmClientStats = { requests: 0, retries: 0 };
   private readonly pipeline: Pipeline;
   private readonly httpClient: HttpClient = createDefaultHttpClient();
+  /** After a 429 every worker waits: ARM throttles per subscription, not per request. */
+  private pausedUntil = 0;
 
   constructor(
     credential: TokenCredential,
@@ -60,6 +62,8 @@ export class ArmClient {
 
   private send(url: string): Promise<unknown> {
     return withRetry(async () => {
+      const pause = this.pausedUntil - Date.now();
+      if (pause > 0) await (this.retry.sleep ?? sleep)(pause);
       this.stats.requests++;
       const request = createPipelineRequest({ url, method: 'GET', allowInsecureConnection: this.arm.insecure, headers: createHttpHeaders({ accept: 'application/json' }) });
       const response = await this.pipeline.sendRequest(this.httpClient, request);
@@ -75,6 +79,9 @@ export class ArmClient {
         throw new HttpError(err?.message ?? `HTTP ${response.status}`, response.status, err?.code, response.headers);
       }
       return body ?? {};
-    }, this.retry, () => this.stats.retries++);
+    }, this.retry, (failure, delayMs) => {
+      this.stats.retries++;
+      if (failure.status === 429) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delayMs);
+    });
   }
 }

@@ -77,12 +77,16 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
     if (spec.related) {
       const raw = spec.type === undefined ? [] : [spec.type].flat();
       const types = raw.flatMap((t) => (t.includes('.') ? [t] : context.map((ctx) => `${ctx}/${t}`)));
-      if (!raw.length && spec.related !== 'referencedBy') notes.add(`${ruleId}: a '${spec.related}' relation without a type cannot be read live; give the relation a type`);
-      if (spec.related === 'referencedBy') {
-        if (!raw.length) allTypes = true; // any resource may reference this one
+      const kind = spec.related;
+      if (kind === 'referencedBy' || kind === 'references') {
+        // Links by id or URL: the resources at either end must be in the set, whatever their parent.
+        if (!raw.length) allTypes = true;
         types.forEach((t) => ensureType(t));
+        walk(spec.where, types, ruleId);
+        return;
       }
-      else for (const ctx of context) for (const t of types) if (spec.related === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, spec.related, owner);
+      if (!raw.length) notes.add(`${ruleId}: a '${kind}' relation without a type cannot be read live; give the relation a type`);
+      for (const ctx of context) for (const t of types) if (kind === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, kind, owner);
       walk(spec.where, types, ruleId);
       return;
     }

@@ -87,6 +87,20 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(report.results.filter((r) => r.outcome === 'unknown')).toEqual([]);
   });
 
+  it('pauses every ARM worker after a 429, for as long as Retry-After says', async () => {
+    const faults: FakeArmOptions['faults'] = [{ target: 'arm', at: 3, status: 429, headers: { 'retry-after-ms': '300' } }];
+    const t0 = Date.now();
+    const { stats } = await auditOf({ rows: estate(), faults }, { concurrency: 8 });
+    expect(stats.armRetries).toBe(1);
+    const gets = server!.requests.filter((r) => r.method === 'GET');
+    expect(gets.length).toBe(stats.armRequests);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    // Only requests already in flight (fewer than the concurrency) may arrive during the pause.
+    const throttledAt = gets[2].at;
+    const during = gets.slice(3).filter((r) => r.at < throttledAt + 250);
+    expect(during.length).toBeLessThan(8);
+  });
+
   it('follows nextLink pages of ARM lists', async () => {
     const vault = estate()[2] as { id: string };
     const many = Array.from({ length: 7 }, (_, i) => ({ id: `${vault.id}/providers/Microsoft.Insights/diagnosticSettings/d${i}`, name: `d${i}`, type: 'Microsoft.Insights/diagnosticSettings', properties: { storageAccountId: '/x' } }));

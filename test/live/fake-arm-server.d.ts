@@ -1,5 +1,7 @@
 // Types of fake-arm-server.js (a plain ESM module so that the benchmark can use it too).
 export interface FakeArmRequest {
+  /** Arrival time (ms since the epoch). */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;

@@ -80,7 +80,7 @@ export async function startFakeArm(options = {}) {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const url = new URL(req.url, 'http://localhost');
-      const entry = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, body: body ? safeParse(body) : undefined };
+      const entry = { at: Date.now(), method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, body: body ? safeParse(body) : undefined };
       state.requests.push(entry);
       const isArg = req.method === 'POST' && url.pathname.toLowerCase() === ARG_PATH;
       const target = isArg ? 'arg' : 'arm';
