@@ -10,9 +10,17 @@ export function isSecretKey(key: string): boolean {
 }
 
 /** True when the last segment of a property path names a secret. */
+const secretPathCache = new Map<string, boolean>();
+
 export function isSecretPath(path: string): boolean {
-  const last = path.split(/[.[\]']+/).filter(Boolean).pop() ?? '';
-  return isSecretKey(last);
+  let hit = secretPathCache.get(path);
+  if (hit === undefined) {
+    const last = path.split(/[.[\]']+/).filter(Boolean).pop() ?? '';
+    hit = isSecretKey(last);
+    if (secretPathCache.size > 100_000) secretPathCache.clear();
+    secretPathCache.set(path, hit);
+  }
+  return hit;
 }
 
 /** A deep copy of `value` with every secret-keyed member replaced. */

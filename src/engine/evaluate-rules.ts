@@ -93,10 +93,27 @@ function messageFor(rule: Rule, resource: Resource | undefined, result: RuleResu
 }
 
 /** The rule's defaults that hold for this resource's apiVersion (all of them for live resources). */
+const defaultsCache = new WeakMap<Rule, Map<string, Map<string, unknown>>>();
+
 function defaultsFor(rule: Rule, resource: Resource): Map<string, unknown> | undefined {
   if (!rule.defaults.length) return undefined;
+  // The same rule meets the same few apiVersions again and again.
+  let byApi = defaultsCache.get(rule);
+  if (!byApi) {
+    byApi = new Map();
+    defaultsCache.set(rule, byApi);
+  }
+  const key = resource.apiVersion ?? '';
+  let map = byApi.get(key);
+  if (!map) {
+    map = computeDefaults(rule, resource.apiVersion);
+    byApi.set(key, map);
+  }
+  return map;
+}
+
+function computeDefaults(rule: Rule, api: string | undefined): Map<string, unknown> {
   const map = new Map<string, unknown>();
-  const api = resource.apiVersion;
   for (const d of rule.defaults) {
     if (d.apiVersions && api) {
       if (d.apiVersions.from && api < d.apiVersions.from) continue;

@@ -24,10 +24,18 @@ export function checkJsonPath(path: string): string | undefined {
 export function resolveJsonPath(view: Record<string, unknown>, path: string, _resource?: Resource): FieldResult {
   const error = checkJsonPath(path);
   if (error) return { wildcard: true, selections: [], missingArray: false, error };
-  const matches = JSONPath({ path, json: plain(view) as object, resultType: 'all', eval: false, wrap: true }) as { path: string; value: unknown }[];
+  let json = plainViews.get(view);
+  if (!json) {
+    json = plain(view) as object;
+    plainViews.set(view, json);
+  }
+  const matches = JSONPath({ path, json, resultType: 'all', eval: false, wrap: true }) as { path: string; value: unknown }[];
   const selections: Selection[] = matches.map((m) => ({ path: toPolicyPath(m.path), value: m.value }));
   return { wildcard: true, selections, missingArray: false };
 }
+
+/** The JSONPath view of a resource, built once and shared by every JSONPath field. */
+const plainViews = new WeakMap<object, object>();
 
 /** Unknowns become opaque leaves so that JSONPath does not descend into their fields. */
 function plain(v: unknown): unknown {

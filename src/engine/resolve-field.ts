@@ -65,13 +65,28 @@ export function resourceView(r: Resource): Record<string, unknown> {
 }
 
 /** `properties.a[*].b` in lower case without quotes: the key for defaults and `current`. */
+const normalizedCache = new WeakMap<readonly FieldSegment[], string>();
+
 export function normalizePath(segments: readonly FieldSegment[]): string {
-  return segments.map((s) => (s.kind === 'key' ? `.${s.name.toLowerCase()}` : s.kind === 'all' ? '[*]' : `[${s.index}]`)).join('').replace(/^\./, '');
+  // Parsed paths are cached arrays, so their normalized form is computed once per path.
+  let hit = normalizedCache.get(segments);
+  if (hit === undefined) {
+    hit = segments.map((s) => (s.kind === 'key' ? `.${s.name.toLowerCase()}` : s.kind === 'all' ? '[*]' : `[${s.index}]`)).join('').replace(/^\./, '');
+    normalizedCache.set(segments, hit);
+  }
+  return hit;
 }
 
 /** The ARM path a field names on this resource type (aliases mapped), or an error. */
+const aliasCache = new Map<string, boolean>();
+
 export function fieldToPath(field: string, resourceType: string): string | { error: string } {
-  if (!isAlias(field)) return field;
+  let alias = aliasCache.get(field);
+  if (alias === undefined) {
+    alias = isAlias(field);
+    aliasCache.set(field, alias);
+  }
+  if (!alias) return field;
   const p = aliasToPath(field, resourceType);
   return p ?? { error: `the alias '${field}' does not apply to ${resourceType}` };
 }
