@@ -2,7 +2,7 @@
 // aliases, Kleene logic over Unknowns with their reasons, evidence paths, defaults and relations.
 import { describe, expect, it } from 'vitest';
 import { resourceIdAt } from '../../src/arm/deployment-context.js';
-import { Unknown } from '../../src/core/unknown.js';
+import { Unknown, type Value } from '../../src/core/unknown.js';
 import type { Condition } from '../../src/engine/condition.js';
 import { evaluateCondition, type Evaluation } from '../../src/engine/evaluate-condition.js';
 import type { Truth } from '../../src/engine/truth.js';
@@ -375,7 +375,7 @@ describe('relations and set-level counts', () => {
 describe('references relation', () => {
   const lake = res({ type: 'Microsoft.Storage/storageAccounts', name: 'stlake', location: 'westeurope' });
   const other = res({ type: 'Microsoft.Storage/storageAccounts', name: 'stother', location: 'northeurope' });
-  const ws = (props: object) => res({ type: 'Microsoft.Synapse/workspaces', name: 'syn', location: 'westeurope', properties: { defaultDataLakeStorage: props } });
+  const ws = (props: Record<string, Value>) => res({ type: 'Microsoft.Synapse/workspaces', name: 'syn', location: 'westeurope', properties: { defaultDataLakeStorage: props } });
   const count = (via: string) => ({ count: { related: 'references' as const, type: 'Microsoft.Storage/storageAccounts', via }, equals: 1 });
   it('finds the target by resource id and by endpoint URL', () => {
     for (const [props, via] of [[{ resourceId: lake.id }, 'properties.defaultDataLakeStorage.resourceId'], [{ accountUrl: 'https://stlake.dfs.core.windows.net' }, 'properties.defaultDataLakeStorage.accountUrl']] as const) {
