@@ -8,6 +8,7 @@ import { isExpression, parseExpression, unescapeLiteral } from '../arm/expressio
 import { Unknown, findUnknown, isUnknown, type Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceSet } from '../model/resource-set.js';
+import { outsideResourceGraph } from '../model/outside-resource-graph.js';
 import type { Condition, CountSpec } from './condition.js';
 import { applyOperator, OPERATORS, type Operator } from './operators.js';
 import { relatedResources } from './relations.js';
@@ -153,6 +154,11 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     // A resource whose link is unknown may count, unless `where` is false for it anyway.
     const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0);
     return { ...range, max: range.max + possible, reason: range.reason ?? (possible ? rel.reason : undefined) };
+  }
+  const counted = spec.resources?.type ?? spec.distinct?.type;
+  if ((spec.resources || spec.distinct) && counted !== undefined && ctx.set.readFromAzure) {
+    const missing = [counted].flat().map(outsideResourceGraph).find((x) => x);
+    if (missing) return { unknownBecause: missing };
   }
   if (spec.resources) {
     const list = ofTypes(ctx.set, spec.resources.type);

@@ -74,6 +74,11 @@ export class ResourceSet {
     return out;
   }
 
+  /** True when every resource was read from Azure (live or snapshot), none from a template. */
+  get readFromAzure(): boolean {
+    return this.memo('from-azure', () => this.resources.length > 0 && this.resources.every((r) => r.origin === 'live' || r.origin === 'snapshot'));
+  }
+
   /** Builds an index once per set; relations use it to stay linear in the set's size. */
   memo<T>(key: string, build: () => T): T {
     if (!this.memos.has(key)) this.memos.set(key, build());
