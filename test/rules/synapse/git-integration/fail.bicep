@@ -1,0 +1,22 @@
+@secure()
+param sqlAdministratorLoginPassword string
+
+resource synapseWorkspace 'Microsoft.Synapse/workspaces@2021-06-01' = {
+  name: 'synw-lake-dev'
+  location: 'westeurope'
+  tags: {
+    environment: 'dev'
+    workload: 'lakehouse'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    defaultDataLakeStorage: {
+      accountUrl: 'https://stlakedev01.dfs.core.windows.net'
+      filesystem: 'synapse'
+    }
+    sqlAdministratorLogin: 'sqladminuser'
+    sqlAdministratorLoginPassword: sqlAdministratorLoginPassword
+  }
+}

@@ -1,0 +1,31 @@
+@secure()
+param sqlAdministratorLoginPassword string
+
+resource synapseWorkspace 'Microsoft.Synapse/workspaces@2021-06-01' = {
+  name: 'synw-lake-dev'
+  location: 'westeurope'
+  tags: {
+    environment: 'dev'
+    workload: 'lakehouse'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    defaultDataLakeStorage: {
+      accountUrl: 'https://stlakedev01.dfs.core.windows.net'
+      filesystem: 'synapse'
+    }
+    sqlAdministratorLogin: 'sqladminuser'
+    sqlAdministratorLoginPassword: sqlAdministratorLoginPassword
+  }
+}
+
+resource allowAzureServices 'Microsoft.Synapse/workspaces/firewallRules@2021-06-01' = {
+  parent: synapseWorkspace
+  name: 'AllowAllWindowsAzureIps'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
