@@ -22,11 +22,12 @@ var tags = {
 }
 
 // ---------------------------------------------------------------- monitoring
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: '${prefix}-logs'
   location: primaryLocation
   tags: tags
   properties: {
+    replication: { enabled: true, location: secondaryLocation }
     sku: { name: 'PerGB2018' }
     retentionInDays: 90
     workspaceCapping: { dailyQuotaGb: 20 }
@@ -83,6 +84,23 @@ resource failedRequests 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   }
 }
 
+resource serviceHealth 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {
+  name: '${prefix}-service-health'
+  location: 'global'
+  tags: tags
+  properties: {
+    enabled: true
+    scopes: [subscription().id]
+    condition: {
+      allOf: [
+        { field: 'category', equals: 'ServiceHealth' }
+        { field: 'properties.impactedServices[*].ImpactedRegions[*].RegionName', containsAny: [primaryLocation, secondaryLocation] }
+      ]
+    }
+    actions: { actionGroups: [{ actionGroupId: actionGroup.id }] }
+  }
+}
+
 resource availability 'Microsoft.Insights/webtests@2022-06-15' = {
   name: '${prefix}-entry-ping'
   location: primaryLocation
@@ -95,7 +113,7 @@ resource availability 'Microsoft.Insights/webtests@2022-06-15' = {
     Frequency: 300
     Timeout: 30
     Kind: 'standard'
-    Locations: [{ Id: 'us-va-ash-azr' }, { Id: 'us-il-ch1-azr' }, { Id: 'us-ca-sjc-azr' }]
+    Locations: [{ Id: 'us-va-ash-azr' }, { Id: 'us-il-ch1-azr' }, { Id: 'us-ca-sjc-azr' }, { Id: 'us-tx-sn1-azr' }, { Id: 'us-fl-mia-edge' }]
     Request: { RequestUrl: 'https://${prefix}-tm.trafficmanager.net/api/health', HttpVerb: 'GET' }
   }
 }
@@ -303,6 +321,27 @@ resource tm 'Microsoft.Network/trafficManagerProfiles@2022-04-01' = {
 resource tmDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: tm
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+// ---------------------------------------------------------------- more diagnostics
+resource ordersDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: orders
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource dataBlobDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: dataBlob
   properties: {
     workspaceId: logs.id
     logs: [{ categoryGroup: 'allLogs', enabled: true }]

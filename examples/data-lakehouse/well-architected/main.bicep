@@ -202,7 +202,14 @@ resource factoryIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-
 resource factoryKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
   parent: vault
   name: 'adf-cmk'
-  properties: { kty: 'RSA', keySize: 3072 }
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    rotationPolicy: {
+      attributes: { expiryTime: 'P1Y' }
+      lifetimeActions: [{ action: { type: 'rotate' }, trigger: { timeBeforeExpiry: 'P30D' } }]
+    }
+  }
 }
 
 resource factory 'Microsoft.DataFactory/factories@2018-06-01' = {
@@ -215,6 +222,7 @@ resource factory 'Microsoft.DataFactory/factories@2018-06-01' = {
   }
   properties: {
     publicNetworkAccess: 'Disabled'
+    purviewConfiguration: { purviewResourceId: purview.id }
     encryption: {
       vaultBaseUrl: 'https://${prefix}-kv${environment().suffixes.keyvaultDns}'
       keyName: factoryKey.name

@@ -117,7 +117,7 @@ resource availability 'Microsoft.Insights/webtests@2022-06-15' = {
     Frequency: 300
     Timeout: 30
     Kind: 'standard'
-    Locations: [{ Id: 'emea-nl-ams-azr' }, { Id: 'emea-gb-db3-azr' }, { Id: 'us-va-ash-azr' }]
+    Locations: [{ Id: 'emea-nl-ams-azr' }, { Id: 'emea-gb-db3-azr' }, { Id: 'emea-fr-pra-edge' }, { Id: 'us-va-ash-azr' }, { Id: 'apac-sg-sin-azr' }]
     Request: { RequestUrl: 'https://scoring.contoso.com/health', HttpVerb: 'GET' }
   }
 }
@@ -248,6 +248,7 @@ resource trainingBox 'Microsoft.MachineLearningServices/workspaces/computes@2024
     properties: {
       vmSize: 'Standard_DS3_v2'
       idleTimeBeforeShutdown: 'PT30M'
+      enableNodePublicIp: false
     }
   }
 }
@@ -268,6 +269,7 @@ resource endpointBlue 'Microsoft.MachineLearningServices/workspaces/onlineEndpoi
   properties: {
     endpointComputeType: 'Managed'
     instanceType: 'Standard_DS3_v2'
+    appInsightsEnabled: true
     scaleSettings: { scaleType: 'Default' }
   }
 }
@@ -295,6 +297,8 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     zoneRedundancy: 'Enabled'
     policies: {
       retentionPolicy: { status: 'enabled', days: 30 }
+      exportPolicy: { status: 'disabled' }
+      azureADAuthenticationAsArmPolicy: { status: 'disabled' }
     }
   }
 }
@@ -342,6 +346,7 @@ resource scoring 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
           image: '${prefix}acr.azurecr.io/fraud-model:1.4.2'
           ports: [{ port: 80 }]
           resources: { requests: { cpu: 2, memoryInGB: 4 } }
+          livenessProbe: { httpGet: { path: '/health', port: 80 }, initialDelaySeconds: 30, periodSeconds: 10 }
           environmentVariables: [
             { name: 'COSMOS_ENDPOINT', value: 'https://${prefix}-cosmos.documents.azure.com:443/' }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secureValue: insights.properties.ConnectionString }
@@ -369,6 +374,7 @@ resource scores 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     disableKeyBasedMetadataWriteAccess: true
     publicNetworkAccess: 'Disabled'
     backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous30Days' } }
+    capacity: { totalThroughputLimit: 4000 }
   }
 }
 
@@ -424,6 +430,27 @@ resource endpoints 'Microsoft.Network/privateEndpoints@2023-11-01' = [for t in p
     privateLinkServiceConnections: [{ name: t.group, properties: { privateLinkServiceId: t.id, groupIds: [t.group] } }]
   }
 }]
+
+// ---------------------------------------------------------------- more diagnostics
+resource registryDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: registry
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource storeBlobDiag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storeBlob
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
 
 // ---------------------------------------------------------------- cost guard
 resource budget 'Microsoft.Consumption/budgets@2023-11-01' = {
