@@ -197,7 +197,9 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file; check the path' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`;
+    diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: ${why}`));
     return undefined;
   }
 }
