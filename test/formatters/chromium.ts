@@ -110,7 +110,16 @@ export class Page {
       this.proc.kill();
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // Chromium's helper processes may still write into the profile for a moment after the
+    // browser exits; cleaning a temporary folder must not fail the test run.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
   }
 
   private onMessage(msg: Record<string, any>): void {
