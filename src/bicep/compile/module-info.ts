@@ -1,29 +1,14 @@
 // Module declarations: their deployment name (the `name:` or Bicep's default) and loop.
 import type { BicepSymbol } from '../bind/symbols.js';
-import type { ForNode, ObjectNode } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import { type Scope, withLocals } from './compile-scope.js';
+import { declarationParts, type DeclarationParts } from './declaration-body.js';
 import { member } from './resource-info.js';
 
 export type ModuleSymbol = BicepSymbol & { kind: 'module' };
 
-export function moduleParts(sym: ModuleSymbol): { body?: ObjectNode; loop?: ForNode; condition?: import('../syntax/nodes.js').Expression } {
-  let value = sym.decl.value;
-  let loop: ForNode | undefined;
-  let condition;
-  if (value.kind === 'for') {
-    loop = value;
-    const b = value.body;
-    if (b.kind === 'if') {
-      condition = b.condition;
-      value = b.body as ObjectNode;
-    } else value = b as ObjectNode;
-  }
-  if (value.kind === 'if') {
-    condition = value.condition;
-    value = value.body as ObjectNode;
-  }
-  return { ...(value.kind === 'object' ? { body: value } : {}), ...(loop ? { loop } : {}), ...(condition ? { condition } : {}) };
+export function moduleParts(sym: ModuleSymbol): DeclarationParts {
+  return declarationParts(sym.decl.value);
 }
 
 /** Loop item/index of a looped module bound to element `indexArm` (or the current copy). */

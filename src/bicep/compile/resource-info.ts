@@ -1,10 +1,11 @@
 // What the compiler knows about a resource declaration: its full type and api version, loop,
 // condition, parent and scope; and the ARM texts of its name and id, for any loop index.
 import type { ResourceSymbol } from '../bind/symbols.js';
-import type { Expression, ForNode, IfNode, ObjectNode } from '../syntax/nodes.js';
+import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
 import { type CompileUnit, type Scope, withLocals } from './compile-scope.js';
+import { declarationParts } from './declaration-body.js';
 
 export interface ResourceInfo {
   sym: ResourceSymbol;
@@ -25,22 +26,7 @@ export interface ResourceInfo {
 
 export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
   const decl = sym.decl;
-  let value = decl.value;
-  let loop: ForNode | undefined;
-  let condition: Expression | undefined;
-  if (value.kind === 'for') {
-    loop = value;
-    const b: Expression | IfNode = value.body;
-    if (b.kind === 'if') {
-      condition = b.condition;
-      value = b.body as ObjectNode;
-    } else value = b as ObjectNode;
-  }
-  if (value.kind === 'if') {
-    condition = value.condition;
-    value = value.body as ObjectNode;
-  }
-  const body = value.kind === 'object' ? value : undefined;
+  const { body, loop, condition } = declarationParts(decl.value);
   // `az:My.Rp/type@v` names the extension explicitly; the type is what follows the alias.
   const raw = (stringValue(decl.typeString) ?? '').replace(/^[A-Za-z0-9_]+:/, '');
   const at = raw.indexOf('@');
