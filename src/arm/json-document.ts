@@ -30,6 +30,11 @@ export class JsonDocument {
     return new JsonDocument(file, text, parseTree(text, [], { allowTrailingComma: true }), spans);
   }
 
+  /** A compiled template given as a node tree already (no JSON text to parse). */
+  static fromCompiledTree(file: string, root: JsonNode, spans: SpanMap): JsonDocument {
+    return new JsonDocument(file, '', root, spans);
+  }
+
   /** Parses `text`; syntax errors come back as diagnostics with the file, line and column. */
   static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
     const errors: ParseError[] = [];

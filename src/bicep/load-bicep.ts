@@ -2,13 +2,13 @@
 // ranges), then expand it with the ARM expander, so findings point at Bicep lines.
 import type { DeploymentContext } from '../arm/deployment-context.js';
 import { expandTemplate } from '../arm/expand-template.js';
-import { JsonDocument } from '../arm/json-document.js';
+import { JsonDocument, type JsonNode } from '../arm/json-document.js';
 import type { ParameterValues } from '../arm/parameters-file.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { BicepCompiler, type CompilerOptions } from './compile/bicep-compiler.js';
-import { emitJson } from './compile/emit-json.js';
+import { emitJson, emitTree } from './compile/emit-json.js';
 
 export interface BicepLoadOptions extends CompilerOptions {
   parameters?: ParameterValues;
@@ -30,9 +30,11 @@ export function compileBicepFile(file: string, options: CompilerOptions = {}, te
 }
 
 export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text?: string): { resources: Resource[]; outputs: Record<string, Value>; diagnostics: Diagnostic[] } {
-  const compiled = compileBicepFile(file, options, text);
-  const out = expandTemplate(compiled.doc, { parameters: options.parameters, deployment: options.deployment, origin: 'bicep' });
-  return { resources: out.resources, outputs: out.outputs, diagnostics: [...compiled.diagnostics, ...out.diagnostics] };
+  const result = new BicepCompiler(options).compileFile(file, text);
+  const { root, spans } = emitTree(result.template);
+  const doc = JsonDocument.fromCompiledTree(file, root as JsonNode, spans);
+  const out = expandTemplate(doc, { parameters: options.parameters, deployment: options.deployment, origin: 'bicep' });
+  return { resources: out.resources, outputs: out.outputs, diagnostics: [...result.diagnostics, ...out.diagnostics] };
 }
 
 /**
@@ -42,8 +44,8 @@ export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text
 export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string): { values: ParameterValues; using?: string; diagnostics: Diagnostic[] } {
   const compiler = new BicepCompiler(options);
   const result = compiler.compileParamsFile(file, text);
-  const { text: json, spans } = emitJson(result.template);
-  const out = expandTemplate(JsonDocument.fromCompiled(file, json, spans), { origin: 'bicep' });
+  const { root, spans } = emitTree(result.template);
+  const out = expandTemplate(JsonDocument.fromCompiledTree(file, root as JsonNode, spans), { origin: 'bicep' });
   const values: ParameterValues = new Map();
   for (const [name, value] of Object.entries(out.outputs)) {
     const secret = result.tree.statements.some((s) => s.kind === 'param-assignment' && s.name.name === name && s.value.kind === 'call' && s.value.name.name === 'getSecret');

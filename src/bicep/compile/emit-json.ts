@@ -51,3 +51,62 @@ export function emitJson(root: Emitted): { text: string; spans: Map<number, Sour
   visit(root);
   return { text: parts.join(''), spans };
 }
+
+/** The shape JsonDocument reads (jsonc-parser's Node). */
+export interface TreeNode {
+  type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+  offset: number;
+  length: number;
+  parent?: TreeNode;
+  children?: TreeNode[];
+  value?: unknown;
+}
+
+/**
+ * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
+ * parse again. Offsets are sequence numbers; `spans` maps them to Bicep ranges.
+ */
+export function emitTree(root: Emitted): { root: TreeNode; spans: Map<number, SourceRange> } {
+  const spans = new Map<number, SourceRange>();
+  let next = 0;
+  const leaf = (value: unknown, parent?: TreeNode): TreeNode => {
+    const type = value === null || value === undefined ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+    return { type, offset: next++, length: 1, value: value ?? null, ...(parent ? { parent } : {}) };
+  };
+  const plain = (value: unknown, parent?: TreeNode): TreeNode => {
+    if (Array.isArray(value)) {
+      const node: TreeNode = { type: 'array', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
+      node.children = value.map((v) => plain(v, node));
+      return node;
+    }
+    if (value && typeof value === 'object') {
+      const node: TreeNode = { type: 'object', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
+      node.children = Object.entries(value).map(([k, v]) => property(k, (p) => plain(v, p), node));
+      return node;
+    }
+    return leaf(value, parent);
+  };
+  const property = (key: string, makeValue: (p: TreeNode) => TreeNode, parent: TreeNode, span?: SourceRange): TreeNode => {
+    const prop: TreeNode = { type: 'property', offset: next++, length: 1, parent, children: [] };
+    if (span) spans.set(prop.offset, span);
+    prop.children = [leaf(key, prop), makeValue(prop)];
+    return prop;
+  };
+  const visit = (e: Emitted, parent?: TreeNode): TreeNode => {
+    let node: TreeNode;
+    if (e.kind === 'value') {
+      node = plain(e.value, parent);
+    } else if (e.kind === 'array') {
+      node = { type: 'array', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
+      const self = node;
+      node.children = e.items.map((item) => visit(item, self));
+    } else {
+      node = { type: 'object', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
+      const self = node;
+      node.children = e.entries.map(([k, v]) => property(k, (p) => visit(v, p), self, v.span));
+    }
+    if (e.span) spans.set(node.offset, e.span);
+    return node;
+  };
+  return { root: visit(root), spans };
+}
