@@ -90,7 +90,8 @@ export function checkDeployTimeValues(statements: Statement[], scope: Scope): vo
   const report = (where: string, hit: Expression) =>
     scope.unit.error('bicep/runtime-value', `${where} must be known at the start of the deployment; this reference reads a resource's runtime state (use its id, name, type or apiVersion, or a parameter)`, hit);
   for (const s of statements) {
-    if (s.kind === 'var-decl') {
+    // Only a variable whose text has a `for` can have a loop body (skips walking the rest).
+    if (s.kind === 'var-decl' && scope.unit.tree.text.slice(s.value.start, s.value.end).includes('for')) {
       visitForBodies(s.value, scope, (body, inner) => {
         const hit = findRuntimeValue(body, inner);
         if (hit) report(`the loop body of variable '${s.name.name}'`, hit);
