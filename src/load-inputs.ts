@@ -13,6 +13,7 @@ import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
 import { readSnapshot } from './resource-graph/read-snapshot.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
+import { parseBicep } from './bicep/parse-bicep.js';
 
 export interface LoadOptions {
   /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
@@ -37,13 +38,13 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const inputs: InputInfo[] = [];
   const resources: Resource[] = [];
   const parsed: Parsed[] = [];
-  const bicepFiles: string[] = [];
+  const bicepFiles: { file: string; explicit: boolean }[] = [];
   const bicepParams: { file: string; explicit: boolean }[] = [];
 
   for (const { path: file, explicit } of walked.files) {
     if (!explicit && options.select && !options.select(file)) continue;
     if (/\.bicep$/i.test(file)) {
-      bicepFiles.push(file);
+      bicepFiles.push({ file, explicit });
       continue;
     }
     if (/\.bicepparam$/i.test(file)) {
@@ -149,13 +150,42 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     const values = new Map([...paramValues, ...read.values]);
     loadBicep(read.using, values, options, diagnostics, resources, inputs);
   }
-  for (const file of bicepFiles) {
+  // A Bicep file that another scanned file uses as a module is evaluated through that module
+  // call (with its parameters), not again on its own — unless it was named explicitly.
+  const modules = localModulesOf(bicepFiles.map((b) => b.file));
+  for (const { file, explicit } of bicepFiles) {
+    if (!explicit && modules.has(path.resolve(file))) {
+      inputs.push({ path: file, kind: 'bicep' });
+      diagnostics.push(diagnostic('input/bicep-module', 'info', `${file} is a module of another scanned file; its resources are evaluated through that module call`));
+      continue;
+    }
     if (bicepDone.has(path.resolve(file))) continue;
     bicepDone.add(path.resolve(file));
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics) : paramValues, options, diagnostics, resources, inputs);
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+/** Absolute paths of the local `.bicep` modules the given files call. */
+function localModulesOf(files: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes('module ')) continue;
+    for (const s of parseBicep(file, text).statements) {
+      if (s.kind !== 'module-decl' || s.path.kind === 'error') continue;
+      const ref = s.path.parts.join('');
+      if (/^(br|ts)[:/]/.test(ref) || !/\.bicep$/i.test(ref)) continue;
+      out.add(path.resolve(path.dirname(file), ref));
+    }
+  }
+  return out;
 }
 
 function loadBicep(file: string, values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {

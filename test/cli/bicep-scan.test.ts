@@ -40,3 +40,15 @@ describe('azready scan on Bicep', () => {
     expect(r.stdout + r.stderr).not.toContain('n0t-a-real-secret');
   });
 });
+
+describe('azready scan on a Bicep folder', () => {
+  it('evaluates a module file through the module call, not again on its own', () => {
+    const r = runCli(['scan', DIR, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.summary.resources).toBe(6);
+    expect(report.results.filter((x) => x.resource.type === 'Microsoft.OperationalInsights/workspaces').map((x) => x.resource.name)).toEqual(expect.arrayContaining(['law-prod']));
+    expect(report.results.some((x) => x.resource.name.startsWith('{unknown'))).toBe(false);
+    expect(report.diagnostics.map((d) => d.code)).toContain('input/bicep-module');
+    expect(report.inputs.map((i) => i.path)).toEqual([path.join(DIR, 'main.bicepparam'), MAIN, path.join(DIR, 'modules', 'logs.bicep')]);
+  });
+});

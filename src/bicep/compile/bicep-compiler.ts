@@ -85,7 +85,7 @@ export class BicepCompiler implements TemplateCompileHost {
       ['resources', eo([])],
       ['outputs', eo(outputs)],
     ]);
-    return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.resolve(path.dirname(file), using) } : {}) };
+    return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.join(path.dirname(file), using) } : {}) };
   }
 
   moduleTemplate(unit: CompileUnit, decl: ModuleDeclNode, ref: string): ModuleTemplate {
