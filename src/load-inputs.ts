@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandTemplate } from './arm/expand-template.js';
 import type { DeploymentContext } from './arm/deployment-context.js';
-import { JsonDocument } from './arm/json-document.js';
+import { JsonDocument, member } from './arm/json-document.js';
 import { readParametersFile, type ParameterValues } from './arm/parameters-file.js';
 import { diagnostic, hasErrors, type Diagnostic } from './core/diagnostic.js';
 import { classifyDocument } from './discover/classify-file.js';
@@ -93,9 +93,18 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
 
   const byPath = new Map(parsed.map((p) => [path.resolve(p.file), p]));
+  const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
   for (const p of parsed) {
     switch (p.kind) {
       case 'arm-template': {
+        // `bicep build` output beside its source: the Bicep file is scanned (findings at Bicep
+        // lines), the compiled copy would only repeat every resource.
+        const source = p.file.replace(/\.json$/i, '.bicep');
+        if (!p.explicit && bicepSources.has(path.resolve(source)) && compiledByBicep(p.doc)) {
+          diagnostics.push(diagnostic('input/compiled-bicep', 'info', `${p.file} was compiled from ${path.basename(source)}, which is scanned instead`));
+          inputs.push({ path: p.file, kind: 'skipped' });
+          break;
+        }
         let values = paramValues;
         const configured = options.params?.length ? undefined : options.templateParams?.(p.file);
         if (configured) values = readTemplateParams(configured, diagnostics);
@@ -165,6 +174,11 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics) : paramValues, options, diagnostics, resources, inputs);
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+/** Did the Bicep compiler write this template (`metadata._generator.name` is `bicep`)? */
+function compiledByBicep(doc: JsonDocument): boolean {
+  return member(member(member(doc.root, 'metadata'), '_generator'), 'name')?.value === 'bicep';
 }
 
 /** Absolute paths of the local `.bicep` modules the given files call. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -50,5 +51,17 @@ describe('azready scan on a Bicep folder', () => {
     expect(report.results.some((x) => x.resource.name.startsWith('{unknown'))).toBe(false);
     expect(report.diagnostics.map((d) => d.code)).toContain('input/bicep-module');
     expect(report.inputs.map((i) => i.path)).toEqual([path.join(DIR, 'main.bicepparam'), MAIN, path.join(DIR, 'modules', 'logs.bicep')]);
+  });
+});
+
+describe('azready scan on a folder with bicep build output', () => {
+  it('scans the Bicep source and skips its compiled JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-pair-'));
+    writeFileSync(path.join(dir, 'main.bicep'), "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stpair'\n  location: 'westeurope'\n  sku: { name: 'Standard_LRS' }\n  kind: 'StorageV2'\n}\n");
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', metadata: { _generator: { name: 'bicep', version: '0.30.0' } }, resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'stpair', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' }] }));
+    const report = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout) as Report;
+    expect(report.summary.resources).toBe(1);
+    expect(report.results.find((r) => r.ruleId === 'storage/min-tls')?.location?.file).toBe(path.join(dir, 'main.bicep'));
+    expect(report.diagnostics.map((d) => d.code)).toContain('input/compiled-bicep');
   });
 });
