@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandTemplate } from './arm/expand-template.js';
 import type { DeploymentContext } from './arm/deployment-context.js';
-import { JsonDocument, member } from './arm/json-document.js';
+import { JsonDocument, member, type JsonNode } from './arm/json-document.js';
 import { readParametersFile, type ParameterValues } from './arm/parameters-file.js';
 import { diagnostic, hasErrors, type Diagnostic } from './core/diagnostic.js';
 import { classifyDocument } from './discover/classify-file.js';
@@ -94,6 +94,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
 
   const byPath = new Map(parsed.map((p) => [path.resolve(p.file), p]));
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
+  const linkedTemplates = linkedTemplatesOf(parsed.filter((p) => p.kind === 'arm-template').map((p) => p.doc));
   for (const p of parsed) {
     switch (p.kind) {
       case 'arm-template': {
@@ -103,6 +104,13 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         if (!p.explicit && bicepSources.has(path.resolve(source)) && compiledByBicep(p.doc)) {
           diagnostics.push(diagnostic('input/compiled-bicep', 'info', `${p.file} was compiled from ${path.basename(source)}, which is scanned instead`));
           inputs.push({ path: p.file, kind: 'skipped' });
+          break;
+        }
+        // A template linked by `templateLink.relativePath` is evaluated through the deployment
+        // that links it, with the parameters it passes.
+        if (!p.explicit && linkedTemplates.has(path.resolve(p.file))) {
+          diagnostics.push(diagnostic('input/linked-template', 'info', `${p.file} is linked from another scanned template; its resources are evaluated through that deployment`));
+          inputs.push({ path: p.file, kind: 'arm-template' });
           break;
         }
         let values = paramValues;
@@ -174,6 +182,22 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics) : paramValues, options, diagnostics, resources, inputs);
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+/** Absolute paths of the templates that the given templates link with a literal relativePath. */
+function linkedTemplatesOf(docs: JsonDocument[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: JsonNode | undefined, doc: JsonDocument): void => {
+    if (!node?.children) return;
+    if (node.type === 'object') {
+      const rel = member(member(node, 'templateLink'), 'relativePath')?.value;
+      const target = typeof rel === 'string' && !rel.startsWith('[') ? path.resolve(path.dirname(doc.file), rel) : undefined;
+      if (target && target !== path.resolve(doc.file)) out.add(target);
+    }
+    for (const c of node.children) visit(c, doc);
+  };
+  for (const doc of docs) visit(doc.root, doc);
+  return out;
 }
 
 /** Did the Bicep compiler write this template (`metadata._generator.name` is `bicep`)? */

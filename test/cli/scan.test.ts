@@ -175,3 +175,12 @@ describe('azready resources', () => {
     expect(out.resources[2]).toMatchObject({ scope: expect.stringMatching(/storageAccounts\/contosolake$/) });
   });
 });
+
+describe('azready scan on a folder of linked templates', () => {
+  it('evaluates a linked template through the deployment that links it, once', () => {
+    const r = runCli(['scan', path.join('test', 'fixtures', 'arm', 'linked'), ...E2E_CONFIG, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.summary.resources).toBe(1);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['input/linked-template', 'arm/linked-template-cycle']));
+  });
+});
