@@ -130,6 +130,7 @@ resource data 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
     allowSharedKeyAccess: false
     publicNetworkAccess: 'Disabled'
     networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [] }

@@ -160,6 +160,7 @@ resource store 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
     allowSharedKeyAccess: false
     publicNetworkAccess: 'Disabled'
     networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [] }
