@@ -14,8 +14,8 @@ import { scan } from '../scan.js';
 import { explainScore } from '../scoring/explain-score.js';
 
 export default class Scan extends Command {
-  static override summary = 'Scan ARM templates and Resource Graph snapshots and print a scored readiness report.';
-  static override description = `Folders are walked (node_modules, .git and gitignored files are skipped) and each JSON file is read by its content: ARM deployment templates, deployment parameters files and Resource Graph snapshots (az graph query -o json output). A template "x.json" picks up "x.parameters.json" beside it unless --params is given.
+  static override summary = 'Scan Bicep files, ARM templates and Resource Graph snapshots and print a scored readiness report.';
+  static override description = `Folders are walked (node_modules, .git and gitignored files are skipped). Bicep files (.bicep) are compiled natively, with their modules; a .bicepparam file is scanned with the template its "using" names. Each JSON file is read by its content: ARM deployment templates, deployment parameters files and Resource Graph snapshots (az graph query -o json output). A template "x.json" picks up "x.parameters.json" beside it unless --params is given. Without a path, the folder of azready.yaml (or of --config) is scanned, else the working folder.
 
 Formats: console (default), json (the report contract), markdown (PR comment or job summary), html (one self-contained page), sarif (code scanning), junit (test results tabs), csv (spreadsheets). Repeat --format with --output-dir to write several at once, as azready.<ext> (txt, json, md, html, sarif, xml, csv).
 
@@ -35,7 +35,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     '<%= config.bin %> scan main.bicep --policy policies/ --policy-params policy-params.json',
   ];
   static override strict = false;
-  static override args = { paths: Args.string({ description: 'files or folders to scan', required: true }) };
+  static override args = { paths: Args.string({ description: 'files or folders to scan (default: the folder of azready.yaml, else the working folder)', required: false }) };
   static override flags = {
     ...packFlags,
     profile: Flags.string({ char: 'p', description: 'profile name (baseline, …) or path to a profile YAML file (default: azready.yaml profile, else baseline)' }),
@@ -83,8 +83,14 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       }
       baseline = { report: read.report, file: flags.baseline };
     }
+    let paths = argv as string[];
+    if (paths.length === 0) {
+      const dir = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
+      paths = [path.relative(process.cwd(), dir) || '.'];
+      process.stderr.write(`azready: no path given; scanning ${paths[0]}\n`);
+    }
     const outcome = scan({
-      paths: argv as string[],
+      paths,
       profile: flags.profile,
       rules: flags.rules,
       params: flags.params,

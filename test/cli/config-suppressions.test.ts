@@ -69,6 +69,21 @@ suppressions:
     expect(runCli(['scan', '.', '--no-config'], { cwd: path.join(dir, 'infra') }).status).toBe(0);
   });
 
+  it('scans the folder of azready.yaml when no path is given, else the working folder', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'infra', 'app'), { recursive: true });
+    cpSync(path.join(ROOT, DIR, 'arm.json'), path.join(dir, 'infra', 'arm.json'));
+    cpSync(path.join(ROOT, DIR, 'main.bicep'), path.join(dir, 'infra', 'app', 'main.bicep'));
+    writeFileSync(path.join(dir, 'azready.yaml'), 'failOn: none\n');
+    const fromBelow = runCli(['scan', '--format', 'json'], { cwd: path.join(dir, 'infra', 'app') });
+    expect(fromBelow.status).toBe(0);
+    expect(fromBelow.stderr).toContain('azready: no path given; scanning ../..');
+    expect((JSON.parse(fromBelow.stdout) as Report).inputs.map((i) => i.path).sort()).toEqual(['../../infra/app/main.bicep', '../../infra/arm.json']);
+    const noConfig = runCli(['scan', '--no-config', '--format', 'json'], { cwd: path.join(dir, 'infra', 'app') });
+    expect(noConfig.stderr).toContain('azready: no path given; scanning .');
+    expect((JSON.parse(noConfig.stdout) as Report).inputs.map((i) => i.path)).toEqual(['main.bicep']);
+  });
+
   it('stops with exit 2 and file:line:column on a suppression without a reason', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'azready.yaml'), 'profile: baseline\nsuppressions:\n  - rule: storage/geo-redundant\n    resource: "*"\n');
