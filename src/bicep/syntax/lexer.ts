@@ -20,11 +20,21 @@ interface Hole {
   depth: number;
 }
 
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+// Character classes of ASCII code points, so the main loop dispatches with one table load; everything at or
+// above 128 is `OTHER` except the few extra blanks `isSpace` knows.
+const OTHER = 0;
+const SPACE = 1;
+const IDENT = 2;
+const DIGIT = 3;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CLASS[c] = IDENT;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+  else if (c === 32 || c === 9 || c === 11 || c === 12) CLASS[c] = SPACE;
 }
+
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 && CLASS[c] >= IDENT;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -33,7 +43,12 @@ function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x200b;
+  return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
+/** Every token has the same fields in the same order, so the parser's property reads stay monomorphic. */
+function token(kind: TokenKind, start: number, end: number, value: string, multiline = false): Token {
+  return { kind, start, end, value, multiline };
 }
 
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
@@ -53,73 +68,89 @@ class Lexer {
 
   run(): LexResult {
     const text = this.text;
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const tokens = this.tokens;
     const n = text.length;
-    while (this.pos < n) {
-      const start = this.pos;
+    // The hot cases (blanks, identifiers, numbers, newlines, simple punctuation) are handled inline with a
+    // local position; the rarer ones call a method, which leaves its end in `this.pos`.
+    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (pos < n) {
+      const start = pos;
       const c = text.charCodeAt(start);
-      if (isSpace(c)) {
-        this.pos++;
+      const cls = c < 128 ? CLASS[c] : OTHER;
+      if (cls === SPACE) {
+        pos++;
+      } else if (cls === IDENT) {
+        let i = start + 1;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d >= 128 || CLASS[d] < IDENT) break;
+          i++;
+        }
+        tokens.push(token('identifier', start, i, text.slice(start, i)));
+        pos = i;
+      } else if (cls === DIGIT) {
+        let i = start + 1;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        tokens.push(token('number', start, i, text.slice(start, i)));
+        pos = i;
       } else if (c === 10 || c === 13) {
         if (this.holes.length > 0) {
           // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
           this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
-          this.tokens.push({ kind: 'string-right', start, end: start, value: '' });
+          tokens.push(token('string-right', start, start, ''));
           this.holes.length = 0;
         }
-        this.pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-        this.push('newline', start, '');
-      } else if (isIdentStart(c)) {
-        let i = start + 1;
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-        this.pos = i;
-        this.push('identifier', start, text.slice(start, i));
-      } else if (isDigit(c)) {
-        let i = start + 1;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-        this.pos = i;
-        this.push('number', start, text.slice(start, i));
+        pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
+        tokens.push(token('newline', start, pos, ''));
       } else if (c === 39 /* ' */) {
-        if (text.startsWith("'''", start)) this.multilineString(start, 0, start + 3);
+        if (text.charCodeAt(start + 1) === 39 && text.charCodeAt(start + 2) === 39) this.multilineString(start, 0, start + 3);
         else this.string(start, start + 1, 'string', 'string-left');
+        pos = this.pos;
       } else if (c === 36 /* $ */ && this.multilineOpening(start)) {
-        // handled by multilineOpening
+        pos = this.pos;
       } else if (c === 47 /* / */ && text.charCodeAt(start + 1) === 47) {
         let i = start + 2;
-        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        this.pos = i;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 10 || d === 13) break;
+          i++;
+        }
         this.comments.push({ start, end: i, text: text.slice(start, i) });
+        pos = i;
       } else if (c === 47 && text.charCodeAt(start + 1) === 42 /* * */) {
         const close = text.indexOf('*/', start + 2);
         const end = close < 0 ? n : close + 2;
         if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
-        this.pos = end;
         this.comments.push({ start, end, text: text.slice(start, end) });
+        pos = end;
       } else if (c === 35 /* # */) {
         this.directive(start);
+        pos = this.pos;
       } else if (c === 125 /* } */ && this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
         const hole = this.holes.pop()!;
         if (hole.multiline) this.multilineString(start, hole.dollars, start + 1, true);
         else this.string(start, start + 1, 'string-right', 'string-middle');
+        pos = this.pos;
+      } else if (c >= 128 && isSpace(c)) {
+        pos++;
       } else {
-        this.punctuation(start, c);
+        pos = this.punctuation(start, c);
       }
     }
-    this.tokens.push({ kind: 'eof', start: n, end: n, value: '' });
-    return { tokens: this.tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics };
+    tokens.push(token('eof', n, n, ''));
+    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics };
   }
 
-  private push(kind: TokenKind, start: number, value: string, multiline?: boolean): void {
-    const token: Token = { kind, start, end: this.pos, value };
-    if (multiline) token.multiline = true;
-    this.tokens.push(token);
+  private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
+    this.tokens.push(token(kind, start, this.pos, value, multiline));
   }
 
   private error(code: string, message: string, start: number, end: number): void {
     this.diagnostics.push({ code, severity: 'error', message, start, end });
   }
 
-  private punctuation(start: number, c: number): void {
+  /** Lexes one operator or punctuation token (or an unknown character) at `start`; returns its end. */
+  private punctuation(start: number, c: number): number {
     const text = this.text;
     const next = text.charCodeAt(start + 1);
     let kind: PunctuationKind | undefined;
@@ -148,54 +179,77 @@ class Lexer {
       case 37: kind = '%'; break;
       case 94: kind = '^'; break;
       case 46: // .
-        if (next === 46 && text.charCodeAt(start + 2) === 46) [kind, len] = ['...', 3];
-        else kind = '.';
+        if (next === 46 && text.charCodeAt(start + 2) === 46) {
+          kind = '...';
+          len = 3;
+        } else kind = '.';
         break;
       case 63: // ?
-        if (next === 63) [kind, len] = ['??', 2];
-        else kind = '?';
+        if (next === 63) {
+          kind = '??';
+          len = 2;
+        } else kind = '?';
         break;
       case 58: // :
-        if (next === 58) [kind, len] = ['::', 2];
-        else kind = ':';
+        if (next === 58) {
+          kind = '::';
+          len = 2;
+        } else kind = ':';
         break;
       case 33: // !
-        if (next === 61) [kind, len] = ['!=', 2];
-        else if (next === 126) [kind, len] = ['!~', 2];
-        else kind = '!';
+        len = 2;
+        if (next === 61) kind = '!=';
+        else if (next === 126) kind = '!~';
+        else {
+          kind = '!';
+          len = 1;
+        }
         break;
       case 60: // <
-        if (next === 61) [kind, len] = ['<=', 2];
-        else kind = '<';
+        if (next === 61) {
+          kind = '<=';
+          len = 2;
+        } else kind = '<';
         break;
       case 62: // >
-        if (next === 61) [kind, len] = ['>=', 2];
-        else kind = '>';
+        if (next === 61) {
+          kind = '>=';
+          len = 2;
+        } else kind = '>';
         break;
       case 61: // =
-        if (next === 61) [kind, len] = ['==', 2];
-        else if (next === 126) [kind, len] = ['=~', 2];
-        else if (next === 62) [kind, len] = ['=>', 2];
-        else kind = '=';
+        len = 2;
+        if (next === 61) kind = '==';
+        else if (next === 126) kind = '=~';
+        else if (next === 62) kind = '=>';
+        else {
+          kind = '=';
+          len = 1;
+        }
         break;
       case 38: // &
-        if (next === 38) [kind, len] = ['&&', 2];
+        if (next === 38) {
+          kind = '&&';
+          len = 2;
+        }
         break;
       case 124: // |
-        if (next === 124) [kind, len] = ['||', 2];
-        else kind = '|';
+        if (next === 124) {
+          kind = '||';
+          len = 2;
+        } else kind = '|';
         break;
     }
     if (kind === undefined) {
       // One unknown code point (keep surrogate pairs together).
       const cp = text.codePointAt(start) ?? c;
-      this.pos = start + (cp > 0xffff ? 2 : 1);
-      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, this.pos);
-      this.push('unknown', start, text.slice(start, this.pos));
-      return;
+      const end = start + (cp > 0xffff ? 2 : 1);
+      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, end);
+      this.tokens.push(token('unknown', start, end, text.slice(start, end)));
+      return end;
     }
-    this.pos = start + len;
-    this.push(kind, start, '');
+    this.tokens.push(token(kind, start, start + len, ''));
+    return start + len;
   }
 
   /**
@@ -205,22 +259,43 @@ class Lexer {
   private string(start: number, from: number, closedKind: TokenKind, openKind: TokenKind): void {
     const text = this.text;
     const n = text.length;
+    // Fast path: most strings have no escape, so their value is one slice of the text.
+    let i = from;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c > 92) {
+        i++;
+        continue;
+      }
+      if (c === 39) {
+        this.pos = i + 1;
+        this.push(closedKind, start, text.slice(from, i), false);
+        return;
+      }
+      if (c === 36 && text.charCodeAt(i + 1) === 123) {
+        this.pos = i + 2;
+        this.push(openKind, start, text.slice(from, i), false);
+        this.holes.push({ multiline: false, dollars: 1, depth: 0 });
+        return;
+      }
+      if (c === 92 || c === 10 || c === 13) break;
+      i++;
+    }
     let value = '';
     let chunk = from;
-    let i = from;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 39) {
         value += text.slice(chunk, i);
         this.pos = i + 1;
-        this.push(closedKind, start, value);
+        this.push(closedKind, start, value, false);
         return;
       }
       if (c === 10 || c === 13) break;
       if (c === 36 && text.charCodeAt(i + 1) === 123) {
         value += text.slice(chunk, i);
         this.pos = i + 2;
-        this.push(openKind, start, value);
+        this.push(openKind, start, value, false);
         this.holes.push({ multiline: false, dollars: 1, depth: 0 });
         return;
       }
@@ -270,7 +345,7 @@ class Lexer {
     value += text.slice(chunk, i);
     this.pos = i;
     this.error('bicep/unterminated-string', 'The string is not closed with a single quote before the end of the line.', start, i);
-    this.push(closedKind, start, value);
+    this.push(closedKind, start, value, false);
   }
 
   /** At `$`: a `$...$'''` opening of an interpolated multi-line string? If so, lexes it. */
