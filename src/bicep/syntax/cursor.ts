@@ -37,18 +37,23 @@ export class Cursor {
    * starts a new declaration: that line ends whatever was left open, the anchor of error recovery).
    */
   protected get tok(): Token {
-    if (!this.newlines) {
-      while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
-    }
+    const t = this.tokens[this.pos];
+    return t.kind === 'newline' && !this.newlines ? this.skipTrivia() : t;
+  }
+
+  /** The slow path of `tok`: skips newlines that are not significant. */
+  private skipTrivia(): Token {
+    while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
     return this.tokens[this.pos];
   }
 
   /** Whether token `i` begins a line at column 1 with a declaration keyword (`param x`, `resource r '...'`). */
   protected isDeclarationStart(i: number): boolean {
     const t = this.tokens[i];
-    if (t.kind !== 'identifier' || !DECLARATION_KEYWORDS.has(t.value)) return false;
+    if (t.kind !== 'identifier') return false;
+    // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
     const before = this.tokens[i - 1];
-    if (before.kind !== 'newline' || before.end !== t.start) return false;
+    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.value)) return false;
     const after = this.tokens[i + 1].kind;
     if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
     return (t.value === 'targetScope' && after === '=') || (t.value === 'import' && (after === '{' || after === '*'));
@@ -138,10 +143,10 @@ export class Cursor {
     }
   }
 
-  protected expect(kind: TokenKind, what = `'${kind}'`): Token | undefined {
-    const t = this.eat(kind);
-    if (!t) this.errorExpected(what);
-    return t;
+  protected expect(kind: TokenKind, what?: string): Token | undefined {
+    if (this.tok.kind === kind) return this.next();
+    this.errorExpected(what ?? `'${kind}'`);
+    return undefined;
   }
 
   protected expectKeyword(name: string): boolean {
@@ -194,36 +199,39 @@ export class Cursor {
    * a comma followed by a newline, and an empty item between commas, are errors (as in Bicep).
    */
   protected parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[], what: string): void {
-    this.withNewlines(true, () => {
-      for (;;) {
-        while (this.tok.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.next();
-        if (this.at(close) || this.atHardStop()) break;
-        if (this.at(',')) {
-          this.errorExpected(what, 'bicep/expected-item');
-          this.next();
-          continue;
-        }
-        const before = this.pos;
-        const value = item();
-        if (value !== undefined) items.push(value);
-        const t = this.tok;
-        if (t.kind === ',') {
-          this.next();
-          if (this.at('newline')) {
-            this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
-          }
-          continue;
-        }
-        if (t.kind === 'newline' || t.kind === close) continue;
-        this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
-        const skipped = this.skipToLineEnd();
-        if (skipped) items.push(skipped);
-        else if (this.pos === before && !this.at('eof')) {
-          if (this.at('}') || this.at(')') || this.at(']')) break;
-          items.push(this.skipOne());
-        }
+    // Newline significance is saved and restored by hand (no closure per list: this runs for every
+    // object and array). The parser never throws, so no `finally` is needed.
+    const savedNewlines = this.newlines;
+    this.newlines = true;
+    for (;;) {
+      while (this.tok.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.next();
+      if (this.at(close) || this.atHardStop()) break;
+      if (this.at(',')) {
+        this.errorExpected(what, 'bicep/expected-item');
+        this.next();
+        continue;
       }
-    });
+      const before = this.pos;
+      const value = item();
+      if (value !== undefined) items.push(value);
+      const t = this.tok;
+      if (t.kind === ',') {
+        this.next();
+        if (this.at('newline')) {
+          this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
+        }
+        continue;
+      }
+      if (t.kind === 'newline' || t.kind === close) continue;
+      this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
+      const skipped = this.skipToLineEnd();
+      if (skipped) items.push(skipped);
+      else if (this.pos === before && !this.at('eof')) {
+        if (this.at('}') || this.at(')') || this.at(']')) break;
+        items.push(this.skipOne());
+      }
+    }
+    this.newlines = savedNewlines;
     this.expect(close);
   }
 
