@@ -9,6 +9,11 @@ export interface LexResult {
   comments: Comment[];
   directives: Omit<Directive, 'line'>[];
   diagnostics: RawDiagnostic[];
+  /**
+   * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
+   * `parseBicep` can build its `LineMap` without scanning the text again.
+   */
+  lineStarts: number[];
 }
 
 const DIRECTIVES = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
@@ -63,6 +68,7 @@ class Lexer {
   private readonly directives: Omit<Directive, 'line'>[] = [];
   private readonly diagnostics: RawDiagnostic[] = [];
   private readonly holes: Hole[] = [];
+  private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {}
 
@@ -70,75 +76,152 @@ class Lexer {
     const text = this.text;
     const tokens = this.tokens;
     const n = text.length;
-    // The hot cases (blanks, identifiers, numbers, newlines, simple punctuation) are handled inline with a
-    // local position; the rarer ones call a method, which leaves its end in `this.pos`.
+    // The hot cases (blanks, identifiers, numbers, newlines, common punctuation) are handled inline with a
+    // local position; the rarer ones call a method, which leaves its end in `this.pos` or returns it.
     let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     while (pos < n) {
       const start = pos;
       const c = text.charCodeAt(start);
-      const cls = c < 128 ? CLASS[c] : OTHER;
-      if (cls === SPACE) {
-        pos++;
-      } else if (cls === IDENT) {
-        let i = start + 1;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d >= 128 || CLASS[d] < IDENT) break;
-          i++;
+      if (c < 128) {
+        const cls = CLASS[c];
+        if (cls === IDENT) {
+          let i = start + 1;
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d >= 128 || CLASS[d] < IDENT) break;
+            i++;
+          }
+          tokens.push(token('identifier', start, i, text.slice(start, i)));
+          pos = i;
+          continue;
         }
-        tokens.push(token('identifier', start, i, text.slice(start, i)));
-        pos = i;
-      } else if (cls === DIGIT) {
-        let i = start + 1;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-        tokens.push(token('number', start, i, text.slice(start, i)));
-        pos = i;
-      } else if (c === 10 || c === 13) {
-        if (this.holes.length > 0) {
-          // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
-          this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
-          tokens.push(token('string-right', start, start, ''));
-          this.holes.length = 0;
+        if (cls === SPACE) {
+          pos++;
+          continue;
         }
-        pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-        tokens.push(token('newline', start, pos, ''));
-      } else if (c === 39 /* ' */) {
-        if (text.charCodeAt(start + 1) === 39 && text.charCodeAt(start + 2) === 39) this.multilineString(start, 0, start + 3);
-        else this.string(start, start + 1, 'string', 'string-left');
-        pos = this.pos;
-      } else if (c === 36 /* $ */ && this.multilineOpening(start)) {
-        pos = this.pos;
-      } else if (c === 47 /* / */ && text.charCodeAt(start + 1) === 47) {
-        let i = start + 2;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === 10 || d === 13) break;
-          i++;
+        if (cls === DIGIT) {
+          let i = start + 1;
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+          tokens.push(token('number', start, i, text.slice(start, i)));
+          pos = i;
+          continue;
         }
-        this.comments.push({ start, end: i, text: text.slice(start, i) });
-        pos = i;
-      } else if (c === 47 && text.charCodeAt(start + 1) === 42 /* * */) {
-        const close = text.indexOf('*/', start + 2);
-        const end = close < 0 ? n : close + 2;
-        if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
-        this.comments.push({ start, end, text: text.slice(start, end) });
-        pos = end;
-      } else if (c === 35 /* # */) {
-        this.directive(start);
-        pos = this.pos;
-      } else if (c === 125 /* } */ && this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
-        const hole = this.holes.pop()!;
-        if (hole.multiline) this.multilineString(start, hole.dollars, start + 1, true);
-        else this.string(start, start + 1, 'string-right', 'string-middle');
-        pos = this.pos;
-      } else if (c >= 128 && isSpace(c)) {
-        pos++;
-      } else {
-        pos = this.punctuation(start, c);
       }
+      switch (c) {
+        case 10:
+        case 13: {
+          if (this.holes.length > 0) {
+            // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
+            this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
+            tokens.push(token('string-right', start, start, ''));
+            this.holes.length = 0;
+          }
+          pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
+          tokens.push(token('newline', start, pos, ''));
+          this.lineStarts.push(pos);
+          // Skip the next line's indentation here rather than one blank per turn of the main loop.
+          for (let d = text.charCodeAt(pos); d === 32 || d === 9; d = text.charCodeAt(pos)) pos++;
+          continue;
+        }
+        // The most common punctuation, pushed directly; the rest goes through `punctuation`.
+        case 40:
+          tokens.push(token('(', start, ++pos, ''));
+          continue;
+        case 41:
+          tokens.push(token(')', start, ++pos, ''));
+          continue;
+        case 91:
+          tokens.push(token('[', start, ++pos, ''));
+          continue;
+        case 93:
+          tokens.push(token(']', start, ++pos, ''));
+          continue;
+        case 44:
+          tokens.push(token(',', start, ++pos, ''));
+          continue;
+        case 64:
+          tokens.push(token('@', start, ++pos, ''));
+          continue;
+        case 58:
+          if (text.charCodeAt(start + 1) === 58) break;
+          tokens.push(token(':', start, ++pos, ''));
+          continue;
+        case 123:
+          if (this.holes.length > 0) break;
+          tokens.push(token('{', start, ++pos, ''));
+          continue;
+        case 125:
+          if (this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
+            const hole = this.holes.pop()!;
+            if (hole.multiline) {
+              this.multilineString(start, hole.dollars, start + 1, true);
+              this.markLines(start, this.pos);
+            }
+            else this.string(start, start + 1, 'string-right', 'string-middle');
+            pos = this.pos;
+            continue;
+          }
+          break;
+        case 39: // '
+          if (text.charCodeAt(start + 1) === 39 && text.charCodeAt(start + 2) === 39) {
+            this.multilineString(start, 0, start + 3);
+            this.markLines(start, this.pos);
+          } else this.string(start, start + 1, 'string', 'string-left');
+          pos = this.pos;
+          continue;
+        case 36: // $
+          if (this.multilineOpening(start)) {
+            this.markLines(start, this.pos);
+            pos = this.pos;
+            continue;
+          }
+          break;
+        case 47: { // /
+          const next = text.charCodeAt(start + 1);
+          if (next === 47) {
+            let i = start + 2;
+            while (i < n) {
+              const d = text.charCodeAt(i);
+              if (d === 10 || d === 13) break;
+              i++;
+            }
+            this.comments.push({ start, end: i, text: text.slice(start, i) });
+            pos = i;
+            continue;
+          }
+          if (next === 42 /* * */) {
+            const close = text.indexOf('*/', start + 2);
+            const end = close < 0 ? n : close + 2;
+            if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
+            this.comments.push({ start, end, text: text.slice(start, end) });
+            this.markLines(start, end);
+            pos = end;
+            continue;
+          }
+          break;
+        }
+        case 35: // #
+          this.directive(start);
+          pos = this.pos;
+          continue;
+      }
+      if (c >= 128 && isSpace(c)) pos++;
+      else pos = this.punctuation(start, c);
     }
     tokens.push(token('eof', n, n, ''));
-    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics };
+    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, lineStarts: this.lineStarts };
+  }
+
+  /**
+   * Records the line starts inside `[from, to)`, a token or comment that may span lines (multi-line strings
+   * and comments; every other line end is a newline token). Such spans never split a CRLF.
+   */
+  private markLines(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
+    }
   }
 
   private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
