@@ -16,6 +16,12 @@ export interface LexResult {
   lineStarts: number[];
 }
 
+/** Slots of `Lexer.nextOf`'s cache. */
+const BACKSLASH = 0;
+const LF = 1;
+const CR = 2;
+const HOLE = 3;
+
 const DIRECTIVES = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
 
 /** An open `${` hole: which kind of string to resume at its closing `}`, and nested braces inside it. */
@@ -69,6 +75,8 @@ class Lexer {
   private readonly diagnostics: RawDiagnostic[] = [];
   private readonly holes: Hole[] = [];
   private readonly lineStarts: number[] = [0];
+  /** Cached offsets of the next `\\`, LF, CR and `${` (see `nextOf`); -1 until first searched. */
+  private readonly next = [-1, -1, -1, -1];
 
   constructor(private readonly text: string) {}
 
@@ -213,6 +221,19 @@ class Lexer {
   }
 
   /**
+   * The offset of the next `search` at or after `from` (the text length when there is none). Results are
+   * cached per `slot`: string scanning only moves forward, so each search runs about once per occurrence.
+   */
+  private nextOf(slot: number, search: string, from: number): number {
+    const cached = this.next[slot];
+    if (cached >= from) return cached;
+    const found = this.text.indexOf(search, from);
+    const at = found < 0 ? this.text.length : found;
+    this.next[slot] = at;
+    return at;
+  }
+
+  /**
    * Records the line starts inside `[from, to)`, a token or comment that may span lines (multi-line strings
    * and comments; every other line end is a newline token). Such spans never split a CRLF.
    */
@@ -342,28 +363,25 @@ class Lexer {
   private string(start: number, from: number, closedKind: TokenKind, openKind: TokenKind): void {
     const text = this.text;
     const n = text.length;
-    // Fast path: most strings have no escape, so their value is one slice of the text.
-    let i = from;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c > 92) {
-        i++;
-        continue;
-      }
-      if (c === 39) {
-        this.pos = i + 1;
-        this.push(closedKind, start, text.slice(from, i), false);
+    // Fast path: most strings have no escape and no line end before the closing quote, so their value is one
+    // slice of the text, found with native searches instead of a loop over the characters.
+    const close = text.indexOf("'", from);
+    if (close >= 0) {
+      const hole = this.nextOf(HOLE, '${', from);
+      const stop = Math.min(this.nextOf(BACKSLASH, '\\', from), this.nextOf(LF, '\n', from), this.nextOf(CR, '\r', from));
+      if (close < hole && close < stop) {
+        this.pos = close + 1;
+        this.push(closedKind, start, text.slice(from, close), false);
         return;
       }
-      if (c === 36 && text.charCodeAt(i + 1) === 123) {
-        this.pos = i + 2;
-        this.push(openKind, start, text.slice(from, i), false);
+      if (hole < close && hole < stop) {
+        this.pos = hole + 2;
+        this.push(openKind, start, text.slice(from, hole), false);
         this.holes.push({ multiline: false, dollars: 1, depth: 0 });
         return;
       }
-      if (c === 92 || c === 10 || c === 13) break;
-      i++;
     }
+    let i = from;
     let value = '';
     let chunk = from;
     while (i < n) {
