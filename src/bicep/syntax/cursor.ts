@@ -72,7 +72,11 @@ export class Cursor {
   }
 
   protected next(): Token {
-    const t = this.tok;
+    return this.consume(this.tok);
+  }
+
+  /** Moves past `t`, which must be the token `tok` just returned (saves looking it up again). */
+  protected consume(t: Token): Token {
     if (t.kind !== 'eof') {
       this.pos++;
       if (t.kind !== 'newline') this.lastEnd = t.end;
@@ -90,12 +94,14 @@ export class Cursor {
   }
 
   protected eat(kind: TokenKind): Token | undefined {
-    return this.tok.kind === kind ? this.next() : undefined;
+    const t = this.tok;
+    return t.kind === kind ? this.consume(t) : undefined;
   }
 
   protected eatKeyword(name: string): boolean {
-    if (!this.atKeyword(name)) return false;
-    this.next();
+    const t = this.tok;
+    if (t.kind !== 'identifier' || t.value !== name) return false;
+    this.consume(t);
     return true;
   }
 
@@ -144,7 +150,8 @@ export class Cursor {
   }
 
   protected expect(kind: TokenKind, what?: string): Token | undefined {
-    if (this.tok.kind === kind) return this.next();
+    const t = this.tok;
+    if (t.kind === kind) return this.consume(t);
     this.errorExpected(what ?? `'${kind}'`);
     return undefined;
   }
@@ -159,7 +166,7 @@ export class Cursor {
   protected expectIdentifier(what: string): IdentifierNode {
     const t = this.tok;
     if (t.kind === 'identifier') {
-      this.next();
+      this.consume(t);
       if (t.value.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
       return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     }

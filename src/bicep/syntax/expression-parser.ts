@@ -107,7 +107,7 @@ export abstract class ExpressionParser extends Cursor {
   private parseUnary(): Expression {
     const t = this.tok;
     if (t.kind === '!' || t.kind === '-' || t.kind === '+') {
-      this.next();
+      this.consume(t);
       // One prefix operator per operand, as in Bicep (`--1` and `!!x` are errors).
       const operand = this.parsePostfix(this.parsePrimary());
       return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
@@ -129,7 +129,7 @@ export abstract class ExpressionParser extends Cursor {
       if (k !== '.' && k !== '[' && k !== '::' && k !== '!') return base;
       if (!this.deeper()) return base;
       if (k === '.') {
-        this.next();
+        this.consume(t);
         const safe = this.eat('?') !== undefined;
         const name = this.expectIdentifier('a property name');
         if (!safe && this.tok.kind === '(' && name.name !== '') {
@@ -139,7 +139,7 @@ export abstract class ExpressionParser extends Cursor {
           base = { kind: 'property-access', base, property: name, safe, start: base.start, end: this.lastEnd };
         }
       } else if (k === '[') {
-        this.next();
+        this.consume(t);
         const saved = this.newlines;
         this.newlines = false;
         const safe = this.eat('?') !== undefined;
@@ -149,11 +149,11 @@ export abstract class ExpressionParser extends Cursor {
         this.newlines = saved;
         base = { kind: 'index-access', base, index, safe, fromEnd, start: base.start, end: this.lastEnd };
       } else if (k === '::') {
-        this.next();
+        this.consume(t);
         const name = this.expectIdentifier('a nested resource name');
         base = { kind: 'resource-access', base, name, start: base.start, end: this.lastEnd };
       } else {
-        this.next();
+        this.consume(t);
         base = { kind: 'non-null-assertion', expression: base, start: base.start, end: this.lastEnd };
       }
     }
@@ -163,8 +163,9 @@ export abstract class ExpressionParser extends Cursor {
     const t = this.tok;
     switch (t.kind) {
       case 'identifier': {
-        if (this.peekRaw(1).kind === '=>') return this.parseLambda();
-        this.next();
+        // An identifier is never the last token (`eof` is), so the next raw token exists.
+        if (this.tokens[this.pos + 1].kind === '=>') return this.parseLambda();
+        this.consume(t);
         if (t.value === 'true' || t.value === 'false') {
           return { kind: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
         }
@@ -177,7 +178,7 @@ export abstract class ExpressionParser extends Cursor {
         return name;
       }
       case 'number':
-        this.next();
+        this.consume(t);
         if (t.value.length > 18 && BigInt(t.value) > 9223372036854775807n) {
           this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
         }
@@ -340,7 +341,7 @@ export abstract class ExpressionParser extends Cursor {
   private parseObjectItem(): ObjectItem | undefined {
     const t = this.tok;
     if (t.kind === '...') {
-      this.next();
+      this.consume(t);
       const expression = this.parseExpression();
       return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
     }
@@ -356,7 +357,7 @@ export abstract class ExpressionParser extends Cursor {
     }
     let key: ObjectPropertyNode['key'];
     if (t.kind === 'identifier') {
-      this.next();
+      this.consume(t);
       key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     } else if (t.kind === 'string' || t.kind === 'string-left') {
       key = this.parseString();

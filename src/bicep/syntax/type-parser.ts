@@ -59,7 +59,7 @@ export abstract class TypeParser extends ExpressionParser {
             return { kind: 'resource-type', typeString: value, start: t.start, end: this.lastEnd };
           }
         }
-        this.next();
+        this.consume(t);
         const name = { kind: 'identifier' as const, name: t.value, start: t.start, end: t.end };
         if (this.tokens[this.pos].kind === '<') {
           return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start: t.start, end: this.lastEnd };
