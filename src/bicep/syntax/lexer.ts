@@ -31,9 +31,8 @@ interface Hole {
   depth: number;
 }
 
-// Character classes of ASCII code points, so the main loop dispatches with one table load; everything at or
-// above 128 is `OTHER` except the few extra blanks `isSpace` knows.
-const OTHER = 0;
+// Character classes of ASCII code points (0 for any other), so the main loop dispatches with one table load.
+// Identifier parts are the classes >= IDENT. Code points from 128 up are handled apart (see `isSpace`).
 const SPACE = 1;
 const IDENT = 2;
 const DIGIT = 3;
