@@ -211,11 +211,14 @@ export class Cursor {
     const savedNewlines = this.newlines;
     this.newlines = true;
     for (;;) {
-      while (this.tok.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.next();
-      if (this.at(close) || this.atHardStop()) break;
-      if (this.at(',')) {
+      // Newlines are significant here, so `tok` is the raw token: read it once per turn.
+      let first = this.tokens[this.pos];
+      while (first.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) first = this.tokens[++this.pos];
+      const k = first.kind;
+      if (k === close || k === 'eof' || k === 'newline') break;
+      if (k === ',') {
         this.errorExpected(what, 'bicep/expected-item');
-        this.next();
+        this.consume(first);
         continue;
       }
       const before = this.pos;
@@ -223,7 +226,7 @@ export class Cursor {
       if (value !== undefined) items.push(value);
       const t = this.tok;
       if (t.kind === ',') {
-        this.next();
+        this.consume(t);
         if (this.at('newline')) {
           this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
         }
