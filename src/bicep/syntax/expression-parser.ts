@@ -251,14 +251,18 @@ export abstract class ExpressionParser extends Cursor {
 
   /** The body of `parseArguments`, with newlines already insignificant. */
   private parseArgumentList(args: Expression[]): void {
-    while (!this.at(')') && !this.atHardStop()) {
+    for (;;) {
+      const k = this.tok.kind;
+      if (k === ')' || k === 'eof' || k === 'newline') break;
       const before = this.pos;
       args.push(this.parseExpression());
-      if (this.eat(',')) {
+      const t = this.tok;
+      if (t.kind === ',') {
+        this.consume(t);
         if (this.at(')')) this.errorExpected('an argument after the comma', 'bicep/expected-expression');
         continue;
       }
-      if (!this.at(')')) {
+      if (t.kind !== ')') {
         if (this.pos === before && !this.atHardStop()) this.skipOne();
         this.errorExpected("',' or ')'");
         return;
@@ -456,11 +460,12 @@ export abstract class ExpressionParser extends Cursor {
   /** Zero or more `@expr` lines. */
   protected parseDecorators(): DecoratorNode[] {
     const decorators: DecoratorNode[] = [];
-    while (this.at('@')) {
-      const start = this.next().start;
+    for (let t = this.tok; t.kind === '@'; t = this.tok) {
+      const start = this.consume(t).start;
       const expression = this.parsePostfix(this.parsePrimary());
       decorators.push({ kind: 'decorator', expression, start, end: this.lastEnd });
-      if (!this.at('newline') && !this.at('eof')) {
+      const k = this.tok.kind;
+      if (k !== 'newline' && k !== 'eof') {
         this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
         this.skipToLineEnd();
       }

@@ -42,7 +42,8 @@ export class Parser extends TypeParser {
       const errors = this.diagnostics.length;
       const statement = this.parseStatement();
       if (statement) statements.push(statement);
-      if (!this.at('newline') && !this.at('eof')) {
+      const k = this.tok.kind;
+      if (k !== 'newline' && k !== 'eof') {
         if (this.diagnostics.length === errors) this.errorExpected('a new line', 'bicep/expected-newline');
         const skipped = this.skipToLineEnd(true);
         if (skipped) statements.push(skipped);
