@@ -21,7 +21,7 @@ import type {
   StringNode,
   TypeNode,
 } from './nodes.js';
-import type { TokenKind } from './token.js';
+import type { Token, TokenKind } from './token.js';
 
 /** Binding power of a binary operator (higher binds tighter); 0 for any other token. */
 function precedence(kind: TokenKind): number {
@@ -112,7 +112,7 @@ export abstract class ExpressionParser extends Cursor {
       const operand = this.parsePostfix(this.parsePrimary());
       return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
     }
-    return this.parsePostfix(this.parsePrimary());
+    return this.parsePostfix(this.parsePrimaryAt(t));
   }
 
   protected parsePostfix(base: Expression): Expression {
@@ -160,7 +160,11 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   protected parsePrimary(): Expression {
-    const t = this.tok;
+    return this.parsePrimaryAt(this.tok);
+  }
+
+  /** `parsePrimary` when the caller already holds the current token `t`. */
+  private parsePrimaryAt(t: Token): Expression {
     switch (t.kind) {
       case 'identifier': {
         // An identifier is never the last token (`eof` is), so the next raw token exists.
