@@ -246,19 +246,6 @@ export class Cursor {
   }
 
   /**
-   * Runs `parse` one nesting level deeper; past `MAX_NESTING` reports once, jumps to the end of the file
-   * and returns `missing()` instead, so hostile input cannot exhaust the stack.
-   */
-  protected nested<T>(parse: () => T, missing: () => T): T {
-    if (!this.deeper()) return missing();
-    try {
-      return parse();
-    } finally {
-      this.nesting--;
-    }
-  }
-
-  /**
    * Enters one more level of tree depth (a nested expression, or one more link of an operator or postfix
    * chain, which deepens the tree as much). Past `MAX_NESTING` it reports once, jumps to the end of the
    * file and returns false; the caller then stops. On true the caller must decrement `nesting` later.

@@ -2,7 +2,8 @@
 // beside the token stream. String interpolation is lexed with a stack of open `${` holes, so the parser
 // sees `string-left expr string-middle expr string-right` and never re-scans text.
 import type { Comment, Directive } from './nodes.js';
-import type { PunctuationKind, RawDiagnostic, Token, TokenKind } from './token.js';
+import { punctuationAt } from './punctuation.js';
+import type { RawDiagnostic, Token, TokenKind } from './token.js';
 
 export interface LexResult {
   tokens: Token[];
@@ -254,105 +255,21 @@ class Lexer {
 
   /** Lexes one operator or punctuation token (or an unknown character) at `start`; returns its end. */
   private punctuation(start: number, c: number): number {
-    const text = this.text;
-    const next = text.charCodeAt(start + 1);
-    let kind: PunctuationKind | undefined;
-    let len = 1;
-    switch (c) {
-      case 123: // {
-        kind = '{';
-        if (this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
-        break;
-      case 125: // }
-        // Inside a hole an object's '}' does not re-open the string, and (as in Bicep's lexer) the hole
-        // stays unclosable after an object literal: `'${{a: 1}.a}'` is an error there too.
-        kind = '}';
-        break;
-      case 40: kind = '('; break;
-      case 41: kind = ')'; break;
-      case 91: kind = '['; break;
-      case 93: kind = ']'; break;
-      case 64: kind = '@'; break;
-      case 44: kind = ','; break;
-      case 59: kind = ';'; break;
-      case 43: kind = '+'; break;
-      case 45: kind = '-'; break;
-      case 42: kind = '*'; break;
-      case 47: kind = '/'; break;
-      case 37: kind = '%'; break;
-      case 94: kind = '^'; break;
-      case 46: // .
-        if (next === 46 && text.charCodeAt(start + 2) === 46) {
-          kind = '...';
-          len = 3;
-        } else kind = '.';
-        break;
-      case 63: // ?
-        if (next === 63) {
-          kind = '??';
-          len = 2;
-        } else kind = '?';
-        break;
-      case 58: // :
-        if (next === 58) {
-          kind = '::';
-          len = 2;
-        } else kind = ':';
-        break;
-      case 33: // !
-        len = 2;
-        if (next === 61) kind = '!=';
-        else if (next === 126) kind = '!~';
-        else {
-          kind = '!';
-          len = 1;
-        }
-        break;
-      case 60: // <
-        if (next === 61) {
-          kind = '<=';
-          len = 2;
-        } else kind = '<';
-        break;
-      case 62: // >
-        if (next === 61) {
-          kind = '>=';
-          len = 2;
-        } else kind = '>';
-        break;
-      case 61: // =
-        len = 2;
-        if (next === 61) kind = '==';
-        else if (next === 126) kind = '=~';
-        else if (next === 62) kind = '=>';
-        else {
-          kind = '=';
-          len = 1;
-        }
-        break;
-      case 38: // &
-        if (next === 38) {
-          kind = '&&';
-          len = 2;
-        }
-        break;
-      case 124: // |
-        if (next === 124) {
-          kind = '||';
-          len = 2;
-        } else kind = '|';
-        break;
-    }
+    const kind = punctuationAt(this.text, start, c);
     if (kind === undefined) {
       // One unknown code point (keep surrogate pairs together).
-      const cp = text.codePointAt(start) ?? c;
+      const cp = this.text.codePointAt(start) ?? c;
       const end = start + (cp > 0xffff ? 2 : 1);
       this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, end);
-      this.tokens.push(token('unknown', start, end, text.slice(start, end)));
+      this.tokens.push(token('unknown', start, end, this.text.slice(start, end)));
       return end;
     }
-    this.tokens.push(token(kind, start, start + len, ''));
-    return start + len;
+    // Inside a hole a '{' opens an object, whose '}' must not end the hole. An object's '}' does not re-open
+    // the string, and (as in Bicep's lexer) the hole stays unclosable after it: `'${{a: 1}.a}'` is an error.
+    if (kind === '{' && this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
+    const end = start + kind.length;
+    this.tokens.push(token(kind, start, end, ''));
+    return end;
   }
 
   /**
