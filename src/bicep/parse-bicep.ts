@@ -14,8 +14,8 @@ import { Parser } from './syntax/parser.js';
 export function parseBicep(file: string, source: string, format?: BicepFormat): SyntaxTree {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const kind: BicepFormat = format ?? (file.toLowerCase().endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
-  const lineMap = new LineMap(text);
   const lexed = lex(text);
+  const lineMap = new LineMap(text, lexed.lineStarts);
   const parser = new Parser(lexed.tokens, text, kind);
   const statements = parser.parseProgram();
   const raw = [...lexed.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);

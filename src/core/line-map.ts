@@ -2,9 +2,15 @@
 import type { SourceRange } from './source-range.js';
 
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(text: string) {
+  /**
+   * `lineStarts`, when given, are the offsets where lines start (0 first), as a lexer that already saw every
+   * line end computed them; the text is then not scanned again.
+   */
+  constructor(text: string, lineStarts?: number[]) {
+    this.starts = lineStarts ?? [0];
+    if (lineStarts) return;
     // Searching with indexOf is several times faster than a character loop on large templates;
     // a lone CR (old Mac line ends) needs the slow path.
     if (!text.includes('\r')) {

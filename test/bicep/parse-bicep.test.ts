@@ -28,6 +28,13 @@ describe('diagnostic positions', () => {
     ]);
   });
 
+  it('counts the lines inside multi-line strings and comments (LF, CRLF, lone CR)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ["var s = '''", 'a', "b'''", '/* c', 'd */', "var t = $'''${1}", "e'''", 'var u = 1 +', ''].join(eol);
+      expect(errorsOf(text)).toEqual([{ code: 'bicep/expected-expression', line: 8, column: 12, endLine: 8, endColumn: 12 }]);
+    }
+  });
+
   it('ignores a BOM when counting columns', () => {
     expect(errorsOf("\ufeffvar x = 'a' 'b'\n")).toMatchObject([{ code: 'bicep/expected-newline', line: 1, column: 13 }]);
   });

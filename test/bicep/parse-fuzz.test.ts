@@ -1,12 +1,13 @@
 // Seeded fuzzing of the Bicep front end: truncations, deleted and duplicated tokens and random bytes over
 // ~50 corpus files (or the fixtures when the corpus is absent). No exception may escape, every run returns
-// a tree, and every node span stays inside the text.
+// a tree, every node span stays inside the text, and the line map matches one built by scanning the text.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBicep } from '../../src/bicep/parse-bicep.js';
 import { lex } from '../../src/bicep/syntax/lexer.js';
+import { LineMap } from '../../src/core/line-map.js';
 import { loadCorpus, readCorpusFile } from './corpus.js';
 
 /** mulberry32: a tiny deterministic PRNG. */
@@ -68,6 +69,22 @@ function badSpan(node: unknown, length: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The first line end where the tree's LineMap (built from the lexer's line starts) disagrees with one built
+ * by scanning the text; undefined when they agree.
+ */
+function lineMapMismatch(text: string, lineMap: LineMap): string | undefined {
+  const reference = new LineMap(text);
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i - 1);
+    if (i > 0 && c !== 10 && c !== 13) continue;
+    const got = lineMap.position(i);
+    const want = reference.position(i);
+    if (got.line !== want.line || got.column !== want.column) return `offset ${i}: ${got.line}:${got.column}, expected ${want.line}:${want.column}`;
+  }
+  return undefined;
+}
+
 function samples(): { name: string; text: string }[] {
   const corpus = loadCorpus();
   if (corpus) {
@@ -110,6 +127,8 @@ describe('Bicep parser fuzzing', () => {
           const tree = parseBicep(name, mutated);
           const bad = Array.isArray(tree.statements) ? badSpan(tree.statements, mutated.length) : 'no statements';
           if (bad) failures.push(`${name} #${i}: bad tree (${bad}) in ${JSON.stringify(mutated.slice(0, 300))}`);
+          const lines = lineMapMismatch(tree.text, tree.lineMap);
+          if (lines) failures.push(`${name} #${i}: line map differs (${lines}) in ${JSON.stringify(mutated.slice(0, 300))}`);
         } catch (e) {
           failures.push(`${name} #${i}: ${(e as Error).stack ?? String(e)}`);
         }

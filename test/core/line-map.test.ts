@@ -12,6 +12,12 @@ describe('LineMap', () => {
     expect(new LineMap(text).position(offset)).toEqual(pos);
   });
 
+  it('uses line starts a lexer already found instead of scanning the text', () => {
+    const text = 'ab\r\ncd\ref';
+    expect(new LineMap(text, [0, 4, 7]).position(8)).toEqual(new LineMap(text).position(8));
+    expect(new LineMap('', [0, 2]).position(3)).toEqual({ line: 2, column: 2 });
+  });
+
   it('gives ranges with end positions', () => {
     expect(new LineMap('ab\ncdef').range('f.json', 4, 2)).toEqual({ file: 'f.json', startLine: 2, startColumn: 2, endLine: 2, endColumn: 4 });
   });

@@ -37,18 +37,23 @@ export class Cursor {
    * starts a new declaration: that line ends whatever was left open, the anchor of error recovery).
    */
   protected get tok(): Token {
-    if (!this.newlines) {
-      while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
-    }
+    const t = this.tokens[this.pos];
+    return t.kind === 'newline' && !this.newlines ? this.skipTrivia() : t;
+  }
+
+  /** The slow path of `tok`: skips newlines that are not significant. */
+  private skipTrivia(): Token {
+    while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
     return this.tokens[this.pos];
   }
 
   /** Whether token `i` begins a line at column 1 with a declaration keyword (`param x`, `resource r '...'`). */
   protected isDeclarationStart(i: number): boolean {
     const t = this.tokens[i];
-    if (t.kind !== 'identifier' || !DECLARATION_KEYWORDS.has(t.value)) return false;
+    if (t.kind !== 'identifier') return false;
+    // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
     const before = this.tokens[i - 1];
-    if (before.kind !== 'newline' || before.end !== t.start) return false;
+    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.value)) return false;
     const after = this.tokens[i + 1].kind;
     if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
     return (t.value === 'targetScope' && after === '=') || (t.value === 'import' && (after === '{' || after === '*'));
@@ -67,7 +72,11 @@ export class Cursor {
   }
 
   protected next(): Token {
-    const t = this.tok;
+    return this.consume(this.tok);
+  }
+
+  /** Moves past `t`, which must be the token `tok` just returned (saves looking it up again). */
+  protected consume(t: Token): Token {
     if (t.kind !== 'eof') {
       this.pos++;
       if (t.kind !== 'newline') this.lastEnd = t.end;
@@ -85,12 +94,14 @@ export class Cursor {
   }
 
   protected eat(kind: TokenKind): Token | undefined {
-    return this.tok.kind === kind ? this.next() : undefined;
+    const t = this.tok;
+    return t.kind === kind ? this.consume(t) : undefined;
   }
 
   protected eatKeyword(name: string): boolean {
-    if (!this.atKeyword(name)) return false;
-    this.next();
+    const t = this.tok;
+    if (t.kind !== 'identifier' || t.value !== name) return false;
+    this.consume(t);
     return true;
   }
 
@@ -138,10 +149,11 @@ export class Cursor {
     }
   }
 
-  protected expect(kind: TokenKind, what = `'${kind}'`): Token | undefined {
-    const t = this.eat(kind);
-    if (!t) this.errorExpected(what);
-    return t;
+  protected expect(kind: TokenKind, what?: string): Token | undefined {
+    const t = this.tok;
+    if (t.kind === kind) return this.consume(t);
+    this.errorExpected(what ?? `'${kind}'`);
+    return undefined;
   }
 
   protected expectKeyword(name: string): boolean {
@@ -154,7 +166,7 @@ export class Cursor {
   protected expectIdentifier(what: string): IdentifierNode {
     const t = this.tok;
     if (t.kind === 'identifier') {
-      this.next();
+      this.consume(t);
       if (t.value.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
       return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     }
@@ -194,50 +206,43 @@ export class Cursor {
    * a comma followed by a newline, and an empty item between commas, are errors (as in Bicep).
    */
   protected parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[], what: string): void {
-    this.withNewlines(true, () => {
-      for (;;) {
-        while (this.tok.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.next();
-        if (this.at(close) || this.atHardStop()) break;
-        if (this.at(',')) {
-          this.errorExpected(what, 'bicep/expected-item');
-          this.next();
-          continue;
-        }
-        const before = this.pos;
-        const value = item();
-        if (value !== undefined) items.push(value);
-        const t = this.tok;
-        if (t.kind === ',') {
-          this.next();
-          if (this.at('newline')) {
-            this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
-          }
-          continue;
-        }
-        if (t.kind === 'newline' || t.kind === close) continue;
-        this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
-        const skipped = this.skipToLineEnd();
-        if (skipped) items.push(skipped);
-        else if (this.pos === before && !this.at('eof')) {
-          if (this.at('}') || this.at(')') || this.at(']')) break;
-          items.push(this.skipOne());
-        }
+    // Newline significance is saved and restored by hand (no closure per list: this runs for every
+    // object and array). The parser never throws, so no `finally` is needed.
+    const savedNewlines = this.newlines;
+    this.newlines = true;
+    for (;;) {
+      // Newlines are significant here, so `tok` is the raw token: read it once per turn.
+      let first = this.tokens[this.pos];
+      while (first.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) first = this.tokens[++this.pos];
+      const k = first.kind;
+      if (k === close || k === 'eof' || k === 'newline') break;
+      if (k === ',') {
+        this.errorExpected(what, 'bicep/expected-item');
+        this.consume(first);
+        continue;
       }
-    });
-    this.expect(close);
-  }
-
-  /**
-   * Runs `parse` one nesting level deeper; past `MAX_NESTING` reports once, jumps to the end of the file
-   * and returns `missing()` instead, so hostile input cannot exhaust the stack.
-   */
-  protected nested<T>(parse: () => T, missing: () => T): T {
-    if (!this.deeper()) return missing();
-    try {
-      return parse();
-    } finally {
-      this.nesting--;
+      const before = this.pos;
+      const value = item();
+      if (value !== undefined) items.push(value);
+      const t = this.tok;
+      if (t.kind === ',') {
+        this.consume(t);
+        if (this.at('newline')) {
+          this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
+        }
+        continue;
+      }
+      if (t.kind === 'newline' || t.kind === close) continue;
+      this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
+      const skipped = this.skipToLineEnd();
+      if (skipped) items.push(skipped);
+      else if (this.pos === before && !this.at('eof')) {
+        if (this.at('}') || this.at(')') || this.at(']')) break;
+        items.push(this.skipOne());
+      }
     }
+    this.newlines = savedNewlines;
+    this.expect(close);
   }
 
   /**

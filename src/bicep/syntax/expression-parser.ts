@@ -21,29 +21,39 @@ import type {
   StringNode,
   TypeNode,
 } from './nodes.js';
-import type { TokenKind } from './token.js';
+import type { Token, TokenKind } from './token.js';
 
-/** Binding power of each binary operator; higher binds tighter. */
-const PRECEDENCE: Partial<Record<TokenKind, number>> = {
-  '??': 1,
-  '||': 2,
-  '&&': 3,
-  '==': 4,
-  '!=': 4,
-  '=~': 4,
-  '!~': 4,
-  '<': 5,
-  '<=': 5,
-  '>': 5,
-  '>=': 5,
-  '+': 6,
-  '-': 6,
-  '*': 7,
-  '/': 7,
-  '%': 7,
-};
-
-const POSTFIX = new Set<TokenKind>(['.', '[', '::', '!']);
+/** Binding power of a binary operator (higher binds tighter); 0 for any other token. */
+function precedence(kind: TokenKind): number {
+  // A switch on the kind string, not a keyed lookup: this runs after every operand.
+  switch (kind) {
+    case '??':
+      return 1;
+    case '||':
+      return 2;
+    case '&&':
+      return 3;
+    case '==':
+    case '!=':
+    case '=~':
+    case '!~':
+      return 4;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return 5;
+    case '+':
+    case '-':
+      return 6;
+    case '*':
+    case '/':
+    case '%':
+      return 7;
+    default:
+      return 0;
+  }
+}
 
 export abstract class ExpressionParser extends Cursor {
   /** Types are parsed by the subclass (lambda parameters and return types need them). */
@@ -51,11 +61,16 @@ export abstract class ExpressionParser extends Cursor {
   /** Nested `resource` declarations inside an object are parsed by the statement parser. */
   protected abstract parseResourceDecl(decorators: DecoratorNode[], start: number): ResourceDeclNode;
 
+  // Item parsers for `parseItems`, bound once per parser rather than once per object or array.
+  private readonly objectItem = (): ObjectItem | undefined => this.parseObjectItem();
+  private readonly arrayItem = (): ArrayItem => this.parseArrayItem();
+
   parseExpression(): Expression {
-    return this.nested(
-      () => this.parseTernary(),
-      () => this.missing('Nested too deeply.'),
-    );
+    // `nested` inlined: this is the hottest entry point, and two closures per expression add up.
+    if (!this.deeper()) return this.missing('Nested too deeply.');
+    const expression = this.parseTernary();
+    this.nesting--;
+    return expression;
   }
 
   private parseTernary(): Expression {
@@ -77,46 +92,44 @@ export abstract class ExpressionParser extends Cursor {
   private parseBinary(minLevel: number): Expression {
     let left = this.parseUnary();
     const outer = this.nesting;
-    try {
-      for (;;) {
-        const op = this.tok.kind;
-        const level = PRECEDENCE[op];
-        if (level === undefined || level < minLevel || !this.deeper()) return left;
-        this.next();
-        const right = this.parseBinary(level + 1);
-        left = { kind: 'binary', operator: op as BinaryOperator, left, right, start: left.start, end: this.lastEnd };
-      }
-    } finally {
-      this.nesting = outer;
+    for (;;) {
+      const op = this.tok.kind;
+      const level = precedence(op);
+      if (level < minLevel || !this.deeper()) break;
+      this.next();
+      const right = this.parseBinary(level + 1);
+      left = { kind: 'binary', operator: op as BinaryOperator, left, right, start: left.start, end: this.lastEnd };
     }
+    this.nesting = outer;
+    return left;
   }
 
   private parseUnary(): Expression {
     const t = this.tok;
     if (t.kind === '!' || t.kind === '-' || t.kind === '+') {
-      this.next();
+      this.consume(t);
       // One prefix operator per operand, as in Bicep (`--1` and `!!x` are errors).
       const operand = this.parsePostfix(this.parsePrimary());
       return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
     }
-    return this.parsePostfix(this.parsePrimary());
+    return this.parsePostfix(this.parsePrimaryAt(t));
   }
 
   protected parsePostfix(base: Expression): Expression {
     const outer = this.nesting;
-    try {
-      return this.parsePostfixChain(base);
-    } finally {
-      this.nesting = outer;
-    }
+    const result = this.parsePostfixChain(base);
+    this.nesting = outer;
+    return result;
   }
 
   private parsePostfixChain(base: Expression): Expression {
     for (;;) {
       const t = this.tok;
-      if (POSTFIX.has(t.kind) && !this.deeper()) return base;
-      if (t.kind === '.') {
-        this.next();
+      const k = t.kind;
+      if (k !== '.' && k !== '[' && k !== '::' && k !== '!') return base;
+      if (!this.deeper()) return base;
+      if (k === '.') {
+        this.consume(t);
         const safe = this.eat('?') !== undefined;
         const name = this.expectIdentifier('a property name');
         if (!safe && this.tok.kind === '(' && name.name !== '') {
@@ -125,35 +138,38 @@ export abstract class ExpressionParser extends Cursor {
         } else {
           base = { kind: 'property-access', base, property: name, safe, start: base.start, end: this.lastEnd };
         }
-      } else if (t.kind === '[') {
-        this.next();
-        const b = base;
-        base = this.withNewlines(false, () => {
-          const safe = this.eat('?') !== undefined;
-          const fromEnd = this.eat('^') !== undefined;
-          const index = this.parseExpression();
-          this.expect(']');
-          return { kind: 'index-access', base: b, index, safe, fromEnd, start: b.start, end: this.lastEnd };
-        });
-      } else if (t.kind === '::') {
-        this.next();
+      } else if (k === '[') {
+        this.consume(t);
+        const saved = this.newlines;
+        this.newlines = false;
+        const safe = this.eat('?') !== undefined;
+        const fromEnd = this.eat('^') !== undefined;
+        const index = this.parseExpression();
+        this.expect(']');
+        this.newlines = saved;
+        base = { kind: 'index-access', base, index, safe, fromEnd, start: base.start, end: this.lastEnd };
+      } else if (k === '::') {
+        this.consume(t);
         const name = this.expectIdentifier('a nested resource name');
         base = { kind: 'resource-access', base, name, start: base.start, end: this.lastEnd };
-      } else if (t.kind === '!') {
-        this.next();
-        base = { kind: 'non-null-assertion', expression: base, start: base.start, end: this.lastEnd };
       } else {
-        return base;
+        this.consume(t);
+        base = { kind: 'non-null-assertion', expression: base, start: base.start, end: this.lastEnd };
       }
     }
   }
 
   protected parsePrimary(): Expression {
-    const t = this.tok;
+    return this.parsePrimaryAt(this.tok);
+  }
+
+  /** `parsePrimary` when the caller already holds the current token `t`. */
+  private parsePrimaryAt(t: Token): Expression {
     switch (t.kind) {
       case 'identifier': {
-        if (this.peekRaw(1).kind === '=>') return this.parseLambda();
-        this.next();
+        // An identifier is never the last token (`eof` is), so the next raw token exists.
+        if (this.tokens[this.pos + 1].kind === '=>') return this.parseLambda();
+        this.consume(t);
         if (t.value === 'true' || t.value === 'false') {
           return { kind: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
         }
@@ -166,7 +182,7 @@ export abstract class ExpressionParser extends Cursor {
         return name;
       }
       case 'number':
-        this.next();
+        this.consume(t);
         if (t.value.length > 18 && BigInt(t.value) > 9223372036854775807n) {
           this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
         }
@@ -199,7 +215,10 @@ export abstract class ExpressionParser extends Cursor {
     const expressions: Expression[] = [];
     if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };
     for (;;) {
-      expressions.push(this.withNewlines(false, () => this.parseExpression()));
+      const saved = this.newlines;
+      this.newlines = false;
+      expressions.push(this.parseExpression());
+      this.newlines = saved;
       let t = this.tok;
       if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
         if (t.kind === '}') {
@@ -226,33 +245,44 @@ export abstract class ExpressionParser extends Cursor {
   /** `( args )`, newlines allowed anywhere inside. */
   private parseArguments(): Expression[] {
     const args: Expression[] = [];
-    this.withNewlines(false, () => {
-      this.next(); // (
-      while (!this.at(')') && !this.atHardStop()) {
-        const before = this.pos;
-        args.push(this.parseExpression());
-        if (this.eat(',')) {
-          if (this.at(')')) this.errorExpected('an argument after the comma', 'bicep/expected-expression');
-          continue;
-        }
-        if (!this.at(')')) {
-          if (this.pos === before && !this.atHardStop()) this.skipOne();
-          this.errorExpected("',' or ')'");
-          return;
-        }
-      }
-      this.expect(')');
-    });
+    const saved = this.newlines;
+    this.newlines = false;
+    this.next(); // (
+    this.parseArgumentList(args);
+    this.newlines = saved;
     return args;
+  }
+
+  /** The body of `parseArguments`, with newlines already insignificant. */
+  private parseArgumentList(args: Expression[]): void {
+    for (;;) {
+      const k = this.tok.kind;
+      if (k === ')' || k === 'eof' || k === 'newline') break;
+      const before = this.pos;
+      args.push(this.parseExpression());
+      const t = this.tok;
+      if (t.kind === ',') {
+        this.consume(t);
+        if (this.at(')')) this.errorExpected('an argument after the comma', 'bicep/expected-expression');
+        continue;
+      }
+      if (t.kind !== ')') {
+        if (this.pos === before && !this.atHardStop()) this.skipOne();
+        this.errorExpected("',' or ')'");
+        return;
+      }
+    }
+    this.expect(')');
   }
 
   private parseParenthesized(): Expression {
     const start = this.next().start;
-    return this.withNewlines(false, () => {
-      const expression = this.parseExpression();
-      this.expect(')');
-      return { kind: 'parenthesized', expression, start, end: this.lastEnd };
-    });
+    const saved = this.newlines;
+    this.newlines = false;
+    const expression = this.parseExpression();
+    this.expect(')');
+    this.newlines = saved;
+    return { kind: 'parenthesized', expression, start, end: this.lastEnd };
   }
 
   /** At `(`: does the matching `)` come before a `=>`? */
@@ -312,14 +342,14 @@ export abstract class ExpressionParser extends Cursor {
   protected parseObject(): ObjectNode {
     const start = this.next().start;
     const items: ObjectItem[] = [];
-    this.parseItems<ObjectItem>('}', () => this.parseObjectItem(), items, 'a property');
+    this.parseItems<ObjectItem>('}', this.objectItem, items, 'a property');
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 
   private parseObjectItem(): ObjectItem | undefined {
     const t = this.tok;
     if (t.kind === '...') {
-      this.next();
+      this.consume(t);
       const expression = this.parseExpression();
       return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
     }
@@ -335,7 +365,7 @@ export abstract class ExpressionParser extends Cursor {
     }
     let key: ObjectPropertyNode['key'];
     if (t.kind === 'identifier') {
-      this.next();
+      this.consume(t);
       key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
     } else if (t.kind === 'string' || t.kind === 'string-left') {
       key = this.parseString();
@@ -356,7 +386,7 @@ export abstract class ExpressionParser extends Cursor {
     if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'for') return this.parseFor();
     this.next();
     const items: ArrayItem[] = [];
-    this.parseItems<ArrayItem>(']', () => this.parseArrayItem(), items, 'an expression');
+    this.parseItems<ArrayItem>(']', this.arrayItem, items, 'an expression');
     return { kind: 'array', items, start, end: this.lastEnd };
   }
 
@@ -419,12 +449,14 @@ export abstract class ExpressionParser extends Cursor {
   /** `if (condition) body`. */
   protected parseIf(): IfNode {
     const start = this.next().start; // if
-    const condition = this.withNewlines(false, () => {
-      if (!this.expect('(')) return this.missing('Expected a condition.');
-      const c = this.parseExpression();
+    const saved = this.newlines;
+    this.newlines = false;
+    let condition: Expression;
+    if (this.expect('(')) {
+      condition = this.parseExpression();
       this.expect(')');
-      return c;
-    });
+    } else condition = this.missing('Expected a condition.');
+    this.newlines = saved;
     const body = this.parseExpression();
     return { kind: 'if', condition, body, start, end: this.lastEnd };
   }
@@ -432,11 +464,12 @@ export abstract class ExpressionParser extends Cursor {
   /** Zero or more `@expr` lines. */
   protected parseDecorators(): DecoratorNode[] {
     const decorators: DecoratorNode[] = [];
-    while (this.at('@')) {
-      const start = this.next().start;
+    for (let t = this.tok; t.kind === '@'; t = this.tok) {
+      const start = this.consume(t).start;
       const expression = this.parsePostfix(this.parsePrimary());
       decorators.push({ kind: 'decorator', expression, start, end: this.lastEnd });
-      if (!this.at('newline') && !this.at('eof')) {
+      const k = this.tok.kind;
+      if (k !== 'newline' && k !== 'eof') {
         this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
         this.skipToLineEnd();
       }

@@ -2,14 +2,26 @@
 // beside the token stream. String interpolation is lexed with a stack of open `${` holes, so the parser
 // sees `string-left expr string-middle expr string-right` and never re-scans text.
 import type { Comment, Directive } from './nodes.js';
-import type { PunctuationKind, RawDiagnostic, Token, TokenKind } from './token.js';
+import { punctuationAt } from './punctuation.js';
+import type { RawDiagnostic, Token, TokenKind } from './token.js';
 
 export interface LexResult {
   tokens: Token[];
   comments: Comment[];
   directives: Omit<Directive, 'line'>[];
   diagnostics: RawDiagnostic[];
+  /**
+   * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
+   * `parseBicep` can build its `LineMap` without scanning the text again.
+   */
+  lineStarts: number[];
 }
+
+/** Slots of `Lexer.nextOf`'s cache. */
+const BACKSLASH = 0;
+const LF = 1;
+const CR = 2;
+const HOLE = 3;
 
 const DIRECTIVES = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
 
@@ -20,11 +32,20 @@ interface Hole {
   depth: number;
 }
 
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+// Character classes of ASCII code points (0 for any other), so the main loop dispatches with one table load.
+// Identifier parts are the classes >= IDENT. Code points from 128 up are handled apart (see `isSpace`).
+const SPACE = 1;
+const IDENT = 2;
+const DIGIT = 3;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CLASS[c] = IDENT;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+  else if (c === 32 || c === 9 || c === 11 || c === 12) CLASS[c] = SPACE;
 }
+
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 && CLASS[c] >= IDENT;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -33,7 +54,12 @@ function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x200b;
+  return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
+/** Every token has the same fields in the same order, so the parser's property reads stay monomorphic. */
+function token(kind: TokenKind, start: number, end: number, value: string, multiline = false): Token {
+  return { kind, start, end, value, multiline };
 }
 
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
@@ -48,154 +74,202 @@ class Lexer {
   private readonly directives: Omit<Directive, 'line'>[] = [];
   private readonly diagnostics: RawDiagnostic[] = [];
   private readonly holes: Hole[] = [];
+  private readonly lineStarts: number[] = [0];
+  /** Cached offsets of the next `\\`, LF, CR and `${` (see `nextOf`); -1 until first searched. */
+  private readonly next = [-1, -1, -1, -1];
 
   constructor(private readonly text: string) {}
 
   run(): LexResult {
     const text = this.text;
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const tokens = this.tokens;
     const n = text.length;
-    while (this.pos < n) {
-      const start = this.pos;
+    // The hot cases (blanks, identifiers, numbers, newlines, common punctuation) are handled inline with a
+    // local position; the rarer ones call a method, which leaves its end in `this.pos` or returns it.
+    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (pos < n) {
+      const start = pos;
       const c = text.charCodeAt(start);
-      if (isSpace(c)) {
-        this.pos++;
-      } else if (c === 10 || c === 13) {
-        if (this.holes.length > 0) {
-          // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
-          this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
-          this.tokens.push({ kind: 'string-right', start, end: start, value: '' });
-          this.holes.length = 0;
+      if (c < 128) {
+        const cls = CLASS[c];
+        if (cls === IDENT) {
+          let i = start + 1;
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d >= 128 || CLASS[d] < IDENT) break;
+            i++;
+          }
+          tokens.push(token('identifier', start, i, text.slice(start, i)));
+          pos = i;
+          continue;
         }
-        this.pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-        this.push('newline', start, '');
-      } else if (isIdentStart(c)) {
-        let i = start + 1;
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-        this.pos = i;
-        this.push('identifier', start, text.slice(start, i));
-      } else if (isDigit(c)) {
-        let i = start + 1;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-        this.pos = i;
-        this.push('number', start, text.slice(start, i));
-      } else if (c === 39 /* ' */) {
-        if (text.startsWith("'''", start)) this.multilineString(start, 0, start + 3);
-        else this.string(start, start + 1, 'string', 'string-left');
-      } else if (c === 36 /* $ */ && this.multilineOpening(start)) {
-        // handled by multilineOpening
-      } else if (c === 47 /* / */ && text.charCodeAt(start + 1) === 47) {
-        let i = start + 2;
-        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        this.pos = i;
-        this.comments.push({ start, end: i, text: text.slice(start, i) });
-      } else if (c === 47 && text.charCodeAt(start + 1) === 42 /* * */) {
-        const close = text.indexOf('*/', start + 2);
-        const end = close < 0 ? n : close + 2;
-        if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
-        this.pos = end;
-        this.comments.push({ start, end, text: text.slice(start, end) });
-      } else if (c === 35 /* # */) {
-        this.directive(start);
-      } else if (c === 125 /* } */ && this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
-        const hole = this.holes.pop()!;
-        if (hole.multiline) this.multilineString(start, hole.dollars, start + 1, true);
-        else this.string(start, start + 1, 'string-right', 'string-middle');
-      } else {
-        this.punctuation(start, c);
+        if (cls === SPACE) {
+          pos++;
+          continue;
+        }
+        if (cls === DIGIT) {
+          let i = start + 1;
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+          tokens.push(token('number', start, i, text.slice(start, i)));
+          pos = i;
+          continue;
+        }
       }
+      switch (c) {
+        case 10:
+        case 13: {
+          if (this.holes.length > 0) {
+            // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
+            this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
+            tokens.push(token('string-right', start, start, ''));
+            this.holes.length = 0;
+          }
+          pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
+          tokens.push(token('newline', start, pos, ''));
+          this.lineStarts.push(pos);
+          // Skip the next line's indentation here rather than one blank per turn of the main loop.
+          for (let d = text.charCodeAt(pos); d === 32 || d === 9; d = text.charCodeAt(pos)) pos++;
+          continue;
+        }
+        // The most common punctuation, pushed directly; the rest goes through `punctuation`.
+        case 40:
+          tokens.push(token('(', start, ++pos, ''));
+          continue;
+        case 41:
+          tokens.push(token(')', start, ++pos, ''));
+          continue;
+        case 91:
+          tokens.push(token('[', start, ++pos, ''));
+          continue;
+        case 93:
+          tokens.push(token(']', start, ++pos, ''));
+          continue;
+        case 44:
+          tokens.push(token(',', start, ++pos, ''));
+          continue;
+        case 64:
+          tokens.push(token('@', start, ++pos, ''));
+          continue;
+        case 58:
+          if (text.charCodeAt(start + 1) === 58) break;
+          tokens.push(token(':', start, ++pos, ''));
+          continue;
+        case 123:
+          if (this.holes.length > 0) break;
+          tokens.push(token('{', start, ++pos, ''));
+          continue;
+        case 125:
+          if (this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
+            const hole = this.holes.pop()!;
+            if (hole.multiline) {
+              this.multilineString(start, hole.dollars, start + 1, true);
+              this.markLines(start, this.pos);
+            }
+            else this.string(start, start + 1, 'string-right', 'string-middle');
+            pos = this.pos;
+            continue;
+          }
+          break;
+        case 39: // '
+          if (text.charCodeAt(start + 1) === 39 && text.charCodeAt(start + 2) === 39) {
+            this.multilineString(start, 0, start + 3);
+            this.markLines(start, this.pos);
+          } else this.string(start, start + 1, 'string', 'string-left');
+          pos = this.pos;
+          continue;
+        case 36: // $
+          if (this.multilineOpening(start)) {
+            this.markLines(start, this.pos);
+            pos = this.pos;
+            continue;
+          }
+          break;
+        case 47: { // /
+          const next = text.charCodeAt(start + 1);
+          if (next === 47) {
+            let i = start + 2;
+            while (i < n) {
+              const d = text.charCodeAt(i);
+              if (d === 10 || d === 13) break;
+              i++;
+            }
+            this.comments.push({ start, end: i, text: text.slice(start, i) });
+            pos = i;
+            continue;
+          }
+          if (next === 42 /* * */) {
+            const close = text.indexOf('*/', start + 2);
+            const end = close < 0 ? n : close + 2;
+            if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
+            this.comments.push({ start, end, text: text.slice(start, end) });
+            this.markLines(start, end);
+            pos = end;
+            continue;
+          }
+          break;
+        }
+        case 35: // #
+          this.directive(start);
+          pos = this.pos;
+          continue;
+      }
+      if (c >= 128 && isSpace(c)) pos++;
+      else pos = this.punctuation(start, c);
     }
-    this.tokens.push({ kind: 'eof', start: n, end: n, value: '' });
-    return { tokens: this.tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics };
+    tokens.push(token('eof', n, n, ''));
+    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, lineStarts: this.lineStarts };
   }
 
-  private push(kind: TokenKind, start: number, value: string, multiline?: boolean): void {
-    const token: Token = { kind, start, end: this.pos, value };
-    if (multiline) token.multiline = true;
-    this.tokens.push(token);
+  /**
+   * The offset of the next `search` at or after `from` (the text length when there is none). Results are
+   * cached per `slot`: string scanning only moves forward, so each search runs about once per occurrence.
+   */
+  private nextOf(slot: number, search: string, from: number): number {
+    const cached = this.next[slot];
+    if (cached >= from) return cached;
+    const found = this.text.indexOf(search, from);
+    const at = found < 0 ? this.text.length : found;
+    this.next[slot] = at;
+    return at;
+  }
+
+  /**
+   * Records the line starts inside `[from, to)`, a token or comment that may span lines (multi-line strings
+   * and comments; every other line end is a newline token). Such spans never split a CRLF.
+   */
+  private markLines(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
+    }
+  }
+
+  private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
+    this.tokens.push(token(kind, start, this.pos, value, multiline));
   }
 
   private error(code: string, message: string, start: number, end: number): void {
     this.diagnostics.push({ code, severity: 'error', message, start, end });
   }
 
-  private punctuation(start: number, c: number): void {
-    const text = this.text;
-    const next = text.charCodeAt(start + 1);
-    let kind: PunctuationKind | undefined;
-    let len = 1;
-    switch (c) {
-      case 123: // {
-        kind = '{';
-        if (this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
-        break;
-      case 125: // }
-        // Inside a hole an object's '}' does not re-open the string, and (as in Bicep's lexer) the hole
-        // stays unclosable after an object literal: `'${{a: 1}.a}'` is an error there too.
-        kind = '}';
-        break;
-      case 40: kind = '('; break;
-      case 41: kind = ')'; break;
-      case 91: kind = '['; break;
-      case 93: kind = ']'; break;
-      case 64: kind = '@'; break;
-      case 44: kind = ','; break;
-      case 59: kind = ';'; break;
-      case 43: kind = '+'; break;
-      case 45: kind = '-'; break;
-      case 42: kind = '*'; break;
-      case 47: kind = '/'; break;
-      case 37: kind = '%'; break;
-      case 94: kind = '^'; break;
-      case 46: // .
-        if (next === 46 && text.charCodeAt(start + 2) === 46) [kind, len] = ['...', 3];
-        else kind = '.';
-        break;
-      case 63: // ?
-        if (next === 63) [kind, len] = ['??', 2];
-        else kind = '?';
-        break;
-      case 58: // :
-        if (next === 58) [kind, len] = ['::', 2];
-        else kind = ':';
-        break;
-      case 33: // !
-        if (next === 61) [kind, len] = ['!=', 2];
-        else if (next === 126) [kind, len] = ['!~', 2];
-        else kind = '!';
-        break;
-      case 60: // <
-        if (next === 61) [kind, len] = ['<=', 2];
-        else kind = '<';
-        break;
-      case 62: // >
-        if (next === 61) [kind, len] = ['>=', 2];
-        else kind = '>';
-        break;
-      case 61: // =
-        if (next === 61) [kind, len] = ['==', 2];
-        else if (next === 126) [kind, len] = ['=~', 2];
-        else if (next === 62) [kind, len] = ['=>', 2];
-        else kind = '=';
-        break;
-      case 38: // &
-        if (next === 38) [kind, len] = ['&&', 2];
-        break;
-      case 124: // |
-        if (next === 124) [kind, len] = ['||', 2];
-        else kind = '|';
-        break;
-    }
+  /** Lexes one operator or punctuation token (or an unknown character) at `start`; returns its end. */
+  private punctuation(start: number, c: number): number {
+    const kind = punctuationAt(this.text, start, c);
     if (kind === undefined) {
       // One unknown code point (keep surrogate pairs together).
-      const cp = text.codePointAt(start) ?? c;
-      this.pos = start + (cp > 0xffff ? 2 : 1);
-      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, this.pos);
-      this.push('unknown', start, text.slice(start, this.pos));
-      return;
+      const cp = this.text.codePointAt(start) ?? c;
+      const end = start + (cp > 0xffff ? 2 : 1);
+      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, end);
+      this.tokens.push(token('unknown', start, end, this.text.slice(start, end)));
+      return end;
     }
-    this.pos = start + len;
-    this.push(kind, start, '');
+    // Inside a hole a '{' opens an object, whose '}' must not end the hole. An object's '}' does not re-open
+    // the string, and (as in Bicep's lexer) the hole stays unclosable after it: `'${{a: 1}.a}'` is an error.
+    if (kind === '{' && this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
+    const end = start + kind.length;
+    this.tokens.push(token(kind, start, end, ''));
+    return end;
   }
 
   /**
@@ -205,22 +279,40 @@ class Lexer {
   private string(start: number, from: number, closedKind: TokenKind, openKind: TokenKind): void {
     const text = this.text;
     const n = text.length;
+    // Fast path: most strings have no escape and no line end before the closing quote, so their value is one
+    // slice of the text, found with native searches instead of a loop over the characters.
+    const close = text.indexOf("'", from);
+    if (close >= 0) {
+      const hole = this.nextOf(HOLE, '${', from);
+      const stop = Math.min(this.nextOf(BACKSLASH, '\\', from), this.nextOf(LF, '\n', from), this.nextOf(CR, '\r', from));
+      if (close < hole && close < stop) {
+        this.pos = close + 1;
+        this.push(closedKind, start, text.slice(from, close), false);
+        return;
+      }
+      if (hole < close && hole < stop) {
+        this.pos = hole + 2;
+        this.push(openKind, start, text.slice(from, hole), false);
+        this.holes.push({ multiline: false, dollars: 1, depth: 0 });
+        return;
+      }
+    }
+    let i = from;
     let value = '';
     let chunk = from;
-    let i = from;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 39) {
         value += text.slice(chunk, i);
         this.pos = i + 1;
-        this.push(closedKind, start, value);
+        this.push(closedKind, start, value, false);
         return;
       }
       if (c === 10 || c === 13) break;
       if (c === 36 && text.charCodeAt(i + 1) === 123) {
         value += text.slice(chunk, i);
         this.pos = i + 2;
-        this.push(openKind, start, value);
+        this.push(openKind, start, value, false);
         this.holes.push({ multiline: false, dollars: 1, depth: 0 });
         return;
       }
@@ -270,7 +362,7 @@ class Lexer {
     value += text.slice(chunk, i);
     this.pos = i;
     this.error('bicep/unterminated-string', 'The string is not closed with a single quote before the end of the line.', start, i);
-    this.push(closedKind, start, value);
+    this.push(closedKind, start, value, false);
   }
 
   /** At `$`: a `$...$'''` opening of an interpolated multi-line string? If so, lexes it. */

@@ -42,7 +42,8 @@ export class Parser extends TypeParser {
       const errors = this.diagnostics.length;
       const statement = this.parseStatement();
       if (statement) statements.push(statement);
-      if (!this.at('newline') && !this.at('eof')) {
+      const k = this.tok.kind;
+      if (k !== 'newline' && k !== 'eof') {
         if (this.diagnostics.length === errors) this.errorExpected('a new line', 'bicep/expected-newline');
         const skipped = this.skipToLineEnd(true);
         if (skipped) statements.push(skipped);
@@ -65,6 +66,8 @@ export class Parser extends TypeParser {
       this.errorExpected('a declaration', 'bicep/expected-declaration');
       return this.skipToLineEnd(true);
     }
+    // The common declarations are built as literals in the key order `at` gives (kind, fields, decorators,
+    // start, end): printed trees list keys in order, and a spread per statement is slow.
     const at = <T extends Statement = Statement>(node: Bare<T>): T =>
       ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
     switch (t.value) {
@@ -76,14 +79,15 @@ export class Parser extends TypeParser {
       case 'metadata': {
         this.next();
         const name = this.expectIdentifier('a metadata name');
-        return at({ kind: 'metadata-decl', name, value: this.parseAssignedValue() });
+        const value = this.parseAssignedValue();
+        return { kind: 'metadata-decl', name, value, decorators, start, end: this.lastEnd };
       }
       case 'param': {
         this.next();
         const name = this.expectIdentifier('a parameter name');
         if (this.format === 'bicepparam') return at({ kind: 'param-assignment', name, value: this.parseAssignedValue() });
         const type = this.parseType();
-        const node = at<ParamDeclNode>({ kind: 'param-decl', name, type });
+        const node: ParamDeclNode = { kind: 'param-decl', name, type, decorators, start, end: this.lastEnd };
         if (this.eat('=')) {
           node.defaultValue = this.parseExpression();
           node.end = this.lastEnd;
@@ -95,7 +99,8 @@ export class Parser extends TypeParser {
         const name = this.expectIdentifier('a variable name');
         const type = this.at('=') ? undefined : this.parseType();
         const value = this.parseAssignedValue();
-        return at({ kind: 'var-decl', name, value, ...(type ? { type } : {}) });
+        if (type) return { kind: 'var-decl', name, value, type, decorators, start, end: this.lastEnd };
+        return { kind: 'var-decl', name, value, decorators, start, end: this.lastEnd };
       }
       case 'resource':
         return this.parseResourceDecl(decorators, start);
@@ -103,7 +108,8 @@ export class Parser extends TypeParser {
         this.next();
         const name = this.expectIdentifier('a module name');
         const path = this.expectString('a module path');
-        return at({ kind: 'module-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() });
+        const value = path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody();
+        return { kind: 'module-decl', name, path, value, decorators, start, end: this.lastEnd };
       }
       case 'test': {
         this.next();
@@ -115,13 +121,14 @@ export class Parser extends TypeParser {
         this.next();
         const name = this.expectIdentifier('an output name');
         const type = this.parseType();
-        return at({ kind: 'output-decl', name, type, value: this.parseAssignedValue() });
+        const value = this.parseAssignedValue();
+        return { kind: 'output-decl', name, type, value, decorators, start, end: this.lastEnd };
       }
       case 'type': {
         this.next();
         const name = this.expectIdentifier('a type name');
         const value = this.expect('=') ? this.parseType() : this.missing('Expected a type.');
-        return at({ kind: 'type-decl', name, value });
+        return { kind: 'type-decl', name, value, decorators, start, end: this.lastEnd };
       }
       case 'func': {
         this.next();

@@ -12,16 +12,18 @@ import type {
   TypeIndexAccessNode,
   TypeNode,
 } from './nodes.js';
-import type { TokenKind } from './token.js';
-
-const TYPE_POSTFIX = new Set<TokenKind>(['.', '[', '?', '!']);
 
 export abstract class TypeParser extends ExpressionParser {
+  // Item parsers for `parseItems`, bound once per parser rather than once per object or tuple type.
+  private readonly objectTypeMember = (): ObjectTypeMember | undefined => this.parseObjectTypeMember();
+  private readonly tupleTypeItem = (): TupleTypeItemNode => this.parseTupleTypeItem();
+
   protected parseType(): TypeNode {
-    return this.nested(
-      () => this.parseUnionType(),
-      () => this.missing('Nested too deeply.'),
-    );
+    // `nested` inlined (no closures per type).
+    if (!this.deeper()) return this.missing('Nested too deeply.');
+    const type = this.parseUnionType();
+    this.nesting--;
+    return type;
   }
 
   private parseUnionType(): TypeNode {
@@ -57,7 +59,7 @@ export abstract class TypeParser extends ExpressionParser {
             return { kind: 'resource-type', typeString: value, start: t.start, end: this.lastEnd };
           }
         }
-        this.next();
+        this.consume(t);
         const name = { kind: 'identifier' as const, name: t.value, start: t.start, end: t.end };
         if (this.tokens[this.pos].kind === '<') {
           return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start: t.start, end: this.lastEnd };
@@ -124,18 +126,18 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseTypePostfix(base: TypeNode): TypeNode {
     const outer = this.nesting;
-    try {
-      return this.parseTypePostfixChain(base);
-    } finally {
-      this.nesting = outer;
-    }
+    const result = this.parseTypePostfixChain(base);
+    this.nesting = outer;
+    return result;
   }
 
   private parseTypePostfixChain(base: TypeNode): TypeNode {
     for (;;) {
       const t = this.tok;
-      if (TYPE_POSTFIX.has(t.kind) && !this.deeper()) return base;
-      if (t.kind === '[') {
+      const k = t.kind;
+      if (k !== '.' && k !== '[' && k !== '?' && k !== '!') return base;
+      if (!this.deeper()) return base;
+      if (k === '[') {
         this.next();
         const b = base;
         base = this.withNewlines(false, (): TypeNode => {
@@ -156,7 +158,7 @@ export abstract class TypeParser extends ExpressionParser {
           this.expect(']');
           return { kind: 'type-index-access', base: b, index, start: b.start, end: this.lastEnd };
         });
-      } else if (t.kind === '.') {
+      } else if (k === '.') {
         this.next();
         if (this.eat('*')) {
           base = { kind: 'type-additional-properties-access', base, start: base.start, end: this.lastEnd };
@@ -169,14 +171,12 @@ export abstract class TypeParser extends ExpressionParser {
         } else {
           base = { kind: 'type-property-access', base, property, start: base.start, end: this.lastEnd };
         }
-      } else if (t.kind === '?') {
+      } else if (k === '?') {
         this.next();
         base = { kind: 'nullable-type', base, start: base.start, end: this.lastEnd };
-      } else if (t.kind === '!') {
+      } else {
         this.next();
         base = { kind: 'non-nullable-type', base, start: base.start, end: this.lastEnd };
-      } else {
-        return base;
       }
     }
   }
@@ -184,7 +184,7 @@ export abstract class TypeParser extends ExpressionParser {
   private parseObjectType(): TypeNode {
     const start = this.next().start;
     const members: ObjectTypeMember[] = [];
-    this.parseItems<ObjectTypeMember>('}', () => this.parseObjectTypeMember(), members, 'a property');
+    this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, members, 'a property');
     return { kind: 'object-type', members, start, end: this.lastEnd };
   }
 
@@ -216,13 +216,15 @@ export abstract class TypeParser extends ExpressionParser {
   private parseTupleType(): TypeNode {
     const start = this.next().start;
     const members: (TupleTypeItemNode | SkippedNode)[] = [];
-    this.parseItems<TupleTypeItemNode>(']', () => {
-      const decorators = this.parseDecorators();
-      const value = this.parseType();
-      const itemStart = decorators.length > 0 ? decorators[0].start : value.start;
-      return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: Math.max(itemStart, this.lastEnd) };
-    }, members, 'a type');
+    this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, members, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };
+  }
+
+  private parseTupleTypeItem(): TupleTypeItemNode {
+    const decorators = this.parseDecorators();
+    const value = this.parseType();
+    const itemStart = decorators.length > 0 ? decorators[0].start : value.start;
+    return { kind: 'tuple-type-item', decorators, value, start: itemStart, end: Math.max(itemStart, this.lastEnd) };
   }
 }
