@@ -62,24 +62,36 @@ export class BicepCompiler implements TemplateCompileHost {
     return this.cache.text(file, this.readFile);
   }
 
+  /** A file a load*() function reads (from disk: `readFile` serves Bicep sources only). */
+  loadText(file: string): string {
+    return this.cache.text(file, readUtf8);
+  }
+
   /**
-   * Compiles `file` (its `text`, or what the file holds). A file already compiled in this
-   * compiler's cache from the same text is not compiled again.
+   * Compiles `file` (its `text`, or what the file holds). A file that this compiler's cache
+   * already compiled as a module from the same text is not compiled again.
    */
   compileFile(file: string, text?: string): CompileResult {
-    const key = path.resolve(file);
-    const source = text ?? this.read(file);
+    return this.compile(file, text ?? this.read(file), false);
+  }
+
+  /**
+   * `keep`: a module's compile is kept for the other files of the scan that call it. A file
+   * compiled for itself is not kept: holding every template of a scan until its end costs more
+   * garbage-collection time than compiling the odd file again saves.
+   */
+  private compile(file: string, source: string, keep: boolean): CompileResult {
     const hit = this.cache.compiled(file, source);
     if (hit) return { template: hit.template, diagnostics: [...hit.diagnostics] };
     const tree = parseBicep(file, source);
     const unit = new Unit(tree, this, '');
-    this.stack.push(key);
+    this.stack.push(this.cache.resolve(file));
     try {
       const template = compileTemplate(unit, this);
       const diagnostics = [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics];
       // A file that met a module cycle compiled differently than it would on its own: the cycle
       // depends on who called it, so that compile is not reused.
-      if (!diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics });
+      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics });
       return { template, diagnostics };
     } finally {
       this.stack.pop();
@@ -126,12 +138,12 @@ export class BicepCompiler implements TemplateCompileHost {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
-    if (this.stack.includes(path.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
+    if (this.stack.includes(this.cache.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
     if (/\.json$/i.test(file)) {
-      const json = this.cache.derived(`json:${path.resolve(file)}`, (): { value: unknown } | { error: string } => {
+      const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
         try {
           return { value: JSON.parse(this.read(file)) };
         } catch (e) {
@@ -144,7 +156,7 @@ export class BicepCompiler implements TemplateCompileHost {
       }
       return { kind: 'template', template: ev(json.value) };
     }
-    const result = this.compileFile(file);
+    const result = this.compile(file, this.read(file), true);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
     return { kind: 'template', template: result.template };
   }
@@ -171,7 +183,7 @@ export class BicepCompiler implements TemplateCompileHost {
     if (!file) return `'${ref}' is not a module reference azready understands`;
     if (!this.cache.exists(file)) return `the module '${ref}' is not in the local module cache (${file}); run 'bicep restore' to fetch it`;
     const cached = file;
-    return this.cache.derived(`registry:${path.resolve(cached)}`, (): unknown => {
+    return this.cache.derived(`registry:${this.cache.resolve(cached)}`, (): unknown => {
       try {
         return JSON.parse(this.read(cached));
       } catch {
@@ -326,7 +338,7 @@ class Unit implements CompileUnit {
   readRelative(p: string): { text: string; file: string } | string {
     const file = path.resolve(path.dirname(this.tree.file), p);
     try {
-      return { text: readFileSync(file, 'utf8'), file };
+      return { text: this.compiler.loadText(file), file };
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }

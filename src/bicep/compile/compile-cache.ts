@@ -24,10 +24,21 @@ export class CompileCache {
   private readonly existing = new Map<string, boolean>();
   private readonly compiles = new Map<string, CachedCompile>();
   private readonly values = new Map<string, unknown>();
+  private readonly resolved = new Map<string, string>();
+
+  /** The absolute path of `file` (resolving is not free, and the same few paths come back often). */
+  resolve(file: string): string {
+    let key = this.resolved.get(file);
+    if (key === undefined) {
+      key = path.resolve(file);
+      this.resolved.set(file, key);
+    }
+    return key;
+  }
 
   /** The text of `file`, read with `read` the first time; a failed read is not remembered. */
   text(file: string, read: (file: string) => string): string {
-    const key = path.resolve(file);
+    const key = this.resolve(file);
     let text = this.texts.get(key);
     if (text === undefined) {
       text = read(file);
@@ -38,17 +49,17 @@ export class CompileCache {
 
   /** Does `file` exist and is it a file (not a folder)? */
   isFile(file: string): boolean {
-    const key = path.resolve(file);
+    const key = this.resolve(file);
     let hit = this.isFiles.get(key);
     if (hit === undefined) {
-      hit = existsSync(key) && statSync(key).isFile();
+      hit = statSync(key, { throwIfNoEntry: false })?.isFile() ?? false;
       this.isFiles.set(key, hit);
     }
     return hit;
   }
 
   exists(file: string): boolean {
-    const key = path.resolve(file);
+    const key = this.resolve(file);
     let hit = this.existing.get(key);
     if (hit === undefined) {
       hit = existsSync(key);
@@ -59,12 +70,12 @@ export class CompileCache {
 
   /** The compile of `file`, spelled the same way and from exactly this text, if one was made. */
   compiled(file: string, text: string): CachedCompile | undefined {
-    const hit = this.compiles.get(path.resolve(file));
+    const hit = this.compiles.get(this.resolve(file));
     return hit && hit.file === file && hit.text === text ? hit : undefined;
   }
 
   remember(compile: CachedCompile): void {
-    this.compiles.set(path.resolve(compile.file), compile);
+    this.compiles.set(this.resolve(compile.file), compile);
   }
 
   /** Any other value derived from files (a parsed bicepconfig.json, a registry module's JSON). */

@@ -102,17 +102,21 @@ describe('the per-scan compile cache', () => {
     expect([...a.resources, ...b.resources].map((r) => r.name)).toEqual(['stone', 'stagain', 'sttwo']);
   });
 
-  it('compiles again when the text differs or the path is spelled differently', () => {
+  it('reuses a module compile only for the same text and the same spelling of its path', () => {
     const cache = new CompileCache();
-    const compiler = new BicepCompiler({ cache });
-    const one = compiler.compileFile(file('a.bicep'));
-    expect(compiler.compileFile(file('a.bicep')).template).toBe(one.template);
-    const changed = compiler.compileFile(file('a.bicep'), caller('one', 'stother', 'TLS1_2'));
-    expect(changed.template).not.toBe(one.template);
-    expect(JSON.stringify(emitJson(changed.template).text)).toContain('stother');
-    const relative = path.relative(process.cwd(), file('a.bicep'));
-    const spelled = new BicepCompiler({ cache }).compileFile(relative, readFileSync(file('a.bicep'), 'utf8'));
-    expect(spelled.template).not.toBe(one.template);
+    const mod = file('modules/st.bicep');
+    new BicepCompiler({ cache }).compileFile(file('a.bicep'));
+    const kept = cache.compiled(mod, MODULE);
+    expect(kept).toBeDefined();
+    // The module compiled on its own from the same text is the kept compile.
+    expect(new BicepCompiler({ cache }).compileFile(mod).template).toBe(kept?.template);
+    const changed = MODULE.replace("'westeurope'", "'northeurope'");
+    expect(cache.compiled(mod, changed)).toBeUndefined();
+    const other = new BicepCompiler({ cache }).compileFile(mod, changed);
+    expect(emitJson(other.template).text).toContain('northeurope');
+    expect(cache.compiled(path.relative(process.cwd(), mod), MODULE)).toBeUndefined();
+    // A file compiled for itself is not kept.
+    expect(cache.compiled(file('a.bicep'), readFileSync(file('a.bicep'), 'utf8'))).toBeUndefined();
   });
 
   it('does not keep a compile that met a module cycle', () => {
