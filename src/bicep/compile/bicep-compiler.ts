@@ -18,6 +18,7 @@ import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from '
 import { eo, ev, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
+import { SpanFinder } from './span-finder.js';
 
 export interface CompilerOptions {
   /** Root of the Bicep module cache (default `~/.bicep`, or `$BICEP_CACHE_DIRECTORY`). */
@@ -255,6 +256,10 @@ class Unit implements CompileUnit {
   readonly diagnostics: Diagnostic[] = [];
   readonly targetScope: CompileUnit['targetScope'];
   private readonly infos = new Map<ResourceSymbol, ResourceInfo>();
+  private readonly spans: SpanFinder;
+  private nested?: Map<string, ResourceSymbol>;
+  private importCount = 0;
+  readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
   private readonly emitting = new Set<string>();
 
   constructor(
@@ -264,13 +269,29 @@ class Unit implements CompileUnit {
     private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
+    this.spans = new SpanFinder(tree.file, tree.text);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
   }
 
   span(node: { start: number; end: number }): SourceRange {
-    return this.tree.lineMap.range(this.tree.file, node.start, Math.max(0, node.end - node.start));
+    return this.spans.range(node.start, node.end);
+  }
+
+  effects(): number {
+    return this.diagnostics.length + this.importCount;
+  }
+
+  lookupValue(name: string): BicepSymbol | undefined {
+    const sym = this.symbols.values.get(name);
+    if (sym) return sym;
+    if (!this.nested) {
+      // Nested resources by their own name; the first declared wins when two parents reuse one.
+      this.nested = new Map();
+      for (const r of this.symbols.resources) if (r.parent && !this.nested.has(r.name)) this.nested.set(r.name, r);
+    }
+    return this.nested.get(name);
   }
 
   error(code: string, message: string, node: { start: number; end: number }): void {
@@ -332,6 +353,7 @@ class Unit implements CompileUnit {
       this.error('bicep/import-unavailable', `imports from '${from}' are not available offline`, sym.decl.path);
       return undefined;
     }
+    this.importCount++;
     return this.compiler.importSymbol(this, from, name, sym.decl.path);
   }
 

@@ -17,6 +17,15 @@ export interface CompileUnit {
   span(node: { start: number; end: number }): SourceRange;
   error(code: string, message: string, node: { start: number; end: number }): void;
   resourceInfo(sym: ResourceSymbol): ResourceInfo;
+  /**
+   * A name in value position: a top-level symbol, else a nested resource (visible by its own name
+   * inside its parent's body; the first one declared wins when two parents reuse a name).
+   */
+  lookupValue(name: string): BicepSymbol | undefined;
+  /** Memo of a resource's name and id texts in the unit's top-level scope (they are asked for often). */
+  resourceTexts: Map<ResourceInfo, { name?: string; id?: string }>;
+  /** Counts what compiling an expression can do besides returning text: diagnostics, imports. */
+  effects(): number;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */
   variableName(name: string): string;
   functionName(name: string): string;

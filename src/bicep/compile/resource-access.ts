@@ -60,7 +60,7 @@ function unwrap(e: Expression): Expression {
  * inside its parent's body; the first one declared wins when two parents reuse a name).
  */
 export function lookupValue(name: string, scope: Scope) {
-  return scope.unit.symbols.values.get(name) ?? scope.unit.symbols.resources.find((r) => r.parent && r.name === name);
+  return scope.unit.lookupValue(name);
 }
 
 export function refIdArm(ref: Ref, scope: Scope): string {

@@ -85,7 +85,7 @@ function parentReference(e: Expression, unit: CompileUnit): ResourceInfo['parent
 /** `stg`, `vnet::subnet`, `a::b::c` → the resource symbol. */
 function resourceSymbolOf(e: Expression, unit: CompileUnit): ResourceSymbol | undefined {
   if (e.kind === 'identifier') {
-    const sym = unit.symbols.values.get(e.name) ?? unit.symbols.resources.find((r) => r.parent && r.name === e.name);
+    const sym = unit.lookupValue(e.name);
     return sym?.kind === 'resource' ? sym : undefined;
   }
   if (e.kind === 'resource-access') return resourceSymbolOf(e.base, unit)?.children.get(e.name.name);
@@ -120,6 +120,33 @@ export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
 const compilingNames = new Set<ResourceInfo>();
 
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
+  return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
+}
+
+/**
+ * A name or id text in the unit's top-level scope is asked for by every reference to the
+ * resource; it is compiled once, unless compiling it reported something or imported a value
+ * (both must happen at every use, as they did before).
+ */
+function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
+  const unit = scope.unit;
+  let texts = unit.resourceTexts.get(info);
+  const hit = texts?.[which];
+  if (hit !== undefined) return hit;
+  const before = unit.effects();
+  const text = make();
+  if (unit.effects() === before) {
+    if (!texts) {
+      texts = {};
+      unit.resourceTexts.set(info, texts);
+    }
+    texts[which] = text;
+  }
+  return text;
+}
+
+function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
@@ -159,6 +186,11 @@ const compilingIds = new Set<ResourceInfo>();
 
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  if (indexArm !== undefined || scope.locals.size) return resourceIdArmGuarded(info, scope, indexArm);
+  return memo(info, scope, 'id', () => resourceIdArmGuarded(info, scope));
+}
+
+function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (compilingIds.has(info)) {
     scope.unit.error('bicep/cycle', `the id of '${info.sym.name}' depends on itself through its scope or parent`, info.sym.decl.name);
     return NULL;
