@@ -63,6 +63,14 @@ export class BicepCompiler implements TemplateCompileHost {
     return this.cache.text(file, this.readFile);
   }
 
+  private tryRead(file: string): string | undefined {
+    try {
+      return this.read(file);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** A file a load*() function reads (from disk: `readFile` serves Bicep sources only). */
   loadText(file: string): string {
     return this.cache.text(file, readUtf8);
@@ -135,7 +143,10 @@ export class BicepCompiler implements TemplateCompileHost {
     }
     // Module files keep the form of the path the user gave (relative stays relative in findings).
     const file = path.join(path.dirname(from), ref);
-    if (!this.cache.isFile(file)) {
+    // Reading tells whether the file is there (a missing file or a folder cannot be read): one
+    // system call instead of a check and a read.
+    const source = this.tryRead(file);
+    if (source === undefined) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
@@ -146,7 +157,7 @@ export class BicepCompiler implements TemplateCompileHost {
     if (/\.json$/i.test(file)) {
       const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
         try {
-          return { value: JSON.parse(this.read(file)) };
+          return { value: JSON.parse(source) };
         } catch (e) {
           return { error: (e as Error).message };
         }
@@ -157,7 +168,7 @@ export class BicepCompiler implements TemplateCompileHost {
       }
       return { kind: 'template', template: ev(json.value) };
     }
-    const result = this.compile(file, this.read(file), true);
+    const result = this.compile(file, source, true);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
     return { kind: 'template', template: result.template };
   }

@@ -1,7 +1,7 @@
 // One scan's memory of the Bicep files it touched: each file is read once, each module compiled
 // once however many files call it, each existence check made once. A scan (or one bench round)
 // makes a fresh cache, so nothing outlives the files it was read from.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Emitted } from './emit-json.js';
@@ -20,7 +20,6 @@ export interface CachedCompile {
 
 export class CompileCache {
   private readonly texts = new Map<string, string>();
-  private readonly isFiles = new Map<string, boolean>();
   private readonly existing = new Map<string, boolean>();
   private readonly compiles = new Map<string, CachedCompile>();
   private readonly values = new Map<string, unknown>();
@@ -45,17 +44,6 @@ export class CompileCache {
       this.texts.set(key, text);
     }
     return text;
-  }
-
-  /** Does `file` exist and is it a file (not a folder)? */
-  isFile(file: string): boolean {
-    const key = this.resolve(file);
-    let hit = this.isFiles.get(key);
-    if (hit === undefined) {
-      hit = statSync(key, { throwIfNoEntry: false })?.isFile() ?? false;
-      this.isFiles.set(key, hit);
-    }
-    return hit;
   }
 
   exists(file: string): boolean {

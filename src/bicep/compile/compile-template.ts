@@ -20,6 +20,8 @@ const SCHEMAS = {
   tenant: 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#',
 } as const;
 
+const LIMITS = ['minValue', 'maxValue', 'minLength', 'maxLength'] as const;
+
 const RESERVED_RESOURCE_KEYS = new Set(['name', 'parent', 'scope', 'dependsOn']);
 
 /** How the compiler gets a module's template: compiled Bicep, ARM JSON, or nothing (unavailable). */
@@ -98,12 +100,15 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   // A type azready cannot resolve (one imported from a registry) stays unconstrained.
   const entries: [string, Emitted][] = t.type ? [['type', ev(t.type, unit.span(p.type))]] : [];
   if (p.defaultValue) entries.push(['defaultValue', toJson(p.defaultValue, scope)]);
-  const allowed = decoratorArgs(findDecorator(p.decorators, 'allowed'))[0];
+  const decorated = p.decorators.length > 0;
+  const allowed = decorated ? decoratorArgs(findDecorator(p.decorators, 'allowed'))[0] : undefined;
   if (allowed) entries.push(['allowedValues', toJson(allowed, scope)]);
   else if (t.allowedValues && p.type.kind !== 'type-name') entries.push(['allowedValues', ev(t.allowedValues)]);
-  for (const k of ['minValue', 'maxValue', 'minLength', 'maxLength'] as const) {
-    const arg = decoratorArgs(findDecorator(p.decorators, k))[0];
-    if (arg) entries.push([k, toJson(arg, scope)]);
+  if (decorated) {
+    for (const k of LIMITS) {
+      const arg = decoratorArgs(findDecorator(p.decorators, k))[0];
+      if (arg) entries.push([k, toJson(arg, scope)]);
+    }
   }
   if (t.nullable) entries.push(['nullable', ev(true)]);
   return eo(entries, unit.span(p));

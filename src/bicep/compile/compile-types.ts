@@ -53,7 +53,8 @@ export function armType(t: TypeNode, symbols: SymbolTable, depth = 0): ArmType {
 }
 
 export function findDecorator(decorators: DecoratorNode[], name: string): DecoratorNode | undefined {
-  return decorators.find((d) => d.expression.kind === 'call' && d.expression.name.name === name);
+  for (const d of decorators) if (d.expression.kind === 'call' && d.expression.name.name === name) return d;
+  return undefined;
 }
 
 export function decoratorArgs(d: DecoratorNode | undefined) {
