@@ -26,12 +26,12 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     if (sym?.kind === 'resource') {
       const info = scope.unit.resourceInfo(sym);
       if (index && !info.loop) return undefined;
-      return { kind: 'resource', info, ...(index ? { index } : {}) };
+      return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
     }
     if (sym?.kind === 'module') {
       const looped = sym.decl.value.kind === 'for';
       if (index && !looped) return undefined;
-      return { kind: 'module', sym, ...(index ? { index } : {}) };
+      return index ? { kind: 'module', sym, index } : { kind: 'module', sym };
     }
     return undefined;
   }

@@ -79,7 +79,8 @@ function parentReference(e: Expression, unit: CompileUnit): ResourceInfo['parent
   }
   const sym = resourceSymbolOf(target, unit);
   if (!sym) return undefined;
-  return { info: unit.resourceInfo(sym), ...(index ? { index } : {}) };
+  const info = unit.resourceInfo(sym);
+  return index ? { info, index } : { info };
 }
 
 /** `stg`, `vnet::subnet`, `a::b::c` → the resource symbol. */
