@@ -44,6 +44,7 @@ interface ImportSink {
   functions: Map<string, Emitted>;
   count: number;
 }
+
 const readUtf8 = (file: string) => readFileSync(file, 'utf8');
 
 export class BicepCompiler implements TemplateCompileHost {
