@@ -4,7 +4,7 @@ import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
-import { type CompileUnit, type Scope, withLocals } from './compile-scope.js';
+import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
 
 export interface ResourceInfo {
@@ -105,11 +105,17 @@ export function copyName(info: ResourceInfo): string {
  */
 export function loopScope(info: ResourceInfo, scope: Scope, indexArm?: string): Scope {
   if (!info.loop) return scope;
+  const loop = info.loop;
+  if (indexArm === undefined && scope.locals.size === 0) return memoInRoot(scope, scope.unit.loopScopes, info, () => makeLoopScope(info, loop, scope));
+  return makeLoopScope(info, loop, scope, indexArm);
+}
+
+function makeLoopScope(info: ResourceInfo, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(copyName(info)));
   const iterable = loopIterableArm(info, scope);
   const entries: [string, { kind: 'arm'; text: string }][] = [];
-  if (info.loop.item) entries.push([info.loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
-  if (info.loop.index) entries.push([info.loop.index.name, { kind: 'arm', text: index }]);
+  if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
+  if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);
   return withLocals(scope, entries);
 }
 
