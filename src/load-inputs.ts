@@ -14,6 +14,7 @@ import { ResourceSet, type InputInfo } from './model/resource-set.js';
 import { readSnapshot } from './resource-graph/read-snapshot.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 import { parseBicep } from './bicep/parse-bicep.js';
+import { CompileCache } from './bicep/compile/compile-cache.js';
 
 export interface LoadOptions {
   /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
@@ -40,6 +41,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const parsed: Parsed[] = [];
   const bicepFiles: { file: string; explicit: boolean }[] = [];
   const bicepParams: { file: string; explicit: boolean }[] = [];
+  // One scan reads each Bicep file once and compiles each module once, however many files call it.
+  const cache = new CompileCache();
 
   for (const { path: file, explicit } of walked.files) {
     if (!explicit && options.select && !options.select(file)) continue;
@@ -72,7 +75,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const paramValues: ParameterValues = new Map();
   for (const p of options.params ?? []) {
     if (/\.bicepparam$/i.test(p)) {
-      const read = loadBicepParams(p);
+      const read = loadBicepParams(p, { cache });
       diagnostics.push(...read.diagnostics);
       for (const [k, v] of read.values) paramValues.set(k, v);
       continue;
@@ -115,7 +118,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         }
         let values = paramValues;
         const configured = options.params?.length ? undefined : options.templateParams?.(p.file);
-        if (configured) values = readTemplateParams(configured, diagnostics);
+        if (configured) values = readTemplateParams(configured, diagnostics, cache);
         else if (!options.params?.length) {
           const paired = byPath.get(path.resolve(p.file.replace(/\.json$/i, '.parameters.json')));
           if (paired?.kind === 'arm-parameters') {
@@ -154,7 +157,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   // takes --params.
   const bicepDone = new Set<string>();
   for (const { file } of bicepParams) {
-    const read = loadBicepParams(file);
+    const read = loadBicepParams(file, { cache });
     diagnostics.push(...read.diagnostics);
     inputs.push({ path: file, kind: 'bicep-parameters' });
     if (!read.using) {
@@ -165,11 +168,11 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     if (bicepDone.has(target)) continue;
     bicepDone.add(target);
     const values = new Map([...paramValues, ...read.values]);
-    loadBicep(read.using, values, options, diagnostics, resources, inputs);
+    loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
   }
   // A Bicep file that another scanned file uses as a module is evaluated through that module
   // call (with its parameters), not again on its own — unless it was named explicitly.
-  const modules = localModulesOf(bicepFiles.map((b) => b.file));
+  const modules = localModulesOf(bicepFiles.map((b) => b.file), cache);
   for (const { file, explicit } of bicepFiles) {
     if (!explicit && modules.has(path.resolve(file))) {
       inputs.push({ path: file, kind: 'bicep' });
@@ -179,7 +182,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     if (bicepDone.has(path.resolve(file))) continue;
     bicepDone.add(path.resolve(file));
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
-    loadBicep(file, configured ? readTemplateParams(configured, diagnostics) : paramValues, options, diagnostics, resources, inputs);
+    loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
 }
@@ -206,12 +209,12 @@ function compiledByBicep(doc: JsonDocument): boolean {
 }
 
 /** Absolute paths of the local `.bicep` modules the given files call. */
-function localModulesOf(files: string[]): Set<string> {
+function localModulesOf(files: string[], cache: CompileCache): Set<string> {
   const out = new Set<string>();
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = cache.text(file, readUtf8);
     } catch {
       continue;
     }
@@ -226,24 +229,24 @@ function localModulesOf(files: string[]): Set<string> {
   return out;
 }
 
-function loadBicep(file: string, values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
+function loadBicep(file: string, values: ParameterValues, options: LoadOptions, cache: CompileCache, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = cache.text(file, readUtf8);
   } catch (e) {
     diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
     return;
   }
-  const out = loadBicepFile(file, { parameters: values, deployment: options.deployment }, text);
+  const out = loadBicepFile(file, { parameters: values, deployment: options.deployment, cache }, text);
   diagnostics.push(...out.diagnostics);
   resources.push(...out.resources);
   inputs.push({ path: file, kind: 'bicep' });
 }
 
 /** The parameters file azready.yaml pairs with one template (ARM JSON or .bicepparam). */
-function readTemplateParams(file: string, diagnostics: Diagnostic[]): ParameterValues {
+function readTemplateParams(file: string, diagnostics: Diagnostic[], cache: CompileCache): ParameterValues {
   if (/\.bicepparam$/i.test(file)) {
-    const read = loadBicepParams(file);
+    const read = loadBicepParams(file, { cache });
     diagnostics.push(...read.diagnostics);
     return read.values;
   }
@@ -260,6 +263,8 @@ function readTemplateParams(file: string, diagnostics: Diagnostic[]): ParameterV
   diagnostics.push(...read.diagnostics);
   return read.values;
 }
+
+const readUtf8 = (file: string) => readFileSync(file, 'utf8');
 
 function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   try {

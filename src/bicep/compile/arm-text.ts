@@ -1,21 +1,31 @@
 // Small pieces of ARM expression text: quoted literals, function calls, JSON-position escaping.
+// These run for every node of every template, so they build strings by plain concatenation
+// (V8 joins the pieces lazily) and skip the regex when there is nothing to escape.
 
 /** `'it''s'`: a string literal inside an ARM expression. */
 export function quote(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
+  return s.indexOf("'") < 0 ? "'" + s + "'" : "'" + s.replace(/'/g, "''") + "'";
 }
 
 export function call(name: string, ...args: string[]): string {
-  return `${name}(${args.join(', ')})`;
+  return callOf(name, args);
+}
+
+/** `call` for arguments already in an array. */
+export function callOf(name: string, args: readonly string[]): string {
+  let s = name + '(';
+  for (let i = 0; i < args.length; i++) s += i === 0 ? args[i] : ', ' + args[i];
+  return s + ')';
 }
 
 /** A literal JSON string that would read as an expression gets ARM's `[[` escape. */
 export function escapeJsonString(s: string): string {
-  return s.startsWith('[') && s.endsWith(']') ? `[${s}` : s;
+  return s.charCodeAt(0) === 91 /* [ */ && s.charCodeAt(s.length - 1) === 93 /* ] */ ? '[' + s : s;
 }
 
 /** `format()` text for interpolation parts: literal braces are doubled. */
 export function formatLiteral(s: string): string {
+  if (s.indexOf('{') < 0 && s.indexOf('}') < 0) return s;
   return s.replace(/\{/g, '{{').replace(/\}/g, '}}');
 }
 

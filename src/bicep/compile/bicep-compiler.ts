@@ -1,7 +1,7 @@
 // Compiles Bicep files to ARM templates: one unit per file, modules compiled recursively (local
 // files; `br:`/`ts:` from the local Bicep module cache, as `bicep restore` fills it; aliases from
 // bicepconfig.json), compile-time imports pulled into the importing template.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
@@ -13,49 +13,96 @@ import { stringValue } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
+import { CompileCache } from './compile-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
 import { eo, ev, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
+import { SpanFinder } from './span-finder.js';
 
 export interface CompilerOptions {
   /** Root of the Bicep module cache (default `~/.bicep`, or `$BICEP_CACHE_DIRECTORY`). */
   moduleCache?: string;
   readFile?: (file: string) => string;
+  /**
+   * Files read and modules compiled so far in this scan, shared by the scan's compilers; a
+   * compiler without one keeps its own.
+   */
+  cache?: CompileCache;
 }
 
 export interface CompileResult {
   template: Emitted;
-  tree: SyntaxTree;
   diagnostics: Diagnostic[];
 }
 
 const MAX_MODULE_DEPTH = 32;
 
+/** Where an importing file collects what it imports (and numbers the files it imports from). */
+interface ImportSink {
+  variables: Map<string, Emitted>;
+  functions: Map<string, Emitted>;
+  count: number;
+}
+
+const readUtf8 = (file: string) => readFileSync(file, 'utf8');
+
 export class BicepCompiler implements TemplateCompileHost {
-  private readonly results = new Map<string, CompileResult>();
   private readonly stack: string[] = [];
-  private readonly imports = new Map<CompileUnit, { variables: Map<string, Emitted>; functions: Map<string, Emitted> }>();
-  private importCounter = 0;
+  private readonly imports = new Map<CompileUnit, ImportSink>();
+  /** Files imported from, parsed once per compiler (imports are small; trees are not kept longer). */
+  private readonly importTrees = new Map<string, SyntaxTree>();
+  private readonly cache: CompileCache;
+  private readonly readFile: (file: string) => string;
 
-  constructor(private readonly options: CompilerOptions = {}) {}
-
-  private read(file: string): string {
-    return (this.options.readFile ?? ((f: string) => readFileSync(f, 'utf8')))(file);
+  constructor(private readonly options: CompilerOptions = {}) {
+    this.cache = options.cache ?? new CompileCache();
+    this.readFile = options.readFile ?? readUtf8;
   }
 
+  private read(file: string): string {
+    return this.cache.text(file, this.readFile);
+  }
+
+  private tryRead(file: string): string | undefined {
+    try {
+      return this.read(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A file a load*() function reads (from disk: `readFile` serves Bicep sources only). */
+  loadText(file: string): string {
+    return this.cache.text(file, readUtf8);
+  }
+
+  /**
+   * Compiles `file` (its `text`, or what the file holds). A file that this compiler's cache
+   * already compiled as a module from the same text is not compiled again.
+   */
   compileFile(file: string, text?: string): CompileResult {
-    const key = path.resolve(file);
-    const hit = this.results.get(key);
-    if (hit) return hit;
-    const tree = parseBicep(file, text ?? this.read(file));
+    return this.compile(file, text ?? this.read(file), false);
+  }
+
+  /**
+   * `keep`: a module's compile is kept for the other files of the scan that call it. A file
+   * compiled for itself is not kept: holding every template of a scan until its end costs more
+   * garbage-collection time than compiling the odd file again saves.
+   */
+  private compile(file: string, source: string, keep: boolean): CompileResult {
+    const hit = this.cache.compiled(file, source);
+    if (hit) return { template: hit.template, diagnostics: [...hit.diagnostics] };
+    const tree = parseBicep(file, source);
     const unit = new Unit(tree, this, '');
-    this.stack.push(key);
+    this.stack.push(this.cache.resolve(file));
     try {
       const template = compileTemplate(unit, this);
-      const result = { template, tree, diagnostics: [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics] };
-      this.results.set(key, result);
-      return result;
+      const diagnostics = [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics];
+      // A file that met a module cycle compiled differently than it would on its own: the cycle
+      // depends on who called it, so that compile is not reused.
+      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics });
+      return { template, diagnostics };
     } finally {
       this.stack.pop();
     }
@@ -65,7 +112,7 @@ export class BicepCompiler implements TemplateCompileHost {
    * A .bicepparam file as a template whose outputs are the parameter values (its `var`s are the
    * template's variables), plus the file its `using` names.
    */
-  compileParamsFile(file: string, text?: string): CompileResult & { using?: string } {
+  compileParamsFile(file: string, text?: string): CompileResult & { tree: SyntaxTree; using?: string } {
     const tree = parseBicep(file, text ?? this.read(file));
     const unit = new Unit(tree, this, '');
     const root: Scope = { unit, locals: new Map() };
@@ -97,23 +144,32 @@ export class BicepCompiler implements TemplateCompileHost {
     }
     // Module files keep the form of the path the user gave (relative stays relative in findings).
     const file = path.join(path.dirname(from), ref);
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    // Reading tells whether the file is there (a missing file or a folder cannot be read): one
+    // system call instead of a check and a read.
+    const source = this.tryRead(file);
+    if (source === undefined) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
-    if (this.stack.includes(path.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
+    if (this.stack.includes(this.cache.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
     if (/\.json$/i.test(file)) {
-      try {
-        return { kind: 'template', template: ev(JSON.parse(this.read(file))) };
-      } catch (e) {
-        unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${(e as Error).message}`, decl.path);
+      const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
+        try {
+          return { value: JSON.parse(source) };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      });
+      if ('error' in json) {
+        unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${json.error}`, decl.path);
         return { kind: 'unavailable', reference: ref, reason: 'invalid JSON module' };
       }
+      return { kind: 'template', template: ev(json.value) };
     }
-    const result = this.compileFile(file);
+    const result = this.compile(file, source, true);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
     return { kind: 'template', template: result.template };
   }
@@ -127,7 +183,7 @@ export class BicepCompiler implements TemplateCompileHost {
       let registry = br[1];
       let repo = br[2];
       if (br[3]) {
-        const alias = resolveAlias(br[3], dir);
+        const alias = resolveAlias(br[3], dir, this.cache);
         if (!alias) return `the module alias 'br/${br[3]}' is not defined in bicepconfig.json`;
         registry = alias.registry;
         repo = alias.modulePath ? `${alias.modulePath}/${br[4]}` : br[4];
@@ -138,28 +194,36 @@ export class BicepCompiler implements TemplateCompileHost {
       if (ts) file = path.join(cache, 'ts', ts[1], ts[2], ts[3], ts[4], 'main.json');
     }
     if (!file) return `'${ref}' is not a module reference azready understands`;
-    if (!existsSync(file)) return `the module '${ref}' is not in the local module cache (${file}); run 'bicep restore' to fetch it`;
-    try {
-      return JSON.parse(this.read(file));
-    } catch {
-      return `the cached module ${file} is not valid JSON`;
-    }
+    if (!this.cache.exists(file)) return `the module '${ref}' is not in the local module cache (${file}); run 'bicep restore' to fetch it`;
+    const cached = file;
+    return this.cache.derived(`registry:${this.cache.resolve(cached)}`, (): unknown => {
+      try {
+        return JSON.parse(this.read(cached));
+      } catch {
+        return `the cached module ${cached} is not valid JSON`;
+      }
+    });
   }
 
   /** Makes an imported symbol available to `unit`; returns its ARM reference text. */
   importSymbol(unit: CompileUnit, fromPath: string, name: string, at: { start: number; end: number }): string | undefined {
     const file = path.resolve(path.dirname(unit.tree.file), fromPath);
-    if (!existsSync(file)) {
+    if (!this.cache.exists(file)) {
       unit.error('bicep/import-not-found', `the file '${fromPath}' to import from does not exist`, at);
       return undefined;
     }
     let sink = this.imports.get(unit);
     if (!sink) {
-      sink = { variables: new Map(), functions: new Map() };
+      sink = { variables: new Map(), functions: new Map(), count: 0 };
       this.imports.set(unit, sink);
     }
-    const tree = parseBicep(file, this.read(file));
-    const exporter = new Unit(tree, this, `_${++this.importCounter}.`, sink);
+    let tree = this.importTrees.get(file);
+    if (!tree) {
+      tree = parseBicep(file, this.read(file));
+      this.importTrees.set(file, tree);
+    }
+    // Numbered per importing file, so a module compiles the same whoever calls it.
+    const exporter = new Unit(tree, this, `_${++sink.count}.`, sink);
     const sym = exporter.symbols.values.get(name);
     if (!sym) return undefined;
     if (sym.kind === 'var') return call('variables', quote(exporter.variableName(name)));
@@ -176,17 +240,21 @@ export class BicepCompiler implements TemplateCompileHost {
   }
 }
 
-function resolveAlias(alias: string, dir: string): { registry: string; modulePath?: string } | undefined {
+type BicepConfig = { moduleAliases?: { br?: Record<string, { registry: string; modulePath?: string }> } };
+
+function resolveAlias(alias: string, dir: string, cache: CompileCache): { registry: string; modulePath?: string } | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
     const cfg = path.join(d, 'bicepconfig.json');
-    if (existsSync(cfg)) {
-      try {
-        const json = JSON.parse(readFileSync(cfg, 'utf8')) as { moduleAliases?: { br?: Record<string, { registry: string; modulePath?: string }> } };
-        const a = json.moduleAliases?.br?.[alias];
-        if (a) return a;
-      } catch {
-        /* an unreadable config falls back to the defaults */
-      }
+    if (cache.exists(cfg)) {
+      const json = cache.derived(`config:${cfg}`, (): BicepConfig | undefined => {
+        try {
+          return JSON.parse(readFileSync(cfg, 'utf8')) as BicepConfig;
+        } catch {
+          return undefined; // an unreadable config falls back to the defaults
+        }
+      });
+      const a = json?.moduleAliases?.br?.[alias];
+      if (a) return a;
       break;
     }
     if (path.dirname(d) === d) break;
@@ -200,22 +268,43 @@ class Unit implements CompileUnit {
   readonly diagnostics: Diagnostic[] = [];
   readonly targetScope: CompileUnit['targetScope'];
   private readonly infos = new Map<ResourceSymbol, ResourceInfo>();
+  private readonly spans: SpanFinder;
+  private nested?: Map<string, ResourceSymbol>;
+  private importCount = 0;
+  readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
+  readonly loopScopes = new Map<object, Scope>();
   private readonly emitting = new Set<string>();
 
   constructor(
     readonly tree: SyntaxTree,
     private readonly compiler: BicepCompiler,
     private readonly prefix: string,
-    private readonly sink?: { variables: Map<string, Emitted>; functions: Map<string, Emitted> },
+    private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
+    this.spans = new SpanFinder(tree.file, tree.text);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
   }
 
   span(node: { start: number; end: number }): SourceRange {
-    return this.tree.lineMap.range(this.tree.file, node.start, Math.max(0, node.end - node.start));
+    return this.spans.range(node.start, node.end);
+  }
+
+  effects(): number {
+    return this.diagnostics.length + this.importCount;
+  }
+
+  lookupValue(name: string): BicepSymbol | undefined {
+    const sym = this.symbols.values.get(name);
+    if (sym) return sym;
+    if (!this.nested) {
+      // Nested resources by their own name; the first declared wins when two parents reuse one.
+      this.nested = new Map();
+      for (const r of this.symbols.resources) if (r.parent && !this.nested.has(r.name)) this.nested.set(r.name, r);
+    }
+    return this.nested.get(name);
   }
 
   error(code: string, message: string, node: { start: number; end: number }): void {
@@ -277,13 +366,14 @@ class Unit implements CompileUnit {
       this.error('bicep/import-unavailable', `imports from '${from}' are not available offline`, sym.decl.path);
       return undefined;
     }
+    this.importCount++;
     return this.compiler.importSymbol(this, from, name, sym.decl.path);
   }
 
   readRelative(p: string): { text: string; file: string } | string {
     const file = path.resolve(path.dirname(this.tree.file), p);
     try {
-      return { text: readFileSync(file, 'utf8'), file };
+      return { text: this.compiler.loadText(file), file };
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }

@@ -22,11 +22,7 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
           // A computed key on a resource cannot be proven to read runtime state: check only the
           // key itself (Bicep's type system narrows it; azready errs on the side of accepting).
           if (n.kind === 'index-access' && resolveResourceRef(n.base, scope)) return visit(n.index);
-          for (const c of children(n)) {
-            const hit = visit(c);
-            if (hit) return hit;
-          }
-          return undefined;
+          return firstInChildren(n, visit);
         }
         const ref = resolveResourceRef(n.base, scope);
         // Resources of non-Azure extensions declare their properties up front.
@@ -51,11 +47,7 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
         return undefined;
       }
       default:
-        for (const child of children(n)) {
-          const hit = visit(child);
-          if (hit) return hit;
-        }
-        return undefined;
+        return firstInChildren(n, visit);
     }
   };
   return visit(e);
@@ -76,14 +68,40 @@ function constantString(e: Expression, scope: Scope, depth = 0): string | undefi
   return undefined;
 }
 
-function children(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const [k, v] of Object.entries(n)) {
-    if (k === 'start' || k === 'end' || k === 'kind') continue;
-    if (Array.isArray(v)) for (const x of v) if (x && typeof x === 'object' && 'kind' in x) out.push(x as SyntaxNode);
-    if (v && typeof v === 'object' && 'kind' in v) out.push(v as SyntaxNode);
+/**
+ * The first result of `f` over the child nodes of `n`, in field order (any field holding a node
+ * or an array of nodes), without building a list of them.
+ */
+function firstInChildren<T>(n: SyntaxNode, f: (child: SyntaxNode) => T | undefined): T | undefined {
+  const fields = n as unknown as Record<string, unknown>;
+  for (const k in fields) {
+    const v = fields[k];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (x && typeof x === 'object' && 'kind' in x) {
+          const hit = f(x as SyntaxNode);
+          if (hit !== undefined) return hit;
+        }
+      }
+    } else if ('kind' in v) {
+      const hit = f(v as SyntaxNode);
+      if (hit !== undefined) return hit;
+    }
   }
-  return out;
+  return undefined;
+}
+
+/** Does `text[start, end)` hold the word `for` (the only way a loop can be written)? */
+function mentionsFor(text: string, start: number, end: number): boolean {
+  for (let i = text.indexOf('for', start); i >= 0 && i + 3 <= end; i = text.indexOf('for', i + 1)) {
+    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) return true;
+  }
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 export function checkDeployTimeValues(statements: Statement[], scope: Scope): void {
@@ -91,7 +109,7 @@ export function checkDeployTimeValues(statements: Statement[], scope: Scope): vo
     scope.unit.error('bicep/runtime-value', `${where} must be known at the start of the deployment; this reference reads a resource's runtime state (use its id, name, type or apiVersion, or a parameter)`, hit);
   for (const s of statements) {
     // Only a variable whose text has a `for` can have a loop body (skips walking the rest).
-    if (s.kind === 'var-decl' && scope.unit.tree.text.slice(s.value.start, s.value.end).includes('for')) {
+    if (s.kind === 'var-decl' && mentionsFor(scope.unit.tree.text, s.value.start, s.value.end)) {
       visitForBodies(s.value, scope, (body, inner) => {
         const hit = findRuntimeValue(body, inner);
         if (hit) report(`the loop body of variable '${s.name.name}'`, hit);
@@ -122,7 +140,7 @@ function visitForBodies(e: SyntaxNode, scope: Scope, onBody: (body: SyntaxNode, 
     onBody(e.body, withLocals(scope, names.map((n) => [n, { kind: 'lambda', name: n }])));
     return;
   }
-  for (const c of children(e)) visitForBodies(c, scope, onBody);
+  firstInChildren(e, (c) => visitForBodies(c, scope, onBody));
 }
 
 /** Modules deployed with the same literal name at the same scope overwrite each other (BCP122). */

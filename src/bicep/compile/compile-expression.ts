@@ -1,9 +1,9 @@
 // Compiles Bicep expressions to ARM template expressions: operators become functions, string
 // interpolation becomes format(), for-expressions become map()/filter() with lambdas, and
 // references to resources and modules become resourceId()/reference() calls.
-import type { Expression, ForNode, ObjectNode, SyntaxNode } from '../syntax/nodes.js';
+import type { Expression, ForNode, ObjectNode, ObjectPropertyNode, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
-import { NULL, call, escapeJsonString, formatLiteral, quote } from './arm-text.js';
+import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './arm-text.js';
 import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
@@ -56,6 +56,7 @@ export function isLiteral(e: SyntaxNode): boolean {
  * arrays stay structured, so each property keeps its own Bicep range), `"[expr]"` otherwise.
  */
 export function toJson(e: Expression, scope: Scope): Emitted {
+  if (e.kind === 'parenthesized') return toJson(e.expression, scope);
   const span = scope.unit.span(e);
   switch (e.kind) {
     case 'string':
@@ -68,28 +69,63 @@ export function toJson(e: Expression, scope: Scope): Emitted {
       return ev(e.value, span);
     case 'null':
       return ev(null, span);
-    case 'parenthesized':
-      return toJson(e.expression, scope);
     case 'unary':
       if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, span);
       break;
-    case 'object':
+    case 'object': {
       // Interpolated keys are emitted as `"[expr]"` keys, as the Bicep compiler does in 2.0.
-      if (e.items.every((i) => i.kind === 'object-property')) {
-        return eo(e.items.map((i) => {
-          const p = i as Extract<ObjectNode['items'][number], { kind: 'object-property' }>;
-          const key = propertyKeyName(p.key);
-          return [key !== undefined ? escapeJsonString(key) : `[${toArm(p.key as Expression, scope)}]`, toJson(p.value, scope)];
-        }), span);
+      const items = e.items;
+      if (!allProperties(items)) break;
+      const entries: [string, Emitted][] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const p = items[i] as ObjectPropertyNode;
+        const key = propertyKeyName(p.key);
+        entries[i] = [key !== undefined ? escapeJsonString(key) : '[' + toArm(p.key, scope) + ']', toJson(p.value, scope)];
       }
-      break;
-    case 'array':
-      if (e.items.every((i) => i.kind !== 'spread' && i.kind !== 'skipped')) return ea(e.items.map((i) => toJson(i as Expression, scope)), span);
-      break;
+      return eo(entries, span);
+    }
+    case 'array': {
+      const items = e.items;
+      if (!plainItems(items)) break;
+      const out: Emitted[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = toJson(items[i] as Expression, scope);
+      return ea(out, span);
+    }
     default:
       break;
   }
-  return ev(`[${toArm(e, scope)}]`, span);
+  return ev('[' + toArm(e, scope) + ']', span);
+}
+
+function allProperties(items: readonly { kind: string }[]): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i].kind !== 'object-property') return false;
+  return true;
+}
+
+function plainItems(items: readonly { kind: string }[]): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i].kind === 'spread' || items[i].kind === 'skipped') return false;
+  return true;
+}
+
+/** `format()` of an interpolated string: literal parts with `{i}` holes, then the hole values. */
+function formatToArm(parts: readonly string[], expressions: readonly Expression[], scope: Scope): string {
+  let text = '';
+  const args: string[] = new Array(expressions.length + 1);
+  for (let i = 0; i < parts.length; i++) {
+    text += formatLiteral(parts[i]);
+    if (i < expressions.length) {
+      text += '{' + i + '}';
+      args[i + 1] = toArm(expressions[i], scope);
+    }
+  }
+  args[0] = quote(text);
+  return callOf('format', args);
+}
+
+function argsToArm(items: readonly Expression[], scope: Scope): string[] {
+  const out: string[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = toArm(items[i], scope);
+  return out;
 }
 
 /** The ARM expression text (without brackets) for a Bicep expression. */
@@ -98,7 +134,7 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'string':
     case 'multiline-string':
       if (e.expressions.length === 0) return quote(e.parts[0]);
-      return call('format', quote(e.parts.map(formatLiteral).map((p, i) => (i < e.expressions.length ? `${p}{${i}}` : p)).join('')), ...e.expressions.map((x) => toArm(x, scope)));
+      return formatToArm(e.parts, e.expressions, scope);
     case 'number':
       return e.text;
     case 'boolean':
@@ -119,14 +155,14 @@ export function toArm(e: Expression, scope: Scope): string {
         if (item.kind === 'skipped') continue;
         if (item.kind === 'spread') {
           spread = true;
-          if (current.length) groups.push(call('createArray', ...current));
+          if (current.length) groups.push(callOf('createArray', current));
           current = [];
           groups.push(toArm(item.expression, scope));
         } else current.push(toArm(item, scope));
       }
-      if (!spread) return call('createArray', ...current);
-      if (current.length) groups.push(call('createArray', ...current));
-      return call('flatten', call('createArray', ...groups));
+      if (!spread) return callOf('createArray', current);
+      if (current.length) groups.push(callOf('createArray', current));
+      return call('flatten', callOf('createArray', groups));
     }
     case 'identifier':
       return identifierToArm(e.name, e, scope);
@@ -144,7 +180,7 @@ export function toArm(e: Expression, scope: Scope): string {
       const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
       if (special !== undefined) return special;
       const base = toArm(e.base, scope);
-      return e.safe || isSafeChain(e.base) ? call('tryGet', base, quote(e.property.name)) : `${base}.${e.property.name}`;
+      return e.safe || isSafeChain(e.base) ? call('tryGet', base, quote(e.property.name)) : base + '.' + e.property.name;
     }
     case 'index-access': {
       const special = moduleOutputAccess(e, scope);
@@ -154,7 +190,7 @@ export function toArm(e: Expression, scope: Scope): string {
       const base = toArm(e.base, scope);
       const index = toArm(e.index, scope);
       if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', base, index);
-      return e.safe || isSafeChain(e.base) ? call('tryGet', base, index) : `${base}[${index}]`;
+      return e.safe || isSafeChain(e.base) ? call('tryGet', base, index) : base + '[' + index + ']';
     }
     case 'resource-access':
       return resourceMemberAccess({ kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false, start: e.start, end: e.end }, scope) ?? NULL;
@@ -186,14 +222,14 @@ function objectToArm(e: ObjectNode, scope: Scope): string {
       current.push(key !== undefined ? quote(key) : toArm(item.key as Expression, scope), toArm(item.value, scope));
     } else if (item.kind === 'spread') {
       spread = true;
-      if (current.length) groups.push(call('createObject', ...current));
+      if (current.length) groups.push(callOf('createObject', current));
       current = [];
       groups.push(toArm(item.expression, scope));
     }
   }
-  if (!spread) return call('createObject', ...current);
-  if (current.length) groups.push(call('createObject', ...current));
-  return call('shallowMerge', call('createArray', ...groups));
+  if (!spread) return callOf('createObject', current);
+  if (current.length) groups.push(callOf('createObject', current));
+  return call('shallowMerge', callOf('createArray', groups));
 }
 
 function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
@@ -226,7 +262,7 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
 
 function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): string {
   const name = e.name.name;
-  const args = () => e.arguments.map((a) => toArm(a, scope));
+  const args = () => argsToArm(e.arguments, scope);
   if (e.base) {
     if (e.base.kind === 'identifier' && (e.base.name === 'sys' || e.base.name === 'az') && !scope.locals.has(e.base.name) && !scope.unit.symbols.values.has(e.base.name)) {
       return plainCall(e, name, scope, args);
@@ -241,7 +277,7 @@ function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): stri
     return NULL;
   }
   const sym = scope.unit.symbols.values.get(name);
-  if (sym?.kind === 'func') return call(`__bicep.${scope.unit.functionName(name)}`, ...args());
+  if (sym?.kind === 'func') return callOf(`__bicep.${scope.unit.functionName(name)}`, args());
   if (sym?.kind === 'import') {
     const fn = scope.unit.importedValue(sym);
     return fn ? fn.replace(/\(\)$/, `(${args().join(', ')})`) : NULL;
@@ -256,7 +292,7 @@ function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope
     const folded = foldLoadFunction(e, scope);
     if (folded !== undefined) return folded;
   }
-  return call(name, ...args());
+  return callOf(name, args());
 }
 
 /**

@@ -17,6 +17,17 @@ export interface CompileUnit {
   span(node: { start: number; end: number }): SourceRange;
   error(code: string, message: string, node: { start: number; end: number }): void;
   resourceInfo(sym: ResourceSymbol): ResourceInfo;
+  /**
+   * A name in value position: a top-level symbol, else a nested resource (visible by its own name
+   * inside its parent's body; the first one declared wins when two parents reuse a name).
+   */
+  lookupValue(name: string): BicepSymbol | undefined;
+  /** Memo of a resource's name and id texts in the unit's top-level scope (they are asked for often). */
+  resourceTexts: Map<ResourceInfo, { name?: string; id?: string }>;
+  /** Counts what compiling an expression can do besides returning text: diagnostics, imports. */
+  effects(): number;
+  /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */
+  loopScopes: Map<object, Scope>;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */
   variableName(name: string): string;
   functionName(name: string): string;
@@ -33,6 +44,19 @@ export interface CompileUnit {
 export interface Scope {
   unit: CompileUnit;
   locals: ReadonlyMap<string, Local>;
+}
+
+/**
+ * What `make` builds in the unit's top-level scope, built once per `key` — unless building it
+ * reported something or imported a value (both must happen at every use, as they did before).
+ */
+export function memoInRoot<T>(scope: Scope, memo: Map<object, T>, key: object, make: () => T): T {
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const before = scope.unit.effects();
+  const value = make();
+  if (scope.unit.effects() === before) memo.set(key, value);
+  return value;
 }
 
 export function withLocals(scope: Scope, entries: [string, Local][]): Scope {

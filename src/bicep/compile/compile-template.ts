@@ -1,7 +1,7 @@
 // Compiles one Bicep file (a unit) to an ARM template in the symbolic-name form (languageVersion
 // 2.0): parameters, variables, user functions, resources and modules keyed by symbolic name,
 // outputs. Every emitted value carries the range of the Bicep text it came from.
-import type { ModuleDeclNode, ObjectNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
+import type { ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
@@ -19,6 +19,8 @@ const SCHEMAS = {
   managementGroup: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
   tenant: 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#',
 } as const;
+
+const LIMITS = ['minValue', 'maxValue', 'minLength', 'maxLength'] as const;
 
 const RESERVED_RESOURCE_KEYS = new Set(['name', 'parent', 'scope', 'dependsOn']);
 
@@ -98,12 +100,15 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   // A type azready cannot resolve (one imported from a registry) stays unconstrained.
   const entries: [string, Emitted][] = t.type ? [['type', ev(t.type, unit.span(p.type))]] : [];
   if (p.defaultValue) entries.push(['defaultValue', toJson(p.defaultValue, scope)]);
-  const allowed = decoratorArgs(findDecorator(p.decorators, 'allowed'))[0];
+  const decorated = p.decorators.length > 0;
+  const allowed = decorated ? decoratorArgs(findDecorator(p.decorators, 'allowed'))[0] : undefined;
   if (allowed) entries.push(['allowedValues', toJson(allowed, scope)]);
   else if (t.allowedValues && p.type.kind !== 'type-name') entries.push(['allowedValues', ev(t.allowedValues)]);
-  for (const k of ['minValue', 'maxValue', 'minLength', 'maxLength'] as const) {
-    const arg = decoratorArgs(findDecorator(p.decorators, k))[0];
-    if (arg) entries.push([k, toJson(arg, scope)]);
+  if (decorated) {
+    for (const k of LIMITS) {
+      const arg = decoratorArgs(findDecorator(p.decorators, k))[0];
+      if (arg) entries.push([k, toJson(arg, scope)]);
+    }
   }
   if (t.nullable) entries.push(['nullable', ev(true)]);
   return eo(entries, unit.span(p));
@@ -128,24 +133,24 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   if (info.loop) entries.push(['copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators, unit)]);
   entries.push(['type', ev(info.type, unit.span(decl.typeString))]);
   if (info.apiVersion) entries.push(['apiVersion', ev(info.apiVersion, unit.span(decl.typeString))]);
-  const nameNode = info.body?.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'name');
-  const nameSpan = nameNode ? unit.span(nameNode) : unit.span(decl.name);
-  if (!info.parent && nameNode?.kind === 'object-property') entries.push(['name', toJson(nameNode.value, scope)]);
-  else if (nameNode || info.parent) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameSpan)]);
+  const nameNode = propertyNode(info.body, 'name');
+  if (!info.parent && nameNode) entries.push(['name', toJson(nameNode.value, scope)]);
+  else if (nameNode || info.parent) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
   if (info.scopeExpr) {
     const target = unit.resourceRefId(info.scopeExpr, scope);
     if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(info.scopeExpr))]);
   }
-  const members: [string, Emitted][] = [];
-  for (const item of info.body?.items ?? []) {
-    if (item.kind !== 'object-property') continue;
-    const key = propertyKeyName(item.key);
-    if (key === undefined || RESERVED_RESOURCE_KEYS.has(key)) continue;
-    members.push([key, toJson(item.value, scope)]);
-  }
   // Extension resources (Kubernetes `metadata`/`spec`, Graph objects) carry their body as properties.
+  const members: [string, Emitted][] = info.extension ? [] : entries;
+  if (info.body) {
+    for (const item of info.body.items) {
+      if (item.kind !== 'object-property') continue;
+      const key = propertyKeyName(item.key);
+      if (key === undefined || RESERVED_RESOURCE_KEYS.has(key)) continue;
+      members.push([key, toJson(item.value, scope)]);
+    }
+  }
   if (info.extension) entries.push(['properties', eo(members, info.body ? unit.span(info.body) : undefined)]);
-  else entries.push(...members);
   return eo(entries, unit.span(decl));
 }
 
@@ -222,6 +227,12 @@ function moduleParameter(value: import('../syntax/nodes.js').Expression, scope: 
     }
   }
   return eo([['value', toJson(value, scope)]], span);
+}
+
+function propertyNode(body: ObjectNode | undefined, key: string): ObjectPropertyNode | undefined {
+  if (!body) return undefined;
+  for (const item of body.items) if (item.kind === 'object-property' && propertyKeyName(item.key) === key) return item;
+  return undefined;
 }
 
 function propertyOf(body: ObjectNode | undefined, key: string) {

@@ -28,13 +28,25 @@ export function armType(t: TypeNode, symbols: SymbolTable, depth = 0): ArmType {
       return { nullable: true };
     }
     case 'union-type': {
-      const members = t.members.map((m) => armType(m, symbols, depth + 1));
-      const nullable = members.some((m) => m.nullable);
-      const typed = members.filter((m) => m.type);
-      const types = new Set(typed.map((m) => m.type));
-      if (types.size !== 1) return nullable ? { nullable } : {};
-      const allValues = typed.every((m) => m.allowedValues) ? typed.flatMap((m) => m.allowedValues!) : undefined;
-      return { type: typed[0].type, ...(allValues ? { allowedValues: allValues } : {}), ...(nullable ? { nullable } : {}) };
+      // One pass over the members (AVM parameters carry unions of dozens of literals).
+      let nullable = false;
+      let type: ArmType['type'];
+      let mixed = false;
+      let allValues: unknown[] | undefined = [];
+      for (const m of t.members) {
+        const a = armType(m, symbols, depth + 1);
+        if (a.nullable) nullable = true;
+        if (!a.type) continue;
+        if (type === undefined) type = a.type;
+        else if (type !== a.type) mixed = true;
+        if (allValues && a.allowedValues) for (const v of a.allowedValues) allValues.push(v);
+        else allValues = undefined;
+      }
+      if (type === undefined || mixed) return nullable ? { nullable } : {};
+      const out: ArmType = { type };
+      if (allValues) out.allowedValues = allValues;
+      if (nullable) out.nullable = nullable;
+      return out;
     }
     case 'array-type':
     case 'tuple-type':
@@ -53,7 +65,8 @@ export function armType(t: TypeNode, symbols: SymbolTable, depth = 0): ArmType {
 }
 
 export function findDecorator(decorators: DecoratorNode[], name: string): DecoratorNode | undefined {
-  return decorators.find((d) => d.expression.kind === 'call' && d.expression.name.name === name);
+  for (const d of decorators) if (d.expression.kind === 'call' && d.expression.name.name === name) return d;
+  return undefined;
 }
 
 export function decoratorArgs(d: DecoratorNode | undefined) {

@@ -20,5 +20,10 @@ export function declarationParts(value: DeclarationBody): DeclarationParts {
     condition = v.condition;
     v = v.body;
   }
-  return { ...(v.kind === 'object' ? { body: v } : {}), ...(loop ? { loop } : {}), ...(condition ? { condition } : {}) };
+  // Built directly (no spreads): this runs for every reference to a module.
+  const parts: DeclarationParts = {};
+  if (v.kind === 'object') parts.body = v;
+  if (loop) parts.loop = loop;
+  if (condition) parts.condition = condition;
+  return parts;
 }

@@ -1,7 +1,8 @@
 // Module declarations: their deployment name (the `name:` or Bicep's default) and loop.
 import type { BicepSymbol } from '../bind/symbols.js';
 import { call, quote } from './arm-text.js';
-import { type Scope, withLocals } from './compile-scope.js';
+import type { ForNode } from '../syntax/nodes.js';
+import { type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts, type DeclarationParts } from './declaration-body.js';
 import { member } from './resource-info.js';
 
@@ -15,6 +16,12 @@ export function moduleParts(sym: ModuleSymbol): DeclarationParts {
 export function moduleLoopScope(sym: ModuleSymbol, scope: Scope, indexArm?: string): Scope {
   const { loop } = moduleParts(sym);
   if (!loop) return scope;
+  // Keyed by the declaration: callers make their own symbol objects for one module.
+  if (indexArm === undefined && scope.locals.size === 0) return memoInRoot(scope, scope.unit.loopScopes, sym.decl, () => makeLoopScope(sym, loop, scope));
+  return makeLoopScope(sym, loop, scope, indexArm);
+}
+
+function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(sym.name));
   const iterable = scope.unit.compileArm(loop.iterable, scope);
   const entries: [string, { kind: 'arm'; text: string }][] = [];

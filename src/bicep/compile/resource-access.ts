@@ -26,12 +26,12 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     if (sym?.kind === 'resource') {
       const info = scope.unit.resourceInfo(sym);
       if (index && !info.loop) return undefined;
-      return { kind: 'resource', info, ...(index ? { index } : {}) };
+      return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
     }
     if (sym?.kind === 'module') {
       const looped = sym.decl.value.kind === 'for';
       if (index && !looped) return undefined;
-      return { kind: 'module', sym, ...(index ? { index } : {}) };
+      return index ? { kind: 'module', sym, index } : { kind: 'module', sym };
     }
     return undefined;
   }
@@ -60,7 +60,7 @@ function unwrap(e: Expression): Expression {
  * inside its parent's body; the first one declared wins when two parents reuse a name).
  */
 export function lookupValue(name: string, scope: Scope) {
-  return scope.unit.symbols.values.get(name) ?? scope.unit.symbols.resources.find((r) => r.parent && r.name === name);
+  return scope.unit.lookupValue(name);
 }
 
 export function refIdArm(ref: Ref, scope: Scope): string {

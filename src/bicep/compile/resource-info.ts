@@ -4,7 +4,7 @@ import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
-import { type CompileUnit, type Scope, withLocals } from './compile-scope.js';
+import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
 
 export interface ResourceInfo {
@@ -79,13 +79,14 @@ function parentReference(e: Expression, unit: CompileUnit): ResourceInfo['parent
   }
   const sym = resourceSymbolOf(target, unit);
   if (!sym) return undefined;
-  return { info: unit.resourceInfo(sym), ...(index ? { index } : {}) };
+  const info = unit.resourceInfo(sym);
+  return index ? { info, index } : { info };
 }
 
 /** `stg`, `vnet::subnet`, `a::b::c` → the resource symbol. */
 function resourceSymbolOf(e: Expression, unit: CompileUnit): ResourceSymbol | undefined {
   if (e.kind === 'identifier') {
-    const sym = unit.symbols.values.get(e.name) ?? unit.symbols.resources.find((r) => r.parent && r.name === e.name);
+    const sym = unit.lookupValue(e.name);
     return sym?.kind === 'resource' ? sym : undefined;
   }
   if (e.kind === 'resource-access') return resourceSymbolOf(e.base, unit)?.children.get(e.name.name);
@@ -104,11 +105,17 @@ export function copyName(info: ResourceInfo): string {
  */
 export function loopScope(info: ResourceInfo, scope: Scope, indexArm?: string): Scope {
   if (!info.loop) return scope;
+  const loop = info.loop;
+  if (indexArm === undefined && scope.locals.size === 0) return memoInRoot(scope, scope.unit.loopScopes, info, () => makeLoopScope(info, loop, scope));
+  return makeLoopScope(info, loop, scope, indexArm);
+}
+
+function makeLoopScope(info: ResourceInfo, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(copyName(info)));
   const iterable = loopIterableArm(info, scope);
   const entries: [string, { kind: 'arm'; text: string }][] = [];
-  if (info.loop.item) entries.push([info.loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
-  if (info.loop.index) entries.push([info.loop.index.name, { kind: 'arm', text: index }]);
+  if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
+  if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);
   return withLocals(scope, entries);
 }
 
@@ -120,6 +127,33 @@ export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
 const compilingNames = new Set<ResourceInfo>();
 
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
+  return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
+}
+
+/**
+ * A name or id text in the unit's top-level scope is asked for by every reference to the
+ * resource; it is compiled once, unless compiling it reported something or imported a value
+ * (both must happen at every use, as they did before).
+ */
+function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
+  const unit = scope.unit;
+  let texts = unit.resourceTexts.get(info);
+  const hit = texts?.[which];
+  if (hit !== undefined) return hit;
+  const before = unit.effects();
+  const text = make();
+  if (unit.effects() === before) {
+    if (!texts) {
+      texts = {};
+      unit.resourceTexts.set(info, texts);
+    }
+    texts[which] = text;
+  }
+  return text;
+}
+
+function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
@@ -159,6 +193,11 @@ const compilingIds = new Set<ResourceInfo>();
 
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
+  if (indexArm !== undefined || scope.locals.size) return resourceIdArmGuarded(info, scope, indexArm);
+  return memo(info, scope, 'id', () => resourceIdArmGuarded(info, scope));
+}
+
+function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (compilingIds.has(info)) {
     scope.unit.error('bicep/cycle', `the id of '${info.sym.name}' depends on itself through its scope or parent`, info.sym.decl.name);
     return NULL;

@@ -1,0 +1,52 @@
+// Folder scans of Bicep: two files calling one module each get the module's resources, with the
+// module's Bicep lines and their own lines (the module is compiled once for the scan).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../src/load-inputs.js';
+
+const MODULE = `param name string
+param tls string
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    minimumTlsVersion: tls
+  }
+}
+`;
+
+const caller = (sym: string, name: string, tls: string, pad: string) =>
+  `${pad}module ${sym} 'modules/st.bicep' = {\n  name: '${sym}'\n  params: { name: '${name}', tls: '${tls}' }\n}\n\nresource own${sym} 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'own${name}'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: '${tls}'\n  }\n}\n`;
+
+describe('loadInputs on a folder of Bicep files sharing a module', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  mkdirSync(path.join(dir, 'modules'));
+  writeFileSync(path.join(dir, 'modules', 'st.bicep'), MODULE);
+  writeFileSync(path.join(dir, 'a.bicep'), caller('one', 'stone', 'TLS1_0', ''));
+  writeFileSync(path.join(dir, 'b.bicep'), caller('two', 'sttwo', 'TLS1_1', '// b\n\n\n\n'));
+  const set = loadInputs([dir]);
+  const tls = (name: string) => {
+    const r = set.resources.find((x) => x.name === name);
+    return [r?.properties, r?.sourceMap?.rangeOf('properties.minimumTlsVersion')];
+  };
+
+  it('evaluates the module once per caller, with the caller’s parameters and the module’s lines', () => {
+    expect(set.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const mod = path.join(dir, 'modules', 'st.bicep');
+    expect(tls('stone')).toEqual([{ minimumTlsVersion: 'TLS1_0' }, expect.objectContaining({ file: mod, startLine: 8, startColumn: 24 })]);
+    expect(tls('sttwo')).toEqual([{ minimumTlsVersion: 'TLS1_1' }, expect.objectContaining({ file: mod, startLine: 8, startColumn: 24 })]);
+  });
+
+  it('keeps each caller’s own resources at its own lines', () => {
+    expect(tls('ownstone')).toEqual([{ minimumTlsVersion: 'TLS1_0' }, expect.objectContaining({ file: path.join(dir, 'a.bicep'), startLine: 10 })]);
+    expect(tls('ownsttwo')).toEqual([{ minimumTlsVersion: 'TLS1_1' }, expect.objectContaining({ file: path.join(dir, 'b.bicep'), startLine: 14 })]);
+  });
+
+  it('does not evaluate the module file again on its own', () => {
+    expect(set.resources.map((r) => r.name).sort()).toEqual(['ownstone', 'ownsttwo', 'stone', 'sttwo']);
+    expect(set.diagnostics.some((d) => d.code === 'input/bicep-module')).toBe(true);
+  });
+});
