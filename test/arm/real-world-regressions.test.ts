@@ -1,0 +1,68 @@
+// Classes of real-world ARM templates that azready got wrong, each reduced to a minimal template
+// written for this test.
+import { describe, expect, it } from 'vitest';
+import { expandTemplate } from '../../src/arm/expand-template.js';
+import { JsonDocument } from '../../src/arm/json-document.js';
+
+function expand(text: string) {
+  const { doc, diagnostics } = JsonDocument.parse('t.json', text);
+  const out = expandTemplate(doc);
+  return { ...out, errors: [...diagnostics, ...out.diagnostics].filter((d) => d.severity === 'error') };
+}
+
+const template = (body: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  ${body}
+}`;
+
+describe('real-world ARM templates', () => {
+  it('accepts raw line breaks inside strings, as ARM does, and keeps them in literal values', () => {
+    const out = expand(
+      template(`"variables": { "note": "line one
+line two" },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+    "name": "[concat(
+        'st',
+        'demo')]",
+    "location": "westus",
+    "tags": { "note": "[variables('note')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stdemo', { note: 'line one\nline two' }]]);
+  });
+
+  it('keeps reporting real syntax errors when strings hold line breaks', () => {
+    const out = expand(template(`"variables": { "a": "x
+y", "b": }`));
+    expect(out.errors.map((e) => e.code)).toContain('json/syntax-error');
+  });
+
+  it('ignores a trailing slash after the type in resourceId()', () => {
+    const out = expand(
+      template(`"resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus",
+    "properties": { "other": "[resourceId('Microsoft.Storage/storageAccounts/', 'stother')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources[0].properties).toEqual({
+      other: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stother',
+    });
+  });
+
+  it('calls a user function whose member name holds a dot (Bicep names indirect imports _1.fn)', () => {
+    const out = expand(
+      template(`"functions": [{ "namespace": "__bicep", "members": { "_1.prefixed": {
+    "parameters": [{ "name": "n", "type": "string" }],
+    "output": { "type": "string", "value": "[concat('st', parameters('n'))]" } } } }],
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[__bicep._1.prefixed('demo')]", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
+  });
+});

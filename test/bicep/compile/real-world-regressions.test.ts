@@ -1,0 +1,35 @@
+// Classes of real-world Bicep that azready got wrong, each reduced to a minimal file written for
+// this test.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBicepFile } from '../../../src/bicep/load-bicep.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'azready-rw-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const errorsOf = (out: ReturnType<typeof loadBicepFile>) => out.diagnostics.filter((d) => d.severity === 'error');
+
+describe('real-world Bicep', () => {
+  it('calls a function imported from another file', () => {
+    const dir = project({
+      'fns.bicep': "@export()\nfunc lastSegment(id string) string => last(split(id, '/'))\n",
+      'main.bicep': [
+        "import { lastSegment } from 'fns.bicep'",
+        "param vnetId string = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1'",
+        "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+        "  name: 'nsg-${lastSegment(vnetId)}'",
+        "  location: 'westus'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['nsg-vnet1']);
+  });
+});
