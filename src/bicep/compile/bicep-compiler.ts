@@ -283,7 +283,9 @@ class Unit implements CompileUnit {
   readRelative(p: string): { text: string; file: string } | string {
     const file = path.resolve(path.dirname(this.tree.file), p);
     try {
-      return { text: readFileSync(file, 'utf8'), file };
+      // Bicep reads files as text with byte-order-mark detection: a BOM is not part of the content.
+      const text = readFileSync(file, 'utf8');
+      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file };
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }

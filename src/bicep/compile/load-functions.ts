@@ -2,6 +2,7 @@
 // loadDirectoryFileInfo and nameof are folded into literals, reading files relative to the
 // Bicep file, as the Bicep compiler does.
 import { JSONPath } from 'jsonpath-plus';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CallNode } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
@@ -48,7 +49,8 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
       case 'loadTextContent':
         return quote(read.text);
       case 'loadFileAsBase64':
-        return quote(Buffer.from(read.text, 'utf8').toString('base64'));
+        // The file's bytes, not its text: binary files (archives, certificates) are common here.
+        return quote(readFileSync(read.file).toString('base64'));
       case 'loadJsonContent':
       case 'loadYamlContent': {
         let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (require('yaml') as typeof import('yaml')).parse(read.text);

@@ -32,4 +32,26 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['nsg-vnet1']);
   });
+
+  it('drops a byte-order mark from loaded text and JSON, and base64-encodes the bytes of a file', () => {
+    const dir = project({
+      'script.ps1': '\ufeffWrite-Output 1\n',
+      'settings.json': '\ufeff{ "sku": "Standard_LRS" }',
+      'main.bicep': [
+        "var settings = loadJsonContent('settings.json')",
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'stdemo'",
+        "  location: 'westus'",
+        '  sku: { name: settings.sku }',
+        "  kind: 'StorageV2'",
+        "  tags: { script: loadTextContent('script.ps1'), blob: loadFileAsBase64('blob.bin') }",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([0xff, 0x00, 0x80]));
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources[0]).toMatchObject({ sku: { name: 'Standard_LRS' }, tags: { script: 'Write-Output 1\n', blob: '/wCA' } });
+  });
 });
