@@ -211,7 +211,9 @@ class Expander {
       sourceMap,
       secretPaths,
     };
-    const apiVersion = member(node, 'apiVersion')?.value;
+    // Hand-written templates sometimes keep API versions in variables: "[variables('api').nsg]".
+    const apiNode = member(node, 'apiVersion');
+    const apiVersion = typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value;
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);

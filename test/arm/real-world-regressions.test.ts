@@ -65,4 +65,15 @@ y", "b": }`));
     expect(out.errors).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
   });
+
+  it('evaluates an apiVersion written as an expression', () => {
+    const out = expand(
+      template(`"variables": { "api": { "storage": "2023-01-01" } },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "[variables('api').storage]", "name": "stdemo", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources[0].apiVersion).toBe('2023-01-01');
+  });
 });
