@@ -307,7 +307,8 @@ class Expander {
     const props = partial(r.properties ?? null, reason);
     if (!full) return props;
     const known: Record<string, Value> = { ...identity, properties: props };
-    for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = r[f] as Value;
+    // Azure adds members to identity (principalId, tenantId) and sku (tier…): only the declared ones are known.
+    for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = f === 'identity' || f === 'sku' ? partial(r[f] as Value, reason) : (r[f] as Value);
     if (r.apiVersion) known.apiVersion = r.apiVersion;
     return new Unknown(reason, 'reference', known);
   }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/arm/expand-template.js';
 import { JsonDocument } from '../../src/arm/json-document.js';
+import { isUnknown } from '../../src/core/unknown.js';
 
 function expand(text: string) {
   const { doc, diagnostics } = JsonDocument.parse('t.json', text);
@@ -75,5 +76,38 @@ y", "b": }`));
     );
     expect(out.errors).toEqual([]);
     expect(out.resources[0].apiVersion).toBe('2023-01-01');
+  });
+
+  it('does not evaluate the arguments of and()/or() after the one that decides', () => {
+    const out = expand(
+      template(`"parameters": { "names": { "type": "object", "defaultValue": {} } },
+  "variables": {
+    "name": "[if(and(contains(parameters('names'), 'st'), not(empty(parameters('names').st))), parameters('names').st, 'stdefault')]",
+    "guarded": "[or(empty(parameters('names')), parameters('names').st)]"
+  },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[variables('name')]", "location": "westus",
+    "tags": { "guarded": "[string(variables('guarded'))]" }
+  }]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stdefault', { guarded: 'True' }]]);
+  });
+
+  it("treats members Azure adds to a declared identity (principalId) as unknown, not missing", () => {
+    const out = expand(
+      template(`"resources": [
+    { "type": "Microsoft.Web/sites", "apiVersion": "2023-01-01", "name": "app", "location": "westus", "identity": { "type": "SystemAssigned" } },
+    { "type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01", "name": "[guid('app')]",
+      "properties": {
+        "principalId": "[reference(resourceId('Microsoft.Web/sites', 'app'), '2023-01-01', 'full').identity.principalId]",
+        "identityType": "[reference(resourceId('Microsoft.Web/sites', 'app'), '2023-01-01', 'full').identity.type]"
+      } }
+  ]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const props = out.resources[1].properties as Record<string, unknown>;
+    expect(isUnknown(props.principalId)).toBe(true);
+    expect(props.identityType).toBe('SystemAssigned');
   });
 });
