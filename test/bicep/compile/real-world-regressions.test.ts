@@ -54,4 +54,25 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources[0]).toMatchObject({ sku: { name: 'Standard_LRS' }, tags: { script: 'Write-Output 1\n', blob: '/wCA' } });
   });
+
+  it('evaluates the fallback of ?? only when the left side is null', () => {
+    const dir = project({
+      'main.bicep': [
+        "param location string = 'westus'",
+        "var shortNames = { east: 'e', west: 'w' }",
+        "var known = { westus: 'wus' }",
+        'var short = known[?location] ?? shortNames[substring(location, 0, 2)]',
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'st${short}'",
+        '  location: location',
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stwus']);
+  });
 });
