@@ -4,6 +4,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getNodeValue } from 'jsonc-parser';
+import { JsonDocument } from '../../arm/json-document.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { SourceRange } from '../../core/source-range.js';
 import { bindSymbols, type BicepSymbol, type ResourceSymbol } from '../bind/symbols.js';
@@ -105,13 +107,14 @@ export class BicepCompiler implements TemplateCompileHost {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
-    if (/\.json$/i.test(file)) {
-      try {
-        return { kind: 'template', template: ev(JSON.parse(this.read(file))) };
-      } catch (e) {
-        unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${(e as Error).message}`, decl.path);
-        return { kind: 'unavailable', reference: ref, reason: 'invalid JSON module' };
-      }
+    // Bicep compiles .bicep files and reads any other file as an ARM template, which may be
+    // .jsonc and hold comments, trailing commas and line breaks in strings as ARM accepts.
+    if (!/\.bicep$/i.test(file)) {
+      const { doc, diagnostics } = JsonDocument.parse(file, this.read(file));
+      const syntax = diagnostics.find((d) => d.severity === 'error');
+      if (!syntax && doc.root) return { kind: 'template', template: ev(getNodeValue(doc.root)) };
+      unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${syntax?.message ?? 'the file is empty'}`, decl.path);
+      return { kind: 'unavailable', reference: ref, reason: 'invalid JSON module' };
     }
     const result = this.compileFile(file);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);

@@ -75,4 +75,24 @@ describe('real-world Bicep', () => {
     expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['stwus']);
   });
+
+  it('reads a module that is an ARM template with comments (.jsonc)', () => {
+    const dir = project({
+      'nested.jsonc': [
+        '{',
+        '  // an ARM template as a module',
+        '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+        '  "contentVersion": "1.0.0.0",',
+        '  "parameters": { "name": { "type": "string" } },',
+        '  "resources": [',
+        '    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-04-01", "name": "[parameters(\'name\')]", "location": "westus" },',
+        '  ]',
+        '}',
+      ].join('\n'),
+      'main.bicep': "module m 'nested.jsonc' = {\n  name: 'm'\n  params: { name: 'nsg1' }\n}\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['nsg1']);
+  });
 });
