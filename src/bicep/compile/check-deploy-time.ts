@@ -44,6 +44,9 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
         }
         return n.base ? visit(n.base) : undefined;
       }
+      // `{ pip: … }`: a property key is a name, not a reference to a symbol called `pip`.
+      case 'object-property':
+        return (n.key.kind === 'identifier' ? undefined : visit(n.key)) ?? visit(n.value);
       case 'identifier': {
         const ref = resolveResourceRef(n, scope);
         // A whole resource or module used as a value is its runtime state.
@@ -109,7 +112,8 @@ export function checkDeployTimeValues(statements: Statement[], scope: Scope): vo
   for (const sym of scope.unit.symbols.resources) {
     const info = scope.unit.resourceInfo(sym);
     const name = member(info.body, 'name');
-    const hit = name && findRuntimeValue(name, loopScope(info, scope));
+    // Bicep does not require the properties of an `existing` resource, its name included, up front.
+    const hit = name && !info.existing && findRuntimeValue(name, loopScope(info, scope));
     if (hit) report(`the name of resource '${sym.name}'`, hit);
     const src = info.loop && findRuntimeValue(info.loop.iterable, scope);
     if (src) report(`the loop source of resource '${sym.name}'`, src);

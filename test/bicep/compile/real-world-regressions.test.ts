@@ -95,4 +95,44 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['nsg1']);
   });
+
+  it('does not take an object key for a reference to the resource of the same name', () => {
+    const dir = project({
+      'main.bicep': [
+        "param items array = [ { name: 'a' } ]",
+        "resource pip 'Microsoft.Network/publicIPAddresses@2023-04-01' = {",
+        "  name: 'pip1'",
+        "  location: 'westus'",
+        '}',
+        'var configs = [for item in items: {',
+        '  name: item.name',
+        "  properties: { pip: contains(item, 'x') ? { id: item.x } : null }",
+        '}]',
+        'output configs array = configs',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs.configs).toEqual([{ name: 'a', properties: { pip: null } }]);
+  });
+
+  it('lets an existing resource take its name from a module output', () => {
+    const dir = project({
+      'vnet.bicep': "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {\n  name: 'vnet1'\n  location: 'westus'\n}\noutput name string = vnet.name\n",
+      'main.bicep': [
+        "module net 'vnet.bicep' = {",
+        "  name: 'net'",
+        '}',
+        "resource subnet 'Microsoft.Network/virtualNetworks/subnets@2023-04-01' existing = {",
+        "  name: '${net.outputs.name}/default'",
+        '}',
+        'output subnetId string = subnet.id',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['vnet1']);
+  });
 });
