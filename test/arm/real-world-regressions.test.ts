@@ -110,4 +110,15 @@ y", "b": }`));
     expect(isUnknown(props.principalId)).toBe(true);
     expect(props.identityType).toBe('SystemAssigned');
   });
+
+  it('json() reads text with comments and trailing commas, as ARM does', () => {
+    const out = expand(
+      template(`"variables": { "text": "{\\n // abbreviations\\n \\"st\\": \\"stdemo\\",\\n}" },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[json(variables('text')).st]", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
+  });
 });
