@@ -65,7 +65,7 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
 }
 
 /** A string literal, or a variable whose value is one (`var idAccessor = 'id'`). */
-function constantString(e: Expression, scope: Scope, depth = 0): string | undefined {
+export function constantString(e: Expression, scope: Scope, depth = 0): string | undefined {
   if (e.kind === 'string') {
     const holes = e.expressions.map((x) => constantString(x, scope, depth + 1));
     if (holes.some((h) => h === undefined)) return undefined;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { CallNode } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
+import { constantString } from './check-deploy-time.js';
 
 const require = createRequire(import.meta.url);
 import type { Scope } from './compile-scope.js';
@@ -37,7 +38,8 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
     scope.unit.error('bicep/environment-variable-missing', `the environment variable '${variable}' is not set and readEnvironmentVariable() has no default`, e);
     return NULL;
   }
-  const path = stringValue(e.arguments[0]);
+  // Bicep accepts any compile-time constant path, such as a variable holding a literal.
+  const path = e.arguments[0] && (stringValue(e.arguments[0]) ?? constantString(e.arguments[0], scope));
   if (path === undefined) return undefined;
   const read = scope.unit.readRelative(path);
   if (typeof read === 'string') {

@@ -135,4 +135,24 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['vnet1']);
   });
+
+  it('loads a file whose path is a variable holding a literal', () => {
+    const dir = project({
+      'cert.txt': 'hello',
+      'main.bicep': [
+        "var certPath = 'cert.txt'",
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'stdemo'",
+        "  location: 'westus'",
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '  tags: { cert: loadFileAsBase64(certPath), text: loadTextContent(certPath) }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources[0].tags).toEqual({ cert: 'aGVsbG8=', text: 'hello' });
+  });
 });
