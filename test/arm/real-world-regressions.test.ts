@@ -121,4 +121,26 @@ y", "b": }`));
     expect(out.errors).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
   });
+
+  it('reads a nested deployment parameter given as an expression that yields { value }', () => {
+    const out = expand(
+      template(`"parameters": { "useDefault": { "type": "bool", "defaultValue": false } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+    "properties": {
+      "mode": "Incremental",
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "parameters": { "stName": "[if(parameters('useDefault'), createObject('value', 'stdefault'), createObject('value', 'stchosen'))]" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "stName": { "type": "string", "defaultValue": "" } },
+        "resources": [{ "condition": "[not(empty(parameters('stName')))]", "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[parameters('stName')]", "location": "westus" }]
+      }
+    }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stchosen']);
+  });
 });
