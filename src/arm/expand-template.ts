@@ -9,10 +9,12 @@ import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, type DeploymentContext } from './deployment-context.js';
+import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
 import { expandNestedDeployment } from './nested-deployment.js';
+import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -259,7 +261,15 @@ class Expander {
   localFunction(name: string): TemplateFunction | undefined {
     switch (name) {
       case 'reference':
-        return { acceptsUnknown: true, evaluate: (args) => this.reference(args) };
+        return {
+          acceptsUnknown: true,
+          evaluate: (args) => this.reference(args),
+          evaluateNodes: (nodes, ctx, evaluate) => {
+            const args = nodes.map((n) => evaluate(n, ctx));
+            const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
+            return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
+          },
+        };
       case 'references':
         return {
           evaluate: (args) => {
@@ -311,6 +321,15 @@ class Expander {
     for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = f === 'identity' || f === 'sku' ? partial(r[f] as Value, reason) : (r[f] as Value);
     if (r.apiVersion) known.apiVersion = r.apiVersion;
     return new Unknown(reason, 'reference', known);
+  }
+
+  /** The one resource of this template whose name is the expression a resource id call names. */
+  private findByNameExpression(node: ExpressionNode): Instance | undefined {
+    const parts = idCallParts(node);
+    if (!parts) return undefined;
+    const type = parts.type.toLowerCase();
+    const hits = this.instances.filter((i) => i.type.toLowerCase() === type && sameNameExpression(member(i.node, 'name'), parts.name));
+    return hits.length === 1 ? hits[0] : undefined;
   }
 
   /** A resource of this template by symbolic name, id, or (full or last-segment) name. */

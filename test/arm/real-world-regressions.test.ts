@@ -143,4 +143,31 @@ y", "b": }`));
     expect(out.errors).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['stchosen']);
   });
+
+  it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
+    const out = expand(
+      template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "[format('net-{0}', parameters('suffix'))]",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [],
+          "outputs": { "names": { "type": "array", "value": ["st1", "st2"] } }
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "location": "westus", "name": "stmain",
+      "tags": { "peers": "[join(reference(resourceId('Microsoft.Resources/deployments', format('net-{0}', parameters('suffix'))), '2022-09-01').outputs.names.value, ',')]" }
+    }
+  ]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stmain', { peers: 'st1,st2' }]]);
+  });
 });
