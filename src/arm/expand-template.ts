@@ -337,7 +337,15 @@ class Expander {
     const key = target.toLowerCase();
     const sym = this.symbols.get(key);
     if (sym?.length === 1) return sym[0];
-    if (key.startsWith('/')) return this.instances.find((i) => i.id.toLowerCase() === key);
+    if (key.startsWith('/')) {
+      const exact = this.instances.find((i) => i.id.toLowerCase() === key);
+      if (exact) return exact;
+      // A deployment into another resource group or subscription (its resourceGroup or
+      // subscriptionId members) is read by an id at that scope: match it by its name.
+      const deployment = /\/providers\/microsoft\.resources\/deployments\/([^/]+)$/.exec(key);
+      const hits = deployment ? this.instances.filter((i) => i.deployment && i.name.toLowerCase() === deployment[1]) : [];
+      return hits.length === 1 ? hits[0] : undefined;
+    }
     return this.instances.find((i) => i.name.toLowerCase() === key) ?? this.instances.find((i) => i.name.split('/').pop()!.toLowerCase() === key);
   }
 

@@ -20,7 +20,10 @@ export function idCallParts(node: ExpressionNode): { type: string; name: Express
 /** Whether a resource's `name` member is the expression `name` (offsets aside). */
 export function sameNameExpression(nameMember: JsonNode | undefined, name: ExpressionNode): boolean {
   const raw = nameMember?.value;
-  if (typeof raw !== 'string' || !raw.startsWith('[') || raw.startsWith('[[') || !raw.endsWith(']')) return false;
+  if (typeof raw !== 'string') return false;
+  // A literal name read at a scope that is itself unknown (another resource group).
+  if (name.kind === 'string') return raw === name.value;
+  if (!raw.startsWith('[') || raw.startsWith('[[') || !raw.endsWith(']')) return false;
   const parsed = parseExpression(raw.slice(1, -1));
   return parsed.ok && shape(parsed.node) === shape(name);
 }

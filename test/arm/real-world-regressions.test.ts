@@ -170,4 +170,33 @@ y", "b": }`));
     expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stmain', { peers: 'st1,st2' }]]);
   });
+
+  it('reads the outputs of a deployment into another resource group by its id there', () => {
+    const nested = (rg: string, id: string) => `{
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "net", "resourceGroup": ${rg},
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [],
+          "outputs": { "zone": { "type": "string", "value": "privatelink.blob.core.windows.net" } }
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "location": "westus", "name": "stmain",
+      "tags": { "zone": "[reference(${id}, '2022-09-01').outputs.zone.value]" }
+    }`;
+    const known = expand(template(`"resources": [${nested('"rg-net"', "extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'rg-net'), 'Microsoft.Resources/deployments', 'net')")}]`));
+    const unknownRg = expand(
+      template(`"parameters": { "rg": { "type": "string" } },
+  "resources": [${nested("\"[parameters('rg')]\"", "extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, parameters('rg')), 'Microsoft.Resources/deployments', 'net')")}]`),
+    );
+    for (const out of [known, unknownRg]) {
+      expect(out.errors).toEqual([]);
+      expect(out.resources.map((r) => r.tags)).toEqual([{ zone: 'privatelink.blob.core.windows.net' }]);
+    }
+  });
 });
