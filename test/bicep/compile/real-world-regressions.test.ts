@@ -155,4 +155,21 @@ describe('real-world Bicep', () => {
     expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(out.resources[0].tags).toEqual({ cert: 'aGVsbG8=', text: 'hello' });
   });
+
+  it('reads a property of a non-Azure extension resource by its symbolic name', () => {
+    const dir = project({
+      'main.bicep': [
+        'extension microsoftGraphV1',
+        "resource app 'Microsoft.Graph/applications@v1.0' = {",
+        "  uniqueName: 'app1'",
+        "  displayName: 'Demo app'",
+        '}',
+        'output appName string = app.displayName',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs.appName).toBe('Demo app');
+  });
 });
