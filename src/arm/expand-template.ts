@@ -250,6 +250,12 @@ class Expander {
     if (pi > 1) {
       const baseType = t.slice(0, pi).join('/');
       const n = name.split('/');
+      if (n.length <= pi) {
+        // An unknown name hides the extension's namespace and its target; the name's expression
+        // usually spells the namespace ('/Microsoft.Authorization/').
+        const ns = /\/([A-Za-z0-9]+\.[A-Za-z0-9.]+)\//.exec(String(member(node, 'name')?.value ?? ''))?.[1];
+        return { type: ns ? `${ns}/${t.slice(pi + 1).join('/')}` : type, name, scopeId: new Unknown(`the target of this extension resource comes from its name, which is unknown`) };
+      }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
       return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')) };

@@ -199,4 +199,22 @@ y", "b": }`));
       expect(out.resources.map((r) => r.tags)).toEqual([{ zone: 'privatelink.blob.core.windows.net' }]);
     }
   });
+
+  it('types an extension resource of the <type>/providers/<extType> form even when its name is unknown', () => {
+    const resource = (name: string) => `{
+      "type": "Microsoft.Storage/storageAccounts/providers/roleAssignments", "apiVersion": "2022-04-01",
+      "name": "${name}",
+      "properties": { "principalId": "p", "roleDefinitionId": "r" }
+    }`;
+    const known = expand(template(`"resources": [${resource("[concat('stdemo', '/Microsoft.Authorization/', guid('x'))]")}]`));
+    const unknown = expand(
+      template(`"parameters": { "account": { "type": "string" } },
+  "resources": [${resource("[concat(parameters('account'), '/Microsoft.Authorization/', guid('x'))]")}]`),
+    );
+    expect(known.resources.map((r) => [r.type, r.scope])).toEqual([
+      ['Microsoft.Authorization/roleAssignments', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo'],
+    ]);
+    expect(unknown.resources.map((r) => r.type)).toEqual(['Microsoft.Authorization/roleAssignments']);
+    expect(isUnknown(unknown.resources[0].scope)).toBe(true);
+  });
 });
