@@ -217,4 +217,17 @@ y", "b": }`));
     expect(unknown.resources.map((r) => r.type)).toEqual(['Microsoft.Authorization/roleAssignments']);
     expect(isUnknown(unknown.resources[0].scope)).toBe(true);
   });
+
+  it('flatten() of arrays one of which is unknown is unknown, not a failure', () => {
+    const out = expand(
+      template(`"parameters": { "later": { "type": "array" } },
+  "variables": { "lists": ["[parameters('later')]", ["a"]] },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus",
+    "tags": { "all": "[string(flatten(variables('lists')))]" }
+  }]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(isUnknown((out.resources[0].tags as Record<string, unknown>).all)).toBe(true);
+  });
 });
