@@ -9,10 +9,12 @@ import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, type DeploymentContext } from './deployment-context.js';
+import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
 import { expandNestedDeployment } from './nested-deployment.js';
+import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -211,7 +213,9 @@ class Expander {
       sourceMap,
       secretPaths,
     };
-    const apiVersion = member(node, 'apiVersion')?.value;
+    // Hand-written templates sometimes keep API versions in variables: "[variables('api').nsg]".
+    const apiNode = member(node, 'apiVersion');
+    const apiVersion = typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value;
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);
@@ -246,6 +250,12 @@ class Expander {
     if (pi > 1) {
       const baseType = t.slice(0, pi).join('/');
       const n = name.split('/');
+      if (n.length <= pi) {
+        // An unknown name hides the extension's namespace and its target; the name's expression
+        // usually spells the namespace ('/Microsoft.Authorization/').
+        const ns = /\/([A-Za-z0-9]+\.[A-Za-z0-9.]+)\//.exec(String(member(node, 'name')?.value ?? ''))?.[1];
+        return { type: ns ? `${ns}/${t.slice(pi + 1).join('/')}` : type, name, scopeId: new Unknown(`the target of this extension resource comes from its name, which is unknown`) };
+      }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
       return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')) };
@@ -257,7 +267,15 @@ class Expander {
   localFunction(name: string): TemplateFunction | undefined {
     switch (name) {
       case 'reference':
-        return { acceptsUnknown: true, evaluate: (args) => this.reference(args) };
+        return {
+          acceptsUnknown: true,
+          evaluate: (args) => this.reference(args),
+          evaluateNodes: (nodes, ctx, evaluate) => {
+            const args = nodes.map((n) => evaluate(n, ctx));
+            const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
+            return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
+          },
+        };
       case 'references':
         return {
           evaluate: (args) => {
@@ -305,9 +323,19 @@ class Expander {
     const props = partial(r.properties ?? null, reason);
     if (!full) return props;
     const known: Record<string, Value> = { ...identity, properties: props };
-    for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = r[f] as Value;
+    // Azure adds members to identity (principalId, tenantId) and sku (tier…): only the declared ones are known.
+    for (const f of ['location', 'sku', 'kind', 'tags', 'identity', 'zones'] as const) if (r[f] !== undefined) known[f] = f === 'identity' || f === 'sku' ? partial(r[f] as Value, reason) : (r[f] as Value);
     if (r.apiVersion) known.apiVersion = r.apiVersion;
     return new Unknown(reason, 'reference', known);
+  }
+
+  /** The one resource of this template whose name is the expression a resource id call names. */
+  private findByNameExpression(node: ExpressionNode): Instance | undefined {
+    const parts = idCallParts(node);
+    if (!parts) return undefined;
+    const type = parts.type.toLowerCase();
+    const hits = this.instances.filter((i) => i.type.toLowerCase() === type && sameNameExpression(member(i.node, 'name'), parts.name));
+    return hits.length === 1 ? hits[0] : undefined;
   }
 
   /** A resource of this template by symbolic name, id, or (full or last-segment) name. */
@@ -315,7 +343,15 @@ class Expander {
     const key = target.toLowerCase();
     const sym = this.symbols.get(key);
     if (sym?.length === 1) return sym[0];
-    if (key.startsWith('/')) return this.instances.find((i) => i.id.toLowerCase() === key);
+    if (key.startsWith('/')) {
+      const exact = this.instances.find((i) => i.id.toLowerCase() === key);
+      if (exact) return exact;
+      // A deployment into another resource group or subscription (its resourceGroup or
+      // subscriptionId members) is read by an id at that scope: match it by its name.
+      const deployment = /\/providers\/microsoft\.resources\/deployments\/([^/]+)$/.exec(key);
+      const hits = deployment ? this.instances.filter((i) => i.deployment && i.name.toLowerCase() === deployment[1]) : [];
+      return hits.length === 1 ? hits[0] : undefined;
+    }
     return this.instances.find((i) => i.name.toLowerCase() === key) ?? this.instances.find((i) => i.name.split('/').pop()!.toLowerCase() === key);
   }
 

@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { LineMap } from '../core/line-map.js';
 import type { SourceRange } from '../core/source-range.js';
+import { maskRawBreaksInStrings, restoreRawBreaks } from './multiline-strings.js';
 
 export type JsonNode = Node;
 
@@ -39,7 +40,13 @@ export class JsonDocument {
   static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
     const errors: ParseError[] = [];
     const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+    let root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+    const masked = errors.length ? maskRawBreaksInStrings(body) : undefined;
+    if (masked !== undefined) {
+      errors.length = 0;
+      root = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
+      restoreRawBreaks(root, body);
+    }
     const doc = new JsonDocument(file, body, root);
     const diagnostics = errors.map((e) =>
       diagnostic(

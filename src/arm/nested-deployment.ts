@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic } from '../core/diagnostic.js';
-import { Unknown, type Value } from '../core/unknown.js';
+import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { scopeFromSchema, type DeploymentContext } from './deployment-context.js';
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
@@ -107,6 +107,16 @@ function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode)
 function passedParameters(props: JsonNode | undefined, outer: TemplateScope): ParameterValues {
   const values: ParameterValues = new Map();
   for (const [name, p] of members(member(props, 'parameters'))) {
+    // The entry itself may be an expression that yields `{ value }`, as older Bicep emits for
+    // `cond ? a : b`: "[if(cond, createObject('value', a), createObject('value', b))]".
+    if (p.type === 'string') {
+      const secrets: string[] = [];
+      const entry = outer.evaluate(p, undefined, undefined, secrets);
+      const hit = entry && typeof entry === 'object' && !Array.isArray(entry) && !isUnknown(entry) ? Object.entries(entry).find(([k]) => k.toLowerCase() === 'value') : undefined;
+      if (hit) values.set(name.toLowerCase(), { value: hit[1], secret: secrets.length > 0 });
+      else if (isUnknown(entry)) values.set(name.toLowerCase(), { value: entry, secret: secrets.length > 0 });
+      continue;
+    }
     const v = member(p, 'value');
     const ref = member(p, 'reference');
     if (v) {

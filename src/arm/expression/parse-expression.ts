@@ -131,11 +131,12 @@ class Parser {
   private readIdentifier(): string {
     const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.src.slice(this.pos));
     if (!m) return '';
-    // Namespaced user functions are `ns.fn(`; plain property access stops at the dot.
+    // Namespaced user functions are `ns.fn(`; plain property access stops at the dot. A member
+    // name may itself hold dots: Bicep names functions it imports indirectly `__bicep._1.fn`.
     let ident = m[0];
     const rest = this.src.slice(this.pos + ident.length);
-    const ns = /^\.([A-Za-z_$][A-Za-z0-9_$]*)\s*\(/.exec(rest);
-    if (ns && this.looksLikeCallStart()) ident += '.' + ns[1];
+    const ns = /^((?:\.[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\(/.exec(rest);
+    if (ns && this.looksLikeCallStart()) ident += ns[1];
     this.pos += ident.length;
     return ident;
   }

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getNodeValue } from 'jsonc-parser';
+import { JsonDocument } from '../../arm/json-document.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { SourceRange } from '../../core/source-range.js';
 import { bindSymbols, type BicepSymbol, type ResourceSymbol } from '../bind/symbols.js';
@@ -155,13 +157,14 @@ export class BicepCompiler implements TemplateCompileHost {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
-    if (/\.json$/i.test(file)) {
+    // Bicep compiles .bicep files and reads any other file as an ARM template, which may be
+    // .jsonc and hold comments, trailing commas and line breaks in strings as ARM accepts.
+    if (!/\.bicep$/i.test(file)) {
       const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
-        try {
-          return { value: JSON.parse(source) };
-        } catch (e) {
-          return { error: (e as Error).message };
-        }
+        const { doc, diagnostics } = JsonDocument.parse(file, source);
+        const syntax = diagnostics.find((d) => d.severity === 'error');
+        if (!syntax && doc.root) return { value: getNodeValue(doc.root) as unknown };
+        return { error: syntax?.message ?? 'the file is empty' };
       });
       if ('error' in json) {
         unit.error('bicep/module-invalid', `the module '${ref}' is not valid JSON: ${json.error}`, decl.path);
@@ -373,7 +376,9 @@ class Unit implements CompileUnit {
   readRelative(p: string): { text: string; file: string } | string {
     const file = path.resolve(path.dirname(this.tree.file), p);
     try {
-      return { text: this.compiler.loadText(file), file };
+      // Bicep reads files as text with byte-order-mark detection: a BOM is not part of the content.
+      const text = this.compiler.loadText(file);
+      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file };
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }

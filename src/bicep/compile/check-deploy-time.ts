@@ -40,6 +40,9 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
         }
         return n.base ? visit(n.base) : undefined;
       }
+      // `{ pip: … }`: a property key is a name, not a reference to a symbol called `pip`.
+      case 'object-property':
+        return (n.key.kind === 'identifier' ? undefined : visit(n.key)) ?? visit(n.value);
       case 'identifier': {
         const ref = resolveResourceRef(n, scope);
         // A whole resource or module used as a value is its runtime state.
@@ -54,7 +57,7 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
 }
 
 /** A string literal, or a variable whose value is one (`var idAccessor = 'id'`). */
-function constantString(e: Expression, scope: Scope, depth = 0): string | undefined {
+export function constantString(e: Expression, scope: Scope, depth = 0): string | undefined {
   if (e.kind === 'string') {
     const holes = e.expressions.map((x) => constantString(x, scope, depth + 1));
     if (holes.some((h) => h === undefined)) return undefined;
@@ -127,7 +130,8 @@ export function checkDeployTimeValues(statements: Statement[], scope: Scope): vo
   for (const sym of scope.unit.symbols.resources) {
     const info = scope.unit.resourceInfo(sym);
     const name = member(info.body, 'name');
-    const hit = name && findRuntimeValue(name, loopScope(info, scope));
+    // Bicep does not require the properties of an `existing` resource, its name included, up front.
+    const hit = name && !info.existing && findRuntimeValue(name, loopScope(info, scope));
     if (hit) report(`the name of resource '${sym.name}'`, hit);
     const src = info.loop && findRuntimeValue(info.loop.iterable, scope);
     if (src) report(`the loop source of resource '${sym.name}'`, src);

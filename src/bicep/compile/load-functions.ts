@@ -2,10 +2,12 @@
 // loadDirectoryFileInfo and nameof are folded into literals, reading files relative to the
 // Bicep file, as the Bicep compiler does.
 import { JSONPath } from 'jsonpath-plus';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CallNode } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
+import { constantString } from './check-deploy-time.js';
 
 const require = createRequire(import.meta.url);
 import type { Scope } from './compile-scope.js';
@@ -36,7 +38,8 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
     scope.unit.error('bicep/environment-variable-missing', `the environment variable '${variable}' is not set and readEnvironmentVariable() has no default`, e);
     return NULL;
   }
-  const path = stringValue(e.arguments[0]);
+  // Bicep accepts any compile-time constant path, such as a variable holding a literal.
+  const path = e.arguments[0] && (stringValue(e.arguments[0]) ?? constantString(e.arguments[0], scope));
   if (path === undefined) return undefined;
   const read = scope.unit.readRelative(path);
   if (typeof read === 'string') {
@@ -48,7 +51,8 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
       case 'loadTextContent':
         return quote(read.text);
       case 'loadFileAsBase64':
-        return quote(Buffer.from(read.text, 'utf8').toString('base64'));
+        // The file's bytes, not its text: binary files (archives, certificates) are common here.
+        return quote(readFileSync(read.file).toString('base64'));
       case 'loadJsonContent':
       case 'loadYamlContent': {
         let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (require('yaml') as typeof import('yaml')).parse(read.text);

@@ -1,6 +1,6 @@
 // Array functions, and the collection functions ARM shares between arrays, strings and objects
 // (contains, empty, length, first, last, indexOf, skip, take, union, intersection…).
-import { type Value } from '../../../core/unknown.js';
+import { isUnknown, type Value } from '../../../core/unknown.js';
 import { arity, arr, describe, fail, int, num, obj, str } from './arg-checks.js';
 import { armEquals, isObject, nestedUnknown, propertyKey, type ArmObject } from './arm-values.js';
 import type { FunctionTable } from './function-def.js';
@@ -97,6 +97,9 @@ export const arrayFunctions: FunctionTable = {
   flatten: {
     evaluate(a) {
       arity('flatten', a, 1);
+      // An inner array that is unknown (a loop over runtime values) makes the result unknown.
+      const inner = arr('flatten', a[0]).find(isUnknown);
+      if (inner) return inner;
       return arr('flatten', a[0]).flatMap((x) => arr('flatten', x));
     },
   },

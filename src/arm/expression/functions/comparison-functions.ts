@@ -25,6 +25,15 @@ export const comparisonFunctions: FunctionTable = {
       }
       return null;
     },
+    // Bicep's `a ?? b` is coalesce(): the fallback is evaluated only when it is needed.
+    evaluateNodes(nodes, ctx, evaluate) {
+      arity('coalesce', nodes, 1, Infinity);
+      for (const node of nodes) {
+        const v = evaluate(node, ctx);
+        if (isUnknown(v) || v !== null) return v;
+      }
+      return null;
+    },
   },
   equals: {
     evaluate(a) {

@@ -1,5 +1,6 @@
 // Object functions: createObject, items, json, null, objectKeys, shallowMerge and tryGet. The
 // collection functions objects share with arrays (union, contains…) live in array-functions.ts.
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isUnknown, type Value } from '../../../core/unknown.js';
 import { arity, arr, describe, fail, obj, str } from './arg-checks.js';
 import { isObject, propertyKey, type ArmObject } from './arm-values.js';
@@ -40,6 +41,10 @@ export const objectFunctions: FunctionTable = {
       try {
         return JSON.parse(doubleQuoted(text)) as Value;
       } catch {
+        // ARM's JSON reader skips comments and tolerates trailing commas (json(loadTextContent('x.jsonc'))).
+        const errors: ParseError[] = [];
+        const value = parseJsonc(doubleQuoted(text), errors, { allowTrailingComma: true }) as Value | undefined;
+        if (errors.length === 0 && value !== undefined) return value;
         return fail('json', 'was given text that is not valid JSON');
       }
     },

@@ -16,7 +16,8 @@ function typeAndNames(name: string, args: Value[]): { prefix: string[]; type: st
   // '/subscriptions/…' also contains a slash).
   const ti = strings.findIndex((s) => /^[^/]+\.[^/]*\/[^/]/.test(s) || (s.includes('/') && !s.startsWith('/')));
   if (ti < 0) throw new EvaluationError(`${name}() needs a resource type such as 'Microsoft.Storage/storageAccounts'`);
-  const type = strings[ti];
+  // ARM ignores a trailing '/' after the type ('Microsoft.Authorization/policyAssignments/').
+  const type = strings[ti].replace(/\/+$/, '');
   const names = strings.slice(ti + 1);
   const expected = type.split('/').length - 1;
   if (names.length !== expected) {

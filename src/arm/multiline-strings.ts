@@ -1,0 +1,47 @@
+// ARM accepts raw line breaks (and tabs) inside JSON strings, and real templates split long
+// expressions over several lines that way; strict JSON parsers stop at the first one.
+import type { Node } from 'jsonc-parser';
+
+const RAW = /[\n\r\t]/;
+
+/**
+ * `text` with every raw line break or tab inside a string replaced by a space, so a strict parser
+ * accepts it and every offset stays the same; undefined when no string holds one.
+ */
+export function maskRawBreaksInStrings(text: string): string | undefined {
+  let out: string[] | undefined;
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      else if (c === '\n' || c === '\r' || c === '\t') {
+        (out ??= []).push(text.slice(from, i), ' ');
+        from = i + 1;
+      }
+    } else if (c === '"') inString = true;
+    else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    }
+  }
+  if (!out) return undefined;
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+/** Gives string nodes parsed from the masked text their real values, line breaks included. */
+export function restoreRawBreaks(node: Node | undefined, text: string): void {
+  if (!node) return;
+  if (node.type === 'string') {
+    const raw = text.slice(node.offset, node.offset + node.length);
+    if (RAW.test(raw)) (node as { value: unknown }).value = JSON.parse(raw.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')) as string;
+    return;
+  }
+  for (const child of node.children ?? []) restoreRawBreaks(child, text);
+}

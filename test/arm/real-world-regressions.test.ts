@@ -1,0 +1,233 @@
+// Classes of real-world ARM templates that azready got wrong, each reduced to a minimal template
+// written for this test.
+import { describe, expect, it } from 'vitest';
+import { expandTemplate } from '../../src/arm/expand-template.js';
+import { JsonDocument } from '../../src/arm/json-document.js';
+import { isUnknown } from '../../src/core/unknown.js';
+
+function expand(text: string) {
+  const { doc, diagnostics } = JsonDocument.parse('t.json', text);
+  const out = expandTemplate(doc);
+  return { ...out, errors: [...diagnostics, ...out.diagnostics].filter((d) => d.severity === 'error') };
+}
+
+const template = (body: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  ${body}
+}`;
+
+describe('real-world ARM templates', () => {
+  it('accepts raw line breaks inside strings, as ARM does, and keeps them in literal values', () => {
+    const out = expand(
+      template(`"variables": { "note": "line one
+line two" },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+    "name": "[concat(
+        'st',
+        'demo')]",
+    "location": "westus",
+    "tags": { "note": "[variables('note')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stdemo', { note: 'line one\nline two' }]]);
+  });
+
+  it('keeps reporting real syntax errors when strings hold line breaks', () => {
+    const out = expand(template(`"variables": { "a": "x
+y", "b": }`));
+    expect(out.errors.map((e) => e.code)).toContain('json/syntax-error');
+  });
+
+  it('ignores a trailing slash after the type in resourceId()', () => {
+    const out = expand(
+      template(`"resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus",
+    "properties": { "other": "[resourceId('Microsoft.Storage/storageAccounts/', 'stother')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources[0].properties).toEqual({
+      other: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stother',
+    });
+  });
+
+  it('calls a user function whose member name holds a dot (Bicep names indirect imports _1.fn)', () => {
+    const out = expand(
+      template(`"functions": [{ "namespace": "__bicep", "members": { "_1.prefixed": {
+    "parameters": [{ "name": "n", "type": "string" }],
+    "output": { "type": "string", "value": "[concat('st', parameters('n'))]" } } } }],
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[__bicep._1.prefixed('demo')]", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
+  });
+
+  it('evaluates an apiVersion written as an expression', () => {
+    const out = expand(
+      template(`"variables": { "api": { "storage": "2023-01-01" } },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "[variables('api').storage]", "name": "stdemo", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources[0].apiVersion).toBe('2023-01-01');
+  });
+
+  it('does not evaluate the arguments of and()/or() after the one that decides', () => {
+    const out = expand(
+      template(`"parameters": { "names": { "type": "object", "defaultValue": {} } },
+  "variables": {
+    "name": "[if(and(contains(parameters('names'), 'st'), not(empty(parameters('names').st))), parameters('names').st, 'stdefault')]",
+    "guarded": "[or(empty(parameters('names')), parameters('names').st)]"
+  },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[variables('name')]", "location": "westus",
+    "tags": { "guarded": "[string(variables('guarded'))]" }
+  }]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stdefault', { guarded: 'True' }]]);
+  });
+
+  it("treats members Azure adds to a declared identity (principalId) as unknown, not missing", () => {
+    const out = expand(
+      template(`"resources": [
+    { "type": "Microsoft.Web/sites", "apiVersion": "2023-01-01", "name": "app", "location": "westus", "identity": { "type": "SystemAssigned" } },
+    { "type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01", "name": "[guid('app')]",
+      "properties": {
+        "principalId": "[reference(resourceId('Microsoft.Web/sites', 'app'), '2023-01-01', 'full').identity.principalId]",
+        "identityType": "[reference(resourceId('Microsoft.Web/sites', 'app'), '2023-01-01', 'full').identity.type]"
+      } }
+  ]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const props = out.resources[1].properties as Record<string, unknown>;
+    expect(isUnknown(props.principalId)).toBe(true);
+    expect(props.identityType).toBe('SystemAssigned');
+  });
+
+  it('json() reads text with comments and trailing commas, as ARM does', () => {
+    const out = expand(
+      template(`"variables": { "text": "{\\n // abbreviations\\n \\"st\\": \\"stdemo\\",\\n}" },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[json(variables('text')).st]", "location": "westus"
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stdemo']);
+  });
+
+  it('reads a nested deployment parameter given as an expression that yields { value }', () => {
+    const out = expand(
+      template(`"parameters": { "useDefault": { "type": "bool", "defaultValue": false } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+    "properties": {
+      "mode": "Incremental",
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "parameters": { "stName": "[if(parameters('useDefault'), createObject('value', 'stdefault'), createObject('value', 'stchosen'))]" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "stName": { "type": "string", "defaultValue": "" } },
+        "resources": [{ "condition": "[not(empty(parameters('stName')))]", "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[parameters('stName')]", "location": "westus" }]
+      }
+    }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stchosen']);
+  });
+
+  it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
+    const out = expand(
+      template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "[format('net-{0}', parameters('suffix'))]",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [],
+          "outputs": { "names": { "type": "array", "value": ["st1", "st2"] } }
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "location": "westus", "name": "stmain",
+      "tags": { "peers": "[join(reference(resourceId('Microsoft.Resources/deployments', format('net-{0}', parameters('suffix'))), '2022-09-01').outputs.names.value, ',')]" }
+    }
+  ]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.tags])).toEqual([['stmain', { peers: 'st1,st2' }]]);
+  });
+
+  it('reads the outputs of a deployment into another resource group by its id there', () => {
+    const nested = (rg: string, id: string) => `{
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "net", "resourceGroup": ${rg},
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [],
+          "outputs": { "zone": { "type": "string", "value": "privatelink.blob.core.windows.net" } }
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "location": "westus", "name": "stmain",
+      "tags": { "zone": "[reference(${id}, '2022-09-01').outputs.zone.value]" }
+    }`;
+    const known = expand(template(`"resources": [${nested('"rg-net"', "extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'rg-net'), 'Microsoft.Resources/deployments', 'net')")}]`));
+    const unknownRg = expand(
+      template(`"parameters": { "rg": { "type": "string" } },
+  "resources": [${nested("\"[parameters('rg')]\"", "extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, parameters('rg')), 'Microsoft.Resources/deployments', 'net')")}]`),
+    );
+    for (const out of [known, unknownRg]) {
+      expect(out.errors).toEqual([]);
+      expect(out.resources.map((r) => r.tags)).toEqual([{ zone: 'privatelink.blob.core.windows.net' }]);
+    }
+  });
+
+  it('types an extension resource of the <type>/providers/<extType> form even when its name is unknown', () => {
+    const resource = (name: string) => `{
+      "type": "Microsoft.Storage/storageAccounts/providers/roleAssignments", "apiVersion": "2022-04-01",
+      "name": "${name}",
+      "properties": { "principalId": "p", "roleDefinitionId": "r" }
+    }`;
+    const known = expand(template(`"resources": [${resource("[concat('stdemo', '/Microsoft.Authorization/', guid('x'))]")}]`));
+    const unknown = expand(
+      template(`"parameters": { "account": { "type": "string" } },
+  "resources": [${resource("[concat(parameters('account'), '/Microsoft.Authorization/', guid('x'))]")}]`),
+    );
+    expect(known.resources.map((r) => [r.type, r.scope])).toEqual([
+      ['Microsoft.Authorization/roleAssignments', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo'],
+    ]);
+    expect(unknown.resources.map((r) => r.type)).toEqual(['Microsoft.Authorization/roleAssignments']);
+    expect(isUnknown(unknown.resources[0].scope)).toBe(true);
+  });
+
+  it('flatten() of arrays one of which is unknown is unknown, not a failure', () => {
+    const out = expand(
+      template(`"parameters": { "later": { "type": "array" } },
+  "variables": { "lists": ["[parameters('later')]", ["a"]] },
+  "resources": [{
+    "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus",
+    "tags": { "all": "[string(flatten(variables('lists')))]" }
+  }]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(isUnknown((out.resources[0].tags as Record<string, unknown>).all)).toBe(true);
+  });
+});

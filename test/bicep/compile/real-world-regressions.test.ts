@@ -1,0 +1,175 @@
+// Classes of real-world Bicep that azready got wrong, each reduced to a minimal file written for
+// this test.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBicepFile } from '../../../src/bicep/load-bicep.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'azready-rw-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const errorsOf = (out: ReturnType<typeof loadBicepFile>) => out.diagnostics.filter((d) => d.severity === 'error');
+
+describe('real-world Bicep', () => {
+  it('calls a function imported from another file', () => {
+    const dir = project({
+      'fns.bicep': "@export()\nfunc lastSegment(id string) string => last(split(id, '/'))\n",
+      'main.bicep': [
+        "import { lastSegment } from 'fns.bicep'",
+        "param vnetId string = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1'",
+        "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+        "  name: 'nsg-${lastSegment(vnetId)}'",
+        "  location: 'westus'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['nsg-vnet1']);
+  });
+
+  it('drops a byte-order mark from loaded text and JSON, and base64-encodes the bytes of a file', () => {
+    const dir = project({
+      'script.ps1': '\ufeffWrite-Output 1\n',
+      'settings.json': '\ufeff{ "sku": "Standard_LRS" }',
+      'main.bicep': [
+        "var settings = loadJsonContent('settings.json')",
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'stdemo'",
+        "  location: 'westus'",
+        '  sku: { name: settings.sku }',
+        "  kind: 'StorageV2'",
+        "  tags: { script: loadTextContent('script.ps1'), blob: loadFileAsBase64('blob.bin') }",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([0xff, 0x00, 0x80]));
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources[0]).toMatchObject({ sku: { name: 'Standard_LRS' }, tags: { script: 'Write-Output 1\n', blob: '/wCA' } });
+  });
+
+  it('evaluates the fallback of ?? only when the left side is null', () => {
+    const dir = project({
+      'main.bicep': [
+        "param location string = 'westus'",
+        "var shortNames = { east: 'e', west: 'w' }",
+        "var known = { westus: 'wus' }",
+        'var short = known[?location] ?? shortNames[substring(location, 0, 2)]',
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'st${short}'",
+        '  location: location',
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stwus']);
+  });
+
+  it('reads a module that is an ARM template with comments (.jsonc)', () => {
+    const dir = project({
+      'nested.jsonc': [
+        '{',
+        '  // an ARM template as a module',
+        '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+        '  "contentVersion": "1.0.0.0",',
+        '  "parameters": { "name": { "type": "string" } },',
+        '  "resources": [',
+        '    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-04-01", "name": "[parameters(\'name\')]", "location": "westus" },',
+        '  ]',
+        '}',
+      ].join('\n'),
+      'main.bicep': "module m 'nested.jsonc' = {\n  name: 'm'\n  params: { name: 'nsg1' }\n}\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['nsg1']);
+  });
+
+  it('does not take an object key for a reference to the resource of the same name', () => {
+    const dir = project({
+      'main.bicep': [
+        "param items array = [ { name: 'a' } ]",
+        "resource pip 'Microsoft.Network/publicIPAddresses@2023-04-01' = {",
+        "  name: 'pip1'",
+        "  location: 'westus'",
+        '}',
+        'var configs = [for item in items: {',
+        '  name: item.name',
+        "  properties: { pip: contains(item, 'x') ? { id: item.x } : null }",
+        '}]',
+        'output configs array = configs',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs.configs).toEqual([{ name: 'a', properties: { pip: null } }]);
+  });
+
+  it('lets an existing resource take its name from a module output', () => {
+    const dir = project({
+      'vnet.bicep': "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {\n  name: 'vnet1'\n  location: 'westus'\n}\noutput name string = vnet.name\n",
+      'main.bicep': [
+        "module net 'vnet.bicep' = {",
+        "  name: 'net'",
+        '}',
+        "resource subnet 'Microsoft.Network/virtualNetworks/subnets@2023-04-01' existing = {",
+        "  name: '${net.outputs.name}/default'",
+        '}',
+        'output subnetId string = subnet.id',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['vnet1']);
+  });
+
+  it('loads a file whose path is a variable holding a literal', () => {
+    const dir = project({
+      'cert.txt': 'hello',
+      'main.bicep': [
+        "var certPath = 'cert.txt'",
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'stdemo'",
+        "  location: 'westus'",
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '  tags: { cert: loadFileAsBase64(certPath), text: loadTextContent(certPath) }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources[0].tags).toEqual({ cert: 'aGVsbG8=', text: 'hello' });
+  });
+
+  it('reads a property of a non-Azure extension resource by its symbolic name', () => {
+    const dir = project({
+      'main.bicep': [
+        'extension microsoftGraphV1',
+        "resource app 'Microsoft.Graph/applications@v1.0' = {",
+        "  uniqueName: 'app1'",
+        "  displayName: 'Demo app'",
+        '}',
+        'output appName string = app.displayName',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs.appName).toBe('Demo app');
+  });
+});
