@@ -7,8 +7,13 @@ import type { SourceRange } from '../core/source-range.js';
 
 export type JsonNode = Node;
 
-/** For a template compiled from another language: JSON offset → range in the original source. */
-export type SpanMap = ReadonlyMap<number, SourceRange>;
+/**
+ * For a template compiled from another language: JSON offset → range in the original source
+ * (a Map, or any lookup with the same `get`).
+ */
+export interface SpanMap {
+  get(offset: number): SourceRange | undefined;
+}
 
 export class JsonDocument {
   private readonly lines: LineMap;
