@@ -81,16 +81,35 @@ export class JsonDocument {
 /** The member `key` of an object node (exact key first, then case-insensitive as ARM is). */
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
-  let loose: JsonNode | undefined;
-  for (const prop of node.children) {
-    const k = prop.children?.[0];
-    const v = prop.children?.[1];
-    if (!k || !v) continue;
-    if (k.value === key) return v;
-    if (!loose && typeof k.value === 'string' && k.value.toLowerCase() === key.toLowerCase()) loose = v;
+  const props = node.children;
+  // Most lookups name the key as the template spells it: try that before folding any case.
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (pair && pair[0] && pair[1] && pair[0].value === key) return pair[1];
   }
-  return loose;
+  const lower = lowerCase(key);
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    const k = pair?.[0]?.value;
+    if (typeof k === 'string' && pair![1] && lowerCase(k) === lower) return pair![1];
+  }
+  return undefined;
 }
+
+/**
+ * `s.toLowerCase()`, remembered: member names are a small vocabulary looked up again and again,
+ * and a hit costs no new string.
+ */
+function lowerCase(s: string): string {
+  let lower = lowered.get(s);
+  if (lower === undefined) {
+    lower = s.toLowerCase();
+    if (lowered.size > 50_000) lowered.clear();
+    lowered.set(s, lower);
+  }
+  return lower;
+}
+const lowered = new Map<string, string>();
 
 /** The `[key, valueNode]` pairs of an object node, in source order. */
 export function members(node: JsonNode | undefined): [string, JsonNode][] {
@@ -108,13 +127,26 @@ export function members(node: JsonNode | undefined): [string, JsonNode][] {
 export function plainValue(node: JsonNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.type) {
-    case 'object':
-      return Object.fromEntries(members(node).map(([k, v]) => [k, plainValue(v)]));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const k = prop.children?.[0];
+        const v = prop.children?.[1];
+        if (k && v && typeof k.value === 'string') defineEntry(out, k.value, plainValue(v));
+      }
+      return out;
+    }
     case 'array':
       return (node.children ?? []).map(plainValue);
     default:
       return node.value;
   }
+}
+
+/** Sets `out[key]` as Object.fromEntries does: an own data property, even for `__proto__`. */
+function defineEntry(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }
 
 function describeError(code: string): string {

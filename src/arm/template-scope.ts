@@ -9,7 +9,7 @@ import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
-import { isExpression, parseExpression, unescapeLiteral } from './expression/parse-expression.js';
+import { isExpression, parseBracketed, unescapeLiteral } from './expression/parse-expression.js';
 import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { checkParameterValue } from './parameter-constraints.js';
@@ -113,7 +113,7 @@ export class TemplateScope implements EvalContext {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
         return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`);
       }
-      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
+      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, constraintsOf(decl));
       if (problem) {
         // Azure would reject the deployment with this value; the template itself may be fine.
         this.diagnostics.push(diagnostic('arm/parameter-constraint', 'warning', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
@@ -265,13 +265,13 @@ export class TemplateScope implements EvalContext {
     if (node.type !== 'string') return node.value as Value;
     const text = node.value as string;
     if (!isExpression(text)) return unescapeLiteral(text);
-    const parsed = parseExpression(text.slice(1, -1));
+    const parsed = parseBracketed(text);
     if (!parsed.ok) throw new EvaluationError(`invalid expression ${text}: ${parsed.error.message}`);
     return evaluateExpression(parsed.node, ctx);
   }
 
   private evaluateString(node: JsonNode, text: string): Value {
-    const parsed = parseExpression(text.slice(1, -1));
+    const parsed = parseBracketed(text);
     if (!parsed.ok) {
       this.diagnostics.push(diagnostic(parsed.error.code, 'error', `invalid template expression: ${parsed.error.message} (at character ${parsed.error.offset + 2} of the string)`, this.doc.rangeOf(node)));
       return new Unknown('the expression is invalid', text);
@@ -304,4 +304,18 @@ export class TemplateScope implements EvalContext {
 /** A `copy` member that is a property loop: an array of `{name, count, input}`. */
 function isPropertyCopy(node: JsonNode): boolean {
   return node.type === 'array' && (node.children?.length ?? 0) > 0 && node.children!.every((c) => member(c, 'name') && member(c, 'count') && member(c, 'input'));
+}
+
+/** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
+const CONSTRAINT_KEYS = new Set(['type', 'allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength']);
+
+function constraintsOf(decl: JsonNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (decl.type !== 'object') return out;
+  for (const prop of decl.children ?? []) {
+    const k = prop.children?.[0]?.value;
+    const v = prop.children?.[1];
+    if (typeof k === 'string' && v && CONSTRAINT_KEYS.has(k)) out[k] = plainValue(v);
+  }
+  return out;
 }

@@ -16,6 +16,23 @@ export function unescapeLiteral(text: string): string {
   return text.startsWith('[[') ? text.slice(1) : text;
 }
 
+const bracketedCache = new Map<string, ParseResult>();
+
+/**
+ * Parses a whole `[...]` template string. The cache is keyed by the string itself, not by the
+ * slice between the brackets: a template's strings are met again and again (every copy-loop
+ * iteration, every pass), and an existing string's hash is computed once while a fresh slice's is
+ * computed at every lookup. Results are shared, so callers must not mutate them.
+ */
+export function parseBracketed(text: string): ParseResult {
+  const hit = bracketedCache.get(text);
+  if (hit) return hit;
+  const result = parseExpression(text.slice(1, -1));
+  if (bracketedCache.size > 50_000) bracketedCache.clear();
+  bracketedCache.set(text, result);
+  return result;
+}
+
 /** Parses the text between the outer brackets; results are cached by text. */
 export function parseExpression(source: string): ParseResult {
   const hit = cache.get(source);
