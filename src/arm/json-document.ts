@@ -87,29 +87,23 @@ export function member(node: JsonNode | undefined, key: string): JsonNode | unde
     const pair = props[i].children;
     if (pair && pair[0] && pair[1] && pair[0].value === key) return pair[1];
   }
-  const lower = lowerCase(key);
+  const lower = key.toLowerCase();
   for (let i = 0; i < props.length; i++) {
     const pair = props[i].children;
     const k = pair?.[0]?.value;
-    if (typeof k === 'string' && pair![1] && lowerCase(k) === lower) return pair![1];
+    if (typeof k === 'string' && pair![1] && sameLowerCase(k, lower)) return pair![1];
   }
   return undefined;
 }
 
 /**
- * `s.toLowerCase()`, remembered: member names are a small vocabulary looked up again and again,
- * and a hit costs no new string.
+ * `k.toLowerCase() === lower`, without lower-casing `k` when the lengths rule it out: lower-casing
+ * keeps a string's length except that each U+0130 (İ) becomes two code units.
  */
-function lowerCase(s: string): string {
-  let lower = lowered.get(s);
-  if (lower === undefined) {
-    lower = s.toLowerCase();
-    if (lowered.size > 50_000) lowered.clear();
-    lowered.set(s, lower);
-  }
-  return lower;
+function sameLowerCase(k: string, lower: string): boolean {
+  if (k.length !== lower.length && !k.includes('\u0130')) return false;
+  return k.toLowerCase() === lower;
 }
-const lowered = new Map<string, string>();
 
 /** The `[key, valueNode]` pairs of an object node, in source order. */
 export function members(node: JsonNode | undefined): [string, JsonNode][] {

@@ -222,7 +222,10 @@ export class TemplateScope implements EvalContext {
     switch (node.type) {
       case 'object': {
         const out: Record<string, Value> = {};
-        for (const [key, child] of members(node)) {
+        for (const prop of node.children ?? []) {
+          const key = prop.children?.[0]?.value;
+          const child = prop.children?.[1];
+          if (typeof key !== 'string' || !child) continue;
           if (key === 'copy' && isPropertyCopy(child)) {
             for (const c of child.children ?? []) {
               const name = String(member(c, 'name')?.value ?? '');
@@ -244,8 +247,12 @@ export class TemplateScope implements EvalContext {
         }
         return out;
       }
-      case 'array':
-        return (node.children ?? []).map((c, i) => this.evaluate(c, map, path === undefined ? undefined : childPath(path, i), secrets));
+      case 'array': {
+        const items = node.children ?? [];
+        const out = new Array<Value>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets);
+        return out;
+      }
       case 'string': {
         const text = node.value as string;
         if (!isExpression(text)) return unescapeLiteral(text);
@@ -296,7 +303,8 @@ export class TemplateScope implements EvalContext {
   }
 
   private usesSecureParameter(text: string): boolean {
-    for (const m of text.matchAll(/parameters\(\s*'([^']+)'\s*\)/gi)) if (this.secureParams.has(m[1].toLowerCase())) return true;
+    if (this.secureParams.size === 0) return false;
+    for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
     return false;
   }
 }
@@ -319,3 +327,18 @@ function constraintsOf(decl: JsonNode): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * The lower-cased names of the `parameters('…')` an expression reads, remembered by text: every
+ * property of every resource asks, and a template's expressions repeat (loops, modules).
+ */
+function parametersNamedIn(text: string): readonly string[] {
+  let names = parameterNames.get(text);
+  if (names === undefined) {
+    names = [...text.matchAll(/parameters\(\s*'([^']+)'\s*\)/gi)].map((m) => m[1].toLowerCase());
+    if (parameterNames.size > 50_000) parameterNames.clear();
+    parameterNames.set(text, names);
+  }
+  return names;
+}
+const parameterNames = new Map<string, readonly string[]>();
