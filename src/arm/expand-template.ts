@@ -136,9 +136,7 @@ class Expander {
       return;
     }
     const nameValue = this.scope.evaluate(member(node, 'name'));
-    // An unknown name keeps its expression, so that two such resources stay apart.
-    const nameText = String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
-    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameText}}`;
+    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(node)}}`;
     let type = typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -330,6 +328,11 @@ class Expander {
     }
     return out;
   }
+}
+
+/** An unknown name keeps its expression, so that two such resources stay apart. */
+function nameTextOf(node: JsonNode): string {
+  return String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
 }
 
 /**

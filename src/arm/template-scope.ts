@@ -36,6 +36,12 @@ export class TemplateScope implements EvalContext {
   private readonly supplied: ParameterValues;
   private readonly variableNodes = new Map<string, JsonNode>();
   private readonly variableValues = new Map<string, Value>();
+  /**
+   * Values already known, by the name exactly as expressions spell it: parsed expressions are
+   * cached, so the same name strings come back and a hit needs no lower-casing.
+   */
+  private readonly paramsAsSpelled = new Map<string, Value>();
+  private readonly variablesAsSpelled = new Map<string, Value>();
   private readonly copyVariables = new Set<string>();
   private readonly evaluating = new Set<string>();
   private loops: Loop[] = [];
@@ -83,8 +89,14 @@ export class TemplateScope implements EvalContext {
   }
 
   parameter(name: string): Value | undefined {
+    const known = this.paramsAsSpelled.get(name);
+    if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.paramValues.has(key)) return this.paramValues.get(key);
+    if (this.paramValues.has(key)) {
+      const value = this.paramValues.get(key)!;
+      this.paramsAsSpelled.set(name, value);
+      return value;
+    }
     const decl = this.paramDecls.get(key);
     if (!decl) return undefined;
     if (this.evaluating.has(`p:${key}`)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
@@ -125,8 +137,14 @@ export class TemplateScope implements EvalContext {
   }
 
   variable(name: string): Value | undefined {
+    const known = this.variablesAsSpelled.get(name);
+    if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.variableValues.has(key)) return this.variableValues.get(key);
+    if (this.variableValues.has(key)) {
+      const value = this.variableValues.get(key)!;
+      this.variablesAsSpelled.set(name, value);
+      return value;
+    }
     const node = this.variableNodes.get(key);
     if (!node) return undefined;
     if (this.evaluating.has(`v:${key}`)) throw new EvaluationError(`the variable '${name}' refers to itself`);
