@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { LineMap } from '../core/line-map.js';
 import type { SourceRange } from '../core/source-range.js';
+import { parseStrictJsonTree } from './parse-json-tree.js';
 
 export type JsonNode = Node;
 
@@ -16,23 +17,22 @@ export interface SpanMap {
 }
 
 export class JsonDocument {
-  private readonly lines: LineMap;
+  /** Built on the first range asked for: many documents never need one. */
+  private lines?: LineMap;
 
   private constructor(
     readonly file: string,
     readonly text: string,
     readonly root: JsonNode | undefined,
     private readonly spans?: SpanMap,
-  ) {
-    this.lines = new LineMap(text);
-  }
+  ) {}
 
   /**
    * A template compiled from Bicep: `text` is the emitted JSON, `spans` maps the offsets of
    * emitted values to their Bicep ranges, and every range this document reports is a Bicep one.
    */
   static fromCompiled(file: string, text: string, spans: SpanMap): JsonDocument {
-    return new JsonDocument(file, text, parseTree(text, [], { allowTrailingComma: true }), spans);
+    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), spans);
   }
 
   /** A compiled template given as a node tree already (no JSON text to parse). */
@@ -44,7 +44,7 @@ export class JsonDocument {
   static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
     const errors: ParseError[] = [];
     const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+    const root = parseStrictJsonTree(body) ?? parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
     const doc = new JsonDocument(file, body, root);
     const diagnostics = errors.map((e) =>
       diagnostic(
@@ -58,6 +58,7 @@ export class JsonDocument {
   }
 
   range(offset: number, length: number): SourceRange {
+    this.lines ??= new LineMap(this.text);
     return this.lines.range(this.file, offset, length);
   }
 
