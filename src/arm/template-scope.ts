@@ -43,7 +43,8 @@ export class TemplateScope implements EvalContext {
   private readonly paramsAsSpelled = new Map<string, Value>();
   private readonly variablesAsSpelled = new Map<string, Value>();
   private readonly copyVariables = new Set<string>();
-  private readonly evaluating = new Set<string>();
+  private readonly evaluatingParams = new Set<string>();
+  private readonly evaluatingVariables = new Set<string>();
   private loops: Loop[] = [];
   private readonly reportedFunctions = new Set<string>();
   private readonly functions: Map<string, TemplateFunction>;
@@ -99,14 +100,14 @@ export class TemplateScope implements EvalContext {
     }
     const decl = this.paramDecls.get(key);
     if (!decl) return undefined;
-    if (this.evaluating.has(`p:${key}`)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
-    this.evaluating.add(`p:${key}`);
+    if (this.evaluatingParams.has(key)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
+    this.evaluatingParams.add(key);
     try {
       const value = this.parameterValue(decl.name, decl.node);
       this.paramValues.set(key, value);
       return value;
     } finally {
-      this.evaluating.delete(`p:${key}`);
+      this.evaluatingParams.delete(key);
     }
   }
 
@@ -147,8 +148,8 @@ export class TemplateScope implements EvalContext {
     }
     const node = this.variableNodes.get(key);
     if (!node) return undefined;
-    if (this.evaluating.has(`v:${key}`)) throw new EvaluationError(`the variable '${name}' refers to itself`);
-    this.evaluating.add(`v:${key}`);
+    if (this.evaluatingVariables.has(key)) throw new EvaluationError(`the variable '${name}' refers to itself`);
+    this.evaluatingVariables.add(key);
     const saved = this.loops;
     this.loops = [];
     try {
@@ -157,7 +158,7 @@ export class TemplateScope implements EvalContext {
       return value;
     } finally {
       this.loops = saved;
-      this.evaluating.delete(`v:${key}`);
+      this.evaluatingVariables.delete(key);
     }
   }
 
