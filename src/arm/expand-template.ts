@@ -239,6 +239,8 @@ class Expander {
       }
       return { type, name, scopeId };
     }
+    // Only a type with a `providers` segment can be of the older extension form.
+    if (!type.toLowerCase().includes('/providers')) return { type, name };
     const t = type.split('/');
     const pi = t.findIndex((x) => x.toLowerCase() === 'providers');
     if (pi > 1) {

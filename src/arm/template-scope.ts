@@ -103,7 +103,7 @@ export class TemplateScope implements EvalContext {
     if (this.evaluatingParams.has(key)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
     this.evaluatingParams.add(key);
     try {
-      const value = this.parameterValue(decl.name, decl.node);
+      const value = this.parameterValue(decl.name, key, decl.node);
       this.paramValues.set(key, value);
       return value;
     } finally {
@@ -111,16 +111,17 @@ export class TemplateScope implements EvalContext {
     }
   }
 
-  private parameterValue(name: string, decl: JsonNode): Value {
-    const given = this.supplied.get(name.toLowerCase());
+  private parameterValue(name: string, key: string, decl: JsonNode): Value {
+    const given = this.supplied.get(key);
+    const defaultValue = member(decl, 'defaultValue');
     const saved = this.loops;
     this.loops = [];
     try {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
       // means "not given": the default applies.
-      if (given && !(given.value === null && member(decl, 'defaultValue'))) value = given.value;
-      else if (member(decl, 'defaultValue')) value = this.evaluate(member(decl, 'defaultValue'));
+      if (given && !(given.value === null && defaultValue)) value = given.value;
+      else if (defaultValue) value = this.evaluate(defaultValue);
       else if (member(decl, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
