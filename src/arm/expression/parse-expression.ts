@@ -53,6 +53,14 @@ export function parseExpression(source: string): ParseResult {
   return result;
 }
 
+/**
+ * Builds a node with every field of every kind (undefined when not its own), so the whole AST
+ * shares one object layout and the evaluator's dispatch on it stays monomorphic.
+ */
+function astNode(kind: ExpressionNode['kind'], offset: number, fields: { value?: string | number; name?: string; args?: ExpressionNode[]; object?: ExpressionNode; index?: ExpressionNode; safe?: boolean }): ExpressionNode {
+  return { kind, value: fields.value, name: fields.name, args: fields.args, object: fields.object, index: fields.index, safe: fields.safe, offset } as ExpressionNode;
+}
+
 class ParseFailure extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
@@ -91,7 +99,7 @@ class Parser {
         this.skipSpace();
         const name = this.readIdentifier();
         if (!name) this.fail('expected a property name after "."');
-        node = { kind: 'property', object: node, name, safe, offset };
+        node = astNode('property', offset, { object: node, name, safe });
       } else if (c === '[' || (c === '?' && this.src[this.pos + 1] === '[')) {
         const offset = this.pos;
         const safe = c === '?';
@@ -100,7 +108,7 @@ class Parser {
         this.skipSpace();
         if (this.src[this.pos] !== ']') this.fail('expected "]" to close the index');
         this.pos++;
-        node = { kind: 'index', object: node, index, safe, offset };
+        node = astNode('index', offset, { object: node, index, safe });
       } else {
         return node;
       }
@@ -111,12 +119,12 @@ class Parser {
     const offset = this.pos;
     const c = this.src[this.pos];
     if (c === undefined) this.fail('the expression ends too early');
-    if (c === "'") return { kind: 'string', value: this.readString(), offset };
+    if (c === "'") return astNode('string', offset, { value: this.readString() });
     if (/[0-9-]/.test(c)) {
       const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.src.slice(this.pos));
       if (!m) this.fail(`unexpected '${c}'`);
       this.pos += m[0].length;
-      return { kind: 'number', value: Number(m[0]), offset };
+      return astNode('number', offset, { value: Number(m[0]) });
     }
     const name = this.readIdentifier();
     if (!name) this.fail(`unexpected '${c}'`);
@@ -127,7 +135,7 @@ class Parser {
     this.skipSpace();
     if (this.src[this.pos] === ')') {
       this.pos++;
-      return { kind: 'call', name, args, offset };
+      return astNode('call', offset, { name, args });
     }
     for (;;) {
       args.push(this.parseExpression());
@@ -139,7 +147,7 @@ class Parser {
       }
       if (d === ')') {
         this.pos++;
-        return { kind: 'call', name, args, offset };
+        return astNode('call', offset, { name, args });
       }
       this.fail(d === undefined ? `missing ")" to close the call of '${name}'` : `expected "," or ")" but found '${d}'`);
     }
