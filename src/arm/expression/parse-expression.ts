@@ -8,12 +8,13 @@ const cache = new Map<string, ParseResult>();
 
 /** Is this JSON string an expression (`[...]`) rather than a literal or an escaped `[[` literal? */
 export function isExpression(text: string): boolean {
-  return text.length >= 2 && text.startsWith('[') && !text.startsWith('[[') && text.endsWith(']');
+  // Character codes rather than startsWith/endsWith: this runs for every string in a template.
+  return text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93;
 }
 
 /** The literal a `[[...]` escaped string stands for. */
 export function unescapeLiteral(text: string): string {
-  return text.startsWith('[[') ? text.slice(1) : text;
+  return text.charCodeAt(0) === 91 && text.charCodeAt(1) === 91 ? text.slice(1) : text;
 }
 
 const bracketedCache = new Map<string, ParseResult>();
