@@ -240,33 +240,8 @@ export class TemplateScope implements EvalContext {
     if (!node) return null;
     if (map && path !== undefined) map.set(path, this.doc.rangeOf(node));
     switch (node.type) {
-      case 'object': {
-        const out: Record<string, Value> = {};
-        for (const prop of node.children ?? []) {
-          const key = prop.children?.[0]?.value;
-          const child = prop.children?.[1];
-          if (typeof key !== 'string' || !child) continue;
-          if (key === 'copy' && isPropertyCopy(child)) {
-            for (const c of child.children ?? []) {
-              const name = String(member(c, 'name')?.value ?? '');
-              out[name] = this.copyArray(c, 'property', map, path !== undefined ? childPath(path, name) : undefined);
-            }
-            continue;
-          }
-          // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
-          let name: string;
-          if (isExpression(key)) {
-            const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
-            if (typeof k !== 'string') {
-              out[`{unknown key: ${key.slice(1, -1)}}`] = new Unknown('the property name is computed from an unknown value', key);
-              continue;
-            }
-            name = k;
-          } else name = unescapeLiteral(key);
-          out[name] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, name), secrets);
-        }
-        return out;
-      }
+      case 'object':
+        return this.evaluateObject(node, map, path, secrets);
       case 'array': {
         const items = node.children ?? [];
         const out = new Array<Value>(items.length);
@@ -282,6 +257,34 @@ export class TemplateScope implements EvalContext {
       default:
         return node.value as Value;
     }
+  }
+
+  private evaluateObject(node: JsonNode, map: SourceMap | undefined, path: string | undefined, secrets: string[] | undefined): Value {
+    const out: Record<string, Value> = {};
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0]?.value;
+      const child = prop.children?.[1];
+      if (typeof key !== 'string' || !child) continue;
+      if (key === 'copy' && isPropertyCopy(child)) {
+        for (const c of child.children ?? []) {
+          const name = String(member(c, 'name')?.value ?? '');
+          out[name] = this.copyArray(c, 'property', map, path !== undefined ? childPath(path, name) : undefined);
+        }
+        continue;
+      }
+      // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
+      let name: string;
+      if (isExpression(key)) {
+        const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
+        if (typeof k !== 'string') {
+          out[`{unknown key: ${key.slice(1, -1)}}`] = new Unknown('the property name is computed from an unknown value', key);
+          continue;
+        }
+        name = k;
+      } else name = unescapeLiteral(key);
+      out[name] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, name), secrets);
+    }
+    return out;
   }
 
   /** Evaluates a node with another context (a user function's parameters); errors propagate. */
