@@ -244,8 +244,8 @@ export class TemplateScope implements EvalContext {
         return this.evaluateObject(node, map, path, secrets);
       case 'array': {
         const items = node.children ?? [];
-        const out = new Array<Value>(items.length);
-        for (let i = 0; i < items.length; i++) out[i] = this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets);
+        const out: Value[] = [];
+        for (let i = 0; i < items.length; i++) out.push(this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets));
         return out;
       }
       case 'string': {

@@ -43,8 +43,8 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
   // Lambda-taking functions (map, filter…) evaluate their own arguments, the lambda body per element.
   if (fn.evaluateNodes) return fn.evaluateNodes(node.args, ctx, evaluateExpression);
   const nodes = node.args;
-  const args = new Array<Value>(nodes.length);
-  for (let i = 0; i < nodes.length; i++) args[i] = evaluateExpression(nodes[i], ctx);
+  const args: Value[] = [];
+  for (let i = 0; i < nodes.length; i++) args.push(evaluateExpression(nodes[i], ctx));
   if (!fn.acceptsUnknown) {
     for (let i = 0; i < args.length; i++) if (args[i] instanceof Unknown) return args[i];
   }
