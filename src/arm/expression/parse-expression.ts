@@ -28,7 +28,7 @@ const bracketedCache = new Map<string, ParseResult>();
 export function parseBracketed(text: string): ParseResult {
   const hit = bracketedCache.get(text);
   if (hit) return hit;
-  const result = parseExpression(text.slice(1, -1));
+  const result = parseUncached(text.slice(1, -1));
   if (bracketedCache.size > 50_000) bracketedCache.clear();
   bracketedCache.set(text, result);
   return result;
@@ -38,20 +38,23 @@ export function parseBracketed(text: string): ParseResult {
 export function parseExpression(source: string): ParseResult {
   const hit = cache.get(source);
   if (hit) return hit;
-  let result: ParseResult;
+  const result = parseUncached(source);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+
+function parseUncached(source: string): ParseResult {
   try {
     const p = new Parser(source);
     const node = p.parseExpression();
     p.skipSpace();
     if (!p.atEnd()) p.fail(`unexpected '${source[p.pos]}' after the end of the expression`);
-    result = { ok: true, node };
+    return { ok: true, node };
   } catch (e) {
     if (!(e instanceof ParseFailure)) throw e;
-    result = { ok: false, error: { code: 'arm/invalid-expression', message: e.message, offset: e.offset } };
+    return { ok: false, error: { code: 'arm/invalid-expression', message: e.message, offset: e.offset } };
   }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(source, result);
-  return result;
 }
 
 /**
