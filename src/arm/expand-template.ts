@@ -138,9 +138,7 @@ class Expander {
       return;
     }
     const nameValue = this.scope.evaluate(member(node, 'name'));
-    // An unknown name keeps its expression, so that two such resources stay apart.
-    const nameText = String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
-    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameText}}`;
+    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(node)}}`;
     let type = typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -245,6 +243,8 @@ class Expander {
       }
       return { type, name, scopeId };
     }
+    // Only a type with a `providers` segment can be of the older extension form.
+    if (!type.toLowerCase().includes('/providers')) return { type, name };
     const t = type.split('/');
     const pi = t.findIndex((x) => x.toLowerCase() === 'providers');
     if (pi > 1) {
@@ -366,6 +366,11 @@ class Expander {
     }
     return out;
   }
+}
+
+/** An unknown name keeps its expression, so that two such resources stay apart. */
+function nameTextOf(node: JsonNode): string {
+  return String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
 }
 
 /**

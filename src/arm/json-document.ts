@@ -5,30 +5,35 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { LineMap } from '../core/line-map.js';
 import type { SourceRange } from '../core/source-range.js';
 import { maskRawBreaksInStrings, restoreRawBreaks } from './multiline-strings.js';
+import { parseStrictJsonTree } from './parse-json-tree.js';
 
 export type JsonNode = Node;
 
-/** For a template compiled from another language: JSON offset → range in the original source. */
-export type SpanMap = ReadonlyMap<number, SourceRange>;
+/**
+ * For a template compiled from another language: JSON offset → range in the original source
+ * (a Map, or any lookup with the same `get`).
+ */
+export interface SpanMap {
+  get(offset: number): SourceRange | undefined;
+}
 
 export class JsonDocument {
-  private readonly lines: LineMap;
+  /** Built on the first range asked for: many documents never need one. */
+  private lines?: LineMap;
 
   private constructor(
     readonly file: string,
     readonly text: string,
     readonly root: JsonNode | undefined,
     private readonly spans?: SpanMap,
-  ) {
-    this.lines = new LineMap(text);
-  }
+  ) {}
 
   /**
    * A template compiled from Bicep: `text` is the emitted JSON, `spans` maps the offsets of
    * emitted values to their Bicep ranges, and every range this document reports is a Bicep one.
    */
   static fromCompiled(file: string, text: string, spans: SpanMap): JsonDocument {
-    return new JsonDocument(file, text, parseTree(text, [], { allowTrailingComma: true }), spans);
+    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), spans);
   }
 
   /** A compiled template given as a node tree already (no JSON text to parse). */
@@ -40,7 +45,7 @@ export class JsonDocument {
   static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
     const errors: ParseError[] = [];
     const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    let root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+    let root = parseStrictJsonTree(body) ?? parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
     const masked = errors.length ? maskRawBreaksInStrings(body) : undefined;
     if (masked !== undefined) {
       errors.length = 0;
@@ -60,6 +65,7 @@ export class JsonDocument {
   }
 
   range(offset: number, length: number): SourceRange {
+    this.lines ??= new LineMap(this.text);
     return this.lines.range(this.file, offset, length);
   }
 
@@ -83,15 +89,28 @@ export class JsonDocument {
 /** The member `key` of an object node (exact key first, then case-insensitive as ARM is). */
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
-  let loose: JsonNode | undefined;
-  for (const prop of node.children) {
-    const k = prop.children?.[0];
-    const v = prop.children?.[1];
-    if (!k || !v) continue;
-    if (k.value === key) return v;
-    if (!loose && typeof k.value === 'string' && k.value.toLowerCase() === key.toLowerCase()) loose = v;
+  const props = node.children;
+  // Most lookups name the key as the template spells it: try that before folding any case.
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (pair && pair[0] && pair[1] && pair[0].value === key) return pair[1];
   }
-  return loose;
+  const lower = key.toLowerCase();
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    const k = pair?.[0]?.value;
+    if (typeof k === 'string' && pair![1] && sameLowerCase(k, lower)) return pair![1];
+  }
+  return undefined;
+}
+
+/**
+ * `k.toLowerCase() === lower`, without lower-casing `k` when the lengths rule it out: lower-casing
+ * keeps a string's length except that each U+0130 (İ) becomes two code units.
+ */
+function sameLowerCase(k: string, lower: string): boolean {
+  if (k.length !== lower.length && !k.includes('\u0130')) return false;
+  return k.toLowerCase() === lower;
 }
 
 /** The `[key, valueNode]` pairs of an object node, in source order. */
@@ -110,13 +129,26 @@ export function members(node: JsonNode | undefined): [string, JsonNode][] {
 export function plainValue(node: JsonNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.type) {
-    case 'object':
-      return Object.fromEntries(members(node).map(([k, v]) => [k, plainValue(v)]));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const k = prop.children?.[0];
+        const v = prop.children?.[1];
+        if (k && v && typeof k.value === 'string') defineEntry(out, k.value, plainValue(v));
+      }
+      return out;
+    }
     case 'array':
       return (node.children ?? []).map(plainValue);
     default:
       return node.value;
   }
+}
+
+/** Sets `out[key]` as Object.fromEntries does: an own data property, even for `__proto__`. */
+function defineEntry(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }
 
 function describeError(code: string): string {

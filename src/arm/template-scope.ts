@@ -9,7 +9,7 @@ import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
-import { isExpression, parseExpression, unescapeLiteral } from './expression/parse-expression.js';
+import { isExpression, parseBracketed, unescapeLiteral } from './expression/parse-expression.js';
 import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { checkParameterValue } from './parameter-constraints.js';
@@ -36,8 +36,15 @@ export class TemplateScope implements EvalContext {
   private readonly supplied: ParameterValues;
   private readonly variableNodes = new Map<string, JsonNode>();
   private readonly variableValues = new Map<string, Value>();
+  /**
+   * Values already known, by the name exactly as expressions spell it: parsed expressions are
+   * cached, so the same name strings come back and a hit needs no lower-casing.
+   */
+  private readonly paramsAsSpelled = new Map<string, Value>();
+  private readonly variablesAsSpelled = new Map<string, Value>();
   private readonly copyVariables = new Set<string>();
-  private readonly evaluating = new Set<string>();
+  private readonly evaluatingParams = new Set<string>();
+  private readonly evaluatingVariables = new Set<string>();
   private loops: Loop[] = [];
   private readonly reportedFunctions = new Set<string>();
   private readonly functions: Map<string, TemplateFunction>;
@@ -83,37 +90,44 @@ export class TemplateScope implements EvalContext {
   }
 
   parameter(name: string): Value | undefined {
+    const known = this.paramsAsSpelled.get(name);
+    if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.paramValues.has(key)) return this.paramValues.get(key);
+    if (this.paramValues.has(key)) {
+      const value = this.paramValues.get(key)!;
+      this.paramsAsSpelled.set(name, value);
+      return value;
+    }
     const decl = this.paramDecls.get(key);
     if (!decl) return undefined;
-    if (this.evaluating.has(`p:${key}`)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
-    this.evaluating.add(`p:${key}`);
+    if (this.evaluatingParams.has(key)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
+    this.evaluatingParams.add(key);
     try {
-      const value = this.parameterValue(decl.name, decl.node);
+      const value = this.parameterValue(decl.name, key, decl.node);
       this.paramValues.set(key, value);
       return value;
     } finally {
-      this.evaluating.delete(`p:${key}`);
+      this.evaluatingParams.delete(key);
     }
   }
 
-  private parameterValue(name: string, decl: JsonNode): Value {
-    const given = this.supplied.get(name.toLowerCase());
+  private parameterValue(name: string, key: string, decl: JsonNode): Value {
+    const given = this.supplied.get(key);
+    const defaultValue = member(decl, 'defaultValue');
     const saved = this.loops;
     this.loops = [];
     try {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
       // means "not given": the default applies.
-      if (given && !(given.value === null && member(decl, 'defaultValue'))) value = given.value;
-      else if (member(decl, 'defaultValue')) value = this.evaluate(member(decl, 'defaultValue'));
+      if (given && !(given.value === null && defaultValue)) value = given.value;
+      else if (defaultValue) value = this.evaluate(defaultValue);
       else if (member(decl, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
         return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`);
       }
-      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, plainValue(decl) as Record<string, unknown>);
+      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, constraintsOf(decl));
       if (problem) {
         // Azure would reject the deployment with this value; the template itself may be fine.
         this.diagnostics.push(diagnostic('arm/parameter-constraint', 'warning', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
@@ -125,12 +139,18 @@ export class TemplateScope implements EvalContext {
   }
 
   variable(name: string): Value | undefined {
+    const known = this.variablesAsSpelled.get(name);
+    if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.variableValues.has(key)) return this.variableValues.get(key);
+    if (this.variableValues.has(key)) {
+      const value = this.variableValues.get(key)!;
+      this.variablesAsSpelled.set(name, value);
+      return value;
+    }
     const node = this.variableNodes.get(key);
     if (!node) return undefined;
-    if (this.evaluating.has(`v:${key}`)) throw new EvaluationError(`the variable '${name}' refers to itself`);
-    this.evaluating.add(`v:${key}`);
+    if (this.evaluatingVariables.has(key)) throw new EvaluationError(`the variable '${name}' refers to itself`);
+    this.evaluatingVariables.add(key);
     const saved = this.loops;
     this.loops = [];
     try {
@@ -139,7 +159,7 @@ export class TemplateScope implements EvalContext {
       return value;
     } finally {
       this.loops = saved;
-      this.evaluating.delete(`v:${key}`);
+      this.evaluatingVariables.delete(key);
     }
   }
 
@@ -220,32 +240,14 @@ export class TemplateScope implements EvalContext {
     if (!node) return null;
     if (map && path !== undefined) map.set(path, this.doc.rangeOf(node));
     switch (node.type) {
-      case 'object': {
-        const out: Record<string, Value> = {};
-        for (const [key, child] of members(node)) {
-          if (key === 'copy' && isPropertyCopy(child)) {
-            for (const c of child.children ?? []) {
-              const name = String(member(c, 'name')?.value ?? '');
-              out[name] = this.copyArray(c, 'property', map, path !== undefined ? childPath(path, name) : undefined);
-            }
-            continue;
-          }
-          // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
-          let name: string;
-          if (isExpression(key)) {
-            const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
-            if (typeof k !== 'string') {
-              out[`{unknown key: ${key.slice(1, -1)}}`] = new Unknown('the property name is computed from an unknown value', key);
-              continue;
-            }
-            name = k;
-          } else name = unescapeLiteral(key);
-          out[name] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, name), secrets);
-        }
+      case 'object':
+        return this.evaluateObject(node, map, path, secrets);
+      case 'array': {
+        const items = node.children ?? [];
+        const out: Value[] = [];
+        for (let i = 0; i < items.length; i++) out.push(this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets));
         return out;
       }
-      case 'array':
-        return (node.children ?? []).map((c, i) => this.evaluate(c, map, path === undefined ? undefined : childPath(path, i), secrets));
       case 'string': {
         const text = node.value as string;
         if (!isExpression(text)) return unescapeLiteral(text);
@@ -257,6 +259,34 @@ export class TemplateScope implements EvalContext {
     }
   }
 
+  private evaluateObject(node: JsonNode, map: SourceMap | undefined, path: string | undefined, secrets: string[] | undefined): Value {
+    const out: Record<string, Value> = {};
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0]?.value;
+      const child = prop.children?.[1];
+      if (typeof key !== 'string' || !child) continue;
+      if (key === 'copy' && isPropertyCopy(child)) {
+        for (const c of child.children ?? []) {
+          const name = String(member(c, 'name')?.value ?? '');
+          out[name] = this.copyArray(c, 'property', map, path !== undefined ? childPath(path, name) : undefined);
+        }
+        continue;
+      }
+      // languageVersion 2.0 allows computed keys: `"[format('{0}', parameters('id'))]": {}`.
+      let name: string;
+      if (isExpression(key)) {
+        const k = this.evaluate({ ...child, type: 'string', value: key, children: undefined } as JsonNode);
+        if (typeof k !== 'string') {
+          out[`{unknown key: ${key.slice(1, -1)}}`] = new Unknown('the property name is computed from an unknown value', key);
+          continue;
+        }
+        name = k;
+      } else name = unescapeLiteral(key);
+      out[name] = this.evaluate(child, map, path === undefined ? undefined : childPath(path, name), secrets);
+    }
+    return out;
+  }
+
   /** Evaluates a node with another context (a user function's parameters); errors propagate. */
   evaluateWith(node: JsonNode | undefined, ctx: EvalContext): Value {
     if (!node) return null;
@@ -265,13 +295,13 @@ export class TemplateScope implements EvalContext {
     if (node.type !== 'string') return node.value as Value;
     const text = node.value as string;
     if (!isExpression(text)) return unescapeLiteral(text);
-    const parsed = parseExpression(text.slice(1, -1));
+    const parsed = parseBracketed(text);
     if (!parsed.ok) throw new EvaluationError(`invalid expression ${text}: ${parsed.error.message}`);
     return evaluateExpression(parsed.node, ctx);
   }
 
   private evaluateString(node: JsonNode, text: string): Value {
-    const parsed = parseExpression(text.slice(1, -1));
+    const parsed = parseBracketed(text);
     if (!parsed.ok) {
       this.diagnostics.push(diagnostic(parsed.error.code, 'error', `invalid template expression: ${parsed.error.message} (at character ${parsed.error.offset + 2} of the string)`, this.doc.rangeOf(node)));
       return new Unknown('the expression is invalid', text);
@@ -296,7 +326,8 @@ export class TemplateScope implements EvalContext {
   }
 
   private usesSecureParameter(text: string): boolean {
-    for (const m of text.matchAll(/parameters\(\s*'([^']+)'\s*\)/gi)) if (this.secureParams.has(m[1].toLowerCase())) return true;
+    if (this.secureParams.size === 0) return false;
+    for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
     return false;
   }
 }
@@ -305,3 +336,32 @@ export class TemplateScope implements EvalContext {
 function isPropertyCopy(node: JsonNode): boolean {
   return node.type === 'array' && (node.children?.length ?? 0) > 0 && node.children!.every((c) => member(c, 'name') && member(c, 'count') && member(c, 'input'));
 }
+
+/** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
+const CONSTRAINT_KEYS = new Set(['type', 'allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength']);
+
+function constraintsOf(decl: JsonNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (decl.type !== 'object') return out;
+  for (const prop of decl.children ?? []) {
+    const k = prop.children?.[0]?.value;
+    const v = prop.children?.[1];
+    if (typeof k === 'string' && v && CONSTRAINT_KEYS.has(k)) out[k] = plainValue(v);
+  }
+  return out;
+}
+
+/**
+ * The lower-cased names of the `parameters('…')` an expression reads, remembered by text: every
+ * property of every resource asks, and a template's expressions repeat (loops, modules).
+ */
+function parametersNamedIn(text: string): readonly string[] {
+  let names = parameterNames.get(text);
+  if (names === undefined) {
+    names = [...text.matchAll(/parameters\(\s*'([^']+)'\s*\)/gi)].map((m) => m[1].toLowerCase());
+    if (parameterNames.size > 50_000) parameterNames.clear();
+    parameterNames.set(text, names);
+  }
+  return names;
+}
+const parameterNames = new Map<string, readonly string[]>();

@@ -2,13 +2,26 @@
 
 export type PathSegment = string | number;
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+/**
+ * `/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s)`, as a loop: expansion builds a path for every property
+ * it evaluates, and the regular expression cost more than the rest of the path building.
+ */
+function isIdentifier(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+    if (letter || (i > 0 && ((c >= 48 && c <= 57) || c === 45))) continue;
+    return false;
+  }
+  return true;
+}
 
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
-    else if (IDENT.test(s)) out += out ? `.${s}` : s;
+    else if (isIdentifier(s)) out += out ? `.${s}` : s;
     else out += `['${s.replace(/'/g, "''")}']`;
   }
   return out;
@@ -16,7 +29,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
 
 export function childPath(parent: string, segment: PathSegment): string {
   if (typeof segment === 'number') return `${parent}[${segment}]`;
-  if (IDENT.test(segment)) return parent ? `${parent}.${segment}` : segment;
+  if (isIdentifier(segment)) return parent ? `${parent}.${segment}` : segment;
   return `${parent}['${segment.replace(/'/g, "''")}']`;
 }
 

@@ -35,17 +35,18 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
     if (isUnknown(cond)) return cond;
     return evaluateExpression(node.args[cond ? 1 : 2], ctx);
   }
-  const fn = ctx.localFunction?.(name) ?? FUNCTIONS.get(node.name);
+  const fn = ctx.localFunction?.(name) ?? FUNCTIONS.lookup(name, node.name);
   if (!fn) {
     ctx.unsupported(node.name);
     return new Unknown(`the template function '${node.name}' is not evaluated by this version of azready`, node.name);
   }
   // Lambda-taking functions (map, filter…) evaluate their own arguments, the lambda body per element.
   if (fn.evaluateNodes) return fn.evaluateNodes(node.args, ctx, evaluateExpression);
-  const args = node.args.map((a) => evaluateExpression(a, ctx));
+  const nodes = node.args;
+  const args: Value[] = [];
+  for (let i = 0; i < nodes.length; i++) args.push(evaluateExpression(nodes[i], ctx));
   if (!fn.acceptsUnknown) {
-    const u = args.find(isUnknown);
-    if (u) return u;
+    for (let i = 0; i < args.length; i++) if (args[i] instanceof Unknown) return args[i];
   }
   return fn.evaluate(args, ctx);
 }

@@ -8,32 +8,61 @@ const cache = new Map<string, ParseResult>();
 
 /** Is this JSON string an expression (`[...]`) rather than a literal or an escaped `[[` literal? */
 export function isExpression(text: string): boolean {
-  return text.length >= 2 && text.startsWith('[') && !text.startsWith('[[') && text.endsWith(']');
+  // Character codes rather than startsWith/endsWith: this runs for every string in a template.
+  return text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93;
 }
 
 /** The literal a `[[...]` escaped string stands for. */
 export function unescapeLiteral(text: string): string {
-  return text.startsWith('[[') ? text.slice(1) : text;
+  return text.charCodeAt(0) === 91 && text.charCodeAt(1) === 91 ? text.slice(1) : text;
+}
+
+const bracketedCache = new Map<string, ParseResult>();
+
+/**
+ * Parses a whole `[...]` template string. The cache is keyed by the string itself, not by the
+ * slice between the brackets: a template's strings are met again and again (every copy-loop
+ * iteration, every pass), and an existing string's hash is computed once while a fresh slice's is
+ * computed at every lookup. Results are shared, so callers must not mutate them.
+ */
+export function parseBracketed(text: string): ParseResult {
+  const hit = bracketedCache.get(text);
+  if (hit) return hit;
+  const result = parseUncached(text.slice(1, -1));
+  if (bracketedCache.size > 50_000) bracketedCache.clear();
+  bracketedCache.set(text, result);
+  return result;
 }
 
 /** Parses the text between the outer brackets; results are cached by text. */
 export function parseExpression(source: string): ParseResult {
   const hit = cache.get(source);
   if (hit) return hit;
-  let result: ParseResult;
+  const result = parseUncached(source);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+
+function parseUncached(source: string): ParseResult {
   try {
     const p = new Parser(source);
     const node = p.parseExpression();
     p.skipSpace();
     if (!p.atEnd()) p.fail(`unexpected '${source[p.pos]}' after the end of the expression`);
-    result = { ok: true, node };
+    return { ok: true, node };
   } catch (e) {
     if (!(e instanceof ParseFailure)) throw e;
-    result = { ok: false, error: { code: 'arm/invalid-expression', message: e.message, offset: e.offset } };
+    return { ok: false, error: { code: 'arm/invalid-expression', message: e.message, offset: e.offset } };
   }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(source, result);
-  return result;
+}
+
+/**
+ * Builds a node with every field of every kind (undefined when not its own), so the whole AST
+ * shares one object layout and the evaluator's dispatch on it stays monomorphic.
+ */
+function astNode(kind: ExpressionNode['kind'], offset: number, fields: { value?: string | number; name?: string; args?: ExpressionNode[]; object?: ExpressionNode; index?: ExpressionNode; safe?: boolean }): ExpressionNode {
+  return { kind, value: fields.value, name: fields.name, args: fields.args, object: fields.object, index: fields.index, safe: fields.safe, offset } as ExpressionNode;
 }
 
 class ParseFailure extends Error {
@@ -74,7 +103,7 @@ class Parser {
         this.skipSpace();
         const name = this.readIdentifier();
         if (!name) this.fail('expected a property name after "."');
-        node = { kind: 'property', object: node, name, safe, offset };
+        node = astNode('property', offset, { object: node, name, safe });
       } else if (c === '[' || (c === '?' && this.src[this.pos + 1] === '[')) {
         const offset = this.pos;
         const safe = c === '?';
@@ -83,7 +112,7 @@ class Parser {
         this.skipSpace();
         if (this.src[this.pos] !== ']') this.fail('expected "]" to close the index');
         this.pos++;
-        node = { kind: 'index', object: node, index, safe, offset };
+        node = astNode('index', offset, { object: node, index, safe });
       } else {
         return node;
       }
@@ -94,12 +123,12 @@ class Parser {
     const offset = this.pos;
     const c = this.src[this.pos];
     if (c === undefined) this.fail('the expression ends too early');
-    if (c === "'") return { kind: 'string', value: this.readString(), offset };
+    if (c === "'") return astNode('string', offset, { value: this.readString() });
     if (/[0-9-]/.test(c)) {
       const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.src.slice(this.pos));
       if (!m) this.fail(`unexpected '${c}'`);
       this.pos += m[0].length;
-      return { kind: 'number', value: Number(m[0]), offset };
+      return astNode('number', offset, { value: Number(m[0]) });
     }
     const name = this.readIdentifier();
     if (!name) this.fail(`unexpected '${c}'`);
@@ -110,7 +139,7 @@ class Parser {
     this.skipSpace();
     if (this.src[this.pos] === ')') {
       this.pos++;
-      return { kind: 'call', name, args, offset };
+      return astNode('call', offset, { name, args });
     }
     for (;;) {
       args.push(this.parseExpression());
@@ -122,7 +151,7 @@ class Parser {
       }
       if (d === ')') {
         this.pos++;
-        return { kind: 'call', name, args, offset };
+        return astNode('call', offset, { name, args });
       }
       this.fail(d === undefined ? `missing ")" to close the call of '${name}'` : `expected "," or ")" but found '${d}'`);
     }

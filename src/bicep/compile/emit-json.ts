@@ -2,15 +2,19 @@
 // carries a Bicep range, the offset it lands at: the span map JsonDocument.fromCompiled reads.
 import type { SourceRange } from '../../core/source-range.js';
 
-/** A JSON value under construction, optionally tagged with the Bicep range it came from. */
+/**
+ * A JSON value under construction, optionally tagged with the Bicep range it came from. Each kind
+ * also carries the other kinds' fields, left undefined: ev/eo/ea then build every Emitted with one
+ * object layout, which keeps the walks in emitJson and emitTree monomorphic.
+ */
 export type Emitted =
-  | { kind: 'value'; value: unknown; span?: SourceRange }
-  | { kind: 'object'; entries: [string, Emitted][]; span?: SourceRange }
-  | { kind: 'array'; items: Emitted[]; span?: SourceRange };
+  | { kind: 'value'; value: unknown; entries?: undefined; items?: undefined; span?: SourceRange }
+  | { kind: 'object'; value?: undefined; entries: [string, Emitted][]; items?: undefined; span?: SourceRange }
+  | { kind: 'array'; value?: undefined; entries?: undefined; items: Emitted[]; span?: SourceRange };
 
-export const ev = (value: unknown, span?: SourceRange): Emitted => ({ kind: 'value', value, ...(span ? { span } : {}) });
-export const eo = (entries: [string, Emitted][], span?: SourceRange): Emitted => ({ kind: 'object', entries, ...(span ? { span } : {}) });
-export const ea = (items: Emitted[], span?: SourceRange): Emitted => ({ kind: 'array', items, ...(span ? { span } : {}) });
+export const ev = (value: unknown, span?: SourceRange): Emitted => ({ kind: 'value', value, entries: undefined, items: undefined, span });
+export const eo = (entries: [string, Emitted][], span?: SourceRange): Emitted => ({ kind: 'object', value: undefined, entries, items: undefined, span });
+export const ea = (items: Emitted[], span?: SourceRange): Emitted => ({ kind: 'array', value: undefined, entries: undefined, items, span });
 
 export function emitJson(root: Emitted): { text: string; spans: Map<number, SourceRange> } {
   const parts: string[] = [];
@@ -66,47 +70,95 @@ export interface TreeNode {
  * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
  * parse again. Offsets are sequence numbers; `spans` maps them to Bicep ranges.
  */
-export function emitTree(root: Emitted): { root: TreeNode; spans: Map<number, SourceRange> } {
-  const spans = new Map<number, SourceRange>();
-  let next = 0;
-  const leaf = (value: unknown, parent?: TreeNode): TreeNode => {
-    const type = value === null || value === undefined ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
-    return { type, offset: next++, length: 1, value: value ?? null, ...(parent ? { parent } : {}) };
-  };
-  const plain = (value: unknown, parent?: TreeNode): TreeNode => {
-    if (Array.isArray(value)) {
-      const node: TreeNode = { type: 'array', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
-      node.children = value.map((v) => plain(v, node));
-      return node;
-    }
-    if (value && typeof value === 'object') {
-      const node: TreeNode = { type: 'object', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
-      node.children = Object.entries(value).map(([k, v]) => property(k, (p) => plain(v, p), node));
-      return node;
-    }
-    return leaf(value, parent);
-  };
-  const property = (key: string, makeValue: (p: TreeNode) => TreeNode, parent: TreeNode, span?: SourceRange): TreeNode => {
-    const prop: TreeNode = { type: 'property', offset: next++, length: 1, parent, children: [] };
-    if (span) spans.set(prop.offset, span);
-    prop.children = [leaf(key, prop), makeValue(prop)];
-    return prop;
-  };
-  const visit = (e: Emitted, parent?: TreeNode): TreeNode => {
+export function emitTree(root: Emitted): { root: TreeNode; spans: OffsetSpans } {
+  const builder = new TreeBuilder();
+  return { root: builder.visit(root, undefined), spans: builder.spans };
+}
+
+/**
+ * Every node gets the same fields in the same order (absent ones undefined), so the engine keeps
+ * one object shape for the whole tree; this runs once per compiled file on the scan's hot path.
+ */
+class TreeBuilder {
+  readonly spans = new OffsetSpans();
+  private next = 0;
+
+  visit(e: Emitted, parent: TreeNode | undefined): TreeNode {
     let node: TreeNode;
-    if (e.kind === 'value') {
-      node = plain(e.value, parent);
-    } else if (e.kind === 'array') {
-      node = { type: 'array', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
-      const self = node;
-      node.children = e.items.map((item) => visit(item, self));
+    if (e.kind === 'value') node = this.plain(e.value, parent);
+    else if (e.kind === 'array') {
+      node = this.node('array', parent, undefined);
+      const items = e.items;
+      const children = new Array<TreeNode>(items.length);
+      for (let i = 0; i < items.length; i++) children[i] = this.visit(items[i], node);
+      node.children = children;
     } else {
-      node = { type: 'object', offset: next++, length: 1, children: [], ...(parent ? { parent } : {}) };
-      const self = node;
-      node.children = e.entries.map(([k, v]) => property(k, (p) => visit(v, p), self, v.span));
+      node = this.node('object', parent, undefined);
+      const entries = e.entries;
+      const children = new Array<TreeNode>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const [key, value] = entries[i];
+        // JsonDocument finds a property's range through its value node, so the property itself
+        // needs no span of its own.
+        const prop = this.node('property', node, undefined);
+        prop.children = [this.node('string', prop, key), this.visit(value, prop)];
+        children[i] = prop;
+      }
+      node.children = children;
     }
-    if (e.span) spans.set(node.offset, e.span);
+    if (e.span) this.spans.set(node.offset, e.span);
     return node;
-  };
-  return { root: visit(root), spans };
+  }
+
+  private plain(value: unknown, parent: TreeNode | undefined): TreeNode {
+    if (value === null || value === undefined) return this.node('null', parent, null);
+    switch (typeof value) {
+      case 'string':
+        return this.node('string', parent, value);
+      case 'number':
+        return this.node('number', parent, value);
+      case 'object':
+        break;
+      default:
+        return this.node('boolean', parent, value);
+    }
+    if (Array.isArray(value)) {
+      const node = this.node('array', parent, undefined);
+      const children = new Array<TreeNode>(value.length);
+      for (let i = 0; i < value.length; i++) children[i] = this.plain(value[i], node);
+      node.children = children;
+      return node;
+    }
+    const node = this.node('object', parent, undefined);
+    const children: TreeNode[] = [];
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const prop = this.node('property', node, undefined);
+      prop.children = [this.node('string', prop, key), this.plain((value as Record<string, unknown>)[key], prop)];
+      children.push(prop);
+    }
+    node.children = children;
+    return node;
+  }
+
+  private node(type: TreeNode['type'], parent: TreeNode | undefined, value: unknown): TreeNode {
+    return { type, offset: this.next++, length: 1, parent, children: undefined, value };
+  }
+}
+
+
+/**
+ * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
+ * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
+ */
+export class OffsetSpans {
+  private readonly ranges: (SourceRange | undefined)[] = [];
+
+  get(offset: number): SourceRange | undefined {
+    return this.ranges[offset];
+  }
+
+  set(offset: number, range: SourceRange): void {
+    this.ranges[offset] = range;
+  }
 }

@@ -17,7 +17,16 @@ export function formatComposite(fmt: string, args: Value[]): string {
       i += 2;
     } else if (c === '{') {
       const close = fmt.indexOf('}', i);
-      const m = close < 0 ? null : /^(\d+)\s*(?:,\s*(-?\d+))?\s*(?::(.*))?$/s.exec(fmt.slice(i + 1, close));
+      const inner = close < 0 ? '' : fmt.slice(i + 1, close);
+      // `{0}` is nearly every placeholder: read it without the regular expression.
+      if (close >= 0 && isDigits(inner)) {
+        const index = Number(inner);
+        if (index >= args.length) fail('format', `has no argument for {${index}}`);
+        out += formatValue(args[index], undefined);
+        i = close + 1;
+        continue;
+      }
+      const m = close < 0 ? null : /^(\d+)\s*(?:,\s*(-?\d+))?\s*(?::(.*))?$/s.exec(inner);
       if (!m) fail('format', `has an invalid placeholder at position ${i} of '${fmt}'`);
       const index = Number(m[1]);
       if (index >= args.length) fail('format', `has no argument for {${index}}`);
@@ -31,11 +40,23 @@ export function formatComposite(fmt: string, args: Value[]): string {
     } else if (c === '}') {
       fail('format', `has an unmatched '}' at position ${i} of '${fmt}'`);
     } else {
-      out += c;
-      i++;
+      // Copy the literal run up to the next brace in one piece.
+      let j = i + 1;
+      while (j < fmt.length && fmt[j] !== '{' && fmt[j] !== '}') j++;
+      out += fmt.slice(i, j);
+      i = j;
     }
   }
   return out;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function formatValue(v: Value, spec: string | undefined): string {

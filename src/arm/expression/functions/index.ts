@@ -42,7 +42,10 @@ for (const family of families) {
 /** Lookup by name in any casing; also answers the whole `list*` family. */
 export const FUNCTIONS = {
   get(name: string): TemplateFunction | undefined {
-    const key = name.toLowerCase();
+    return this.lookup(name.toLowerCase(), name);
+  },
+  /** `get` for a caller that has the lower-cased name already. */
+  lookup(key: string, name: string): TemplateFunction | undefined {
     const fn = table.get(key);
     if (fn) return fn;
     // The reason names the function as the template spells it: "listKeys() returns…".

@@ -12,9 +12,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Splits `resourceId()` arguments at the first argument containing a '/', which is the type. */
 function typeAndNames(name: string, args: Value[]): { prefix: string[]; type: string; names: string[] } {
   const strings = args.map((a) => str(name, a));
-  // The type is the first argument shaped like 'Namespace.Provider/type' (a subscription id such as
-  // '/subscriptions/…' also contains a slash).
-  const ti = strings.findIndex((s) => /^[^/]+\.[^/]*\/[^/]/.test(s) || (s.includes('/') && !s.startsWith('/')));
+  // The type is the first argument shaped like 'Namespace.Provider/type': one with a slash that is
+  // not at its start (a subscription id such as '/subscriptions/…' also contains a slash).
+  const ti = strings.findIndex((s) => s.includes('/') && !s.startsWith('/'));
   if (ti < 0) throw new EvaluationError(`${name}() needs a resource type such as 'Microsoft.Storage/storageAccounts'`);
   // ARM ignores a trailing '/' after the type ('Microsoft.Authorization/policyAssignments/').
   const type = strings[ti].replace(/\/+$/, '');
