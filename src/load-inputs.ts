@@ -43,6 +43,12 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const bicepParams: { file: string; explicit: boolean }[] = [];
   // One scan reads each Bicep file once and compiles each module once, however many files call it.
   const cache = new CompileCache();
+  // Which deployment each resource came from (parallel to `resources`): every template file is a
+  // deployment of its own, all snapshots together are one estate.
+  const deploymentOf: string[] = [];
+  const endInput = (deployment: string) => {
+    while (deploymentOf.length < resources.length) deploymentOf.push(deployment);
+  };
 
   for (const { path: file, explicit } of walked.files) {
     if (!explicit && options.select && !options.select(file)) continue;
@@ -130,6 +136,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         const out = expandTemplate(p.doc, { parameters: values, deployment: options.deployment });
         diagnostics.push(...out.diagnostics);
         resources.push(...out.resources);
+        endInput(`template:${path.resolve(p.file)}`);
         inputs.push({ path: p.file, kind: 'arm-template' });
         break;
       }
@@ -137,6 +144,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         const out = readSnapshot(p.doc);
         diagnostics.push(...out.diagnostics);
         resources.push(...out.resources);
+        endInput('snapshot');
         inputs.push({ path: p.file, kind: 'resource-graph-snapshot' });
         break;
       }
@@ -169,6 +177,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     bicepDone.add(target);
     const values = new Map([...paramValues, ...read.values]);
     loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
+    endInput(`template:${target}`);
   }
   // A Bicep file that another scanned file uses as a module is evaluated through that module
   // call (with its parameters), not again on its own — unless it was named explicitly.
@@ -183,8 +192,9 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     bicepDone.add(path.resolve(file));
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
+    endInput(`template:${path.resolve(file)}`);
   }
-  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+  return new ResourceSet(dedupe(resources, deploymentOf, diagnostics), diagnostics, inputs);
 }
 
 /** Absolute paths of the templates that the given templates link with a literal relativePath. */
@@ -277,27 +287,32 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   }
 }
 
-/** Two inputs declaring the same resource id: keep the first, say so. */
-function dedupe(resources: Resource[], diagnostics: Diagnostic[]): Resource[] {
+/**
+ * The same resource id twice in one deployment (or in the snapshots, which describe one estate):
+ * keep the first, say so. Separate template files are separate deployments whose ids share the
+ * placeholder scope, so equal ids there are not the same resource and each is evaluated.
+ */
+function dedupe(resources: Resource[], deploymentOf: string[], diagnostics: Diagnostic[]): Resource[] {
   const seen = new Map<string, Resource>();
   const out: Resource[] = [];
-  for (const r of resources) {
-    const key = r.id.toLowerCase();
+  resources.forEach((r, i) => {
+    const id = r.id.toLowerCase();
     // Resources whose name is unknown cannot be told apart: keep them all.
-    if (key.includes('{unknown')) {
+    if (id.includes('{unknown')) {
       out.push(r);
-      continue;
+      return;
     }
+    const key = `${deploymentOf[i] ?? ''}\u0000${id}`;
     const first = seen.get(key);
     if (first) {
       if (first.file !== r.file || r.origin === 'snapshot') {
         diagnostics.push(diagnostic('input/duplicate-resource', 'info', `${r.id} is declared more than once; the first declaration (${first.file ?? 'live'}) is evaluated`, r.sourceMap?.rangeOf('')));
       }
-      continue;
+      return;
     }
     seen.set(key, r);
     out.push(r);
-  }
+  });
   return out;
 }
 

@@ -50,3 +50,31 @@ describe('loadInputs on a folder of Bicep files sharing a module', () => {
     expect(set.diagnostics.some((d) => d.code === 'input/bicep-module')).toBe(true);
   });
 });
+
+describe('loadInputs on separate deployments declaring the same resource', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const account = (tls: string) =>
+    `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stshared'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: '${tls}'\n  }\n}\n`;
+  mkdirSync(path.join(dir, 'dev'));
+  mkdirSync(path.join(dir, 'prod'));
+  writeFileSync(path.join(dir, 'dev', 'main.bicep'), account('TLS1_0'));
+  writeFileSync(path.join(dir, 'prod', 'main.bicep'), account('TLS1_2'));
+  const snapshot = (tls: string) =>
+    JSON.stringify([{ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/live1', name: 'live1', type: 'microsoft.storage/storageaccounts', location: 'westeurope', properties: { minimumTlsVersion: tls } }]);
+  writeFileSync(path.join(dir, 'estate-a.json'), snapshot('TLS1_2'));
+  writeFileSync(path.join(dir, 'estate-b.json'), snapshot('TLS1_0'));
+  const set = loadInputs([dir]);
+
+  it('evaluates each template file (a deployment of its own, into the same placeholder scope)', () => {
+    const shared = set.resources.filter((r) => r.name === 'stshared');
+    expect(shared.map((r) => [path.relative(dir, r.file ?? ''), (r.properties as { minimumTlsVersion: string }).minimumTlsVersion]).sort()).toEqual([
+      [path.join('dev', 'main.bicep'), 'TLS1_0'],
+      [path.join('prod', 'main.bicep'), 'TLS1_2'],
+    ]);
+  });
+
+  it('keeps one copy of a live resource found in two snapshots, and says so', () => {
+    expect(set.resources.filter((r) => r.name === 'live1')).toHaveLength(1);
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/duplicate-resource', severity: 'info' }));
+  });
+});
