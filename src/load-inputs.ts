@@ -163,7 +163,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
   // takes --params.
-  const bicepDone = new Set<string>();
+  const bicepDone = new Map<string, string>();
   for (const { file } of bicepParams) {
     const read = loadBicepParams(file, { cache });
     diagnostics.push(...read.diagnostics);
@@ -173,8 +173,14 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
       continue;
     }
     const target = path.resolve(read.using);
-    if (bicepDone.has(target)) continue;
-    bicepDone.add(target);
+    const earlier = bicepDone.get(target);
+    if (earlier !== undefined) {
+      // One template is evaluated once per scan: the same resources with other values would
+      // collide in the report. Say which values were not used, and how to check them.
+      diagnostics.push(diagnostic('input/parameters-not-evaluated', 'warning', `${file}: ${read.using} is already evaluated with ${earlier}; scan ${file} on its own to check the template with these values`));
+      continue;
+    }
+    bicepDone.set(target, file);
     const values = new Map([...paramValues, ...read.values]);
     loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
     endInput(`template:${target}`);
@@ -189,7 +195,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
       continue;
     }
     if (bicepDone.has(path.resolve(file))) continue;
-    bicepDone.add(path.resolve(file));
+    bicepDone.set(path.resolve(file), file);
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
     endInput(`template:${path.resolve(file)}`);

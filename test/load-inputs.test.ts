@@ -78,3 +78,18 @@ describe('loadInputs on separate deployments declaring the same resource', () =>
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/duplicate-resource', severity: 'info' }));
   });
 });
+
+describe('loadInputs on a template with two .bicepparam files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stenv'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'dev.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_0'\n`);
+  writeFileSync(path.join(dir, 'prod.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n`);
+  const set = loadInputs([dir]);
+
+  it('evaluates the template once, with the first file, and warns that the other was not used', () => {
+    expect(set.resources.filter((r) => r.name === 'stenv').map((r) => (r.properties as { minimumTlsVersion: string }).minimumTlsVersion)).toEqual(['TLS1_0']);
+    const warning = set.diagnostics.find((d) => d.code === 'input/parameters-not-evaluated');
+    expect(warning).toMatchObject({ severity: 'warning', message: expect.stringContaining('prod.bicepparam') });
+    expect(warning?.message).toContain('dev.bicepparam');
+  });
+});
