@@ -89,15 +89,24 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
   const expected = evaluateValue(expectedRaw, ctx);
   if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
   const r = resolveField(ctx.resource, evaluateFieldName(field, ctx), { current: ctx.current, defaults: ctx.defaults });
+  const resource = ctx.resource;
+  // Whether a value came from a secure parameter does not depend on the value, which may be unknown.
+  const apply = (sel: Selection): Truth =>
+    op === 'secure' ? (sel.value === undefined ? 'false' : isSecretPath(resource, sel.path) === Boolean(expected) ? 'true' : 'false') : applyOperator(op, sel.value, expected);
   if (!r.wildcard) {
     const sel: Selection = r.selections[0] ?? { path: field, value: undefined };
-    return leaf(applyOperator(op, sel.value, expected), sel, expected);
+    return leaf(apply(sel), sel, expected);
   }
   if (r.selections.length === 0) {
     // Over an empty array `[*]` is vacuously true; over a missing one it is false (regorus).
     return { truth: r.missingArray ? 'false' : 'true', evidence: { path: field, actual: r.missingArray ? undefined : [] } };
   }
-  return combine(r.selections.map((s) => leaf(applyOperator(op, s.value, expected), s, expected)), 'all');
+  return combine(r.selections.map((s) => leaf(apply(s), s, expected)), 'all');
+}
+
+/** The path holds, or lies inside, a value taken from a secure parameter. */
+function isSecretPath(resource: Resource, path: string): boolean {
+  return resource.secretPaths?.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '[')) ?? false;
 }
 
 function leaf(t: Truth, sel: Selection, expected?: unknown): Evaluation {

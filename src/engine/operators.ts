@@ -7,12 +7,18 @@ export const OPERATORS = [
   'equals', 'notEquals', 'like', 'notLike', 'match', 'notMatch', 'matchInsensitively', 'notMatchInsensitively',
   'contains', 'notContains', 'in', 'notIn', 'containsKey', 'notContainsKey',
   'less', 'lessOrEquals', 'greater', 'greaterOrEquals', 'exists',
+  // azready's own: the field's value comes from a @secure() parameter or a secret parameter value
+  // (Key Vault reference, getSecret()); only `field` conditions on template resources can say.
+  'secure',
 ] as const;
 
 export type Operator = (typeof OPERATORS)[number];
 
 /** `undefined` is an absent field; `null` is an explicit JSON null. */
 export function applyOperator(op: Operator, actual: unknown, expected: unknown): Truth {
+  // `secure` needs the field's path and resource (evaluate-condition answers it); a bare value
+  // cannot tell where it came from.
+  if (op === 'secure') return 'unknown';
   if (isUnknown(actual) || findUnknown(expected)) return 'unknown';
   // Presence and keys do not depend on Unknowns nested inside a present value.
   if (op === 'exists') return truth((actual !== undefined && actual !== null) === toBool(expected));

@@ -142,6 +142,7 @@ function translate(c: Condition, type: string, defaults: Map<string, unknown>): 
   if (c.not) return { not: translate(c.not, type, defaults) };
   const op = OPERATORS.find((o) => o in c);
   if (!op) throw new NotExpressible('a condition has no operator');
+  if (op === 'secure') throw new NotExpressible('whether a value comes from a @secure() parameter is known only in a template');
   if (c.count) {
     const s = c.count;
     if (s.related) throw new NotExpressible(`a count of ${s.related} resources (${[s.type].flat().join(', ')}) has no policy equivalent (only "at least one" diagnostic setting or child resource: auditIfNotExists)`);

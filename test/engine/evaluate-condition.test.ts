@@ -390,3 +390,29 @@ describe('references relation', () => {
     expect(evaluateCondition(count('properties.defaultDataLakeStorage.resourceId'), { resource: w, set, current: [], values: new Map() })).toMatchObject({ truth: 'unknown' });
   });
 });
+
+describe('secure: where a field value came from', () => {
+  const vm = res({
+    type: 'Microsoft.Compute/virtualMachines',
+    properties: { osProfile: { adminPassword: later("the parameter 'pw' has no value"), adminUsername: 'azureuser' }, extra: { key: 'k' } },
+    secretPaths: ['properties.osProfile.adminPassword', 'properties.extra'],
+  });
+
+  it('is true for a value from a secure parameter, even when the value is unknown', () => {
+    expectTruth(evaluate({ field: 'properties.osProfile.adminPassword', secure: true }, vm), 'true');
+    expectTruth(evaluate({ field: '$..adminPassword', secure: true }, vm), 'true');
+    expectTruth(evaluate({ field: 'properties.extra.key', secure: true }, vm), 'true');
+  });
+
+  it('is false for a plain value and for an absent field', () => {
+    expectTruth(evaluate({ field: 'properties.osProfile.adminUsername', secure: true }, vm), 'false');
+    expectTruth(evaluate({ field: 'properties.osProfile.adminUsername', secure: false }, vm), 'true');
+    expectTruth(evaluate({ field: 'properties.osProfile.customData', secure: true }, vm), 'false');
+  });
+
+  it('lets "absent or secure" decide where exists alone is unknown', () => {
+    const c: Condition = { anyOf: [{ field: 'properties.osProfile.adminPassword', exists: false }, { field: 'properties.osProfile.adminPassword', secure: true }] };
+    expectTruth(evaluate({ field: 'properties.osProfile.adminPassword', exists: false }, vm), 'unknown');
+    expectTruth(evaluate(c, vm), 'true');
+  });
+});

@@ -11,6 +11,13 @@ const ABSENT = undefined;
 const unknown = new Unknown('the value comes from reference()');
 
 const TABLE: Record<Operator, Row[]> = {
+  // Where a value came from is not in the value: only field conditions answer `secure`.
+  secure: [
+    ['p@ss', true, 'unknown', 'a bare value'],
+    [ABSENT, true, 'unknown', 'absent'],
+    [null, false, 'unknown', 'null'],
+    [[], true, 'unknown', 'empty array'],
+  ],
   equals: [
     ['TLS1_2', 'TLS1_2', 'true', 'same string'],
     ['TLS1_0', 'TLS1_2', 'false', 'different string'],
@@ -231,7 +238,7 @@ describe('applyOperator with Unknown values', () => {
   const EXPECTED: Record<Operator, unknown> = {
     equals: 'x', notEquals: 'x', like: 'x*', notLike: 'x*', match: '#', notMatch: '#', matchInsensitively: '#', notMatchInsensitively: '#',
     contains: 'x', notContains: 'x', in: ['x'], notIn: ['x'], containsKey: 'x', notContainsKey: 'x',
-    less: 1, lessOrEquals: 1, greater: 1, greaterOrEquals: 1, exists: true,
+    less: 1, lessOrEquals: 1, greater: 1, greaterOrEquals: 1, exists: true, secure: true,
   };
 
   it.each([...OPERATORS])('%s of an Unknown value is unknown', (op) => {
