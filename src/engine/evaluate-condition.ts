@@ -90,9 +90,11 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
   if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
   const r = resolveField(ctx.resource, evaluateFieldName(field, ctx), { current: ctx.current, defaults: ctx.defaults });
   const resource = ctx.resource;
-  // Whether a value came from a secure parameter does not depend on the value, which may be unknown.
+  // `secure`: the value comes from a secure parameter and is supplied at deployment (no value in
+  // the scanned files: a Key Vault reference, getSecret(), a generated default). A secure
+  // parameter whose value is written in the template or a parameters file is not kept secret.
   const apply = (sel: Selection): Truth =>
-    op === 'secure' ? (sel.value === undefined ? 'false' : isSecretPath(resource, sel.path) === Boolean(expected) ? 'true' : 'false') : applyOperator(op, sel.value, expected);
+    op === 'secure' ? truthOf(sel.value !== undefined && isSecretPath(resource, sel.path) && findUnknown(sel.value) !== undefined, expected) : applyOperator(op, sel.value, expected);
   if (!r.wildcard) {
     const sel: Selection = r.selections[0] ?? { path: field, value: undefined };
     return leaf(apply(sel), sel, expected);
@@ -102,6 +104,10 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
     return { truth: r.missingArray ? 'false' : 'true', evidence: { path: field, actual: r.missingArray ? undefined : [] } };
   }
   return combine(r.selections.map((s) => leaf(apply(s), s, expected)), 'all');
+}
+
+function truthOf(holds: boolean, expected: unknown): Truth {
+  return holds === Boolean(expected) ? 'true' : 'false';
 }
 
 /** The path holds, or lies inside, a value taken from a secure parameter. */

@@ -394,8 +394,8 @@ describe('references relation', () => {
 describe('secure: where a field value came from', () => {
   const vm = res({
     type: 'Microsoft.Compute/virtualMachines',
-    properties: { osProfile: { adminPassword: later("the parameter 'pw' has no value"), adminUsername: 'azureuser' }, extra: { key: 'k' } },
-    secretPaths: ['properties.osProfile.adminPassword', 'properties.extra'],
+    properties: { osProfile: { adminPassword: later("the parameter 'pw' has no value"), adminUsername: 'azureuser' }, extra: { key: later('a Key Vault reference') }, written: 'P@ss' },
+    secretPaths: ['properties.osProfile.adminPassword', 'properties.extra', 'properties.written'],
   });
 
   it('is true for a value from a secure parameter, even when the value is unknown', () => {
@@ -408,6 +408,10 @@ describe('secure: where a field value came from', () => {
     expectTruth(evaluate({ field: 'properties.osProfile.adminUsername', secure: true }, vm), 'false');
     expectTruth(evaluate({ field: 'properties.osProfile.adminUsername', secure: false }, vm), 'true');
     expectTruth(evaluate({ field: 'properties.osProfile.customData', secure: true }, vm), 'false');
+  });
+
+  it('is false for a secure parameter whose value is written in the scanned files', () => {
+    expectTruth(evaluate({ field: 'properties.written', secure: true }, vm), 'false');
   });
 
   it('lets "absent or secure" decide where exists alone is unknown', () => {
