@@ -118,14 +118,15 @@ function sarifResult(r: RuleResult, ruleIndex: number, options: SarifOptions): J
   const location: Json = {
     logicalLocations: [{ name: r.resource.name, fullyQualifiedName: r.resource.id, kind: 'resource' }],
   };
-  if (r.location) location.physicalLocation = physicalLocation(r.location, options);
+  const physical = r.location ? physicalLocation(r.location, options) : undefined;
+  if (physical) location.physicalLocation = physical;
   const result: Json = {
     ruleId: r.ruleId,
     ruleIndex,
     level,
     message: { text: text || r.ruleId },
     locations: [location],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, (physical?.artifactLocation as { uri?: string } | undefined)?.uri) },
     properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
   if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
@@ -166,10 +167,15 @@ function notification(d: Diagnostic, options: SarifOptions): Json {
   return n;
 }
 
-/** Stable across runs and line moves: rule id, resource id (case-folded, as ARM ids are) and evidence path. */
-export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence'>): string {
+/**
+ * Stable across runs and line moves: rule id, resource id (case-folded, as ARM ids are), evidence
+ * path and the file (as the SARIF names it). The file tells apart two templates that declare the
+ * same resource id (separate deployments into the same placeholder scope), which code scanning
+ * would otherwise merge into one alert.
+ */
+export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence'>, file?: string): string {
   return createHash('sha256')
-    .update(`${r.ruleId}\u0000${r.resource.id.toLowerCase()}\u0000${r.evidence?.path ?? ''}`)
+    .update(`${r.ruleId}\u0000${r.resource.id.toLowerCase()}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
     .digest('hex')
     .slice(0, 32);
 }

@@ -92,6 +92,15 @@ describe('sarif format', () => {
     expect(new Set(a.map((r) => r.partialFingerprints[FINGERPRINT_KEY])).size).toBe(a.length);
   });
 
+  it('tells apart the same resource id declared in two files', () => {
+    const report = e2eReport();
+    const first = report.results.find((r) => r.outcome === 'fail' && r.location)!;
+    const copy = { ...first, location: { ...first.location!, file: first.location!.file.replace(/([^/]+)$/, 'copy-$1') } };
+    report.results = [first, copy];
+    const [a, b] = sarif(report).runs[0].results;
+    expect(a.partialFingerprints[FINGERPRINT_KEY]).not.toBe(b.partialFingerprints[FINGERPRINT_KEY]);
+  });
+
   it('locates live results by resource id only', () => {
     const results = sarif(liveReport()).runs[0].results;
     expect(results.length).toBeGreaterThan(0);
