@@ -3,7 +3,7 @@
 // turns a JSON node with `[...]` expressions into a value, recording source ranges on the way.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { childPath } from '../core/json-path.js';
-import { Unknown, isUnknown, type Value } from '../core/unknown.js';
+import { Unknown, isUnknown, type UnknownType, type Value } from '../core/unknown.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
@@ -125,7 +125,8 @@ export class TemplateScope implements EvalContext {
       else if (member(decl, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
-        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`);
+        // A required parameter will have a value of its declared type: never null.
+        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`, undefined, undefined, declaredType(decl));
       }
       const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, constraintsOf(decl));
       if (problem) {
@@ -365,3 +366,25 @@ function parametersNamedIn(text: string): readonly string[] {
   return names;
 }
 const parameterNames = new Map<string, readonly string[]>();
+
+/** The value type a parameter declaration promises (`securestring` is a string…). */
+function declaredType(decl: JsonNode): UnknownType | undefined {
+  const t = member(decl, 'type')?.value;
+  if (typeof t !== 'string') return undefined;
+  switch (t.toLowerCase()) {
+    case 'string':
+    case 'securestring':
+      return 'string';
+    case 'int':
+      return 'number';
+    case 'bool':
+      return 'boolean';
+    case 'array':
+      return 'array';
+    case 'object':
+    case 'secureobject':
+      return 'object';
+    default:
+      return undefined;
+  }
+}

@@ -13,12 +13,29 @@ export class Unknown {
      * the same deployment knows the declared properties, not the runtime ones.
      */
     readonly known?: Readonly<Record<string, Value>>,
+    /**
+     * What the value will be when known, when that is certain (a string from format() or
+     * resourceId(), a required string parameter without a value): such a value is never null,
+     * so whether it exists is known.
+     */
+    readonly type?: UnknownType,
   ) {}
 
   /** How an Unknown is written in `azready resources` output and reports. */
   toJSON(): { $unknown: string; expression?: string } {
     return this.expression ? { $unknown: this.reason, expression: this.expression } : { $unknown: this.reason };
   }
+}
+
+export type UnknownType = 'string' | 'number' | 'boolean' | 'array' | 'object';
+
+/**
+ * `u` as the result of an operation that returns `type` (`'same'`: passes its input through;
+ * undefined: a result whose type is not certain). Allocates only when the type changes.
+ */
+export function typedUnknown(u: Unknown, type: UnknownType | 'same' | undefined): Unknown {
+  if (type === 'same' || u.type === type) return u;
+  return new Unknown(u.reason, u.expression, type === undefined || type === 'object' ? u.known : undefined, type);
 }
 
 export function isUnknown(value: unknown): value is Unknown {

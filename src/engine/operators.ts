@@ -19,6 +19,8 @@ export function applyOperator(op: Operator, actual: unknown, expected: unknown):
   // `secure` needs the field's path and resource (evaluate-condition answers it); a bare value
   // cannot tell where it came from.
   if (op === 'secure') return 'unknown';
+  // An Unknown whose type is certain (format(), resourceId(), a required parameter) is never null.
+  if (op === 'exists' && isUnknown(actual) && actual.type && !findUnknown(expected)) return truth(toBool(expected));
   if (isUnknown(actual) || findUnknown(expected)) return 'unknown';
   // Presence and keys do not depend on Unknowns nested inside a present value.
   if (op === 'exists') return truth((actual !== undefined && actual !== null) === toBool(expected));

@@ -1,10 +1,11 @@
 // Evaluates a parsed expression. Unknowns propagate: a function given an Unknown argument returns
 // it (except the few that can decide without it, like `if` with a known condition). Type errors
 // and bad arguments throw EvaluationError, which the expander turns into a diagnostic.
-import { Unknown, isUnknown, type Value } from '../../core/unknown.js';
+import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
 import { FUNCTIONS } from './functions/index.js';
+import { returnTypeOf } from './functions/return-types.js';
 
 export function evaluateExpression(node: ExpressionNode, ctx: EvalContext): Value {
   switch (node.kind) {
@@ -18,7 +19,7 @@ export function evaluateExpression(node: ExpressionNode, ctx: EvalContext): Valu
     case 'index': {
       const obj = evaluateExpression(node.object, ctx);
       const idx = evaluateExpression(node.index, ctx);
-      if (isUnknown(idx)) return idx;
+      if (isUnknown(idx)) return typedUnknown(idx, undefined);
       return member(obj, idx, node.safe);
     }
     case 'call':
@@ -32,7 +33,7 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
   if (name === 'if') {
     if (node.args.length !== 3) throw new EvaluationError('if() takes 3 arguments: condition, trueValue, falseValue');
     const cond = evaluateExpression(node.args[0], ctx);
-    if (isUnknown(cond)) return cond;
+    if (isUnknown(cond)) return typedUnknown(cond, undefined);
     return evaluateExpression(node.args[cond ? 1 : 2], ctx);
   }
   const fn = ctx.localFunction?.(name) ?? FUNCTIONS.lookup(name, node.name);
@@ -46,9 +47,13 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
   const args: Value[] = [];
   for (let i = 0; i < nodes.length; i++) args.push(evaluateExpression(nodes[i], ctx));
   if (!fn.acceptsUnknown) {
-    for (let i = 0; i < args.length; i++) if (args[i] instanceof Unknown) return args[i];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a instanceof Unknown) return typedUnknown(a, returnTypeOf(name));
+    }
   }
-  return fn.evaluate(args, ctx);
+  const result = fn.evaluate(args, ctx);
+  return result instanceof Unknown ? typedUnknown(result, returnTypeOf(name)) : result;
 }
 
 /** Property or index access; names compare case-insensitively on objects, as ARM does. */
@@ -58,7 +63,8 @@ export function member(obj: Value, key: Value, safe: boolean): Value {
       const hit = Object.entries(obj.known).find(([k]) => k.toLowerCase() === key.toLowerCase());
       if (hit) return hit[1];
     }
-    return obj;
+    // A member of an unknown value may be anything, null included.
+    return typedUnknown(obj, undefined);
   }
   if (obj === null) {
     if (safe) return null;
