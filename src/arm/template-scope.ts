@@ -7,9 +7,9 @@ import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
-import { evaluateExpression } from './expression/evaluate-expression.js';
+import { compileBracketed } from './expression/compile-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
-import { isExpression, parseBracketed, unescapeLiteral } from './expression/parse-expression.js';
+import { isExpression, unescapeLiteral } from './expression/parse-expression.js';
 import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { checkParameterValue } from './parameter-constraints.js';
@@ -238,7 +238,7 @@ export class TemplateScope implements EvalContext {
    */
   evaluate(node: JsonNode | undefined, map?: SourceMap, path?: string, secrets?: string[]): Value {
     if (!node) return null;
-    if (map && path !== undefined) map.set(path, this.doc.rangeOf(node));
+    if (map && path !== undefined) map.setLazy(path, node);
     switch (node.type) {
       case 'object':
         return this.evaluateObject(node, map, path, secrets);
@@ -295,21 +295,21 @@ export class TemplateScope implements EvalContext {
     if (node.type !== 'string') return node.value as Value;
     const text = node.value as string;
     if (!isExpression(text)) return unescapeLiteral(text);
-    const parsed = parseBracketed(text);
-    if (!parsed.ok) throw new EvaluationError(`invalid expression ${text}: ${parsed.error.message}`);
-    return evaluateExpression(parsed.node, ctx);
+    const compiled = compileBracketed(text);
+    if (!compiled.ok) throw new EvaluationError(`invalid expression ${text}: ${compiled.error.message}`);
+    return compiled.run(ctx);
   }
 
   private evaluateString(node: JsonNode, text: string): Value {
-    const parsed = parseBracketed(text);
-    if (!parsed.ok) {
-      this.diagnostics.push(diagnostic(parsed.error.code, 'error', `invalid template expression: ${parsed.error.message} (at character ${parsed.error.offset + 2} of the string)`, this.doc.rangeOf(node)));
+    const compiled = compileBracketed(text);
+    if (!compiled.ok) {
+      this.diagnostics.push(diagnostic(compiled.error.code, 'error', `invalid template expression: ${compiled.error.message} (at character ${compiled.error.offset + 2} of the string)`, this.doc.rangeOf(node)));
       return new Unknown('the expression is invalid', text);
     }
     const saved = this.currentNode;
     this.currentNode = node;
     try {
-      return evaluateExpression(parsed.node, this);
+      return compiled.run(this);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       const runtime = e.kind === 'runtime';
