@@ -4,6 +4,7 @@
 // (inline or templateLink.relativePath, inner or outer scope) and outputs.
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceRange } from '../core/source-range.js';
 import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
@@ -98,6 +99,8 @@ interface Instance {
 class Expander {
   private readonly instances: Instance[] = [];
   private readonly symbols = new Map<string, Instance[]>();
+  /** Resolves the source-map entries of this template's resources when they are read. */
+  private readonly rangeOfNode = (node: object): SourceRange => this.doc.rangeOf(node as JsonNode);
 
   constructor(
     private readonly doc: JsonDocument,
@@ -198,8 +201,8 @@ class Expander {
 
   private evaluateResource(inst: Instance): Resource {
     const node = inst.node;
-    const sourceMap = new SourceMap();
-    sourceMap.set('', this.doc.rangeOf(node));
+    const sourceMap = new SourceMap(this.rangeOfNode);
+    sourceMap.setLazy('', node);
     const secretPaths: string[] = [];
     const resource: Resource = {
       id: inst.id,
