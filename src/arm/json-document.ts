@@ -90,10 +90,13 @@ export class JsonDocument {
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
   const props = node.children;
-  // Most lookups name the key as the template spells it: try that before folding any case.
+  // Most lookups name the key as the template spells it: try that before folding any case. The
+  // length goes first: template keys are not interned, so === on them compares characters.
+  const length = key.length;
   for (let i = 0; i < props.length; i++) {
     const pair = props[i].children;
-    if (pair && pair[0] && pair[1] && pair[0].value === key) return pair[1];
+    const k = pair?.[0]?.value;
+    if (typeof k === 'string' && k.length === length && k === key && pair![1]) return pair![1];
   }
   const lower = key.toLowerCase();
   // Only a key with İ lower-cases to a longer string ('i' + U+0307): without U+0307 in `lower`,
