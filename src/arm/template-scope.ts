@@ -22,6 +22,24 @@ export interface ResourceHost {
   localFunction(name: string): TemplateFunction | undefined;
 }
 
+/**
+ * One parameter or variable: its declaration and, once evaluated, its value. One map of these per
+ * scope, rather than one map per fact, makes a first read one lookup instead of three.
+ */
+interface Slot {
+  name: string;
+  node: JsonNode;
+  /** A `variables.copy` entry, evaluated as an array. */
+  copy: boolean;
+  evaluating: boolean;
+  done: boolean;
+  value: Value;
+}
+
+function slot(name: string, node: JsonNode, copy: boolean): Slot {
+  return { name, node, copy, evaluating: false, done: false, value: null };
+}
+
 interface Loop {
   name: string;
   index: number;
@@ -31,20 +49,16 @@ interface Loop {
 export class TemplateScope implements EvalContext {
   readonly diagnostics: Diagnostic[];
   readonly secureParams = new Set<string>();
-  private readonly paramDecls = new Map<string, { name: string; node: JsonNode }>();
-  private readonly paramValues = new Map<string, Value>();
+  /** Parameters and variables by lower-cased name. */
+  private readonly params = new Map<string, Slot>();
   private readonly supplied: ParameterValues;
-  private readonly variableNodes = new Map<string, JsonNode>();
-  private readonly variableValues = new Map<string, Value>();
+  private readonly variables = new Map<string, Slot>();
   /**
    * Values already known, by the name exactly as expressions spell it: parsed expressions are
    * cached, so the same name strings come back and a hit needs no lower-casing.
    */
   private readonly paramsAsSpelled = new Map<string, Value>();
   private readonly variablesAsSpelled = new Map<string, Value>();
-  private readonly copyVariables = new Set<string>();
-  private readonly evaluatingParams = new Set<string>();
-  private readonly evaluatingVariables = new Set<string>();
   private loops: Loop[] = [];
   private readonly reportedFunctions = new Set<string>();
   private readonly functions: Map<string, TemplateFunction>;
@@ -62,52 +76,51 @@ export class TemplateScope implements EvalContext {
     this.supplied = supplied;
     for (const [name, node] of members(member(template, 'parameters'))) {
       const key = name.toLowerCase();
-      this.paramDecls.set(key, { name, node });
+      this.params.set(key, slot(name, node, false));
       const type = String(member(node, 'type')?.value ?? '').toLowerCase();
       if (type.startsWith('secure') || supplied.get(key)?.secret) this.secureParams.add(key);
     }
     for (const name of supplied.keys()) {
-      if (!this.paramDecls.has(name)) {
+      if (!this.params.has(name)) {
         this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, template ? doc.rangeOf(template) : undefined));
       }
     }
     for (const [name, node] of members(member(template, 'variables'))) {
       if (name.toLowerCase() === 'copy') continue;
-      this.variableNodes.set(name.toLowerCase(), node);
+      this.variables.set(name.toLowerCase(), slot(name, node, false));
     }
     for (const c of member(member(template, 'variables'), 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
-      this.variableNodes.set(name.toLowerCase(), c);
-      this.copyVariables.add(name.toLowerCase());
+      this.variables.set(name.toLowerCase(), slot(name, c, true));
     }
     this.functions = userFunctions(member(template, 'functions'), this);
   }
 
   /** Evaluates every parameter once so that missing values and constraint violations are reported. */
   checkParameters(): void {
-    for (const key of this.paramDecls.keys()) this.parameter(key);
+    for (const key of this.params.keys()) this.parameter(key);
   }
 
   parameter(name: string): Value | undefined {
     const known = this.paramsAsSpelled.get(name);
     if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.paramValues.has(key)) {
-      const value = this.paramValues.get(key)!;
-      this.paramsAsSpelled.set(name, value);
-      return value;
-    }
-    const decl = this.paramDecls.get(key);
+    const decl = this.params.get(key);
     if (!decl) return undefined;
-    if (this.evaluatingParams.has(key)) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
-    this.evaluatingParams.add(key);
+    if (decl.done) {
+      this.paramsAsSpelled.set(name, decl.value);
+      return decl.value;
+    }
+    if (decl.evaluating) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
+    decl.evaluating = true;
     try {
       const value = this.parameterValue(decl.name, key, decl.node);
-      this.paramValues.set(key, value);
+      decl.value = value;
+      decl.done = true;
       return value;
     } finally {
-      this.evaluatingParams.delete(key);
+      decl.evaluating = false;
     }
   }
 
@@ -142,24 +155,24 @@ export class TemplateScope implements EvalContext {
     const known = this.variablesAsSpelled.get(name);
     if (known !== undefined) return known;
     const key = name.toLowerCase();
-    if (this.variableValues.has(key)) {
-      const value = this.variableValues.get(key)!;
-      this.variablesAsSpelled.set(name, value);
-      return value;
+    const decl = this.variables.get(key);
+    if (!decl) return undefined;
+    if (decl.done) {
+      this.variablesAsSpelled.set(name, decl.value);
+      return decl.value;
     }
-    const node = this.variableNodes.get(key);
-    if (!node) return undefined;
-    if (this.evaluatingVariables.has(key)) throw new EvaluationError(`the variable '${name}' refers to itself`);
-    this.evaluatingVariables.add(key);
+    if (decl.evaluating) throw new EvaluationError(`the variable '${name}' refers to itself`);
+    decl.evaluating = true;
     const saved = this.loops;
     this.loops = [];
     try {
-      const value = this.copyVariables.has(key) ? this.copyArray(node, 'variable') : this.evaluate(node);
-      this.variableValues.set(key, value);
+      const value = decl.copy ? this.copyArray(decl.node, 'variable') : this.evaluate(decl.node);
+      decl.value = value;
+      decl.done = true;
       return value;
     } finally {
       this.loops = saved;
-      this.evaluatingVariables.delete(key);
+      decl.evaluating = false;
     }
   }
 
