@@ -74,7 +74,11 @@ export class TemplateScope implements EvalContext {
   ) {
     this.diagnostics = diagnostics;
     this.supplied = supplied;
-    for (const [name, node] of members(member(template, 'parameters'))) {
+    // Members are read in place (not through members()): a scope is set up for every template and
+    // module instance, with dozens of parameters in a typical module.
+    for (const prop of objectMembers(member(template, 'parameters'))) {
+      const name = prop.children![0].value as string;
+      const node = prop.children![1];
       const key = name.toLowerCase();
       this.params.set(key, slot(name, node, false));
       const type = String(member(node, 'type')?.value ?? '').toLowerCase();
@@ -85,11 +89,14 @@ export class TemplateScope implements EvalContext {
         this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, template ? doc.rangeOf(template) : undefined));
       }
     }
-    for (const [name, node] of members(member(template, 'variables'))) {
-      if (name.toLowerCase() === 'copy') continue;
-      this.variables.set(name.toLowerCase(), slot(name, node, false));
+    const variables = member(template, 'variables');
+    for (const prop of objectMembers(variables)) {
+      const name = prop.children![0].value as string;
+      const key = name.toLowerCase();
+      if (key === 'copy') continue;
+      this.variables.set(key, slot(name, prop.children![1], false));
     }
-    for (const c of member(member(template, 'variables'), 'copy')?.children ?? []) {
+    for (const c of member(variables, 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
       this.variables.set(name.toLowerCase(), slot(name, c, true));
@@ -343,6 +350,19 @@ export class TemplateScope implements EvalContext {
     for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
     return false;
   }
+}
+
+const NO_MEMBERS: readonly JsonNode[] = [];
+
+/** The property nodes of an object node that have a string key and a value, as members() pairs them. */
+function objectMembers(node: JsonNode | undefined): readonly JsonNode[] {
+  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
+  const props = node.children;
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
+  }
+  return props;
 }
 
 /** A `copy` member that is a property loop: an array of `{name, count, input}`. */
