@@ -41,12 +41,10 @@ export function resourceGroupId(ctx: DeploymentContext): string {
  * `/subscriptions/…/resourceGroups/…/providers/Ns/a/x/b/y`.
  */
 export function resourceIdAt(prefix: string, type: string, name: string): string {
-  const [ns, ...types] = type.split('/');
+  const types = type.split('/');
   const names = name.split('/');
-  let id = `${prefix}/providers/${ns}`;
-  types.forEach((t, i) => {
-    id += `/${t}/${names[i] ?? ''}`;
-  });
+  let id = `${prefix}/providers/${types[0]}`;
+  for (let i = 1; i < types.length; i++) id += `/${types[i]}/${names[i - 1] ?? ''}`;
   return id;
 }
 

@@ -4,6 +4,7 @@
 // (inline or templateLink.relativePath, inner or outer scope) and outputs.
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceRange } from '../core/source-range.js';
 import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
@@ -93,11 +94,18 @@ interface Instance {
   /** A nested deployment whose template could not be read: its outputs are unknown. */
   unavailable?: boolean;
   evaluating?: boolean;
+  /** What reference() returns once the instance is evaluated, without and with 'Full'. */
+  reference?: Value;
+  fullReference?: Value;
 }
 
 class Expander {
   private readonly instances: Instance[] = [];
   private readonly symbols = new Map<string, Instance[]>();
+  /** reference() is asked for by every call of every expression: one object per template. */
+  private referenceFunction?: TemplateFunction;
+  /** Resolves the source-map entries of this template's resources when they are read. */
+  private readonly rangeOfNode = (node: object): SourceRange => this.doc.rangeOf(node as JsonNode);
 
   constructor(
     private readonly doc: JsonDocument,
@@ -198,8 +206,8 @@ class Expander {
 
   private evaluateResource(inst: Instance): Resource {
     const node = inst.node;
-    const sourceMap = new SourceMap();
-    sourceMap.set('', this.doc.rangeOf(node));
+    const sourceMap = new SourceMap(this.rangeOfNode);
+    sourceMap.setLazy('', node);
     const secretPaths: string[] = [];
     const resource: Resource = {
       id: inst.id,
@@ -267,7 +275,7 @@ class Expander {
   localFunction(name: string): TemplateFunction | undefined {
     switch (name) {
       case 'reference':
-        return {
+        return (this.referenceFunction ??= {
           acceptsUnknown: true,
           evaluate: (args) => this.reference(args),
           evaluateNodes: (nodes, ctx, evaluate) => {
@@ -275,7 +283,7 @@ class Expander {
             const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
             return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
           },
-        };
+        });
       case 'references':
         return {
           evaluate: (args) => {
@@ -308,12 +316,23 @@ class Expander {
 
   private referenceOf(inst: Instance, mode: Value | undefined): Value {
     const full = typeof mode === 'string' && mode.toLowerCase() === 'full';
-    const identity: Record<string, Value> = { id: inst.id, name: inst.name, type: inst.type };
-    const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
-    if (inst.existing) return new Unknown(`the existing resource '${inst.name}' is read from Azure at deployment`, 'reference', full ? identity : undefined);
+    if (inst.existing) return new Unknown(`the existing resource '${inst.name}' is read from Azure at deployment`, 'reference', full ? identityOf(inst) : undefined);
     this.ensure(inst);
     if (inst.unavailable) return new Unknown(`the outputs of '${inst.name}' are unknown: its template is not available`, 'reference');
     if (inst.evaluating && !inst.resource && !inst.nested) return new Unknown(`reference('${inst.name}') refers back to the resource being evaluated`, 'reference');
+    // The instance is evaluated for good: its reference is the same at every read (a module's
+    // outputs are read once per output, a resource's properties once per use).
+    const cached = full ? inst.fullReference : inst.reference;
+    if (cached !== undefined) return cached;
+    const value = this.referenceValue(inst, full);
+    if (full) inst.fullReference = value;
+    else inst.reference = value;
+    return value;
+  }
+
+  private referenceValue(inst: Instance, full: boolean): Value {
+    const identity = identityOf(inst);
+    const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
     if (inst.nested) {
       const outputs = Object.fromEntries(Object.entries(inst.nested.outputs).map(([k, v]) => [k, { type: typeOf(v), value: v }]));
       const props = new Unknown(reason, 'reference', { outputs });
@@ -366,6 +385,10 @@ class Expander {
     }
     return out;
   }
+}
+
+function identityOf(inst: Instance): Record<string, Value> {
+  return { id: inst.id, name: inst.name, type: inst.type };
 }
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */

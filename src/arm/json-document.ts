@@ -90,27 +90,39 @@ export class JsonDocument {
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
   const props = node.children;
-  // Most lookups name the key as the template spells it: try that before folding any case.
-  for (let i = 0; i < props.length; i++) {
-    const pair = props[i].children;
-    if (pair && pair[0] && pair[1] && pair[0].value === key) return pair[1];
-  }
-  const lower = key.toLowerCase();
+  // Most lookups name the key as the template spells it: try that before folding any case. The
+  // length goes first: template keys are not interned, so === on them compares characters.
+  const length = key.length;
   for (let i = 0; i < props.length; i++) {
     const pair = props[i].children;
     const k = pair?.[0]?.value;
-    if (typeof k === 'string' && pair![1] && sameLowerCase(k, lower)) return pair![1];
+    if (typeof k === 'string' && k.length === length && k === key && pair![1]) return pair![1];
+  }
+  const lower = key.toLowerCase();
+  // Only a key with İ lower-cases to a longer string ('i' + U+0307): without U+0307 in `lower`,
+  // a key of another length cannot match.
+  const longer = lower.includes('\u0307');
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    const k = pair?.[0]?.value;
+    if (typeof k === 'string' && pair![1] && sameLowerCase(k, lower, longer)) return pair![1];
   }
   return undefined;
 }
 
 /**
- * `k.toLowerCase() === lower`, without lower-casing `k` when the lengths rule it out: lower-casing
- * keeps a string's length except that each U+0130 (İ) becomes two code units.
+ * `k.toLowerCase() === lower`, where `lower` is lower-cased already, comparing ASCII in place:
+ * member() asks this of every key of an object, and lower-casing each one cost more than the rest.
  */
-function sameLowerCase(k: string, lower: string): boolean {
-  if (k.length !== lower.length && !k.includes('\u0130')) return false;
-  return k.toLowerCase() === lower;
+function sameLowerCase(k: string, lower: string, longer: boolean): boolean {
+  if (k.length !== lower.length) return longer && k.toLowerCase() === lower;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    // Beyond ASCII, only String.prototype.toLowerCase knows the mapping.
+    if (c >= 128) return k.toLowerCase() === lower;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The `[key, valueNode]` pairs of an object node, in source order. */

@@ -1,5 +1,7 @@
 // A fast reader for the common case of strict JSON: it builds the same node tree as jsonc-parser's
-// parseTree (same types, offsets, lengths, values, parents), several times faster. Anything else
+// parseTree (same types, offsets, lengths, values, parents; no colonOffset, which nothing reads),
+// several times faster. Every node has one layout, that of compiled Bicep trees too (type, offset,
+// length, parent, children, value), so the expander's reads of nodes stay monomorphic. Anything else
 // (comments, trailing commas, odd whitespace, any syntax error) returns undefined, and the caller
 // parses with jsonc-parser, which reports the errors.
 import type { Node } from 'jsonc-parser';
@@ -12,8 +14,9 @@ export function parseStrictJsonTree(text: string): Node | undefined {
     const root: Partial<Building> = reader.value(undefined);
     reader.skipSpace();
     if (reader.pos !== text.length) return undefined;
-    // jsonc-parser hangs the root under an artificial parent that it then deletes.
-    delete root.parent;
+    // jsonc-parser hangs the root under an artificial parent that it then deletes; undefined
+    // rather than a delete keeps the root's layout that of every other node.
+    root.parent = undefined;
     return root as Node;
   } catch (e) {
     if (e === NOT_STRICT) return undefined;
@@ -61,7 +64,7 @@ class StrictReader {
     if (c === QUOTE) {
       const offset = this.pos;
       const value = this.string();
-      return { type: 'string', offset, length: this.pos - offset, parent: parent!, value };
+      return { type: 'string', offset, length: this.pos - offset, parent: parent!, children: undefined, value };
     }
     if (c === OPEN_BRACE) return this.object(parent);
     if (c === OPEN_BRACKET) return this.array(parent);
@@ -73,19 +76,18 @@ class StrictReader {
   }
 
   private object(parent: Node | undefined): Node {
-    const node: Building = { type: 'object', offset: this.pos, length: -1, parent: parent!, children: [] };
+    const node: Building = { type: 'object', offset: this.pos, length: -1, parent: parent!, children: [], value: undefined };
     this.pos++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       for (;;) {
         if (this.text.charCodeAt(this.pos) !== QUOTE) throw NOT_STRICT;
         const keyOffset = this.pos;
-        const prop: Building = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [], colonOffset: -1 };
+        const prop: Building = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [], value: undefined };
         const key = this.string();
-        prop.children!.push({ type: 'string', value: key, offset: keyOffset, length: this.pos - keyOffset, parent: prop });
+        prop.children!.push({ type: 'string', offset: keyOffset, length: this.pos - keyOffset, parent: prop, children: undefined, value: key });
         this.skipSpace();
         if (this.text.charCodeAt(this.pos) !== COLON) throw NOT_STRICT;
-        prop.colonOffset = this.pos;
         this.pos++;
         this.skipSpace();
         const value = this.value(prop);
@@ -109,7 +111,7 @@ class StrictReader {
   }
 
   private array(parent: Node | undefined): Node {
-    const node: Building = { type: 'array', offset: this.pos, length: -1, parent: parent!, children: [] };
+    const node: Building = { type: 'array', offset: this.pos, length: -1, parent: parent!, children: [], value: undefined };
     this.pos++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
@@ -182,7 +184,7 @@ class StrictReader {
     }
     this.pos = pos;
     this.delimiterFollows();
-    return { type: 'number', offset: start, length: pos - start, parent: parent!, value: Number(text.slice(start, pos)) };
+    return { type: 'number', offset: start, length: pos - start, parent: parent!, children: undefined, value: Number(text.slice(start, pos)) };
   }
 
   private digits(pos: number): number {
@@ -198,7 +200,7 @@ class StrictReader {
   }
 
   private literal(parent: Node | undefined, value: boolean | null, length: number): Node {
-    return { type: value === null ? 'null' : 'boolean', offset: this.pos - length, length, parent: parent!, value };
+    return { type: value === null ? 'null' : 'boolean', offset: this.pos - length, length, parent: parent!, children: undefined, value };
   }
 
   /** `1x` or `truex` is one bad token to jsonc-parser, not a value and then garbage. */

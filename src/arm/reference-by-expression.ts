@@ -3,7 +3,7 @@
 // computed, but the resource it reads is the one of this template whose name is the very same
 // expression, as classic compiled Bicep writes it for every module output.
 import type { ExpressionNode } from './expression/ast.js';
-import { parseExpression } from './expression/parse-expression.js';
+import { parseBracketed } from './expression/parse-expression.js';
 import type { JsonNode } from './json-document.js';
 
 const ID_FUNCTIONS = /^(resourceid|subscriptionresourceid|tenantresourceid|managementgroupresourceid|extensionresourceid)$/i;
@@ -24,10 +24,38 @@ export function sameNameExpression(nameMember: JsonNode | undefined, name: Expre
   // A literal name read at a scope that is itself unknown (another resource group).
   if (name.kind === 'string') return raw === name.value;
   if (!raw.startsWith('[') || raw.startsWith('[[') || !raw.endsWith(']')) return false;
-  const parsed = parseExpression(raw.slice(1, -1));
-  return parsed.ok && shape(parsed.node) === shape(name);
+  const parsed = parseBracketed(raw);
+  return parsed.ok && sameShape(parsed.node, name);
 }
 
-function shape(node: ExpressionNode): string {
-  return JSON.stringify(node, (k, v: unknown) => (k === 'offset' ? undefined : k === 'name' && typeof v === 'string' ? v.toLowerCase() : v));
+/**
+ * Whether two expressions are the same but for offsets and the case of names. Compared in place:
+ * every reference() to an unknown deployment name asks this of each deployment of the template.
+ */
+function sameShape(a: ExpressionNode | undefined, b: ExpressionNode | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'number':
+      return a.value === (b as typeof a).value;
+    case 'call': {
+      const o = b as typeof a;
+      if (a.args.length !== o.args.length || !sameName(a.name, o.name)) return false;
+      for (let i = 0; i < a.args.length; i++) if (!sameShape(a.args[i], o.args[i])) return false;
+      return true;
+    }
+    case 'property': {
+      const o = b as typeof a;
+      return a.safe === o.safe && sameName(a.name, o.name) && sameShape(a.object, o.object);
+    }
+    case 'index': {
+      const o = b as typeof a;
+      return a.safe === o.safe && sameShape(a.object, o.object) && sameShape(a.index, o.index);
+    }
+  }
+}
+
+function sameName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
 }

@@ -4,7 +4,7 @@ import { DEFAULT_DEPLOYMENT } from '../arm/deployment-context.js';
 import { EvaluationError, type EvalContext } from '../arm/expression/eval-context.js';
 import { evaluateExpression } from '../arm/expression/evaluate-expression.js';
 import type { TemplateFunction } from '../arm/expression/functions/function-def.js';
-import { isExpression, parseExpression, unescapeLiteral } from '../arm/expression/parse-expression.js';
+import { isExpression, parseBracketed, unescapeLiteral } from '../arm/expression/parse-expression.js';
 import { Unknown, findUnknown, isUnknown, type Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceSet } from '../model/resource-set.js';
@@ -261,7 +261,7 @@ function ofTypes(set: ResourceSet, type: string | string[] | undefined): Resourc
 export function evaluateValue(v: unknown, ctx: ConditionContext): Value | undefined {
   if (typeof v !== 'string') return v as Value;
   if (!isExpression(v)) return unescapeLiteral(v);
-  const parsed = parseExpression(v.slice(1, -1));
+  const parsed = parseBracketed(v);
   if (!parsed.ok) return new Unknown(`invalid expression ${v}: ${parsed.error.message}`);
   try {
     return evaluateExpression(parsed.node, policyContext(ctx));

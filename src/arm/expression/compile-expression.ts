@@ -1,0 +1,108 @@
+// Turns a parsed expression into a closure that evaluates it, with the same results and errors as
+// evaluateExpression. A template's expressions are evaluated again and again (every copy-loop
+// iteration, every module instance, every pass), so the work that depends only on the text is
+// done once: lower-casing function names, finding them in the function table, and reading the
+// literal name of parameters('…') and variables('…').
+import { Unknown, isUnknown, type Value } from '../../core/unknown.js';
+import type { ExpressionNode } from './ast.js';
+import { EvaluationError, type EvalContext } from './eval-context.js';
+import { evaluateExpression, member } from './evaluate-expression.js';
+import { FUNCTIONS } from './functions/index.js';
+import { parseBracketed, type ParseResult } from './parse-expression.js';
+
+export type CompiledExpression = (ctx: EvalContext) => Value;
+
+export type CompileResult = { ok: true; run: CompiledExpression } | Extract<ParseResult, { ok: false }>;
+
+const cache = new Map<string, CompileResult>();
+
+/** The compiled form of a whole `[...]` template string, cached by the string. */
+export function compileBracketed(text: string): CompileResult {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parseBracketed(text);
+  const result: CompileResult = parsed.ok ? { ok: true, run: compile(parsed.node) } : parsed;
+  if (cache.size > 50_000) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+function compile(node: ExpressionNode): CompiledExpression {
+  switch (node.kind) {
+    case 'string':
+    case 'number': {
+      const value = node.value;
+      return () => value;
+    }
+    case 'property': {
+      const object = compile(node.object);
+      const name = node.name;
+      const safe = node.safe;
+      return (ctx) => member(object(ctx), name, safe);
+    }
+    case 'index': {
+      const object = compile(node.object);
+      const index = compile(node.index);
+      const safe = node.safe;
+      return (ctx) => {
+        const obj = object(ctx);
+        const idx = index(ctx);
+        if (isUnknown(idx)) return idx;
+        return member(obj, idx, safe);
+      };
+    }
+    case 'call':
+      return compileCall(node);
+  }
+}
+
+function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledExpression {
+  const key = node.name.toLowerCase();
+  const spelled = node.name;
+  const nodes = node.args;
+  const args = nodes.map(compile);
+  if (key === 'if') {
+    return (ctx) => {
+      if (args.length !== 3) throw new EvaluationError('if() takes 3 arguments: condition, trueValue, falseValue');
+      const cond = args[0](ctx);
+      if (isUnknown(cond)) return cond;
+      return args[cond ? 1 : 2](ctx);
+    };
+  }
+  // The table is fixed, so its answer is too; only a context's own functions must be asked each time.
+  const global = FUNCTIONS.lookup(key, spelled);
+  const generic: CompiledExpression = (ctx) => {
+    const fn = ctx.localFunction?.(key) ?? global;
+    if (!fn) {
+      ctx.unsupported(spelled);
+      return new Unknown(`the template function '${spelled}' is not evaluated by this version of azready`, spelled);
+    }
+    if (fn.evaluateNodes) return fn.evaluateNodes(nodes, ctx, evaluateExpression);
+    const values: Value[] = [];
+    for (let i = 0; i < args.length; i++) values.push(args[i](ctx));
+    if (!fn.acceptsUnknown) {
+      for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return values[i];
+    }
+    return fn.evaluate(values, ctx);
+  };
+  // parameters('name') and variables('name'), the commonest calls, read the context directly
+  // (what the table's functions do) unless the context defines its own.
+  const literal = nodes.length === 1 && nodes[0].kind === 'string' ? nodes[0].value : undefined;
+  if (literal !== undefined && key === 'parameters' && global) {
+    return (ctx) => {
+      if (ctx.localFunction?.(key)) return generic(ctx);
+      const v = ctx.parameter(literal);
+      if (v === undefined) throw new EvaluationError(`the parameter '${literal}' is not declared`);
+      return v;
+    };
+  }
+  if (literal !== undefined && key === 'variables' && global) {
+    return (ctx) => {
+      if (ctx.localFunction?.(key)) return generic(ctx);
+      const v = ctx.variable(literal);
+      if (v === undefined) throw new EvaluationError(`the variable '${literal}' is not declared`);
+      return v;
+    };
+  }
+  return generic;
+}
