@@ -3,11 +3,12 @@
 // iteration, every module instance, every pass), so the work that depends only on the text is
 // done once: lower-casing function names, finding them in the function table, and reading the
 // literal name of parameters('…') and variables('…').
-import { Unknown, isUnknown, type Value } from '../../core/unknown.js';
+import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
 import { evaluateExpression, member } from './evaluate-expression.js';
 import { FUNCTIONS } from './functions/index.js';
+import { returnTypeOf } from './functions/return-types.js';
 import { parseBracketed, type ParseResult } from './parse-expression.js';
 
 export type CompiledExpression = (ctx: EvalContext) => Value;
@@ -47,7 +48,7 @@ function compile(node: ExpressionNode): CompiledExpression {
       return (ctx) => {
         const obj = object(ctx);
         const idx = index(ctx);
-        if (isUnknown(idx)) return idx;
+        if (isUnknown(idx)) return typedUnknown(idx, undefined);
         return member(obj, idx, safe);
       };
     }
@@ -65,12 +66,14 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
     return (ctx) => {
       if (args.length !== 3) throw new EvaluationError('if() takes 3 arguments: condition, trueValue, falseValue');
       const cond = args[0](ctx);
-      if (isUnknown(cond)) return cond;
+      if (isUnknown(cond)) return typedUnknown(cond, undefined);
       return args[cond ? 1 : 2](ctx);
     };
   }
   // The table is fixed, so its answer is too; only a context's own functions must be asked each time.
   const global = FUNCTIONS.lookup(key, spelled);
+  // What the function returns whatever its arguments: an Unknown result carries that type.
+  const returns = returnTypeOf(key);
   const generic: CompiledExpression = (ctx) => {
     const fn = ctx.localFunction?.(key) ?? global;
     if (!fn) {
@@ -81,9 +84,13 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
     const values: Value[] = [];
     for (let i = 0; i < args.length; i++) values.push(args[i](ctx));
     if (!fn.acceptsUnknown) {
-      for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return values[i];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v instanceof Unknown) return typedUnknown(v, returns);
+      }
     }
-    return fn.evaluate(values, ctx);
+    const result = fn.evaluate(values, ctx);
+    return result instanceof Unknown ? typedUnknown(result, returns) : result;
   };
   // parameters('name') and variables('name'), the commonest calls, read the context directly
   // (what the table's functions do) unless the context defines its own.
