@@ -8,7 +8,7 @@ import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
-import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, type DeploymentContext } from './deployment-context.js';
+import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, type DeploymentContext } from './deployment-context.js';
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
@@ -234,7 +234,7 @@ class Expander {
     if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
       const s = this.scope.evaluate(scopeNode);
       let scopeId: string | Unknown;
-      if (isUnknown(s)) scopeId = s;
+      if (isUnknown(s)) scopeId = spelledOutId(s) ?? s;
       else if (typeof s !== 'string') scopeId = new Unknown('the scope is not a resource id');
       else if (s.startsWith('/')) scopeId = s;
       else {

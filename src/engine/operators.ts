@@ -1,5 +1,6 @@
 // The condition operators of the Azure Policy rule language applied to one value, with its case
 // rules (insensitive except match/notMatch), coercions and missing-field behaviour.
+import { spelledOutId } from '../arm/deployment-context.js';
 import { Unknown, findUnknown, isUnknown } from '../core/unknown.js';
 import { truth, type Truth } from './truth.js';
 
@@ -13,6 +14,8 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** `undefined` is an absent field; `null` is an explicit JSON null. */
 export function applyOperator(op: Operator, actual: unknown, expected: unknown): Truth {
+  // An id in a resource group known only at deployment is still an id: it exists.
+  if (op === 'exists' && spelledOutId(actual) !== undefined && !findUnknown(expected)) return truth(toBool(expected));
   if (isUnknown(actual) || findUnknown(expected)) return 'unknown';
   // Presence and keys do not depend on Unknowns nested inside a present value.
   if (op === 'exists') return truth((actual !== undefined && actual !== null) === toBool(expected));
