@@ -13,6 +13,7 @@ import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
+import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
@@ -87,6 +88,10 @@ interface Instance {
   scopeId?: string | Unknown;
   existing: boolean;
   deployment: boolean;
+  /** The version a non-Azure extension resource's type carries (`@v1.0`). */
+  apiVersion?: string;
+  /** An extension resource's key that was unknown in pass 1: evaluated again once all are known. */
+  laterName?: JsonNode;
   /** Evaluated lazily: reference() may need it before its turn. */
   resource?: Resource;
   nested?: { resources: Resource[]; outputs: Record<string, Value> };
@@ -137,16 +142,19 @@ class Expander {
       this.run.diagnostics.push(diagnostic('arm/resource-type-missing', 'error', 'the resource has no "type"; give it one such as "Microsoft.Storage/storageAccounts"', this.doc.rangeOf(node)));
       return;
     }
-    const nameValue = this.scope.evaluate(member(node, 'name'));
-    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(node)}}`;
-    let type = typeValue;
+    // A non-Azure extension resource is named by its extension's key, else by its symbol.
+    const ext = parent ? undefined : extensionResource(node, typeValue);
+    const nameNode = ext ? ext.nameNode : member(node, 'name');
+    const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
+    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(nameNode)}}`;
+    let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
       name = `${parent.name}/${name}`;
     }
     const placed = this.placement(node, type, name);
     const prefix = scopePrefix(this.scope.deployment);
-    const id = typeof placed.scopeId === 'string'
+    const id = ext ? extensionResourceId(type, name) : typeof placed.scopeId === 'string'
       ? `${placed.scopeId}/providers/${placed.type}/${placed.name}`
       : isUnknown(placed.scopeId)
         ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
@@ -162,6 +170,9 @@ class Expander {
       deployment: placed.type.toLowerCase() === DEPLOYMENTS,
     };
     if (placed.scopeId !== undefined) inst.scopeId = placed.scopeId;
+    if (ext?.apiVersion) inst.apiVersion = ext.apiVersion;
+    // An extension's key may read a resource declared later (`reference('app').uniqueName`).
+    if (ext && nameNode && isUnknown(nameValue)) inst.laterName = nameNode;
     this.instances.push(inst);
     if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
@@ -169,6 +180,7 @@ class Expander {
 
   /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
   evaluateAll(): Resource[] {
+    for (const inst of this.instances) if (inst.laterName) this.nameAgain(inst, inst.laterName);
     const out: Resource[] = [];
     for (const inst of this.instances) {
       if (inst.existing) continue;
@@ -177,6 +189,13 @@ class Expander {
       else if (inst.resource) out.push(inst.resource);
     }
     return out;
+  }
+
+  private nameAgain(inst: Instance, nameNode: JsonNode): void {
+    const name = this.scope.withLoops(inst.loops, () => this.scope.evaluate(nameNode));
+    if (typeof name !== 'string') return;
+    inst.name = name;
+    inst.id = extensionResourceId(inst.type, name);
   }
 
   private ensure(inst: Instance): void {
@@ -213,7 +232,7 @@ class Expander {
     };
     // Hand-written templates sometimes keep API versions in variables: "[variables('api').nsg]".
     const apiNode = member(node, 'apiVersion');
-    const apiVersion = typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value;
+    const apiVersion = inst.apiVersion ?? (typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value);
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);
@@ -289,7 +308,7 @@ class Expander {
           evaluate: (args) => {
             const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
             if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
-            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: String(member(inst.node, 'apiVersion')?.value ?? '') };
+            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
           },
         };
       default:
@@ -369,8 +388,8 @@ class Expander {
 }
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */
-function nameTextOf(node: JsonNode): string {
-  return String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
+function nameTextOf(nameNode: JsonNode | undefined): string {
+  return String(nameNode?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
 }
 
 /**

@@ -287,4 +287,24 @@ y", "b": }`));
       "/subscriptions/{unknown subscription: parameters('sub')}/resourceGroups/{unknown resource group: parameters('rg')}/providers/Microsoft.Storage/storageAccounts/stdemo",
     ]);
   });
+
+  it('names the extension resources of a symbolic-name template by their key, read after every resource is known', () => {
+    const out = expand(
+      template(`"languageVersion": "2.0",
+  "imports": { "graph": { "provider": "MicrosoftGraph", "version": "0.1.8-preview" } },
+  "resources": {
+    "app::fic": { "import": "graph", "type": "Microsoft.Graph/applications/federatedIdentityCredentials@v1.0",
+      "properties": { "name": "[format('{0}/github', reference('app').uniqueName)]", "issuer": "i", "subject": "s", "audiences": ["a"] },
+      "dependsOn": ["app"] },
+    "app": { "import": "graph", "type": "Microsoft.Graph/applications@v1.0", "properties": { "uniqueName": "app1" } },
+    "st": { "extension": "az", "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus" }
+  }`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.apiVersion])).toEqual([
+      ['/providers/Microsoft.Graph/applications/app1/federatedIdentityCredentials/github', 'v1.0'],
+      ['/providers/Microsoft.Graph/applications/app1', 'v1.0'],
+      ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo', '2023-01-01'],
+    ]);
+  });
 });

@@ -133,10 +133,11 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   if (info.loop) entries.push(['copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators, unit)]);
   entries.push(['type', ev(info.type, unit.span(decl.typeString))]);
   if (info.apiVersion) entries.push(['apiVersion', ev(info.apiVersion, unit.span(decl.typeString))]);
-  const nameNode = propertyNode(info.body, 'name');
+  // A non-Azure extension resource keeps its `name` (if any) among its properties, as Bicep emits it.
+  const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
   if (!info.parent && nameNode) entries.push(['name', toJson(nameNode.value, scope)]);
-  else if (nameNode || info.parent) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
-  if (info.scopeExpr) {
+  else if (!info.extension && (nameNode || info.parent)) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
+  if (info.scopeExpr && !info.extension) {
     const target = unit.resourceRefId(info.scopeExpr, scope);
     if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(info.scopeExpr))]);
   }
@@ -146,7 +147,8 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
     for (const item of info.body.items) {
       if (item.kind !== 'object-property') continue;
       const key = propertyKeyName(item.key);
-      if (key === undefined || RESERVED_RESOURCE_KEYS.has(key)) continue;
+      // A Graph object's `scope` (a permission grant's) and `name` are its own properties.
+      if (key === undefined || (RESERVED_RESOURCE_KEYS.has(key) && !(info.extension && (key === 'name' || key === 'scope')))) continue;
       members.push([key, toJson(item.value, scope)]);
     }
   }

@@ -80,8 +80,9 @@ export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): strin
     return `${call('reference', refIdArm(ref, scope), quote('2025-04-01'), quote('full'))}.${prop}`;
   }
   const info = ref.info;
-  // A resource of a non-Azure extension has no ARM resource id: it is read by symbolic name.
-  if ((info.extension || !info.type.includes('/')) && !idx && prop !== 'id' && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
+  // A resource of a non-Azure extension has no ARM resource id: it is read by symbolic name (its
+  // `id`, a Graph object id, is set by the extension at deployment).
+  if ((info.extension || !info.type.includes('/')) && !idx && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
     return prop === 'properties' ? call('reference', quote(info.symbolic)) : `${call('reference', quote(info.symbolic))}.${prop}`;
   }
   switch (prop) {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBicepFile } from '../../../src/bicep/load-bicep.js';
+import { isUnknown } from '../../../src/core/unknown.js';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'azready-rw-'));
@@ -171,5 +172,63 @@ describe('real-world Bicep', () => {
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     expect(errorsOf(out)).toEqual([]);
     expect(out.outputs.appName).toBe('Demo app');
+  });
+
+  it.each(['extension microsoftGraphV1', 'provider microsoftGraph'])('names Microsoft Graph resources by their key (%s)', (declaration) => {
+    const dir = project({
+      'main.bicep': [
+        declaration,
+        "resource app 'Microsoft.Graph/applications@v1.0' = {",
+        "  uniqueName: 'app1'",
+        "  displayName: 'Demo app'",
+        "  resource fic 'federatedIdentityCredentials' = {",
+        "    name: '${app.uniqueName}/github'",
+        "    audiences: ['api://AzureADTokenExchange']",
+        "    issuer: 'https://token.actions.githubusercontent.com'",
+        "    subject: 'repo:o/r:ref:refs/heads/main'",
+        '  }',
+        '}',
+        "resource sp 'Microsoft.Graph/servicePrincipals@v1.0' = {",
+        '  appId: app.appId',
+        '}',
+        "resource grant 'Microsoft.Graph/oauth2PermissionGrants@v1.0' = {",
+        '  clientId: sp.id',
+        "  consentType: 'AllPrincipals'",
+        '  resourceId: sp.id',
+        "  scope: 'User.Read'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.type, r.apiVersion, r.name])).toEqual([
+      ['/providers/Microsoft.Graph/applications/app1', 'Microsoft.Graph/applications', 'v1.0', 'app1'],
+      ['/providers/Microsoft.Graph/applications/app1/federatedIdentityCredentials/github', 'Microsoft.Graph/applications/federatedIdentityCredentials', 'v1.0', 'app1/github'],
+      // Graph sets a service principal's appId at deployment; a grant has no key of its own.
+      ["/providers/Microsoft.Graph/servicePrincipals/{unknown name: reference('app').appId}", 'Microsoft.Graph/servicePrincipals', 'v1.0', "{unknown name: reference('app').appId}"],
+      ['/providers/Microsoft.Graph/oauth2PermissionGrants/grant', 'Microsoft.Graph/oauth2PermissionGrants', 'v1.0', 'grant'],
+    ]);
+    const grant = out.resources[3].properties as Record<string, unknown>;
+    expect(grant.scope).toBe('User.Read');
+    expect(isUnknown(grant.clientId)).toBe(true);
+  });
+
+  it('names Kubernetes resources by metadata.name', () => {
+    const dir = project({
+      'main.bicep': [
+        '@secure()',
+        'param kubeConfig string',
+        "extension kubernetes with { namespace: 'default', kubeConfig: kubeConfig }",
+        "resource web 'apps/Deployment@v1' = {",
+        "  metadata: { name: 'web' }",
+        '  spec: {}',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.type, r.apiVersion, r.name])).toEqual([['/providers/apps/Deployment/web', 'apps/Deployment', 'v1', 'web']]);
   });
 });
