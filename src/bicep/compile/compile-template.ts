@@ -7,6 +7,7 @@ import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
+import { checkModuleCall, checkModuleOutputReads } from './check-module-contracts.js';
 import { armType, decoratorArgs, findDecorator, secureType, type ArmType } from './compile-types.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { moduleDeploymentNameArm, moduleLoopScope, moduleParts, type ModuleSymbol } from './module-info.js';
@@ -77,6 +78,7 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
   }
   checkDeployTimeValues(statements, root);
   checkDuplicateModuleNames(statements, root);
+  checkModuleOutputReads(unit);
   variables.push(...host.importedVariables(unit));
   functions.push(...host.importedFunctions(unit));
 
@@ -213,7 +215,10 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
     ['mode', ev('Incremental')],
     ['parameters', eo(params)],
   ];
-  if (mod.kind === 'template') properties.push(['template', mod.template]);
+  if (mod.kind === 'template') {
+    properties.push(['template', mod.template]);
+    checkModuleCall(unit, decl, body, mod.template);
+  }
   else properties.push(['templateLink', eo([['uri', ev(mod.reference)], ['azreadyUnavailable', ev(mod.reason)]], unit.span(decl.path))]);
   entries.push(['properties', eo(properties)]);
   return eo(entries, unit.span(decl));

@@ -231,4 +231,62 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources.map((r) => [r.id, r.type, r.apiVersion, r.name])).toEqual([['/providers/apps/Deployment/web', 'apps/Deployment', 'v1', 'web']]);
   });
+
+  it('refuses a module call that leaves out a required parameter or reads an output the module does not declare', () => {
+    const dir = project({
+      'mod.bicep': ['param required string', "param optional string = 'x'", 'param maybe string?', 'output out1 string = required', ''].join('\n'),
+      'arm.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { needed: { type: 'string' }, given: { type: 'string', defaultValue: 'g' } },
+        resources: [],
+        outputs: { result: { type: 'string', value: "[parameters('needed')]" } },
+      }),
+      'main.bicep': [
+        "module m 'mod.bicep' = {",
+        "  name: 'm'",
+        "  params: { optional: 'y' }",
+        '}',
+        "module many 'mod.bicep' = [for i in range(0, 2): {",
+        "  name: 'many${i}'",
+        "  params: { required: 'a' }",
+        '}]',
+        "module j 'arm.json' = {",
+        "  name: 'j'",
+        '}',
+        'output a string = m.outputs.nope',
+        "output b string = many[0].outputs['other']",
+        'output c string = j.outputs.result',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out).map((d) => [d.code, d.location?.startLine, d.message])).toEqual([
+      ['bicep/module-params-missing', 3, "the module 'm' needs the parameter 'required', which has no default; pass it in params"],
+      ['bicep/module-params-missing', 9, "the module 'j' needs the parameter 'needed', which has no default; pass it in params"],
+      ['bicep/module-output-undeclared', 12, "the module 'm' has no output 'nope'; it declares 'out1'"],
+      ['bicep/module-output-undeclared', 13, "the module 'many' has no output 'other'; it declares 'out1'"],
+    ]);
+  });
+
+  it('accepts module calls whose parameters cannot be checked one by one, and safe reads of outputs', () => {
+    const dir = project({
+      'mod.bicep': ['param required string', 'output out1 string = required', ''].join('\n'),
+      'main.bicep': [
+        "var shared = { required: 'a' }",
+        "module spread 'mod.bicep' = {",
+        "  name: 'spread'",
+        '  params: { ...shared }',
+        '}',
+        "module whole 'mod.bicep' = {",
+        "  name: 'whole'",
+        '  params: shared',
+        '}',
+        'output a string? = spread.outputs.?other',
+        'output b string = whole.outputs.out1',
+        '',
+      ].join('\n'),
+    });
+    expect(errorsOf(loadBicepFile(path.join(dir, 'main.bicep')))).toEqual([]);
+  });
 });
