@@ -312,6 +312,10 @@ export class TemplateScope implements EvalContext {
       return evaluateExpression(parsed.node, this);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
+      if (e.kind === 'undocumented') {
+        this.diagnostics.push(diagnostic('arm/evaluation-undocumented', 'warning', `${e.message}; the value is unknown in ${text}`, this.doc.rangeOf(node)));
+        return new Unknown(e.message, text);
+      }
       const runtime = e.kind === 'runtime';
       this.diagnostics.push(diagnostic(
         runtime ? 'arm/evaluation-failed' : 'arm/expression-error',

@@ -307,4 +307,20 @@ y", "b": }`));
       ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo', '2023-01-01'],
     ]);
   });
+
+  it("json('') of an empty secure parameter default is unknown with a warning, not an error", () => {
+    const out = expand(
+      template(`"parameters": { "protectedParameters": { "type": "securestring", "defaultValue": "" } },
+  "resources": [{
+    "type": "Microsoft.Compute/virtualMachines/runCommands", "apiVersion": "2023-09-01", "name": "vm1/run", "location": "westus",
+    "properties": { "protectedParameters": "[json(parameters('protectedParameters'))]", "parameters": "[json('[{\\"name\\": \\"a\\"}]')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.code, d.severity])).toEqual([['arm/evaluation-undocumented', 'warning']]);
+    const props = out.resources[0].properties as Record<string, unknown>;
+    expect(isUnknown(props.protectedParameters)).toBe(true);
+    expect(props.parameters).toEqual([{ name: 'a' }]);
+    expect(expand(template(`"variables": { "bad": "[json('{ not json')]" }, "outputs": { "o": { "type": "object", "value": "[variables('bad')]" } }`)).errors.map((e) => e.code)).toEqual(['arm/expression-error']);
+  });
 });

@@ -21,9 +21,10 @@ export interface EvalContext {
 /**
  * `invalid`: the template is wrong whatever the values (an undeclared parameter, a wrong number of
  * arguments). `runtime`: these values make the deployment fail (an index out of range, a missing
- * property), which may not happen with the values of a real deployment.
+ * property), which may not happen with the values of a real deployment. `undocumented`: what ARM
+ * does with these values is not documented, so the value is unknown (`json('')`).
  */
-export type EvaluationErrorKind = 'invalid' | 'runtime';
+export type EvaluationErrorKind = 'invalid' | 'runtime' | 'undocumented';
 
 export class EvaluationError extends Error {
   constructor(

@@ -38,6 +38,9 @@ export const objectFunctions: FunctionTable = {
       arity('json', a, 1);
       if (a[0] === null) return {};
       const text = str('json', a[0]);
+      // ARM documents json() for well-formed JSON and null only; an empty string (often a secure
+      // parameter's placeholder default) gets no documented result.
+      if (text.trim() === '') return fail('json', 'was given an empty string, for which ARM documents no result', 'undocumented');
       try {
         return JSON.parse(doubleQuoted(text)) as Value;
       } catch {
