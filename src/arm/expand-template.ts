@@ -154,8 +154,8 @@ class Expander {
     }
     const placed = this.placement(node, type, name);
     const prefix = scopePrefix(this.scope.deployment);
-    const id = ext ? extensionResourceId(type, name) : typeof placed.scopeId === 'string'
-      ? `${placed.scopeId}/providers/${placed.type}/${placed.name}`
+    const id = ext ? extensionResourceId(type, name) : placed.tenant ? resourceIdAt('', placed.type, placed.name) : typeof placed.scopeId === 'string'
+      ? scopedId(placed.scopeId, placed.type, placed.name)
       : isUnknown(placed.scopeId)
         ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
         : resourceIdAt(prefix, placed.type, placed.name);
@@ -248,10 +248,12 @@ class Expander {
    * Extension resources: either a `scope` member, or the older `<type>/providers/<extType>` form
    * with a `<name>/<Namespace>/<extName>` name. Both become type + name + scope id.
    */
-  private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown } {
+  private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown; tenant?: boolean } {
     const scopeNode = member(node, 'scope');
     if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
       const s = this.scope.evaluate(scopeNode);
+      // "/" deploys the resource at the tenant (a management group from a management group template).
+      if (s === '/') return { type, name, tenant: true };
       let scopeId: string | Unknown;
       if (isUnknown(s)) scopeId = spelledOutId(s) ?? s;
       else if (typeof s !== 'string') scopeId = new Unknown('the scope is not a resource id');
@@ -385,6 +387,16 @@ class Expander {
     }
     return out;
   }
+}
+
+/**
+ * The id of an extension resource at `scopeId`; a child of one (`Ns/a/b` named `x/y`) nests its
+ * segments as ARM does: `<scope>/providers/Ns/a/x/b/y`.
+ */
+function scopedId(scopeId: string, type: string, name: string): string {
+  const depth = type.split('/').length - 1;
+  if (depth > 1 && name.split('/').length === depth) return resourceIdAt(scopeId, type, name);
+  return `${scopeId}/providers/${type}/${name}`;
 }
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */

@@ -139,9 +139,14 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
   if (!info.parent && nameNode) entries.push(['name', toJson(nameNode.value, scope)]);
   else if (!info.extension && (nameNode || info.parent)) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
-  if (info.scopeExpr && !info.extension) {
-    const target = unit.resourceRefId(info.scopeExpr, scope);
-    if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(info.scopeExpr))]);
+  // A child of an extension resource is at its parent's scope, and says so as Bicep emits it.
+  const parentInfo = info.parent?.info;
+  const scopeExpr = info.scopeExpr ?? (parentInfo && !parentInfo.loop && !parentInfo.parent ? parentInfo.scopeExpr : undefined);
+  if (scopeExpr && !info.extension) {
+    const target = unit.resourceRefId(scopeExpr, scope);
+    if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(scopeExpr))]);
+    // `scope: tenant()` deploys the resource at the tenant, which ARM spells "/".
+    else if (scopeExpr.kind === 'call' && !scopeExpr.base && scopeExpr.name.name === 'tenant' && scopeExpr.arguments.length === 0) entries.push(['scope', ev('/', unit.span(scopeExpr))]);
   }
   // Extension resources (Kubernetes `metadata`/`spec`, Graph objects) carry their body as properties.
   const members: [string, Emitted][] = info.extension ? [] : entries;

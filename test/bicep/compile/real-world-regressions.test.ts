@@ -289,4 +289,45 @@ describe('real-world Bicep', () => {
     });
     expect(errorsOf(loadBicepFile(path.join(dir, 'main.bicep')))).toEqual([]);
   });
+
+  it('places a resource scoped to tenant() at the tenant, and the child of an extension resource at its parent scope', () => {
+    const dir = project({
+      'main.bicep': [
+        "targetScope = 'managementGroup'",
+        "resource mg 'Microsoft.Management/managementGroups@2020-05-01' = {",
+        '  scope: tenant()',
+        "  name: 'one-mg'",
+        '}',
+        '',
+      ].join('\n'),
+      'child.bicep': [
+        "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {",
+        "  name: 'kv1'",
+        '}',
+        "resource ext 'My.Rp/extensions@2020-06-01' = {",
+        '  scope: vault',
+        "  name: 'ext1'",
+        '}',
+        "resource extChild 'My.Rp/extensions/children@2020-06-01' = {",
+        '  parent: ext',
+        "  name: 'c1'",
+        '}',
+        "var config = { 'server-name': {} }",
+        "output named string = nameof(config['server-name'])",
+        'output childId string = extChild.id',
+        '',
+      ].join('\n'),
+    });
+    const mg = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(mg)).toEqual([]);
+    expect(mg.resources.map((r) => [r.id, r.scope])).toEqual([['/providers/Microsoft.Management/managementGroups/one-mg', undefined]]);
+    const child = loadBicepFile(path.join(dir, 'child.bicep'));
+    expect(errorsOf(child)).toEqual([]);
+    const vault = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.KeyVault/vaults/kv1';
+    expect(child.resources.map((r) => [r.id, r.scope])).toEqual([
+      [`${vault}/providers/My.Rp/extensions/ext1`, vault],
+      [`${vault}/providers/My.Rp/extensions/ext1/children/c1`, vault],
+    ]);
+    expect(child.outputs.named).toBe('server-name');
+  });
 });
