@@ -329,6 +329,15 @@ export class TemplateScope implements EvalContext {
     }
   }
 
+  /** A runtime failure inside a value that stays partly known: the warning evaluateString would give. */
+  runtimeFailure(e: EvaluationError): void {
+    const node = this.currentNode;
+    const message = `with these parameter values the deployment would fail: ${e.message} in ${String(node?.value ?? '')}`;
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (last?.code === 'arm/evaluation-failed' && last.message === message) return;
+    this.diagnostics.push(diagnostic('arm/evaluation-failed', 'warning', message, node ? this.doc.rangeOf(node) : undefined));
+  }
+
   private usesSecureParameter(text: string): boolean {
     if (this.secureParams.size === 0) return false;
     for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;

@@ -16,6 +16,8 @@ export interface EvalContext {
   unsupported(functionName: string): void;
   /** Functions that exist only in this context (the policy language's field(), current()…). */
   localFunction?(name: string): TemplateFunction | undefined;
+  /** Reports a runtime failure that made only part of a value unknown (one member of an object). */
+  runtimeFailure?(error: EvaluationError): void;
 }
 
 /**

@@ -330,4 +330,34 @@ describe('real-world Bicep', () => {
     ]);
     expect(child.outputs.named).toBe('server-name');
   });
+
+  it('keeps the items of a property for-expression whose member fails for some values, with a warning', () => {
+    const dir = project({
+      'mod.bicep': ['param n string', 'output myOutput string = n', ''].join('\n'),
+      'main.bicep': [
+        "var regions = ['eastus', 'westus']",
+        "module apim 'mod.bicep' = [for (region, i) in regions: {",
+        "  name: 'apim-${region}-${i}'",
+        '  params: { n: region }',
+        '}]',
+        "resource fd 'Microsoft.Network/frontDoors@2020-05-01' = {",
+        "  name: 'fd'",
+        "  location: 'global'",
+        '  properties: {',
+        '    backends: [for (index, i) in range(0, length(regions)): {',
+        '      address: apim[index + i].outputs.myOutput',
+        '      httpPort: 80',
+        '    }]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['arm/evaluation-failed']);
+    const backends = (out.resources.find((r) => r.type === 'Microsoft.Network/frontDoors')!.properties as { backends: { address: unknown; httpPort: number }[] }).backends;
+    // The second item reads apim[2], out of range: only its address is unknown.
+    expect(backends.map((b) => [isUnknown(b.address) ? 'unknown' : b.address, b.httpPort])).toEqual([['eastus', 80], ['unknown', 80]]);
+  });
 });
