@@ -40,6 +40,11 @@ export interface ExpansionRun {
   /** Files of templateLink chains, to stop a template that links to itself. */
   fileStack: string[];
   depth: number;
+  /**
+   * Where the resources of this (nested) deployment go, when it differs from the context its
+   * expressions are evaluated in: an outer-scope nested deployment into another resource group.
+   */
+  target?: DeploymentContext;
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
@@ -153,7 +158,7 @@ class Expander {
       name = `${parent.name}/${name}`;
     }
     const placed = this.placement(node, type, name);
-    const prefix = scopePrefix(this.scope.deployment);
+    const prefix = scopePrefix(this.run.target ?? this.scope.deployment);
     const id = ext ? extensionResourceId(type, name) : placed.tenant ? resourceIdAt('', placed.type, placed.name) : typeof placed.scopeId === 'string'
       ? scopedId(placed.scopeId, placed.type, placed.name)
       : isUnknown(placed.scopeId)
@@ -260,7 +265,7 @@ class Expander {
       else if (s.startsWith('/')) scopeId = s;
       else {
         const target = this.symbols.get(s.toLowerCase())?.[0];
-        scopeId = target ? target.id : `${scopePrefix(this.scope.deployment)}/providers/${s}`;
+        scopeId = target ? target.id : `${scopePrefix(this.run.target ?? this.scope.deployment)}/providers/${s}`;
       }
       return { type, name, scopeId };
     }
@@ -279,7 +284,7 @@ class Expander {
       }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
-      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')) };
+      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.run.target ?? this.scope.deployment), baseType, baseNames.join('/')) };
     }
     return { type, name };
   }

@@ -36,11 +36,13 @@ export function expandNestedDeployment(
   const { templateDoc, template, dir } = located;
 
   const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
-  const deployment = targetContext(outer, node, template);
+  const deployment = targetContext(outer, node, template, run.target);
   // Outer scope (the default for inline templates): the nested template sees the outer
   // parameters and variables. A linked template always has its own.
   const scope = inner || templateDoc !== doc ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: templateDoc === doc ? run.fileStack : [...run.fileStack, path.resolve(templateDoc.file)] };
+  // With outer scope, expressions see the outer deployment but the resources go to the target.
+  nestedRun.target = scope === outer ? deployment : undefined;
   return expandWithScope(templateDoc, template, scope, nestedRun, dir);
 }
 
@@ -76,8 +78,10 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
 }
 
 /** Where the nested deployment deploys: its subscriptionId/resourceGroup/scope, else the outer scope narrowed by its schema. */
-function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode): DeploymentContext {
-  const ctx: DeploymentContext = { ...outer.deployment };
+function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode, parentTarget: DeploymentContext | undefined): DeploymentContext {
+  // Inside an outer-scope deployment into another group, that group is where nested ones start from.
+  const base = parentTarget ?? outer.deployment;
+  const ctx: DeploymentContext = { ...base };
   const sub = outer.evaluate(member(node, 'subscriptionId'));
   const rg = outer.evaluate(member(node, 'resourceGroup'));
   const scope = outer.evaluate(member(node, 'scope'));
@@ -104,7 +108,7 @@ function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode)
     // the subscription in ARM's eyes only if its schema says so.
     if (fromSchema !== 'resourceGroup' || ctx.scope === 'resourceGroup') ctx.scope = fromSchema;
   }
-  if (Object.entries(ctx).every(([k, v]) => (outer.deployment as unknown as Record<string, unknown>)[k] === v)) return outer.deployment;
+  if (Object.entries(ctx).every(([k, v]) => (base as unknown as Record<string, unknown>)[k] === v)) return base;
   return ctx;
 }
 

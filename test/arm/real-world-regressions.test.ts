@@ -323,4 +323,25 @@ y", "b": }`));
     expect(props.parameters).toEqual([{ name: 'a' }]);
     expect(expand(template(`"variables": { "bad": "[json('{ not json')]" }, "outputs": { "o": { "type": "object", "value": "[variables('bad')]" } }`)).errors.map((e) => e.code)).toEqual(['arm/expression-error']);
   });
+
+  it('an outer-scope nested deployment into another resource group puts its resources there, its expressions still outside', () => {
+    const out = expand(
+      template(`"parameters": { "vaultGroup": { "type": "string" } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "addPolicy",
+    "resourceGroup": "[parameters('vaultGroup')]",
+    "properties": { "mode": "Incremental",
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [{ "type": "Microsoft.KeyVault/vaults/accessPolicies", "apiVersion": "2019-09-01", "name": "kv1/add",
+          "properties": { "lake": "[resourceId('Microsoft.DataLakeStore/accounts', 'lake1')]" } }]
+      } } }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.properties])).toEqual([[
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/{unknown resource group: parameters('vaultGroup')}/providers/Microsoft.KeyVault/vaults/kv1/accessPolicies/add",
+      { lake: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.DataLakeStore/accounts/lake1' },
+    ]]);
+  });
 });
