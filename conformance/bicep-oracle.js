@@ -25,7 +25,7 @@ function canonical(v) {
 }
 
 /** Names that are unknown cannot be compared as text (each compiler writes its own expression). */
-const UNKNOWN_NAME = /\{unknown name:[^}]*\}/g;
+const UNKNOWN_NAME = /\{unknown (name|resource group|subscription):[^}]*\}/g;
 
 function describeResources(resources) {
   const map = new Map();

@@ -1,12 +1,16 @@
 // The deployment a template is expanded for. Templates are scanned without Azure, so the ids use
-// documented placeholders: resource ids stay stable from run to run.
+// documented placeholders: resource ids stay stable from run to run. A nested deployment into a
+// resource group or subscription whose name is unknown carries an Unknown there instead.
+import { Unknown, isUnknown } from '../core/unknown.js';
 
 export type DeploymentScope = 'tenant' | 'managementGroup' | 'subscription' | 'resourceGroup';
 
 export interface DeploymentContext {
   scope: DeploymentScope;
-  subscriptionId: string;
-  resourceGroup: string;
+  /** Unknown for a nested deployment into a subscription whose id is only known at deployment. */
+  subscriptionId: string | Unknown;
+  /** Unknown for a nested deployment into a resource group whose name is only known at deployment. */
+  resourceGroup: string | Unknown;
   location: string;
   tenantId: string;
   managementGroup: string;
@@ -33,7 +37,31 @@ export function scopeFromSchema(schema: string): DeploymentScope {
 }
 
 export function resourceGroupId(ctx: DeploymentContext): string {
-  return `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}`;
+  return `/subscriptions/${idSegment(ctx.subscriptionId, 'subscription')}/resourceGroups/${idSegment(ctx.resourceGroup, 'resource group')}`;
+}
+
+/**
+ * A segment of a resource id (which is always a string): an unknown subscription or resource group
+ * is spelled `{unknown resource group: <expression>}`, as unknown names are, so that resources in
+ * two different unknown groups keep apart.
+ */
+export function idSegment(v: string | Unknown, what: string): string {
+  if (!isUnknown(v)) return v;
+  return `{unknown ${what}: ${String(v.expression ?? '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')')}}`;
+}
+
+/**
+ * An id in a subscription or resource group that is only known at deployment: an Unknown whose
+ * expression is the id with that segment spelled out, as in the resource's own id, so that
+ * relations can still tell which resource it names.
+ */
+export function unknownId(part: Unknown, id: string): Unknown {
+  return new Unknown(part.reason, id);
+}
+
+/** The id an Unknown of `unknownId()` spells out, if it is one. */
+export function spelledOutId(v: unknown): string | undefined {
+  return isUnknown(v) && v.expression !== undefined && /^\/(subscriptions|providers)\/.*\{unknown /i.test(v.expression) ? v.expression : undefined;
 }
 
 /**
@@ -55,7 +83,7 @@ export function scopePrefix(ctx: DeploymentContext): string {
     case 'managementGroup':
       return `/providers/Microsoft.Management/managementGroups/${ctx.managementGroup}`;
     case 'subscription':
-      return `/subscriptions/${ctx.subscriptionId}`;
+      return `/subscriptions/${idSegment(ctx.subscriptionId, 'subscription')}`;
     case 'resourceGroup':
       return resourceGroupId(ctx);
   }

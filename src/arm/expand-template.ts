@@ -9,11 +9,12 @@ import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
-import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, type DeploymentContext } from './deployment-context.js';
+import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, type DeploymentContext } from './deployment-context.js';
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
+import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
@@ -40,6 +41,11 @@ export interface ExpansionRun {
   /** Files of templateLink chains, to stop a template that links to itself. */
   fileStack: string[];
   depth: number;
+  /**
+   * Where the resources of this (nested) deployment go, when it differs from the context its
+   * expressions are evaluated in: an outer-scope nested deployment into another resource group.
+   */
+  target?: DeploymentContext;
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
@@ -88,6 +94,10 @@ interface Instance {
   scopeId?: string | Unknown;
   existing: boolean;
   deployment: boolean;
+  /** The version a non-Azure extension resource's type carries (`@v1.0`). */
+  apiVersion?: string;
+  /** An extension resource's key that was unknown in pass 1: evaluated again once all are known. */
+  laterName?: JsonNode;
   /** Evaluated lazily: reference() may need it before its turn. */
   resource?: Resource;
   nested?: { resources: Resource[]; outputs: Record<string, Value> };
@@ -145,17 +155,20 @@ class Expander {
       this.run.diagnostics.push(diagnostic('arm/resource-type-missing', 'error', 'the resource has no "type"; give it one such as "Microsoft.Storage/storageAccounts"', this.doc.rangeOf(node)));
       return;
     }
-    const nameValue = this.scope.evaluate(member(node, 'name'));
-    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(node)}}`;
-    let type = typeValue;
+    // A non-Azure extension resource is named by its extension's key, else by its symbol.
+    const ext = parent ? undefined : extensionResource(node, typeValue);
+    const nameNode = ext ? ext.nameNode : member(node, 'name');
+    const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
+    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(nameNode)}}`;
+    let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
       name = `${parent.name}/${name}`;
     }
     const placed = this.placement(node, type, name);
-    const prefix = scopePrefix(this.scope.deployment);
-    const id = typeof placed.scopeId === 'string'
-      ? `${placed.scopeId}/providers/${placed.type}/${placed.name}`
+    const prefix = scopePrefix(this.run.target ?? this.scope.deployment);
+    const id = ext ? extensionResourceId(type, name) : placed.tenant ? resourceIdAt('', placed.type, placed.name) : typeof placed.scopeId === 'string'
+      ? scopedId(placed.scopeId, placed.type, placed.name)
       : isUnknown(placed.scopeId)
         ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
         : resourceIdAt(prefix, placed.type, placed.name);
@@ -170,6 +183,9 @@ class Expander {
       deployment: placed.type.toLowerCase() === DEPLOYMENTS,
     };
     if (placed.scopeId !== undefined) inst.scopeId = placed.scopeId;
+    if (ext?.apiVersion) inst.apiVersion = ext.apiVersion;
+    // An extension's key may read a resource declared later (`reference('app').uniqueName`).
+    if (ext && nameNode && isUnknown(nameValue)) inst.laterName = nameNode;
     this.instances.push(inst);
     if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
@@ -177,6 +193,7 @@ class Expander {
 
   /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
   evaluateAll(): Resource[] {
+    for (const inst of this.instances) if (inst.laterName) this.nameAgain(inst, inst.laterName);
     const out: Resource[] = [];
     for (const inst of this.instances) {
       if (inst.existing) continue;
@@ -185,6 +202,13 @@ class Expander {
       else if (inst.resource) out.push(inst.resource);
     }
     return out;
+  }
+
+  private nameAgain(inst: Instance, nameNode: JsonNode): void {
+    const name = this.scope.withLoops(inst.loops, () => this.scope.evaluate(nameNode));
+    if (typeof name !== 'string') return;
+    inst.name = name;
+    inst.id = extensionResourceId(inst.type, name);
   }
 
   private ensure(inst: Instance): void {
@@ -221,7 +245,7 @@ class Expander {
     };
     // Hand-written templates sometimes keep API versions in variables: "[variables('api').nsg]".
     const apiNode = member(node, 'apiVersion');
-    const apiVersion = typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value;
+    const apiVersion = inst.apiVersion ?? (typeof apiNode?.value === 'string' && apiNode.value.startsWith('[') ? this.scope.evaluate(apiNode) : apiNode?.value);
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);
@@ -237,17 +261,19 @@ class Expander {
    * Extension resources: either a `scope` member, or the older `<type>/providers/<extType>` form
    * with a `<name>/<Namespace>/<extName>` name. Both become type + name + scope id.
    */
-  private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown } {
+  private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown; tenant?: boolean } {
     const scopeNode = member(node, 'scope');
     if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
       const s = this.scope.evaluate(scopeNode);
+      // "/" deploys the resource at the tenant (a management group from a management group template).
+      if (s === '/') return { type, name, tenant: true };
       let scopeId: string | Unknown;
-      if (isUnknown(s)) scopeId = s;
+      if (isUnknown(s)) scopeId = spelledOutId(s) ?? s;
       else if (typeof s !== 'string') scopeId = new Unknown('the scope is not a resource id');
       else if (s.startsWith('/')) scopeId = s;
       else {
         const target = this.symbols.get(s.toLowerCase())?.[0];
-        scopeId = target ? target.id : `${scopePrefix(this.scope.deployment)}/providers/${s}`;
+        scopeId = target ? target.id : `${scopePrefix(this.run.target ?? this.scope.deployment)}/providers/${s}`;
       }
       return { type, name, scopeId };
     }
@@ -266,7 +292,7 @@ class Expander {
       }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
-      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.scope.deployment), baseType, baseNames.join('/')) };
+      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.run.target ?? this.scope.deployment), baseType, baseNames.join('/')) };
     }
     return { type, name };
   }
@@ -297,7 +323,7 @@ class Expander {
           evaluate: (args) => {
             const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
             if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
-            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: String(member(inst.node, 'apiVersion')?.value ?? '') };
+            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
           },
         };
       default:
@@ -391,9 +417,19 @@ function identityOf(inst: Instance): Record<string, Value> {
   return { id: inst.id, name: inst.name, type: inst.type };
 }
 
+/**
+ * The id of an extension resource at `scopeId`; a child of one (`Ns/a/b` named `x/y`) nests its
+ * segments as ARM does: `<scope>/providers/Ns/a/x/b/y`.
+ */
+function scopedId(scopeId: string, type: string, name: string): string {
+  const depth = type.split('/').length - 1;
+  if (depth > 1 && name.split('/').length === depth) return resourceIdAt(scopeId, type, name);
+  return `${scopeId}/providers/${type}/${name}`;
+}
+
 /** An unknown name keeps its expression, so that two such resources stay apart. */
-function nameTextOf(node: JsonNode): string {
-  return String(member(node, 'name')?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
+function nameTextOf(nameNode: JsonNode | undefined): string {
+  return String(nameNode?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
 }
 
 /**

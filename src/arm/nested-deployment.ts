@@ -9,6 +9,8 @@ import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { scopeFromSchema, type DeploymentContext } from './deployment-context.js';
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
+import { evaluateExpression } from './expression/evaluate-expression.js';
+import { parseBracketed } from './expression/parse-expression.js';
 import { JsonDocument, member, members, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
@@ -34,11 +36,13 @@ export function expandNestedDeployment(
   const { templateDoc, template, dir } = located;
 
   const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
-  const deployment = targetContext(outer, node, template);
+  const deployment = targetContext(outer, node, template, run.target);
   // Outer scope (the default for inline templates): the nested template sees the outer
   // parameters and variables. A linked template always has its own.
   const scope = inner || templateDoc !== doc ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: templateDoc === doc ? run.fileStack : [...run.fileStack, path.resolve(templateDoc.file)] };
+  // With outer scope, expressions see the outer deployment but the resources go to the target.
+  nestedRun.target = scope === outer ? deployment : undefined;
   return expandWithScope(templateDoc, template, scope, nestedRun, dir);
 }
 
@@ -74,13 +78,16 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
 }
 
 /** Where the nested deployment deploys: its subscriptionId/resourceGroup/scope, else the outer scope narrowed by its schema. */
-function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode): DeploymentContext {
-  const ctx: DeploymentContext = { ...outer.deployment };
+function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode, parentTarget: DeploymentContext | undefined): DeploymentContext {
+  // Inside an outer-scope deployment into another group, that group is where nested ones start from.
+  const base = parentTarget ?? outer.deployment;
+  const ctx: DeploymentContext = { ...base };
   const sub = outer.evaluate(member(node, 'subscriptionId'));
   const rg = outer.evaluate(member(node, 'resourceGroup'));
   const scope = outer.evaluate(member(node, 'scope'));
   const schema = String(member(template, '$schema')?.value ?? '');
   if (typeof sub === 'string') ctx.subscriptionId = sub;
+  else if (isUnknown(sub)) ctx.subscriptionId = unknownTarget('subscription', sub, member(node, 'subscriptionId'));
   if (typeof scope === 'string') {
     const mg = /managementGroups\/([^/]+)/i.exec(scope);
     const s = /subscriptions\/([^/]+)/i.exec(scope);
@@ -89,9 +96,11 @@ function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode)
     else if (g && s) Object.assign(ctx, { scope: 'resourceGroup', subscriptionId: s[1], resourceGroup: g[1] });
     else if (s) Object.assign(ctx, { scope: 'subscription', subscriptionId: s[1] });
     else if (scope === '/') ctx.scope = 'tenant';
+  } else if (isUnknown(scope)) {
+    unknownGroupScope(outer, member(node, 'scope'), ctx);
   }
-  if (typeof rg === 'string') {
-    ctx.resourceGroup = rg;
+  if (typeof rg === 'string' || isUnknown(rg)) {
+    ctx.resourceGroup = typeof rg === 'string' ? rg : unknownTarget('resource group', rg, member(node, 'resourceGroup'));
     ctx.scope = 'resourceGroup';
   } else if (schema && typeof scope !== 'string') {
     const fromSchema = scopeFromSchema(schema);
@@ -99,8 +108,44 @@ function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode)
     // the subscription in ARM's eyes only if its schema says so.
     if (fromSchema !== 'resourceGroup' || ctx.scope === 'resourceGroup') ctx.scope = fromSchema;
   }
-  if (Object.entries(ctx).every(([k, v]) => (outer.deployment as unknown as Record<string, unknown>)[k] === v)) return outer.deployment;
+  if (Object.entries(ctx).every(([k, v]) => (base as unknown as Record<string, unknown>)[k] === v)) return base;
   return ctx;
+}
+
+/**
+ * A `scope` that is the id of a resource group named only at deployment
+ * (`subscriptionResourceId([sub,] 'Microsoft.Resources/resourceGroups', name)`): the deployment
+ * targets that group, whose name (and maybe subscription) is unknown.
+ */
+function unknownGroupScope(outer: TemplateScope, scopeNode: JsonNode | undefined, ctx: DeploymentContext): void {
+  const raw = scopeNode?.value;
+  if (typeof raw !== 'string' || !raw.startsWith('[')) return;
+  const parsed = parseBracketed(raw);
+  if (!parsed.ok || parsed.node.kind !== 'call' || !/^(subscriptionresourceid|resourceid)$/i.test(parsed.node.name)) return;
+  const args = parsed.node.args;
+  const ti = args.findIndex((a) => a.kind === 'string' && a.value.replace(/\/+$/, '').toLowerCase() === 'microsoft.resources/resourcegroups');
+  if (ti < 0 || ti > 1 || args.length !== ti + 2) return;
+  const source = raw.slice(1, -1);
+  const textOf = (i: number) => source.slice(args[i].offset, i + 1 < args.length ? args[i + 1].offset : source.lastIndexOf(')')).trim().replace(/,$/, '').trim();
+  const valueOf = (i: number): Value => {
+    try {
+      return evaluateExpression(args[i], outer);
+    } catch {
+      return new Unknown('the expression failed');
+    }
+  };
+  const rg = valueOf(ti + 1);
+  const sub = ti === 1 ? valueOf(0) : ctx.subscriptionId;
+  ctx.scope = 'resourceGroup';
+  ctx.resourceGroup = typeof rg === 'string' ? rg : new Unknown(`the resource group this deployment targets is only known at deployment${isUnknown(rg) ? ` (${rg.reason})` : ''}`, textOf(ti + 1));
+  if (typeof sub === 'string') ctx.subscriptionId = sub;
+  else if (ti === 1) ctx.subscriptionId = new Unknown(`the subscription this deployment targets is only known at deployment${isUnknown(sub) ? ` (${sub.reason})` : ''}`, textOf(0));
+}
+
+/** An unknown target keeps the expression that names it, which resource ids spell out. */
+function unknownTarget(what: string, value: Unknown, node: JsonNode | undefined): Unknown {
+  const text = String(node?.value ?? '').replace(/^\[|\]$/g, '');
+  return new Unknown(`the ${what} this deployment targets is only known at deployment (${value.reason})`, text);
 }
 
 /** `properties.parameters` of the deployment, evaluated in the outer template. */

@@ -333,6 +333,10 @@ export class TemplateScope implements EvalContext {
       return compiled.run(this);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
+      if (e.kind === 'undocumented') {
+        this.diagnostics.push(diagnostic('arm/evaluation-undocumented', 'warning', `${e.message}; the value is unknown in ${text}`, this.doc.rangeOf(node)));
+        return new Unknown(e.message, text);
+      }
       const runtime = e.kind === 'runtime';
       this.diagnostics.push(diagnostic(
         runtime ? 'arm/evaluation-failed' : 'arm/expression-error',
@@ -344,6 +348,15 @@ export class TemplateScope implements EvalContext {
     } finally {
       this.currentNode = saved;
     }
+  }
+
+  /** A runtime failure inside a value that stays partly known: the warning evaluateString would give. */
+  runtimeFailure(e: EvaluationError): void {
+    const node = this.currentNode;
+    const message = `with these parameter values the deployment would fail: ${e.message} in ${String(node?.value ?? '')}`;
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (last?.code === 'arm/evaluation-failed' && last.message === message) return;
+    this.diagnostics.push(diagnostic('arm/evaluation-failed', 'warning', message, node ? this.doc.rangeOf(node) : undefined));
   }
 
   private usesSecureParameter(text: string): boolean {

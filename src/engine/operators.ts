@@ -1,5 +1,6 @@
 // The condition operators of the Azure Policy rule language applied to one value, with its case
 // rules (insensitive except match/notMatch), coercions and missing-field behaviour.
+import { spelledOutId } from '../arm/deployment-context.js';
 import { Unknown, findUnknown, isUnknown } from '../core/unknown.js';
 import { truth, type Truth } from './truth.js';
 
@@ -19,8 +20,9 @@ export function applyOperator(op: Operator, actual: unknown, expected: unknown):
   // `secure` needs the field's path and resource (evaluate-condition answers it); a bare value
   // cannot tell where it came from.
   if (op === 'secure') return 'unknown';
-  // An Unknown whose type is certain (format(), resourceId(), a required parameter) is never null.
-  if (op === 'exists' && isUnknown(actual) && actual.type && !findUnknown(expected)) return truth(toBool(expected));
+  // An Unknown whose type is certain (format(), resourceId(), a required parameter) is never null,
+  // and an id in a resource group known only at deployment is still an id: both exist.
+  if (op === 'exists' && isUnknown(actual) && (actual.type || spelledOutId(actual) !== undefined) && !findUnknown(expected)) return truth(toBool(expected));
   if (isUnknown(actual) || findUnknown(expected)) return 'unknown';
   // Presence and keys do not depend on Unknowns nested inside a present value.
   if (op === 'exists') return truth((actual !== undefined && actual !== null) === toBool(expected));

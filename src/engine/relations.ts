@@ -1,6 +1,7 @@
 // Relations between resources that rules can count: children, extension resources (diagnostic
 // settings, locks) and resources that reference this one (private endpoints). Candidates whose
 // link is Unknown are "possible": they may or may not be related.
+import { spelledOutId } from '../arm/deployment-context.js';
 import { isUnknown } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceSet } from '../model/resource-set.js';
@@ -31,15 +32,16 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
       // Outgoing: the resources this one names at `via` (a workspace's default data lake).
       const values = via ? linkValues(resource, via) : [];
       const definite: Resource[] = [];
-      for (const v of values) {
-        if (typeof v !== 'string') continue;
+      for (const link of values) {
+        const v = linkId(link);
+        if (v === undefined) continue;
         // An endpoint URL (`https://<account>.dfs.core.windows.net`) names its resource by host.
         const targets = v.startsWith('/') ? [set.byId(v)] : byEndpointHost(set, types, v);
         for (const target of targets) {
           if (target && target !== resource && (!types || types.some((t) => matchesType(target, t)))) definite.push(target);
         }
       }
-      const unresolved = values.filter(isUnknown).length;
+      const unresolved = values.filter((v) => isUnknown(v) && linkId(v) === undefined).length;
       return { definite: [...new Set(definite)], possible: [], ...(unresolved ? { unresolved, reason: `${via} of '${resource.name}' is unknown` } : {}) };
     }
     case 'referencedBy': {
@@ -81,7 +83,7 @@ function referenceIndex(set: ResourceSet, types: string[] | undefined, via: stri
   return set.memo(`ref ${types?.join(',') ?? '*'} ${via ?? '*'}`, () => {
     const index = new Map<string, Resource[]>();
     for (const r of candidates(set, types)) {
-      for (const v of new Set(linkValues(r, via).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()))) {
+      for (const v of new Set(linkValues(r, via).map(linkId).filter((x): x is string => x !== undefined).map((x) => x.toLowerCase()))) {
         const list = index.get(v);
         if (list) list.push(r);
         else index.set(v, [r]);
@@ -100,7 +102,7 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
     const byFile = new Map<string, Resource[]>();
     for (const r of candidates(set, types)) {
       if (r.file === undefined) continue;
-      const unknown = kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some(isUnknown);
+      const unknown = kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some((v) => isUnknown(v) && linkId(v) === undefined);
       if (!unknown) continue;
       const list = byFile.get(r.file);
       if (list) list.push(r);
@@ -108,6 +110,14 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
     }
     return byFile;
   });
+}
+
+/**
+ * A link as an id: a string, or an id in a resource group or subscription known only at
+ * deployment, which resource ids spell the same way.
+ */
+function linkId(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : spelledOutId(v);
 }
 
 function matchesType(r: Resource, t: string): boolean {

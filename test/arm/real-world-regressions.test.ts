@@ -230,4 +230,118 @@ y", "b": }`));
     expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(isUnknown((out.resources[0].tags as Record<string, unknown>).all)).toBe(true);
   });
+
+  it('a nested deployment into a resource group named only at deployment has that group unknown in ids, not a placeholder', () => {
+    const out = expand(
+      template(`"parameters": { "rgNoValue": { "type": "string" } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+    "resourceGroup": "[parameters('rgNoValue')]",
+    "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [
+          { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus",
+            "properties": { "self": "[resourceId('Microsoft.Storage/storageAccounts', 'stdemo')]", "role": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'r')]",
+              "group": "[resourceGroup().name]", "groupLocation": "[resourceGroup().location]" } },
+          { "type": "Microsoft.Authorization/locks", "apiVersion": "2020-05-01", "name": "lock", "scope": "[resourceId('Microsoft.Storage/storageAccounts', 'stdemo')]",
+            "properties": { "level": "CanNotDelete" } }
+        ],
+        "outputs": { "rgId": { "type": "string", "value": "[resourceGroup().id]" } }
+      } } }],
+  "outputs": { "rgId": { "type": "string", "value": "[reference('inner').outputs.rgId.value]" } }`),
+    );
+    expect(out.errors).toEqual([]);
+    const group = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/{unknown resource group: parameters('rgNoValue')}";
+    const account = `${group}/providers/Microsoft.Storage/storageAccounts/stdemo`;
+    expect(out.resources.map((r) => [r.id, r.scope])).toEqual([
+      [account, undefined],
+      [`${account}/providers/Microsoft.Authorization/locks/lock`, account],
+    ]);
+    const props = out.resources[0].properties as Record<string, unknown>;
+    expect(props.self).toMatchObject({ reason: expect.stringContaining("'rgNoValue' has no value"), expression: account });
+    expect(isUnknown(props.group)).toBe(true);
+    // What does not depend on the group stays known.
+    expect(props.role).toBe('/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/r');
+    expect(props.groupLocation).toBe('westus');
+    expect(isUnknown(out.outputs.rgId)).toBe(true);
+    expect(JSON.stringify(out.resources)).not.toContain('azready-rg');
+  });
+
+  it('a deployment scoped to the id of a resource group named only at deployment targets that group', () => {
+    const out = expand(
+      template(`"parameters": { "sub": { "type": "string" }, "rg": { "type": "string" } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+    "scope": "[subscriptionResourceId(parameters('sub'), 'Microsoft.Resources/resourceGroups', parameters('rg'))]",
+    "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus" }]
+      } } }]`).replace('2019-04-01/deploymentTemplate', '2018-05-01/subscriptionDeploymentTemplate'),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => r.id)).toEqual([
+      "/subscriptions/{unknown subscription: parameters('sub')}/resourceGroups/{unknown resource group: parameters('rg')}/providers/Microsoft.Storage/storageAccounts/stdemo",
+    ]);
+  });
+
+  it('names the extension resources of a symbolic-name template by their key, read after every resource is known', () => {
+    const out = expand(
+      template(`"languageVersion": "2.0",
+  "imports": { "graph": { "provider": "MicrosoftGraph", "version": "0.1.8-preview" } },
+  "resources": {
+    "app::fic": { "import": "graph", "type": "Microsoft.Graph/applications/federatedIdentityCredentials@v1.0",
+      "properties": { "name": "[format('{0}/github', reference('app').uniqueName)]", "issuer": "i", "subject": "s", "audiences": ["a"] },
+      "dependsOn": ["app"] },
+    "app": { "import": "graph", "type": "Microsoft.Graph/applications@v1.0", "properties": { "uniqueName": "app1" } },
+    "st": { "extension": "az", "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stdemo", "location": "westus" }
+  }`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.apiVersion])).toEqual([
+      ['/providers/Microsoft.Graph/applications/app1/federatedIdentityCredentials/github', 'v1.0'],
+      ['/providers/Microsoft.Graph/applications/app1', 'v1.0'],
+      ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo', '2023-01-01'],
+    ]);
+  });
+
+  it("json('') of an empty secure parameter default is unknown with a warning, not an error", () => {
+    const out = expand(
+      template(`"parameters": { "protectedParameters": { "type": "securestring", "defaultValue": "" } },
+  "resources": [{
+    "type": "Microsoft.Compute/virtualMachines/runCommands", "apiVersion": "2023-09-01", "name": "vm1/run", "location": "westus",
+    "properties": { "protectedParameters": "[json(parameters('protectedParameters'))]", "parameters": "[json('[{\\"name\\": \\"a\\"}]')]" }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.code, d.severity])).toEqual([['arm/evaluation-undocumented', 'warning']]);
+    const props = out.resources[0].properties as Record<string, unknown>;
+    expect(isUnknown(props.protectedParameters)).toBe(true);
+    expect(props.parameters).toEqual([{ name: 'a' }]);
+    expect(expand(template(`"variables": { "bad": "[json('{ not json')]" }, "outputs": { "o": { "type": "object", "value": "[variables('bad')]" } }`)).errors.map((e) => e.code)).toEqual(['arm/expression-error']);
+  });
+
+  it('an outer-scope nested deployment into another resource group puts its resources there, its expressions still outside', () => {
+    const out = expand(
+      template(`"parameters": { "vaultGroup": { "type": "string" } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "addPolicy",
+    "resourceGroup": "[parameters('vaultGroup')]",
+    "properties": { "mode": "Incremental",
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [{ "type": "Microsoft.KeyVault/vaults/accessPolicies", "apiVersion": "2019-09-01", "name": "kv1/add",
+          "properties": { "lake": "[resourceId('Microsoft.DataLakeStore/accounts', 'lake1')]" } }]
+      } } }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.properties])).toEqual([[
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/{unknown resource group: parameters('vaultGroup')}/providers/Microsoft.KeyVault/vaults/kv1/accessPolicies/add",
+      { lake: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.DataLakeStore/accounts/lake1' },
+    ]]);
+  });
 });

@@ -16,14 +16,17 @@ export interface EvalContext {
   unsupported(functionName: string): void;
   /** Functions that exist only in this context (the policy language's field(), current()…). */
   localFunction?(name: string): TemplateFunction | undefined;
+  /** Reports a runtime failure that made only part of a value unknown (one member of an object). */
+  runtimeFailure?(error: EvaluationError): void;
 }
 
 /**
  * `invalid`: the template is wrong whatever the values (an undeclared parameter, a wrong number of
  * arguments). `runtime`: these values make the deployment fail (an index out of range, a missing
- * property), which may not happen with the values of a real deployment.
+ * property), which may not happen with the values of a real deployment. `undocumented`: what ARM
+ * does with these values is not documented, so the value is unknown (`json('')`).
  */
-export type EvaluationErrorKind = 'invalid' | 'runtime';
+export type EvaluationErrorKind = 'invalid' | 'runtime' | 'undocumented';
 
 export class EvaluationError extends Error {
   constructor(

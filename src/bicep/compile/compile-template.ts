@@ -7,6 +7,7 @@ import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
+import { checkModuleCall, checkModuleOutputReads } from './check-module-contracts.js';
 import { armType, decoratorArgs, findDecorator, secureType, type ArmType } from './compile-types.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { moduleDeploymentNameArm, moduleLoopScope, moduleParts, type ModuleSymbol } from './module-info.js';
@@ -77,6 +78,7 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
   }
   checkDeployTimeValues(statements, root);
   checkDuplicateModuleNames(statements, root);
+  checkModuleOutputReads(unit);
   variables.push(...host.importedVariables(unit));
   functions.push(...host.importedFunctions(unit));
 
@@ -133,12 +135,18 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   if (info.loop) entries.push(['copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators, unit)]);
   entries.push(['type', ev(info.type, unit.span(decl.typeString))]);
   if (info.apiVersion) entries.push(['apiVersion', ev(info.apiVersion, unit.span(decl.typeString))]);
-  const nameNode = propertyNode(info.body, 'name');
+  // A non-Azure extension resource keeps its `name` (if any) among its properties, as Bicep emits it.
+  const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
   if (!info.parent && nameNode) entries.push(['name', toJson(nameNode.value, scope)]);
-  else if (nameNode || info.parent) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
-  if (info.scopeExpr) {
-    const target = unit.resourceRefId(info.scopeExpr, scope);
-    if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(info.scopeExpr))]);
+  else if (!info.extension && (nameNode || info.parent)) entries.push(['name', ev(`[${fullNameArm(info, root)}]`, nameNode ? unit.span(nameNode) : unit.span(decl.name))]);
+  // A child of an extension resource is at its parent's scope, and says so as Bicep emits it.
+  const parentInfo = info.parent?.info;
+  const scopeExpr = info.scopeExpr ?? (parentInfo && !parentInfo.loop && !parentInfo.parent ? parentInfo.scopeExpr : undefined);
+  if (scopeExpr && !info.extension) {
+    const target = unit.resourceRefId(scopeExpr, scope);
+    if (target !== undefined) entries.push(['scope', ev(`[${target}]`, unit.span(scopeExpr))]);
+    // `scope: tenant()` deploys the resource at the tenant, which ARM spells "/".
+    else if (scopeExpr.kind === 'call' && !scopeExpr.base && scopeExpr.name.name === 'tenant' && scopeExpr.arguments.length === 0) entries.push(['scope', ev('/', unit.span(scopeExpr))]);
   }
   // Extension resources (Kubernetes `metadata`/`spec`, Graph objects) carry their body as properties.
   const members: [string, Emitted][] = info.extension ? [] : entries;
@@ -146,7 +154,8 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
     for (const item of info.body.items) {
       if (item.kind !== 'object-property') continue;
       const key = propertyKeyName(item.key);
-      if (key === undefined || RESERVED_RESOURCE_KEYS.has(key)) continue;
+      // A Graph object's `scope` (a permission grant's) and `name` are its own properties.
+      if (key === undefined || (RESERVED_RESOURCE_KEYS.has(key) && !(info.extension && (key === 'name' || key === 'scope')))) continue;
       members.push([key, toJson(item.value, scope)]);
     }
   }
@@ -211,7 +220,10 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
     ['mode', ev('Incremental')],
     ['parameters', eo(params)],
   ];
-  if (mod.kind === 'template') properties.push(['template', mod.template]);
+  if (mod.kind === 'template') {
+    properties.push(['template', mod.template]);
+    checkModuleCall(unit, decl, body, mod.template);
+  }
   else properties.push(['templateLink', eo([['uri', ev(mod.reference)], ['azreadyUnavailable', ev(mod.reason)]], unit.span(decl.path))]);
   entries.push(['properties', eo(properties)]);
   return eo(entries, unit.span(decl));

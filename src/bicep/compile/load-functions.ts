@@ -25,7 +25,8 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
   const name = e.name.name;
   if (name === 'nameof') {
     const a = e.arguments[0];
-    const last = a?.kind === 'identifier' ? a.name : a?.kind === 'property-access' ? a.property.name : undefined;
+    // `nameof(x['server-name'])` names the member a literal index reads.
+    const last = a?.kind === 'identifier' ? a.name : a?.kind === 'property-access' ? a.property.name : a?.kind === 'index-access' ? stringValue(a.index) : undefined;
     return last ? quote(last) : undefined;
   }
   if (name === 'readEnvironmentVariable') {

@@ -6,6 +6,7 @@ import { NULL, call, quote } from './arm-text.js';
 import type { Scope } from './compile-scope.js';
 import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
 import type { ModuleSymbol } from './module-info.js';
+import { noteModuleOutputRead } from './check-module-contracts.js';
 import { moduleDeploymentNameArm, moduleParts } from './module-info.js';
 
 export type Ref =
@@ -80,8 +81,9 @@ export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): strin
     return `${call('reference', refIdArm(ref, scope), quote('2025-04-01'), quote('full'))}.${prop}`;
   }
   const info = ref.info;
-  // A resource of a non-Azure extension has no ARM resource id: it is read by symbolic name.
-  if ((info.extension || !info.type.includes('/')) && !idx && prop !== 'id' && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
+  // A resource of a non-Azure extension has no ARM resource id: it is read by symbolic name (its
+  // `id`, a Graph object id, is set by the extension at deployment).
+  if ((info.extension || !info.type.includes('/')) && !idx && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
     return prop === 'properties' ? call('reference', quote(info.symbolic)) : `${call('reference', quote(info.symbolic))}.${prop}`;
   }
   switch (prop) {
@@ -120,6 +122,8 @@ export function moduleOutputAccess(e: PropertyAccessNode | IndexAccessNode, scop
     return call('tryGet', call('tryGet', outs, key), quote('value'));
   }
   const base = `${moduleReference(ref, scope)}.outputs`;
+  if (e.kind === 'property-access' && !e.safe) noteModuleOutputRead(scope.unit, ref.sym.decl, e.property.name, e.property);
+  else if (e.kind === 'index-access' && !e.safe && e.index.kind === 'string' && e.index.expressions.length === 0) noteModuleOutputRead(scope.unit, ref.sym.decl, e.index.parts[0], e.index);
   if (e.kind === 'property-access') {
     return e.safe ? call('tryGet', call('tryGet', base, quote(e.property.name)), quote('value')) : `${base}.${e.property.name}.value`;
   }

@@ -33,7 +33,7 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
   let type = at < 0 ? raw : raw.slice(0, at);
   let apiVersion = at < 0 ? '' : raw.slice(at + 1);
   // Resources of non-Azure extensions (Kubernetes, Microsoft Graph) keep `type@version` whole.
-  const extension = apiVersion !== '' && !/^\d{4}-\d{2}-\d{2}/.test(apiVersion);
+  let extension = apiVersion !== '' && !/^\d{4}-\d{2}-\d{2}/.test(apiVersion);
   if (extension) {
     type = raw;
     apiVersion = '';
@@ -43,7 +43,12 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
   if (parentSym) {
     const p = unit.resourceInfo(parentSym);
     parent = { info: p };
-    if (!type.includes('.')) type = `${p.type}/${type}`;
+    // A child of a non-Azure extension resource is one too: `Ns/parent/child@version`.
+    const pv = p.extension ? p.type.indexOf('@') : -1;
+    if (pv >= 0 && !type.includes('.')) {
+      type = `${p.type.slice(0, pv)}/${type}${p.type.slice(pv)}`;
+      extension = true;
+    } else if (!type.includes('.')) type = `${p.type}/${type}`;
     if (!apiVersion) apiVersion = p.apiVersion;
   }
   const parentProp = member(body, 'parent');

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBicepFile } from '../../../src/bicep/load-bicep.js';
+import { isUnknown } from '../../../src/core/unknown.js';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'azready-rw-'));
@@ -171,5 +172,192 @@ describe('real-world Bicep', () => {
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     expect(errorsOf(out)).toEqual([]);
     expect(out.outputs.appName).toBe('Demo app');
+  });
+
+  it.each(['extension microsoftGraphV1', 'provider microsoftGraph'])('names Microsoft Graph resources by their key (%s)', (declaration) => {
+    const dir = project({
+      'main.bicep': [
+        declaration,
+        "resource app 'Microsoft.Graph/applications@v1.0' = {",
+        "  uniqueName: 'app1'",
+        "  displayName: 'Demo app'",
+        "  resource fic 'federatedIdentityCredentials' = {",
+        "    name: '${app.uniqueName}/github'",
+        "    audiences: ['api://AzureADTokenExchange']",
+        "    issuer: 'https://token.actions.githubusercontent.com'",
+        "    subject: 'repo:o/r:ref:refs/heads/main'",
+        '  }',
+        '}',
+        "resource sp 'Microsoft.Graph/servicePrincipals@v1.0' = {",
+        '  appId: app.appId',
+        '}',
+        "resource grant 'Microsoft.Graph/oauth2PermissionGrants@v1.0' = {",
+        '  clientId: sp.id',
+        "  consentType: 'AllPrincipals'",
+        '  resourceId: sp.id',
+        "  scope: 'User.Read'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.type, r.apiVersion, r.name])).toEqual([
+      ['/providers/Microsoft.Graph/applications/app1', 'Microsoft.Graph/applications', 'v1.0', 'app1'],
+      ['/providers/Microsoft.Graph/applications/app1/federatedIdentityCredentials/github', 'Microsoft.Graph/applications/federatedIdentityCredentials', 'v1.0', 'app1/github'],
+      // Graph sets a service principal's appId at deployment; a grant has no key of its own.
+      ["/providers/Microsoft.Graph/servicePrincipals/{unknown name: reference('app').appId}", 'Microsoft.Graph/servicePrincipals', 'v1.0', "{unknown name: reference('app').appId}"],
+      ['/providers/Microsoft.Graph/oauth2PermissionGrants/grant', 'Microsoft.Graph/oauth2PermissionGrants', 'v1.0', 'grant'],
+    ]);
+    const grant = out.resources[3].properties as Record<string, unknown>;
+    expect(grant.scope).toBe('User.Read');
+    expect(isUnknown(grant.clientId)).toBe(true);
+  });
+
+  it('names Kubernetes resources by metadata.name', () => {
+    const dir = project({
+      'main.bicep': [
+        '@secure()',
+        'param kubeConfig string',
+        "extension kubernetes with { namespace: 'default', kubeConfig: kubeConfig }",
+        "resource web 'apps/Deployment@v1' = {",
+        "  metadata: { name: 'web' }",
+        '  spec: {}',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.type, r.apiVersion, r.name])).toEqual([['/providers/apps/Deployment/web', 'apps/Deployment', 'v1', 'web']]);
+  });
+
+  it('refuses a module call that leaves out a required parameter or reads an output the module does not declare', () => {
+    const dir = project({
+      'mod.bicep': ['param required string', "param optional string = 'x'", 'param maybe string?', 'output out1 string = required', ''].join('\n'),
+      'arm.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { needed: { type: 'string' }, given: { type: 'string', defaultValue: 'g' } },
+        resources: [],
+        outputs: { result: { type: 'string', value: "[parameters('needed')]" } },
+      }),
+      'main.bicep': [
+        "module m 'mod.bicep' = {",
+        "  name: 'm'",
+        "  params: { optional: 'y' }",
+        '}',
+        "module many 'mod.bicep' = [for i in range(0, 2): {",
+        "  name: 'many${i}'",
+        "  params: { required: 'a' }",
+        '}]',
+        "module j 'arm.json' = {",
+        "  name: 'j'",
+        '}',
+        'output a string = m.outputs.nope',
+        "output b string = many[0].outputs['other']",
+        'output c string = j.outputs.result',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out).map((d) => [d.code, d.location?.startLine, d.message])).toEqual([
+      ['bicep/module-params-missing', 3, "the module 'm' needs the parameter 'required', which has no default; pass it in params"],
+      ['bicep/module-params-missing', 9, "the module 'j' needs the parameter 'needed', which has no default; pass it in params"],
+      ['bicep/module-output-undeclared', 12, "the module 'm' has no output 'nope'; it declares 'out1'"],
+      ['bicep/module-output-undeclared', 13, "the module 'many' has no output 'other'; it declares 'out1'"],
+    ]);
+  });
+
+  it('accepts module calls whose parameters cannot be checked one by one, and safe reads of outputs', () => {
+    const dir = project({
+      'mod.bicep': ['param required string', 'output out1 string = required', ''].join('\n'),
+      'main.bicep': [
+        "var shared = { required: 'a' }",
+        "module spread 'mod.bicep' = {",
+        "  name: 'spread'",
+        '  params: { ...shared }',
+        '}',
+        "module whole 'mod.bicep' = {",
+        "  name: 'whole'",
+        '  params: shared',
+        '}',
+        'output a string? = spread.outputs.?other',
+        'output b string = whole.outputs.out1',
+        '',
+      ].join('\n'),
+    });
+    expect(errorsOf(loadBicepFile(path.join(dir, 'main.bicep')))).toEqual([]);
+  });
+
+  it('places a resource scoped to tenant() at the tenant, and the child of an extension resource at its parent scope', () => {
+    const dir = project({
+      'main.bicep': [
+        "targetScope = 'managementGroup'",
+        "resource mg 'Microsoft.Management/managementGroups@2020-05-01' = {",
+        '  scope: tenant()',
+        "  name: 'one-mg'",
+        '}',
+        '',
+      ].join('\n'),
+      'child.bicep': [
+        "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {",
+        "  name: 'kv1'",
+        '}',
+        "resource ext 'My.Rp/extensions@2020-06-01' = {",
+        '  scope: vault',
+        "  name: 'ext1'",
+        '}',
+        "resource extChild 'My.Rp/extensions/children@2020-06-01' = {",
+        '  parent: ext',
+        "  name: 'c1'",
+        '}',
+        "var config = { 'server-name': {} }",
+        "output named string = nameof(config['server-name'])",
+        'output childId string = extChild.id',
+        '',
+      ].join('\n'),
+    });
+    const mg = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(mg)).toEqual([]);
+    expect(mg.resources.map((r) => [r.id, r.scope])).toEqual([['/providers/Microsoft.Management/managementGroups/one-mg', undefined]]);
+    const child = loadBicepFile(path.join(dir, 'child.bicep'));
+    expect(errorsOf(child)).toEqual([]);
+    const vault = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.KeyVault/vaults/kv1';
+    expect(child.resources.map((r) => [r.id, r.scope])).toEqual([
+      [`${vault}/providers/My.Rp/extensions/ext1`, vault],
+      [`${vault}/providers/My.Rp/extensions/ext1/children/c1`, vault],
+    ]);
+    expect(child.outputs.named).toBe('server-name');
+  });
+
+  it('keeps the items of a property for-expression whose member fails for some values, with a warning', () => {
+    const dir = project({
+      'mod.bicep': ['param n string', 'output myOutput string = n', ''].join('\n'),
+      'main.bicep': [
+        "var regions = ['eastus', 'westus']",
+        "module apim 'mod.bicep' = [for (region, i) in regions: {",
+        "  name: 'apim-${region}-${i}'",
+        '  params: { n: region }',
+        '}]',
+        "resource fd 'Microsoft.Network/frontDoors@2020-05-01' = {",
+        "  name: 'fd'",
+        "  location: 'global'",
+        '  properties: {',
+        '    backends: [for (index, i) in range(0, length(regions)): {',
+        '      address: apim[index + i].outputs.myOutput',
+        '      httpPort: 80',
+        '    }]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['arm/evaluation-failed']);
+    const backends = (out.resources.find((r) => r.type === 'Microsoft.Network/frontDoors')!.properties as { backends: { address: unknown; httpPort: number }[] }).backends;
+    // The second item reads apim[2], out of range: only its address is unknown.
+    expect(backends.map((b) => [isUnknown(b.address) ? 'unknown' : b.address, b.httpPort])).toEqual([['eastus', 80], ['unknown', 80]]);
   });
 });

@@ -1,26 +1,48 @@
 // Object functions: createObject, items, json, null, objectKeys, shallowMerge and tryGet. The
 // collection functions objects share with arrays (union, contains…) live in array-functions.ts.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { isUnknown, type Value } from '../../../core/unknown.js';
+import { Unknown, isUnknown, type Value } from '../../../core/unknown.js';
+import { EvaluationError } from '../eval-context.js';
 import { arity, arr, describe, fail, obj, str } from './arg-checks.js';
 import { isObject, propertyKey, type ArmObject } from './arm-values.js';
 import type { FunctionTable } from './function-def.js';
 
+/** Unknown values keep the object's other properties known; an Unknown key makes it Unknown. */
+function createObject(a: Value[]): Value {
+  const unknownKey = a.find((x, i) => i % 2 === 0 && isUnknown(x));
+  if (unknownKey !== undefined) return unknownKey;
+  if (a.length % 2) fail('createObject', `takes key/value pairs, got ${a.length} argument(s)`);
+  const out: ArmObject = {};
+  for (let i = 0; i < a.length; i += 2) {
+    const key = str('createObject', a[i]);
+    if (key in out) fail('createObject', `was given the property '${key}' twice`);
+    out[key] = a[i + 1];
+  }
+  return out;
+}
+
 export const objectFunctions: FunctionTable = {
   createobject: {
-    // Unknown values keep the object's other properties known; an Unknown key makes it Unknown.
     acceptsUnknown: true,
-    evaluate(a) {
-      const unknownKey = a.find((x, i) => i % 2 === 0 && isUnknown(x));
-      if (unknownKey !== undefined) return unknownKey;
-      if (a.length % 2) fail('createObject', `takes key/value pairs, got ${a.length} argument(s)`);
-      const out: ArmObject = {};
-      for (let i = 0; i < a.length; i += 2) {
-        const key = str('createObject', a[i]);
-        if (key in out) fail('createObject', `was given the property '${key}' twice`);
-        out[key] = a[i + 1];
+    evaluate: createObject,
+    // A value that fails with these parameter values is unknown on its own, as each property of
+    // an ARM property loop is (Bicep's for-expressions in properties become map() of createObject()).
+    evaluateNodes(nodes, ctx, evaluate) {
+      const a: Value[] = [];
+      for (let i = 0; i < nodes.length; i++) {
+        if (i % 2 === 0 || !ctx.runtimeFailure) {
+          a.push(evaluate(nodes[i], ctx));
+          continue;
+        }
+        try {
+          a.push(evaluate(nodes[i], ctx));
+        } catch (e) {
+          if (!(e instanceof EvaluationError) || e.kind !== 'runtime') throw e;
+          ctx.runtimeFailure(e);
+          a.push(new Unknown(`the expression failed: ${e.message}`));
+        }
       }
-      return out;
+      return createObject(a);
     },
   },
   items: {
@@ -38,6 +60,9 @@ export const objectFunctions: FunctionTable = {
       arity('json', a, 1);
       if (a[0] === null) return {};
       const text = str('json', a[0]);
+      // ARM documents json() for well-formed JSON and null only; an empty string (often a secure
+      // parameter's placeholder default) gets no documented result.
+      if (text.trim() === '') return fail('json', 'was given an empty string, for which ARM documents no result', 'undocumented');
       try {
         return JSON.parse(doubleQuoted(text)) as Value;
       } catch {

@@ -1,8 +1,8 @@
 // Resource id functions (computed from the deployment context) and the runtime-only resource
 // functions (reference, references, list*, providers, pickZones, zone mappings), which yield Unknowns
 // with their reason, and environment().
-import { Unknown, type Value } from '../../../core/unknown.js';
-import { resourceIdAt } from '../../deployment-context.js';
+import { Unknown, isUnknown, type Value } from '../../../core/unknown.js';
+import { idSegment, resourceIdAt, spelledOutId, unknownId } from '../../deployment-context.js';
 import { EvaluationError } from '../eval-context.js';
 import { str } from './arg-checks.js';
 import type { FunctionTable } from './function-def.js';
@@ -39,16 +39,21 @@ export const resourceFunctions: FunctionTable = {
       }
       const scope = ctx.deployment.scope;
       if (prefix.length === 0 && (scope === 'subscription' || scope === 'tenant' || scope === 'managementGroup')) {
-        return resourceIdAt(scope === 'subscription' ? `/subscriptions/${sub}` : '', type, names.join('/'));
+        const id = resourceIdAt(scope === 'subscription' ? `/subscriptions/${idSegment(sub, 'subscription')}` : '', type, names.join('/'));
+        return scope === 'subscription' && isUnknown(sub) ? unknownId(sub, id) : id;
       }
-      return resourceIdAt(`/subscriptions/${sub}/resourceGroups/${rg}`, type, names.join('/'));
+      // In a nested deployment into a group or subscription named only at deployment, the id is unknown.
+      const id = resourceIdAt(`/subscriptions/${idSegment(sub, 'subscription')}/resourceGroups/${idSegment(rg, 'resource group')}`, type, names.join('/'));
+      const unknown = isUnknown(sub) ? sub : isUnknown(rg) ? rg : undefined;
+      return unknown ? unknownId(unknown, id) : id;
     },
   },
   subscriptionresourceid: {
     evaluate(args, ctx) {
       const { prefix, type, names } = typeAndNames('subscriptionResourceId', args);
       const sub = prefix[0] ?? ctx.deployment.subscriptionId;
-      return resourceIdAt(`/subscriptions/${sub}`, type, names.join('/'));
+      const id = resourceIdAt(`/subscriptions/${idSegment(sub, 'subscription')}`, type, names.join('/'));
+      return isUnknown(sub) ? unknownId(sub, id) : id;
     },
   },
   tenantresourceid: {
@@ -58,9 +63,15 @@ export const resourceFunctions: FunctionTable = {
     },
   },
   extensionresourceid: {
+    acceptsUnknown: true,
     evaluate(args) {
       const [scope, ...rest] = args;
+      // A scope in a group or subscription known only at deployment still names its resource.
+      const spelled = spelledOutId(scope);
+      const unknown = args.find((a, i) => isUnknown(a) && !(i === 0 && spelled !== undefined));
+      if (unknown) return unknown;
       const { type, names } = typeAndNames('extensionResourceId', rest);
+      if (spelled !== undefined) return unknownId(scope as Unknown, resourceIdAt(spelled, type, names.join('/')));
       return resourceIdAt(str('extensionResourceId', scope), type, names.join('/'));
     },
   },

@@ -1,6 +1,7 @@
 // Scope functions: resourceGroup(), subscription(), managementGroup(), tenant(). Ids come from the
 // deployment context (or the arguments); properties only Azure knows are Unknown.
-import { Unknown } from '../../../core/unknown.js';
+import { Unknown, isUnknown } from '../../../core/unknown.js';
+import { idSegment, unknownId } from '../../deployment-context.js';
 import { arity, str } from './arg-checks.js';
 import type { FunctionTable } from './function-def.js';
 
@@ -12,11 +13,13 @@ export const scopeFunctions: FunctionTable = {
       const sub = args.length === 2 ? str('resourceGroup', args[0]) : d.subscriptionId;
       const name = args.length > 0 ? str('resourceGroup', args[args.length - 1]) : d.resourceGroup;
       const own = args.length === 0;
+      // A nested deployment into a group or subscription named only at deployment: its id is unknown.
+      const unknown = isUnknown(sub) ? sub : isUnknown(name) ? name : undefined;
       return {
-        id: `/subscriptions/${sub}/resourceGroups/${name}`,
+        id: unknown ? unknownId(unknown, `/subscriptions/${idSegment(sub, 'subscription')}/resourceGroups/${idSegment(name, 'resource group')}`) : `/subscriptions/${sub as string}/resourceGroups/${name as string}`,
         name,
         type: 'Microsoft.Resources/resourceGroups',
-        location: own ? d.location : new Unknown(`the location of the resource group '${name}' is only known in Azure`, 'resourceGroup'),
+        location: own ? d.location : new Unknown(`the location of the resource group '${name as string}' is only known in Azure`, 'resourceGroup'),
         managedBy: own ? null : new Unknown('resource group details are only known in Azure', 'resourceGroup'),
         tags: new Unknown('the resource group tags are only known in Azure', 'resourceGroup'),
         properties: { provisioningState: 'Succeeded' },
@@ -29,7 +32,7 @@ export const scopeFunctions: FunctionTable = {
       const d = ctx.deployment;
       const sub = args.length ? str('subscription', args[0]) : d.subscriptionId;
       return {
-        id: `/subscriptions/${sub}`,
+        id: isUnknown(sub) ? unknownId(sub, `/subscriptions/${idSegment(sub, 'subscription')}`) : `/subscriptions/${sub}`,
         subscriptionId: sub,
         tenantId: args.length ? new Unknown('the tenant of another subscription is only known in Azure', 'subscription') : d.tenantId,
         displayName: new Unknown('the subscription display name is only known in Azure', 'subscription'),

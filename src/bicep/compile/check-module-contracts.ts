@@ -1,0 +1,92 @@
+// A module must be called the way its template declares it: Bicep refuses a module that leaves
+// out a required parameter (BCP035) and a read of an output the module does not declare (BCP053),
+// and so does azready. The template is the module's compiled Bicep, ARM JSON or cached registry
+// module; a module azready cannot read is not checked.
+import type { ModuleDeclNode, ObjectNode } from '../syntax/nodes.js';
+import { propertyKeyName } from '../syntax/nodes.js';
+import type { CompileUnit } from './compile-scope.js';
+import { ev, type Emitted } from './emit-json.js';
+
+interface ModuleSignature {
+  /** Lower-cased names of the parameters without a default that may not be null. */
+  required: Map<string, string>;
+  /** The declared outputs, by lower-cased name. */
+  outputs: Map<string, string>;
+}
+
+interface OutputRead {
+  module: ModuleDeclNode;
+  output: string;
+  at: { start: number; end: number };
+}
+
+const signatures = new WeakMap<CompileUnit, Map<ModuleDeclNode, ModuleSignature>>();
+const outputReads = new WeakMap<CompileUnit, OutputRead[]>();
+
+/** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
+export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: ObjectNode | undefined, template: Emitted): void {
+  const signature = signatureOf(template);
+  let known = signatures.get(unit);
+  if (!known) signatures.set(unit, (known = new Map()));
+  known.set(decl, signature);
+  if (signature.required.size === 0 || !body) return;
+  const params = body.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'params');
+  const value = params?.kind === 'object-property' ? params.value : undefined;
+  // Parameters passed as a whole value (a variable, a spread) cannot be checked one by one.
+  if (value && (value.kind !== 'object' || value.items.some((i) => i.kind !== 'object-property'))) return;
+  const given = new Set<string>();
+  if (value?.kind === 'object') for (const i of value.items) if (i.kind === 'object-property') given.add(propertyKeyName(i.key)?.toLowerCase() ?? '');
+  const missing = [...signature.required].filter(([k]) => !given.has(k)).map(([, name]) => `'${name}'`);
+  if (missing.length === 0) return;
+  unit.error(
+    'bicep/module-params-missing',
+    `the module '${decl.name.name}' needs the parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which ${missing.length > 1 ? 'have' : 'has'} no default; pass ${missing.length > 1 ? 'them' : 'it'} in params`,
+    params ?? decl.name,
+  );
+}
+
+/** Notes `mod.outputs.<output>`, checked once every module of the file is known. */
+export function noteModuleOutputRead(unit: CompileUnit, module: ModuleDeclNode, output: string, at: { start: number; end: number }): void {
+  let reads = outputReads.get(unit);
+  if (!reads) outputReads.set(unit, (reads = []));
+  reads.push({ module, output, at });
+}
+
+export function checkModuleOutputReads(unit: CompileUnit): void {
+  const reads = outputReads.get(unit);
+  if (!reads) return;
+  outputReads.delete(unit);
+  const known = signatures.get(unit);
+  for (const read of reads) {
+    const signature = known?.get(read.module);
+    if (!signature || signature.outputs.has(read.output.toLowerCase())) continue;
+    const declared = signature.outputs.size ? `; it declares ${[...signature.outputs.values()].map((o) => `'${o}'`).join(', ')}` : '; it declares no outputs';
+    unit.error('bicep/module-output-undeclared', `the module '${read.module.name.name}' has no output '${read.output}'${declared}`, read.at);
+  }
+}
+
+function signatureOf(template: Emitted): ModuleSignature {
+  const required = new Map<string, string>();
+  for (const [name, p] of entries(member(template, 'parameters'))) {
+    // A parameter of a user-defined type ($ref) may be nullable through its definition.
+    if (member(p, 'defaultValue') || member(p, 'nullable')?.value === true || member(p, '$ref')) continue;
+    required.set(name.toLowerCase(), name);
+  }
+  return { required, outputs: new Map(entries(member(template, 'outputs')).map(([k]) => [k.toLowerCase(), k])) };
+}
+
+/** A member of an emitted object, whether built by the compiler or read whole from JSON. */
+function member(e: Emitted | undefined, key: string): Emitted | undefined {
+  if (e?.kind === 'object') return e.entries.find(([k]) => k === key)?.[1];
+  if (e?.kind === 'value' && e.value && typeof e.value === 'object' && !Array.isArray(e.value)) {
+    const v = (e.value as Record<string, unknown>)[key];
+    return v === undefined ? undefined : ev(v);
+  }
+  return undefined;
+}
+
+function entries(e: Emitted | undefined): [string, Emitted][] {
+  if (e?.kind === 'object') return e.entries;
+  if (e?.kind === 'value' && e.value && typeof e.value === 'object' && !Array.isArray(e.value)) return Object.entries(e.value as Record<string, unknown>).map(([k, v]) => [k, ev(v)]);
+  return [];
+}

@@ -1,0 +1,72 @@
+// Relations between resources deployed into a resource group named only at deployment: their ids
+// spell the unknown group the same way, so links between them stay definite.
+import { describe, expect, it } from 'vitest';
+import { expandTemplate } from '../../src/arm/expand-template.js';
+import { JsonDocument } from '../../src/arm/json-document.js';
+import type { Condition } from '../../src/engine/condition.js';
+import { evaluateCondition } from '../../src/engine/evaluate-condition.js';
+import { ResourceSet } from '../../src/model/resource-set.js';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+/** A storage account, a private endpoint and a diagnostic setting for it, in the resource group `rg`. */
+function deployInto(rg: string): ResourceSet {
+  const text = JSON.stringify({
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters: { rg: { type: 'string' } },
+    resources: [{
+      type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', resourceGroup: rg,
+      properties: {
+        mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' },
+        template: {
+          $schema: SCHEMA, contentVersion: '1.0.0.0',
+          resources: [
+            { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'stdemo', location: 'westus' },
+            { type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2022-10-01', name: 'law', location: 'westus' },
+            {
+              type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe', location: 'westus',
+              properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.Storage/storageAccounts', 'stdemo')]" } }] },
+            },
+            {
+              type: 'Microsoft.Insights/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'diag',
+              scope: "[resourceId('Microsoft.Storage/storageAccounts', 'stdemo')]",
+              properties: { workspaceId: "[resourceId('Microsoft.OperationalInsights/workspaces', 'law')]" },
+            },
+          ],
+        },
+      },
+    }],
+  });
+  const out = expandTemplate(JsonDocument.parse('t.json', text).doc);
+  return new ResourceSet(out.resources);
+}
+
+const HAS_PRIVATE_ENDPOINT: Condition = {
+  count: { related: 'referencedBy', type: 'Microsoft.Network/privateEndpoints', via: 'properties.privateLinkServiceConnections[*].properties.privateLinkServiceId' },
+  greaterOrEquals: 1,
+};
+const SENDS_TO_WORKSPACE: Condition = {
+  count: { related: 'extension', type: 'Microsoft.Insights/diagnosticSettings', where: { field: 'properties.workspaceId', exists: true } },
+  greaterOrEquals: 1,
+};
+
+describe('relations in a resource group named only at deployment', () => {
+  it.each([
+    ['a named group', 'rg-data'],
+    ['a group named only at deployment', "[parameters('rg')]"],
+  ])('finds the private endpoint and the diagnostic setting of a storage account in %s', (_, rg) => {
+    const set = deployInto(rg);
+    const account = set.ofType('Microsoft.Storage/storageAccounts')[0];
+    const ctx = { resource: account, set, current: [], values: new Map() };
+    expect(evaluateCondition(HAS_PRIVATE_ENDPOINT, ctx).truth).toBe('true');
+    expect(evaluateCondition(SENDS_TO_WORKSPACE, ctx).truth).toBe('true');
+  });
+
+  it('still cannot compare such an id with a value', () => {
+    const set = deployInto("[parameters('rg')]");
+    const diag = set.ofType('Microsoft.Insights/diagnosticSettings')[0];
+    const ctx = { resource: diag, set, current: [], values: new Map() };
+    expect(evaluateCondition({ field: 'properties.workspaceId', like: '*/workspaces/law' }, ctx).truth).toBe('unknown');
+  });
+});
