@@ -285,7 +285,7 @@ class Unit implements CompileUnit {
     private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
-    this.spans = new SpanFinder(tree.file, tree.text);
+    this.spans = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
