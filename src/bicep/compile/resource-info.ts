@@ -3,7 +3,7 @@
 import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
-import { NULL, call, quote } from './arm-text.js';
+import { NULL, call, callOf, quote } from './arm-text.js';
 import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
 
@@ -217,18 +217,18 @@ function resourceIdArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string):
   if (s) {
     const inner = loopScope(info, scope, indexArm);
     const target = scope.unit.resourceRefId(s, inner);
-    if (target !== undefined) return call('extensionResourceId', target, type, ...segs);
+    if (target !== undefined) return callOf('extensionResourceId', [target, type, ...segs]);
     if (s.kind === 'call') {
       const args = s.arguments.map((a) => scope.unit.compileArm(a, inner));
       switch (s.name.name) {
         case 'resourceGroup':
-          return call('resourceId', ...args, type, ...segs);
+          return callOf('resourceId', [...args, type, ...segs]);
         case 'subscription':
-          return call('subscriptionResourceId', ...args, type, ...segs);
+          return callOf('subscriptionResourceId', [...args, type, ...segs]);
         case 'tenant':
-          return call('tenantResourceId', type, ...segs);
+          return callOf('tenantResourceId', [type, ...segs]);
         case 'managementGroup':
-          return call('extensionResourceId', call('format', quote('/providers/Microsoft.Management/managementGroups/{0}'), args[0] ?? 'managementGroup().name'), type, ...segs);
+          return callOf('extensionResourceId', [call('format', quote('/providers/Microsoft.Management/managementGroups/{0}'), args[0] ?? 'managementGroup().name'), type, ...segs]);
       }
     }
   }
@@ -243,12 +243,12 @@ function resourceIdArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string):
   }
   switch (scope.unit.targetScope) {
     case 'subscription':
-      return call('subscriptionResourceId', type, ...segs);
+      return callOf('subscriptionResourceId', [type, ...segs]);
     case 'tenant':
-      return call('tenantResourceId', type, ...segs);
+      return callOf('tenantResourceId', [type, ...segs]);
     case 'managementGroup':
-      return call('managementGroupResourceId', type, ...segs);
+      return callOf('managementGroupResourceId', [type, ...segs]);
     default:
-      return call('resourceId', type, ...segs);
+      return callOf('resourceId', [type, ...segs]);
   }
 }
