@@ -97,8 +97,11 @@ function firstInChildren<T>(n: SyntaxNode, f: (child: SyntaxNode) => T | undefin
 
 /** Does `text[start, end)` hold the word `for` (the only way a loop can be written)? */
 function mentionsFor(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf('for', start); i >= 0 && i + 3 <= end; i = text.indexOf('for', i + 1)) {
-    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) return true;
+  // A scan of the range only: indexOf would run on past `end` to the next `for` of the file.
+  for (let i = start; i + 3 <= end; i++) {
+    if (text.charCodeAt(i) === 102 /* f */ && text.charCodeAt(i + 1) === 111 /* o */ && text.charCodeAt(i + 2) === 114 /* r */) {
+      if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) return true;
+    }
   }
   return false;
 }

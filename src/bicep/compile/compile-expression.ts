@@ -265,9 +265,16 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
   }
   switch (sym.kind) {
     case 'param':
-      return call('parameters', quote(name));
-    case 'var':
-      return call('variables', quote(scope.unit.variableName(name)));
+    case 'var': {
+      // Built once per symbol: parameters and variables are referenced over and over. The first
+      // use goes through variableName(), which pulls an imported variable in; later uses find it in.
+      let text = scope.unit.valueTexts.get(sym);
+      if (text === undefined) {
+        text = sym.kind === 'param' ? call('parameters', quote(name)) : call('variables', quote(scope.unit.variableName(name)));
+        scope.unit.valueTexts.set(sym, text);
+      }
+      return text;
+    }
     case 'resource':
     case 'module':
       return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
