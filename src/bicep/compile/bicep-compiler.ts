@@ -315,21 +315,22 @@ class Unit implements CompileUnit {
     this.diagnostics.push(diagnostic(code, 'error', message, this.span(node)));
   }
 
-  private readonly computingInfos = new Set<ResourceSymbol>();
+  /** The infos being computed, innermost last (a stack: a set would rehash as it grows and shrinks). */
+  private readonly computingInfos: ResourceSymbol[] = [];
 
   resourceInfo(sym: ResourceSymbol): ResourceInfo {
     let info = this.infos.get(sym);
     if (info) return info;
-    if (this.computingInfos.has(sym)) {
+    if (this.computingInfos.includes(sym)) {
       // `parent: self` or parents in a circle: report it and treat the resource as parentless.
       this.error('bicep/cycle', `'${sym.name}' is its own parent through its 'parent' chain`, sym.decl.name);
       return { sym, symbolic: sym.name, type: '', apiVersion: '', existing: sym.decl.existing };
     }
-    this.computingInfos.add(sym);
+    this.computingInfos.push(sym);
     try {
       info = computeResourceInfo(this, sym);
     } finally {
-      this.computingInfos.delete(sym);
+      this.computingInfos.pop();
     }
     this.infos.set(sym, info);
     return info;

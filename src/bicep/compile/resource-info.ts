@@ -123,9 +123,10 @@ export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   return info.loop ? scope.unit.compileArm(info.loop.iterable, scope) : NULL;
 }
 
-/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
-const compilingNames = new Set<ResourceInfo>();
+/** The names being compiled, innermost last (a stack: a set would rehash as it grows and shrinks). */
+const compilingNames: ResourceInfo[] = [];
 
+/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
   return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
@@ -157,15 +158,15 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
-  if (compilingNames.has(info)) {
+  if (compilingNames.includes(info)) {
     scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
     return NULL;
   }
-  compilingNames.add(info);
+  compilingNames.push(info);
   try {
     return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
   } finally {
-    compilingNames.delete(info);
+    compilingNames.pop();
   }
 }
 
@@ -189,7 +190,7 @@ export function fullNameArm(info: ResourceInfo, scope: Scope, indexArm?: string)
   return call('format', quote('{0}/{1}'), fullNameArm(info.parent.info, scope, parentIndex), own);
 }
 
-const compilingIds = new Set<ResourceInfo>();
+const compilingIds: ResourceInfo[] = [];
 
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
@@ -198,15 +199,15 @@ export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: strin
 }
 
 function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
-  if (compilingIds.has(info)) {
+  if (compilingIds.includes(info)) {
     scope.unit.error('bicep/cycle', `the id of '${info.sym.name}' depends on itself through its scope or parent`, info.sym.decl.name);
     return NULL;
   }
-  compilingIds.add(info);
+  compilingIds.push(info);
   try {
     return resourceIdArmOnce(info, scope, indexArm);
   } finally {
-    compilingIds.delete(info);
+    compilingIds.pop();
   }
 }
 

@@ -24,21 +24,27 @@ export class SpanFinder {
   private line(offset: number): number {
     const starts = this.starts;
     const last = this.last;
+    // Compiling walks the tree in source order: the next node is mostly on this line or a little
+    // further down; a jump back (a declaration's own range after its body) searches from the top.
     if (starts[last] <= offset) {
-      // Compiling walks the tree in source order: the next node is mostly on this line or the next.
       if (last + 1 === starts.length || starts[last + 1] > offset) return last;
-      if (last + 2 === starts.length || starts[last + 2] > offset) return (this.last = last + 1);
+      return (this.last = this.search(last + 1, offset));
     }
-    const lo = this.search(0, offset);
-    this.last = lo;
-    return lo;
+    return (this.last = this.search(0, offset));
   }
 
   /** The last line from `from` on that starts at or before `offset` (`starts[from] <= offset`). */
   private search(from: number, offset: number): number {
     const starts = this.starts;
+    const n = starts.length;
+    // Galloping first: the line sought is mostly a few lines down (the end of a small object).
     let lo = from;
-    let hi = starts.length - 1;
+    let step = 1;
+    while (lo + step < n && starts[lo + step] <= offset) {
+      lo += step;
+      step <<= 1;
+    }
+    let hi = lo + step < n ? lo + step - 1 : n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
