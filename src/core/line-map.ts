@@ -24,6 +24,11 @@ export class LineMap {
     }
   }
 
+  /** The offsets where lines start (0 first), for callers that map many offsets their own way; read only. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   /** 1-based line and column of a 0-based offset. */
   position(offset: number): { line: number; column: number } {
     let lo = 0;

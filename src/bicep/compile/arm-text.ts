@@ -7,8 +7,27 @@ export function quote(s: string): string {
   return s.indexOf("'") < 0 ? "'" + s + "'" : "'" + s.replace(/'/g, "''") + "'";
 }
 
-export function call(name: string, ...args: string[]): string {
-  return callOf(name, args);
+/**
+ * `name(a, b, …)` for up to six arguments, without an array per call (there are tens of
+ * thousands per corpus pass); more, or arguments already in an array, go through `callOf`.
+ */
+export function call(name: string, a?: string, b?: string, c?: string, d?: string, e?: string, f?: string): string {
+  switch (arguments.length) {
+    case 1:
+      return name + '()';
+    case 2:
+      return name + '(' + a + ')';
+    case 3:
+      return name + '(' + a + ', ' + b + ')';
+    case 4:
+      return name + '(' + a + ', ' + b + ', ' + c + ')';
+    case 5:
+      return name + '(' + a + ', ' + b + ', ' + c + ', ' + d + ')';
+    case 6:
+      return name + '(' + a + ', ' + b + ', ' + c + ', ' + d + ', ' + e + ')';
+    default:
+      return name + '(' + a + ', ' + b + ', ' + c + ', ' + d + ', ' + e + ', ' + f + ')';
+  }
 }
 
 /** `call` for arguments already in an array. */

@@ -276,6 +276,7 @@ class Unit implements CompileUnit {
   private importCount = 0;
   readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
   readonly loopScopes = new Map<object, Scope>();
+  readonly valueTexts = new Map<BicepSymbol, string>();
   private readonly emitting = new Set<string>();
 
   constructor(
@@ -285,7 +286,7 @@ class Unit implements CompileUnit {
     private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
-    this.spans = new SpanFinder(tree.file, tree.text);
+    this.spans = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
@@ -314,21 +315,22 @@ class Unit implements CompileUnit {
     this.diagnostics.push(diagnostic(code, 'error', message, this.span(node)));
   }
 
-  private readonly computingInfos = new Set<ResourceSymbol>();
+  /** The infos being computed, innermost last (a stack: a set would rehash as it grows and shrinks). */
+  private readonly computingInfos: ResourceSymbol[] = [];
 
   resourceInfo(sym: ResourceSymbol): ResourceInfo {
     let info = this.infos.get(sym);
     if (info) return info;
-    if (this.computingInfos.has(sym)) {
+    if (this.computingInfos.includes(sym)) {
       // `parent: self` or parents in a circle: report it and treat the resource as parentless.
       this.error('bicep/cycle', `'${sym.name}' is its own parent through its 'parent' chain`, sym.decl.name);
       return { sym, symbolic: sym.name, type: '', apiVersion: '', existing: sym.decl.existing };
     }
-    this.computingInfos.add(sym);
+    this.computingInfos.push(sym);
     try {
       info = computeResourceInfo(this, sym);
     } finally {
-      this.computingInfos.delete(sym);
+      this.computingInfos.pop();
     }
     this.infos.set(sym, info);
     return info;

@@ -95,12 +95,12 @@ function firstInChildren<T>(n: SyntaxNode, f: (child: SyntaxNode) => T | undefin
   return undefined;
 }
 
-/** Does `text[start, end)` hold the word `for` (the only way a loop can be written)? */
-function mentionsFor(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf('for', start); i >= 0 && i + 3 <= end; i = text.indexOf('for', i + 1)) {
-    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) return true;
+/** Where the first word `for` (the only way a loop can be written) at or after `from` is, or -1. */
+function nextFor(text: string, from: number): number {
+  for (let i = text.indexOf('for', from); i >= 0; i = text.indexOf('for', i + 1)) {
+    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) return i;
   }
-  return false;
+  return -1;
 }
 
 function isWordChar(c: number): boolean {
@@ -110,9 +110,13 @@ function isWordChar(c: number): boolean {
 export function checkDeployTimeValues(statements: Statement[], scope: Scope): void {
   const report = (where: string, hit: Expression) =>
     scope.unit.error('bicep/runtime-value', `${where} must be known at the start of the deployment; this reference reads a resource's runtime state (use its id, name, type or apiVersion, or a parameter)`, hit);
+  // The next word `for` of the file, found once for all the variables after the last one found
+  // (statements come in source order, so the text is searched once overall).
+  let loopWord = -2;
   for (const s of statements) {
     // Only a variable whose text has a `for` can have a loop body (skips walking the rest).
-    if (s.kind === 'var-decl' && mentionsFor(scope.unit.tree.text, s.value.start, s.value.end)) {
+    if (s.kind === 'var-decl' && loopWord !== -1 && loopWord < s.value.start) loopWord = nextFor(scope.unit.tree.text, s.value.start);
+    if (s.kind === 'var-decl' && loopWord >= 0 && loopWord + 3 <= s.value.end) {
       visitForBodies(s.value, scope, (body, inner) => {
         const hit = findRuntimeValue(body, inner);
         if (hit) report(`the loop body of variable '${s.name.name}'`, hit);

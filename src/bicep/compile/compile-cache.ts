@@ -29,7 +29,7 @@ export class CompileCache {
   resolve(file: string): string {
     let key = this.resolved.get(file);
     if (key === undefined) {
-      key = path.resolve(file);
+      key = isPlainAbsolute(file) ? file : path.resolve(file);
       this.resolved.set(file, key);
     }
     return key;
@@ -73,4 +73,13 @@ export class CompileCache {
     this.values.set(key, value);
     return value;
   }
+}
+
+/**
+ * A POSIX absolute path with no `.`, `..` or empty segment and no trailing slash is its own
+ * resolved form (what a scan's paths and path.join()ed module paths mostly are). Paths with a
+ * segment starting with a dot are left to path.resolve, which is always right.
+ */
+function isPlainAbsolute(file: string): boolean {
+  return path.sep === '/' && file.charCodeAt(0) === 47 && file.charCodeAt(file.length - 1) !== 47 && !file.includes('/.') && !file.includes('//');
 }

@@ -1,7 +1,7 @@
 // Compiles Bicep expressions to ARM template expressions: operators become functions, string
 // interpolation becomes format(), for-expressions become map()/filter() with lambdas, and
 // references to resources and modules become resourceId()/reference() calls.
-import type { Expression, ForNode, ObjectNode, ObjectPropertyNode, SyntaxNode } from '../syntax/nodes.js';
+import type { BinaryOperator, Expression, ForNode, ObjectNode, ObjectPropertyNode, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './arm-text.js';
 import { type Scope, withLocals } from './compile-scope.js';
@@ -9,24 +9,43 @@ import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
 import { lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
-const BINARY: Record<string, (l: string, r: string) => string> = {
-  '??': (l, r) => call('coalesce', l, r),
-  '||': (l, r) => call('or', l, r),
-  '&&': (l, r) => call('and', l, r),
-  '==': (l, r) => call('equals', l, r),
-  '!=': (l, r) => call('not', call('equals', l, r)),
-  '=~': (l, r) => call('equals', call('toLower', l), call('toLower', r)),
-  '!~': (l, r) => call('not', call('equals', call('toLower', l), call('toLower', r))),
-  '<': (l, r) => call('less', l, r),
-  '<=': (l, r) => call('lessOrEquals', l, r),
-  '>': (l, r) => call('greater', l, r),
-  '>=': (l, r) => call('greaterOrEquals', l, r),
-  '+': (l, r) => call('add', l, r),
-  '-': (l, r) => call('sub', l, r),
-  '*': (l, r) => call('mul', l, r),
-  '/': (l, r) => call('div', l, r),
-  '%': (l, r) => call('mod', l, r),
-};
+/** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
+function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
+  switch (operator) {
+    case '??':
+      return call('coalesce', l, r);
+    case '||':
+      return call('or', l, r);
+    case '&&':
+      return call('and', l, r);
+    case '==':
+      return call('equals', l, r);
+    case '!=':
+      return call('not', call('equals', l, r));
+    case '=~':
+      return call('equals', call('toLower', l), call('toLower', r));
+    case '!~':
+      return call('not', call('equals', call('toLower', l), call('toLower', r)));
+    case '<':
+      return call('less', l, r);
+    case '<=':
+      return call('lessOrEquals', l, r);
+    case '>':
+      return call('greater', l, r);
+    case '>=':
+      return call('greaterOrEquals', l, r);
+    case '+':
+      return call('add', l, r);
+    case '-':
+      return call('sub', l, r);
+    case '*':
+      return call('mul', l, r);
+    case '/':
+      return call('div', l, r);
+    case '%':
+      return call('mod', l, r);
+  }
+}
 
 /** Is this expression plain JSON (no expression needed)? */
 export function isLiteral(e: SyntaxNode): boolean {
@@ -171,7 +190,7 @@ export function toArm(e: Expression, scope: Scope): string {
       if (e.operator === '-') return e.operand.kind === 'number' ? `-${e.operand.text}` : call('sub', '0', toArm(e.operand, scope));
       return toArm(e.operand, scope);
     case 'binary':
-      return BINARY[e.operator](toArm(e.left, scope), toArm(e.right, scope));
+      return binaryToArm(e.operator, toArm(e.left, scope), toArm(e.right, scope));
     case 'ternary':
       return call('if', toArm(e.condition, scope), toArm(e.whenTrue, scope), toArm(e.whenFalse, scope));
     case 'call':
@@ -199,7 +218,7 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'lambda': {
       const names = e.parameters.map((p) => p.name.name);
       const inner = withLocals(scope, names.map((n) => [n, { kind: 'lambda', name: n }]));
-      return call('lambda', ...names.map(quote), toArm(e.body, inner));
+      return callOf('lambda', [...names.map(quote), toArm(e.body, inner)]);
     }
     case 'error':
       return NULL;
@@ -246,9 +265,16 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
   }
   switch (sym.kind) {
     case 'param':
-      return call('parameters', quote(name));
-    case 'var':
-      return call('variables', quote(scope.unit.variableName(name)));
+    case 'var': {
+      // Built once per symbol: parameters and variables are referenced over and over. The first
+      // use goes through variableName(), which pulls an imported variable in; later uses find it in.
+      let text = scope.unit.valueTexts.get(sym);
+      if (text === undefined) {
+        text = sym.kind === 'param' ? call('parameters', quote(name)) : call('variables', quote(scope.unit.variableName(name)));
+        scope.unit.valueTexts.set(sym, text);
+      }
+      return text;
+    }
     case 'resource':
     case 'module':
       return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;

@@ -1,7 +1,7 @@
 // Compiles one Bicep file (a unit) to an ARM template in the symbolic-name form (languageVersion
 // 2.0): parameters, variables, user functions, resources and modules keyed by symbolic name,
 // outputs. Every emitted value carries the range of the Bicep text it came from.
-import type { ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
+import type { DecoratorNode, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
@@ -98,18 +98,33 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
 function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   const unit = scope.unit;
   let t: ArmType = armType(p.type, unit.symbols);
-  if (findDecorator(p.decorators, 'secure')) t = secureType(t);
+  // One pass over the decorators (AVM parameters all carry a few); the first of each name counts.
+  let secure = false;
+  let allowedDecorator: DecoratorNode | undefined;
+  let limits: (DecoratorNode | undefined)[] | undefined;
+  for (const d of p.decorators) {
+    if (d.expression.kind !== 'call') continue;
+    const name = d.expression.name.name;
+    if (name === 'secure') secure = true;
+    else if (name === 'allowed') allowedDecorator ??= d;
+    else {
+      const k = LIMITS.indexOf(name as (typeof LIMITS)[number]);
+      if (k < 0) continue;
+      limits ??= [];
+      limits[k] ??= d;
+    }
+  }
+  if (secure) t = secureType(t);
   // A type azready cannot resolve (one imported from a registry) stays unconstrained.
   const entries: [string, Emitted][] = t.type ? [['type', ev(t.type, unit.span(p.type))]] : [];
   if (p.defaultValue) entries.push(['defaultValue', toJson(p.defaultValue, scope)]);
-  const decorated = p.decorators.length > 0;
-  const allowed = decorated ? decoratorArgs(findDecorator(p.decorators, 'allowed'))[0] : undefined;
+  const allowed = decoratorArgs(allowedDecorator)[0];
   if (allowed) entries.push(['allowedValues', toJson(allowed, scope)]);
   else if (t.allowedValues && p.type.kind !== 'type-name') entries.push(['allowedValues', ev(t.allowedValues)]);
-  if (decorated) {
-    for (const k of LIMITS) {
-      const arg = decoratorArgs(findDecorator(p.decorators, k))[0];
-      if (arg) entries.push([k, toJson(arg, scope)]);
+  if (limits) {
+    for (let k = 0; k < LIMITS.length; k++) {
+      const arg = decoratorArgs(limits[k])[0];
+      if (arg) entries.push([LIMITS[k], toJson(arg, scope)]);
     }
   }
   if (t.nullable) entries.push(['nullable', ev(true)]);
@@ -133,8 +148,10 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   if (info.existing) entries.push(['existing', ev(true)]);
   if (info.condition) entries.push(['condition', ev(`[${toArm(info.condition, scope)}]`, unit.span(info.condition))]);
   if (info.loop) entries.push(['copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators, unit)]);
-  entries.push(['type', ev(info.type, unit.span(decl.typeString))]);
-  if (info.apiVersion) entries.push(['apiVersion', ev(info.apiVersion, unit.span(decl.typeString))]);
+  // Type and api version share one range (emitted values are only read, never changed).
+  const typeSpan = unit.span(decl.typeString);
+  entries.push(['type', ev(info.type, typeSpan)]);
+  if (info.apiVersion) entries.push(['apiVersion', ev(info.apiVersion, typeSpan)]);
   // A non-Azure extension resource keeps its `name` (if any) among its properties, as Bicep emits it.
   const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
   if (!info.parent && nameNode) entries.push(['name', toJson(nameNode.value, scope)]);
@@ -231,14 +248,16 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
 
 /** `kv.getSecret('name')` passes a Key Vault reference; anything else a value. */
 function moduleParameter(value: import('../syntax/nodes.js').Expression, scope: Scope): Emitted {
-  const span = scope.unit.span(value);
   if (value.kind === 'call' && value.name.name === 'getSecret' && value.base) {
+    const span = scope.unit.span(value);
     const vault = scope.unit.resourceRefId(value.base, scope);
     if (vault !== undefined) {
       return eo([['reference', eo([['keyVault', eo([['id', ev(`[${vault}]`)]])], ['secretName', toJson(value.arguments[0] ?? value, scope)]])]], span);
     }
   }
-  return eo([['value', toJson(value, scope)]], span);
+  const json = toJson(value, scope);
+  // The wrapper has the value's range: toJson computed it already, unless it looked inside parentheses.
+  return eo([['value', json]], value.kind === 'parenthesized' ? scope.unit.span(value) : json.span);
 }
 
 function propertyNode(body: ObjectNode | undefined, key: string): ObjectPropertyNode | undefined {

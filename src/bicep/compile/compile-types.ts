@@ -1,7 +1,7 @@
 // Bicep types → ARM parameter/output declarations: base type, allowed values, nullability and
 // @secure(); what cannot be known (an imported type) stays unconstrained.
 import type { SymbolTable } from '../bind/symbols.js';
-import type { DecoratorNode, TypeNode } from '../syntax/nodes.js';
+import type { DecoratorNode, Expression, TypeNode } from '../syntax/nodes.js';
 
 export interface ArmType {
   type?: 'string' | 'int' | 'bool' | 'array' | 'object' | 'securestring' | 'secureObject';
@@ -9,12 +9,21 @@ export interface ArmType {
   nullable?: boolean;
 }
 
+/** The plain types, shared (nobody changes an ArmType once made): most parameters have one. */
+const BASE: Readonly<Record<string, ArmType>> = {
+  string: Object.freeze({ type: 'string' }),
+  int: Object.freeze({ type: 'int' }),
+  bool: Object.freeze({ type: 'bool' }),
+  array: Object.freeze({ type: 'array' }),
+  object: Object.freeze({ type: 'object' }),
+};
+
 export function armType(t: TypeNode, symbols: SymbolTable, depth = 0): ArmType {
   if (depth > 20) return {};
   switch (t.kind) {
     case 'type-name': {
       const n = t.name.name;
-      if (n === 'string' || n === 'int' || n === 'bool' || n === 'array' || n === 'object') return { type: n };
+      if (n === 'string' || n === 'int' || n === 'bool' || n === 'array' || n === 'object') return BASE[n];
       const decl = symbols.types.get(n);
       if (decl?.kind === 'type') return armType(decl.decl.value, symbols, depth + 1);
       return {};
@@ -69,8 +78,10 @@ export function findDecorator(decorators: DecoratorNode[], name: string): Decora
   return undefined;
 }
 
-export function decoratorArgs(d: DecoratorNode | undefined) {
-  return d && d.expression.kind === 'call' ? d.expression.arguments : [];
+const NO_ARGUMENTS: readonly Expression[] = [];
+
+export function decoratorArgs(d: DecoratorNode | undefined): readonly Expression[] {
+  return d && d.expression.kind === 'call' ? d.expression.arguments : NO_ARGUMENTS;
 }
 
 /** `@secure()` turns string/object into their secure ARM types. */

@@ -2,7 +2,7 @@
 // `stg.properties.x` (reference()), `stg.location` (full reference), `stgs[i].id`,
 // `vnet::subnet.id`, `stg.listKeys()`, and module outputs `mod.outputs.x`.
 import type { Expression, IndexAccessNode, PropertyAccessNode, CallNode } from '../syntax/nodes.js';
-import { NULL, call, quote } from './arm-text.js';
+import { NULL, call, callOf, quote } from './arm-text.js';
 import type { Scope } from './compile-scope.js';
 import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
 import type { ModuleSymbol } from './module-info.js';
@@ -139,7 +139,7 @@ export function resourceMethodCall(e: CallNode, scope: Scope): string | undefine
   const name = e.name.name;
   const id = resourceIdArm(ref.info, scope, indexArm(ref, scope));
   const args = e.arguments.map((a) => scope.unit.compileArm(a, scope));
-  if (name.toLowerCase().startsWith('list')) return call(name, id, args[0] ?? quote(ref.info.apiVersion), ...args.slice(1));
+  if (name.toLowerCase().startsWith('list')) return callOf(name, [id, args[0] ?? quote(ref.info.apiVersion), ...args.slice(1)]);
   if (name === 'getSecret') return call('reference', call('format', quote('{0}/secrets/{1}'), id, args[0] ?? NULL));
   if (name === 'exists' || name === 'existingResource') return call('reference', id);
   scope.unit.error('bicep/unknown-method', `'${name}' is not a method of resource '${ref.info.sym.name}'`, e.name);

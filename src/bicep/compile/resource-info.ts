@@ -3,7 +3,7 @@
 import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
-import { NULL, call, quote } from './arm-text.js';
+import { NULL, call, callOf, quote } from './arm-text.js';
 import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
 
@@ -128,9 +128,10 @@ export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   return info.loop ? scope.unit.compileArm(info.loop.iterable, scope) : NULL;
 }
 
-/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
-const compilingNames = new Set<ResourceInfo>();
+/** The names being compiled, innermost last (a stack: a set would rehash as it grows and shrinks). */
+const compilingNames: ResourceInfo[] = [];
 
+/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
   return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
@@ -162,15 +163,15 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
-  if (compilingNames.has(info)) {
+  if (compilingNames.includes(info)) {
     scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
     return NULL;
   }
-  compilingNames.add(info);
+  compilingNames.push(info);
   try {
     return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
   } finally {
-    compilingNames.delete(info);
+    compilingNames.pop();
   }
 }
 
@@ -194,7 +195,7 @@ export function fullNameArm(info: ResourceInfo, scope: Scope, indexArm?: string)
   return call('format', quote('{0}/{1}'), fullNameArm(info.parent.info, scope, parentIndex), own);
 }
 
-const compilingIds = new Set<ResourceInfo>();
+const compilingIds: ResourceInfo[] = [];
 
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
@@ -203,15 +204,15 @@ export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: strin
 }
 
 function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
-  if (compilingIds.has(info)) {
+  if (compilingIds.includes(info)) {
     scope.unit.error('bicep/cycle', `the id of '${info.sym.name}' depends on itself through its scope or parent`, info.sym.decl.name);
     return NULL;
   }
-  compilingIds.add(info);
+  compilingIds.push(info);
   try {
     return resourceIdArmOnce(info, scope, indexArm);
   } finally {
-    compilingIds.delete(info);
+    compilingIds.pop();
   }
 }
 
@@ -222,18 +223,18 @@ function resourceIdArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string):
   if (s) {
     const inner = loopScope(info, scope, indexArm);
     const target = scope.unit.resourceRefId(s, inner);
-    if (target !== undefined) return call('extensionResourceId', target, type, ...segs);
+    if (target !== undefined) return callOf('extensionResourceId', [target, type, ...segs]);
     if (s.kind === 'call') {
       const args = s.arguments.map((a) => scope.unit.compileArm(a, inner));
       switch (s.name.name) {
         case 'resourceGroup':
-          return call('resourceId', ...args, type, ...segs);
+          return callOf('resourceId', [...args, type, ...segs]);
         case 'subscription':
-          return call('subscriptionResourceId', ...args, type, ...segs);
+          return callOf('subscriptionResourceId', [...args, type, ...segs]);
         case 'tenant':
-          return call('tenantResourceId', type, ...segs);
+          return callOf('tenantResourceId', [type, ...segs]);
         case 'managementGroup':
-          return call('extensionResourceId', call('format', quote('/providers/Microsoft.Management/managementGroups/{0}'), args[0] ?? 'managementGroup().name'), type, ...segs);
+          return callOf('extensionResourceId', [call('format', quote('/providers/Microsoft.Management/managementGroups/{0}'), args[0] ?? 'managementGroup().name'), type, ...segs]);
       }
     }
   }
@@ -248,12 +249,12 @@ function resourceIdArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string):
   }
   switch (scope.unit.targetScope) {
     case 'subscription':
-      return call('subscriptionResourceId', type, ...segs);
+      return callOf('subscriptionResourceId', [type, ...segs]);
     case 'tenant':
-      return call('tenantResourceId', type, ...segs);
+      return callOf('tenantResourceId', [type, ...segs]);
     case 'managementGroup':
-      return call('managementGroupResourceId', type, ...segs);
+      return callOf('managementGroupResourceId', [type, ...segs]);
     default:
-      return call('resourceId', type, ...segs);
+      return callOf('resourceId', [type, ...segs]);
   }
 }

@@ -129,4 +129,11 @@ describe('the per-scan compile cache', () => {
     const y = new BicepCompiler({ cache }).compileFile(path.join(cyc, 'y.bicep'));
     expect(y.diagnostics.map((d) => d.code)).toEqual(new BicepCompiler().compileFile(path.join(cyc, 'y.bicep')).diagnostics.map((d) => d.code));
   });
+
+  it('resolves paths as path.resolve does, plain absolute ones without it', () => {
+    const cache = new CompileCache();
+    for (const p of ['/a/b/c.bicep', '/a/./b.bicep', '/a/../b.bicep', '/a//b.bicep', '/a/.hidden/b.bicep', '/a/b/', 'rel/x.bicep', '../up.bicep', '/']) {
+      expect(cache.resolve(p)).toBe(path.resolve(p));
+    }
+  });
 });
