@@ -62,6 +62,7 @@ describe(`json (${DOC}#json)`, () => {
     ["json('{\"say\": ''it\\''s \"x\"''}')", { say: 'it\'s "x"' }],
   ])('%s → %j', (t, e) => expect(ev(t)).toEqual(e));
   it('rejects text that is not JSON', () => expectError("json('{a')", 'json() was given text that is not valid JSON'));
+  it('rejects text with an unterminated string as an evaluation error, not an exception', () => expectError("json('{\"a')", 'json() was given text with an unterminated string'));
   it('needs a string', () => expectError('json(1)', 'json() expects a string, got number 1'));
 });
 

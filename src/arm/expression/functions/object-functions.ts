@@ -63,12 +63,18 @@ export const objectFunctions: FunctionTable = {
       // ARM documents json() for well-formed JSON and null only; an empty string (often a secure
       // parameter's placeholder default) gets no documented result.
       if (text.trim() === '') return fail('json', 'was given an empty string, for which ARM documents no result', 'undocumented');
+      let quoted: string;
       try {
-        return JSON.parse(doubleQuoted(text)) as Value;
+        quoted = doubleQuoted(text);
+      } catch {
+        return fail('json', 'was given text with an unterminated string');
+      }
+      try {
+        return JSON.parse(quoted) as Value;
       } catch {
         // ARM's JSON reader skips comments and tolerates trailing commas (json(loadTextContent('x.jsonc'))).
         const errors: ParseError[] = [];
-        const value = parseJsonc(doubleQuoted(text), errors, { allowTrailingComma: true }) as Value | undefined;
+        const value = parseJsonc(quoted, errors, { allowTrailingComma: true }) as Value | undefined;
         if (errors.length === 0 && value !== undefined) return value;
         return fail('json', 'was given text that is not valid JSON');
       }
