@@ -72,8 +72,21 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): Evaluati
   return { truth: 'unknown', reason: 'the condition has no field, value or count' };
 }
 
+const OPERATOR_RANK = new Map<string, number>(OPERATORS.map((o, i) => [o, i]));
+
+/** The condition's operator (the first in OPERATORS order if it names several). */
 export function operatorOf(c: Condition): Operator | undefined {
-  return OPERATORS.find((o) => o in c);
+  // A condition has a handful of keys: look them up rather than probing every operator.
+  let best: Operator | undefined;
+  let rank = Infinity;
+  for (const key in c) {
+    const r = OPERATOR_RANK.get(key);
+    if (r !== undefined && r < rank) {
+      rank = r;
+      best = key as Operator;
+    }
+  }
+  return best;
 }
 
 function combine(results: Evaluation[], mode: 'all' | 'any'): Evaluation {
@@ -90,20 +103,25 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
   if (isUnknown(expected)) return { truth: 'unknown', reason: expected.reason };
   const r = resolveField(ctx.resource, evaluateFieldName(field, ctx), { current: ctx.current, defaults: ctx.defaults });
   const resource = ctx.resource;
-  // `secure`: the value comes from a secure parameter and is supplied at deployment (no value in
-  // the scanned files: a Key Vault reference, getSecret(), a generated default). A secure
-  // parameter whose value is written in the template or a parameters file is not kept secret.
-  const apply = (sel: Selection): Truth =>
-    op === 'secure' ? truthOf(sel.value !== undefined && isSecretPath(resource, sel.path) && findUnknown(sel.value) !== undefined, expected) : applyOperator(op, sel.value, expected);
   if (!r.wildcard) {
     const sel: Selection = r.selections[0] ?? { path: field, value: undefined };
-    return leaf(apply(sel), sel, expected);
+    return leaf(applyTo(op, sel, expected, resource), sel, expected);
   }
   if (r.selections.length === 0) {
     // Over an empty array `[*]` is vacuously true; over a missing one it is false (regorus).
     return { truth: r.missingArray ? 'false' : 'true', evidence: { path: field, actual: r.missingArray ? undefined : [] } };
   }
-  return combine(r.selections.map((s) => leaf(apply(s), s, expected)), 'all');
+  return combine(r.selections.map((s) => leaf(applyTo(op, s, expected, resource), s, expected)), 'all');
+}
+
+/**
+ * `secure`: the value comes from a secure parameter and is supplied at deployment (no value in
+ * the scanned files: a Key Vault reference, getSecret(), a generated default). A secure
+ * parameter whose value is written in the template or a parameters file is not kept secret.
+ */
+function applyTo(op: Operator, sel: Selection, expected: unknown, resource: Resource): Truth {
+  if (op !== 'secure') return applyOperator(op, sel.value, expected);
+  return truthOf(sel.value !== undefined && isSecretPath(resource, sel.path) && findUnknown(sel.value) !== undefined, expected);
 }
 
 function truthOf(holds: boolean, expected: unknown): Truth {
