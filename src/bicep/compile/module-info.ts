@@ -8,6 +8,8 @@ import { member } from './resource-info.js';
 
 export type ModuleSymbol = BicepSymbol & { kind: 'module' };
 
+const NULL_ARM = 'null()';
+
 export function moduleParts(sym: ModuleSymbol): DeclarationParts {
   return declarationParts(sym.decl.value);
 }
@@ -21,9 +23,21 @@ export function moduleLoopScope(sym: ModuleSymbol, scope: Scope, indexArm?: stri
   return makeLoopScope(sym, loop, scope, indexArm);
 }
 
+/** Loops whose source is being compiled (a source that reads its own module would recurse). */
+const compilingLoops: object[] = [];
+
 function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(sym.name));
-  const iterable = scope.unit.compileArm(loop.iterable, scope);
+  let iterable = NULL_ARM;
+  if (compilingLoops.includes(loop)) scope.unit.error('bicep/cycle', `the loop of module '${sym.name}' reads the module itself`, loop.iterable);
+  else {
+    compilingLoops.push(loop);
+    try {
+      iterable = scope.unit.compileArm(loop.iterable, scope);
+    } finally {
+      compilingLoops.pop();
+    }
+  }
   const entries: [string, { kind: 'arm'; text: string }][] = [];
   if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
   if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);

@@ -124,8 +124,22 @@ function makeLoopScope(info: ResourceInfo, loop: ForNode, scope: Scope, indexArm
   return withLocals(scope, entries);
 }
 
+/** Loops whose source is being compiled (a source that reads its own resource would recurse). */
+const compilingLoops: ForNode[] = [];
+
 export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
-  return info.loop ? scope.unit.compileArm(info.loop.iterable, scope) : NULL;
+  const loop = info.loop;
+  if (!loop) return NULL;
+  if (compilingLoops.includes(loop)) {
+    scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
+    return NULL;
+  }
+  compilingLoops.push(loop);
+  try {
+    return scope.unit.compileArm(loop.iterable, scope);
+  } finally {
+    compilingLoops.pop();
+  }
 }
 
 /** The names being compiled, innermost last (a stack: a set would rehash as it grows and shrinks). */
