@@ -48,6 +48,20 @@ function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?
 export function moduleDeploymentNameArm(sym: ModuleSymbol, scope: Scope, indexArm?: string): string {
   const { body } = moduleParts(sym);
   const name = member(body, 'name');
-  if (name) return scope.unit.compileArm(name, moduleLoopScope(sym, scope, indexArm));
+  if (name) {
+    if (compilingNames.includes(sym.decl)) {
+      scope.unit.error('bicep/cycle', `the name of module '${sym.name}' depends on itself`, name);
+      return NULL_ARM;
+    }
+    compilingNames.push(sym.decl);
+    try {
+      return scope.unit.compileArm(name, moduleLoopScope(sym, scope, indexArm));
+    } finally {
+      compilingNames.pop();
+    }
+  }
   return call('format', quote(`${sym.name}-{0}`), call('uniqueString', quote(sym.name), 'deployment().name'));
 }
+
+/** Module names being compiled, innermost last. */
+const compilingNames: object[] = [];

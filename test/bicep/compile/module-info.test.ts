@@ -1,5 +1,5 @@
-// A loop whose source reads its own declaration (found by fuzzing: it recursed until the stack
-// overflowed) is a cycle error at the loop source, and the rest of the file is still compiled.
+// A loop source or a module name that reads its own declaration (found by fuzzing: it recursed
+// until the stack overflowed) is a cycle error, and the rest of the file is still compiled.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +19,12 @@ describe('loops that read their own declaration', () => {
   it.each([
     ['a module loop over its own outputs', "module m 'mod.bicep' = [for i in m[0].outputs.o: {\n  name: 'n${i}'\n  params: { p: 'x' }\n}]\n", "module 'm'"],
     ['a module loop over its own length', "module m 'mod.bicep' = [for i in range(0, length(m)): {\n  name: 'n${i}'\n  params: { p: 'x' }\n}]\n", "module 'm'"],
+    ['a module named after itself', "module m 'mod.bicep' = {\n  name: 'n-${m.name}'\n  params: { p: 'x' }\n}\n", "module 'm'"],
+    ['a looped module named after an element of itself', "module m 'mod.bicep' = [for i in range(0, 2): {\n  name: 'n-${m[i].name}'\n  params: { p: 'x' }\n}]\n", "module 'm'"],
     ['a resource loop over itself', "resource r 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in r: {\n  name: 'st${x}'\n  location: 'westeurope'\n}]\n", "'r'"],
-  ])('%s: a bicep/cycle error at line 1, and the other resources', (_, main, what) => {
+  ])('%s: a bicep/cycle error, and the other resources', (_, main, what) => {
     const out = load(main + OTHER);
-    expect(out.diagnostics).toContainEqual(expect.objectContaining({ code: 'bicep/cycle', severity: 'error', message: expect.stringContaining(what), location: expect.objectContaining({ startLine: 1 }) }));
+    expect(out.diagnostics).toContainEqual(expect.objectContaining({ code: 'bicep/cycle', severity: 'error', message: expect.stringContaining(what) }));
     expect(out.resources.map((r) => r.name)).toContain('stother');
   });
 });
