@@ -133,9 +133,11 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
             values = read.values;
           }
         }
-        const out = expandTemplate(p.doc, { parameters: values, deployment: options.deployment });
-        diagnostics.push(...out.diagnostics);
-        resources.push(...out.resources);
+        const out = guarded(p.file, diagnostics, () => expandTemplate(p.doc, { parameters: values, deployment: options.deployment }));
+        if (out) {
+          diagnostics.push(...out.diagnostics);
+          resources.push(...out.resources);
+        }
         endInput(`template:${path.resolve(p.file)}`);
         inputs.push({ path: p.file, kind: 'arm-template' });
         break;
@@ -253,10 +255,25 @@ function loadBicep(file: string, values: ParameterValues, options: LoadOptions, 
     diagnostics.push(diagnostic('input/unreadable', 'error', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
     return;
   }
-  const out = loadBicepFile(file, { parameters: values, deployment: options.deployment, cache }, text);
+  inputs.push({ path: file, kind: 'bicep' });
+  const out = guarded(file, diagnostics, () => loadBicepFile(file, { parameters: values, deployment: options.deployment, cache }, text));
+  if (!out) return;
   diagnostics.push(...out.diagnostics);
   resources.push(...out.resources);
-  inputs.push({ path: file, kind: 'bicep' });
+}
+
+/**
+ * Runs one input's front end. A failure that is azready's own (a bug, a file nested too deeply for
+ * the stack) becomes an error naming the file, and the other inputs are still evaluated.
+ */
+function guarded<T>(file: string, diagnostics: Diagnostic[], run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    const what = e instanceof RangeError ? 'it nests or refers to itself too deeply' : `internal error: ${(e as Error)?.message ?? String(e)}`;
+    diagnostics.push(diagnostic('input/evaluation-aborted', 'error', `${file}: azready could not evaluate this file (${what}); its resources are not checked. Please report it with the file.`));
+    return undefined;
+  }
 }
 
 /** The parameters file azready.yaml pairs with one template (ARM JSON or .bicepparam). */

@@ -45,12 +45,20 @@ export class JsonDocument {
   static parse(file: string, text: string): { doc: JsonDocument; diagnostics: Diagnostic[] } {
     const errors: ParseError[] = [];
     const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    let root = parseStrictJsonTree(body) ?? parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
-    const masked = errors.length ? maskRawBreaksInStrings(body) : undefined;
-    if (masked !== undefined) {
-      errors.length = 0;
-      root = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
-      restoreRawBreaks(root, body);
+    let root: JsonNode | undefined;
+    try {
+      root = parseStrictJsonTree(body) ?? parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+      const masked = errors.length ? maskRawBreaksInStrings(body) : undefined;
+      if (masked !== undefined) {
+        errors.length = 0;
+        root = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
+        restoreRawBreaks(root, body);
+      }
+    } catch (e) {
+      // Both readers recurse per nesting level: a document nested deeper than the stack allows.
+      if (!(e instanceof RangeError)) throw e;
+      const doc = new JsonDocument(file, body, undefined);
+      return { doc, diagnostics: [diagnostic('json/too-deep', 'error', 'the JSON nests too deeply to be read (thousands of levels); no template needs that, check how the file was generated', doc.range(0, 1))] };
     }
     const doc = new JsonDocument(file, body, root);
     const diagnostics = errors.map((e) =>
