@@ -7,6 +7,7 @@ import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
+import { checkSelfReferences } from './check-self-references.js';
 import { checkModuleCall, checkModuleOutputReads } from './check-module-contracts.js';
 import { armType, decoratorArgs, findDecorator, secureType, type ArmType } from './compile-types.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
@@ -77,6 +78,7 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
     resources.push([info.symbolic, compileResource(info, root)]);
   }
   checkDeployTimeValues(statements, root);
+  checkSelfReferences(statements, root);
   checkDuplicateModuleNames(statements, root);
   checkModuleOutputReads(unit);
   variables.push(...host.importedVariables(unit));
