@@ -143,11 +143,12 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         break;
       }
       case 'resource-graph-snapshot': {
-        const out = readSnapshot(p.doc);
+        inputs.push({ path: p.file, kind: 'resource-graph-snapshot' });
+        const out = guarded(p.file, diagnostics, () => readSnapshot(p.doc));
+        if (!out) break;
         diagnostics.push(...out.diagnostics);
         resources.push(...out.resources);
         endInput('snapshot');
-        inputs.push({ path: p.file, kind: 'resource-graph-snapshot' });
         break;
       }
       case 'arm-parameters':
@@ -167,9 +168,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   // takes --params.
   const bicepDone = new Map<string, string>();
   for (const { file } of bicepParams) {
-    const read = loadBicepParams(file, { cache });
-    diagnostics.push(...read.diagnostics);
     inputs.push({ path: file, kind: 'bicep-parameters' });
+    const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }));
+    if (!read) continue;
+    diagnostics.push(...read.diagnostics);
     if (!read.using) {
       diagnostics.push(diagnostic('bicep/using-missing', 'warning', `${file}: the parameters file has no "using '<template>.bicep'"; pass it with --params next to its template`));
       continue;

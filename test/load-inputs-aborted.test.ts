@@ -13,6 +13,10 @@ vi.mock('../src/bicep/load-bicep.js', async (original) => {
       if (file.endsWith('broken.bicep')) throw new RangeError('Maximum call stack size exceeded');
       return real.loadBicepFile(file, ...rest);
     },
+    loadBicepParams: (file: string, ...rest: Parameters<typeof real.loadBicepParams> extends [string, ...infer R] ? R : never) => {
+      if (file.endsWith('broken.bicepparam')) throw new TypeError('cannot read properties of undefined');
+      return real.loadBicepParams(file, ...rest);
+    },
   };
 });
 
@@ -25,8 +29,10 @@ describe('a front end that fails on one input', () => {
     const account = (name: string) => `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
     writeFileSync(path.join(dir, 'broken.bicep'), account('stbroken'));
     writeFileSync(path.join(dir, 'fine.bicep'), account('stfine'));
+    writeFileSync(path.join(dir, 'broken.bicepparam'), "using 'fine.bicep'\n");
     const set = loadInputs([dir]);
     expect(set.resources.map((r) => r.name)).toEqual(['stfine']);
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/evaluation-aborted', message: expect.stringMatching(/broken\.bicepparam: azready could not evaluate this file \(internal error: cannot read properties of undefined\)/) }));
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/evaluation-aborted', severity: 'error', message: expect.stringMatching(/broken\.bicep: azready could not evaluate this file \(it nests or refers to itself too deeply\)/) }));
   });
 
