@@ -1,14 +1,13 @@
 // Module declarations: their deployment name (the `name:` or Bicep's default) and loop.
 import type { BicepSymbol } from '../bind/symbols.js';
-import { call, quote } from './arm-text.js';
+import { NULL, call, quote } from './arm-text.js';
 import type { ForNode } from '../syntax/nodes.js';
 import { type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts, type DeclarationParts } from './declaration-body.js';
 import { member } from './resource-info.js';
+import { unlessCompiling } from './reentry-guard.js';
 
 export type ModuleSymbol = BicepSymbol & { kind: 'module' };
-
-const NULL_ARM = 'null()';
 
 export function moduleParts(sym: ModuleSymbol): DeclarationParts {
   return declarationParts(sym.decl.value);
@@ -28,16 +27,15 @@ const compilingLoops: object[] = [];
 
 function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(sym.name));
-  let iterable = NULL_ARM;
-  if (compilingLoops.includes(loop)) scope.unit.error('bicep/cycle', `the loop of module '${sym.name}' reads the module itself`, loop.iterable);
-  else {
-    compilingLoops.push(loop);
-    try {
-      iterable = scope.unit.compileArm(loop.iterable, scope);
-    } finally {
-      compilingLoops.pop();
-    }
-  }
+  const iterable = unlessCompiling(
+    compilingLoops,
+    loop,
+    () => {
+      scope.unit.error('bicep/cycle', `the loop of module '${sym.name}' reads the module itself`, loop.iterable);
+      return NULL;
+    },
+    () => scope.unit.compileArm(loop.iterable, scope),
+  );
   const entries: [string, { kind: 'arm'; text: string }][] = [];
   if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
   if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);
@@ -49,16 +47,15 @@ export function moduleDeploymentNameArm(sym: ModuleSymbol, scope: Scope, indexAr
   const { body } = moduleParts(sym);
   const name = member(body, 'name');
   if (name) {
-    if (compilingNames.includes(sym.decl)) {
+    return unlessCompiling(
+      compilingNames,
+      sym.decl,
+      () => {
       scope.unit.error('bicep/cycle', `the name of module '${sym.name}' depends on itself`, name);
-      return NULL_ARM;
-    }
-    compilingNames.push(sym.decl);
-    try {
-      return scope.unit.compileArm(name, moduleLoopScope(sym, scope, indexArm));
-    } finally {
-      compilingNames.pop();
-    }
+      return NULL;
+    },
+      () => scope.unit.compileArm(name, moduleLoopScope(sym, scope, indexArm)),
+    );
   }
   return call('format', quote(`${sym.name}-{0}`), call('uniqueString', quote(sym.name), 'deployment().name'));
 }

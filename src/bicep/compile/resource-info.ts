@@ -6,6 +6,7 @@ import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
 import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
+import { unlessCompiling } from './reentry-guard.js';
 
 export interface ResourceInfo {
   sym: ResourceSymbol;
@@ -130,19 +131,18 @@ const compilingLoops: ForNode[] = [];
 export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   const loop = info.loop;
   if (!loop) return NULL;
-  if (compilingLoops.includes(loop)) {
-    scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
-    return NULL;
-  }
-  compilingLoops.push(loop);
-  try {
-    return scope.unit.compileArm(loop.iterable, scope);
-  } finally {
-    compilingLoops.pop();
-  }
+  return unlessCompiling(
+    compilingLoops,
+    loop,
+    () => {
+      scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
+      return NULL;
+    },
+    () => scope.unit.compileArm(loop.iterable, scope),
+  );
 }
 
-/** The names being compiled, innermost last (a stack: a set would rehash as it grows and shrinks). */
+/** The names being compiled, innermost last. */
 const compilingNames: ResourceInfo[] = [];
 
 /** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
@@ -177,16 +177,15 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
-  if (compilingNames.includes(info)) {
-    scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
-    return NULL;
-  }
-  compilingNames.push(info);
-  try {
-    return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
-  } finally {
-    compilingNames.pop();
-  }
+  return unlessCompiling(
+    compilingNames,
+    info,
+    () => {
+      scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
+      return NULL;
+    },
+    () => scope.unit.compileArm(name, loopScope(info, scope, indexArm)),
+  );
 }
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
