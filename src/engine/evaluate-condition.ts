@@ -6,7 +6,7 @@ import { evaluateExpression } from '../arm/expression/evaluate-expression.js';
 import type { TemplateFunction } from '../arm/expression/functions/function-def.js';
 import { isExpression, parseBracketed, unescapeLiteral } from '../arm/expression/parse-expression.js';
 import { Unknown, findUnknown, isUnknown, type Value } from '../core/unknown.js';
-import type { Resource } from '../model/resource.js';
+import { isFromSecretPath, type Resource } from '../model/resource.js';
 import type { ResourceSet } from '../model/resource-set.js';
 import { outsideResourceGraph } from '../model/outside-resource-graph.js';
 import type { Condition, CountSpec } from './condition.js';
@@ -121,17 +121,13 @@ function fieldCondition(field: string, op: Operator, expectedRaw: unknown, ctx: 
  */
 function applyTo(op: Operator, sel: Selection, expected: unknown, resource: Resource): Truth {
   if (op !== 'secure') return applyOperator(op, sel.value, expected);
-  return truthOf(sel.value !== undefined && isSecretPath(resource, sel.path) && findUnknown(sel.value) !== undefined, expected);
+  return truthOf(sel.value !== undefined && isFromSecretPath(resource, sel.path) && findUnknown(sel.value) !== undefined, expected);
 }
 
 function truthOf(holds: boolean, expected: unknown): Truth {
   return holds === Boolean(expected) ? 'true' : 'false';
 }
 
-/** The path holds, or lies inside, a value taken from a secure parameter. */
-function isSecretPath(resource: Resource, path: string): boolean {
-  return resource.secretPaths?.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '[')) ?? false;
-}
 
 function leaf(t: Truth, sel: Selection, expected?: unknown): Evaluation {
   const evidence: Evidence = { path: sel.path, actual: sel.value };

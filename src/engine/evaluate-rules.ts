@@ -2,7 +2,7 @@
 // Azure defaults for absent properties. Produces results in a stable order.
 import { REDACTED, isSecretPath } from '../core/redact.js';
 import { isUnknown } from '../core/unknown.js';
-import type { Resource } from '../model/resource.js';
+import { isFromSecretPath, type Resource } from '../model/resource.js';
 import type { ResourceSet } from '../model/resource-set.js';
 import type { Rule } from '../rules/rule.js';
 import { evaluateCondition, type ConditionContext, type Evaluation } from './evaluate-condition.js';
@@ -56,7 +56,7 @@ function evaluateSetRule(rule: Rule, set: ResourceSet): RuleResult {
 function finish(rule: Rule, resource: Resource | undefined, base: Omit<RuleResult, 'outcome' | 'message'>, outcome: RuleResult['outcome'], e: Evaluation): RuleResult {
   const result: RuleResult = { ...base, outcome, message: '' };
   if (e.evidence) {
-    const secret = isSecretPath(e.evidence.path) || resource?.secretPaths?.some((p) => e.evidence!.path === p || e.evidence!.path.startsWith(p + '.') || e.evidence!.path.startsWith(p + '['));
+    const secret = isSecretPath(e.evidence.path) || isFromSecretPath(resource, e.evidence.path);
     const actual = secret && e.evidence.actual !== undefined ? REDACTED : e.evidence.actual;
     result.evidence = { path: e.evidence.path, actual: actual === undefined ? null : actual };
     if (e.evidence.defaulted) result.evidence.defaulted = true;

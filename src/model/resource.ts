@@ -55,3 +55,8 @@ export function resourceToJson(r: Resource): Record<string, unknown> {
   }
   return out;
 }
+
+/** `path` holds, or lies inside, a value that came from a secure parameter (`secretPaths`). */
+export function isFromSecretPath(resource: Resource | undefined, path: string): boolean {
+  return resource?.secretPaths?.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '[')) ?? false;
+}
