@@ -6,7 +6,7 @@
 import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
-import { evaluateExpression, member } from './evaluate-expression.js';
+import { applyFunction, evaluateExpression, member } from './evaluate-expression.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
 import { parseBracketed, type ParseResult } from './parse-expression.js';
@@ -83,14 +83,7 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
     if (fn.evaluateNodes) return fn.evaluateNodes(nodes, ctx, evaluateExpression);
     const values: Value[] = [];
     for (let i = 0; i < args.length; i++) values.push(args[i](ctx));
-    if (!fn.acceptsUnknown) {
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (v instanceof Unknown) return typedUnknown(v, returns);
-      }
-    }
-    const result = fn.evaluate(values, ctx);
-    return result instanceof Unknown ? typedUnknown(result, returns) : result;
+    return applyFunction(fn, values, ctx, returns);
   };
   // parameters('name') and variables('name'), the commonest calls, read the context directly
   // (what the table's functions do) unless the context defines its own.

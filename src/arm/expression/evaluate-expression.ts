@@ -4,6 +4,7 @@
 import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
+import type { TemplateFunction } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
 
@@ -46,14 +47,22 @@ function call(node: Extract<ExpressionNode, { kind: 'call' }>, ctx: EvalContext)
   const nodes = node.args;
   const args: Value[] = [];
   for (let i = 0; i < nodes.length; i++) args.push(evaluateExpression(nodes[i], ctx));
+  return applyFunction(fn, args, ctx, returnTypeOf(name));
+}
+
+/**
+ * A table function on evaluated arguments: an Unknown argument is the result unless the function
+ * decides on Unknowns itself, and an Unknown result carries the type the function always returns.
+ */
+export function applyFunction(fn: TemplateFunction, args: Value[], ctx: EvalContext, returns: ReturnType<typeof returnTypeOf>): Value {
   if (!fn.acceptsUnknown) {
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      if (a instanceof Unknown) return typedUnknown(a, returnTypeOf(name));
+      if (a instanceof Unknown) return typedUnknown(a, returns);
     }
   }
   const result = fn.evaluate(args, ctx);
-  return result instanceof Unknown ? typedUnknown(result, returnTypeOf(name)) : result;
+  return result instanceof Unknown ? typedUnknown(result, returns) : result;
 }
 
 /** Property or index access; names compare case-insensitively on objects, as ARM does. */
