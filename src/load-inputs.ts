@@ -43,11 +43,16 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const bicepParams: { file: string; explicit: boolean }[] = [];
   // One scan reads each Bicep file once and compiles each module once, however many files call it.
   const cache = new CompileCache();
-  // Which deployment each resource came from (parallel to `resources`): every template file is a
-  // deployment of its own, all snapshots together are one estate.
-  const deploymentOf: string[] = [];
-  const endInput = (deployment: string) => {
-    while (deploymentOf.length < resources.length) deploymentOf.push(deployment);
+  // Every template file is a deployment of its own (one per parameters file it is evaluated
+  // with); snapshots describe one estate and have none. `done` counts the resources already
+  // assigned.
+  let done = 0;
+  const endInput = (deployment: string | undefined, parameters?: string) => {
+    for (; done < resources.length; done++) {
+      const r = resources[done];
+      if (deployment !== undefined) r.deployment = deployment;
+      if (parameters !== undefined) r.parameters = parameters;
+    }
   };
 
   for (const { path: file, explicit } of walked.files) {
@@ -123,14 +128,18 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
           break;
         }
         let values = paramValues;
+        let used = options.params;
         const configured = options.params?.length ? undefined : options.templateParams?.(p.file);
-        if (configured) values = readTemplateParams(configured, diagnostics, cache);
-        else if (!options.params?.length) {
+        if (configured) {
+          values = readTemplateParams(configured, diagnostics, cache);
+          used = [configured];
+        } else if (!options.params?.length) {
           const paired = byPath.get(path.resolve(p.file.replace(/\.json$/i, '.parameters.json')));
           if (paired?.kind === 'arm-parameters') {
             const read = readParametersFile(paired.doc);
             diagnostics.push(...read.diagnostics);
             values = read.values;
+            used = [paired.file];
           }
         }
         const out = guarded(p.file, diagnostics, () => expandTemplate(p.doc, { parameters: values, deployment: options.deployment }));
@@ -138,7 +147,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
           diagnostics.push(...out.diagnostics);
           resources.push(...out.resources);
         }
-        endInput(`template:${path.resolve(p.file)}`);
+        endInput(`template:${path.resolve(p.file)}`, paramsLabel(used));
         inputs.push({ path: p.file, kind: 'arm-template' });
         break;
       }
@@ -148,7 +157,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         if (!out) break;
         diagnostics.push(...out.diagnostics);
         resources.push(...out.resources);
-        endInput('snapshot');
+        endInput(undefined);
         break;
       }
       case 'arm-parameters':
@@ -166,7 +175,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
   // takes --params.
-  const bicepDone = new Map<string, string>();
+  const bicepDone = new Set<string>();
   for (const { file } of bicepParams) {
     inputs.push({ path: file, kind: 'bicep-parameters' });
     const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }));
@@ -176,18 +185,13 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
       diagnostics.push(diagnostic('bicep/using-missing', 'warning', `${file}: the parameters file has no "using '<template>.bicep'"; pass it with --params next to its template`));
       continue;
     }
+    // Each parameters file is a deployment of its own (dev and prod values of one template):
+    // its results carry the parameters file's name, and relations stay inside it.
     const target = path.resolve(read.using);
-    const earlier = bicepDone.get(target);
-    if (earlier !== undefined) {
-      // One template is evaluated once per scan: the same resources with other values would
-      // collide in the report. Say which values were not used, and how to check them.
-      diagnostics.push(diagnostic('input/parameters-not-evaluated', 'warning', `${file}: ${read.using} is already evaluated with ${earlier}; scan ${file} on its own to check the template with these values`));
-      continue;
-    }
-    bicepDone.set(target, file);
+    bicepDone.add(target);
     const values = new Map([...paramValues, ...read.values]);
     loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
-    endInput(`template:${target}`);
+    endInput(`template:${target}\u0000${path.resolve(file)}`, paramsLabel([...(options.params ?? []), file]));
   }
   // A Bicep file that another scanned file uses as a module is evaluated through that module
   // call (with its parameters), not again on its own — unless it was named explicitly.
@@ -199,12 +203,17 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
       continue;
     }
     if (bicepDone.has(path.resolve(file))) continue;
-    bicepDone.set(path.resolve(file), file);
+    bicepDone.add(path.resolve(file));
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
-    endInput(`template:${path.resolve(file)}`);
+    endInput(`template:${path.resolve(file)}`, paramsLabel(configured ? [configured] : options.params));
   }
-  return new ResourceSet(dedupe(resources, deploymentOf, diagnostics), diagnostics, inputs);
+  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+/** The parameters files a template was evaluated with, as the user named them (none: undefined). */
+function paramsLabel(files: string[] | undefined): string | undefined {
+  return files?.length ? files.join(', ') : undefined;
 }
 
 /** Absolute paths of the templates that the given templates link with a literal relativePath. */
@@ -317,17 +326,17 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
  * keep the first, say so. Separate template files are separate deployments whose ids share the
  * placeholder scope, so equal ids there are not the same resource and each is evaluated.
  */
-function dedupe(resources: Resource[], deploymentOf: string[], diagnostics: Diagnostic[]): Resource[] {
+function dedupe(resources: Resource[], diagnostics: Diagnostic[]): Resource[] {
   const seen = new Map<string, Resource>();
   const out: Resource[] = [];
-  resources.forEach((r, i) => {
+  resources.forEach((r) => {
     const id = r.id.toLowerCase();
     // Resources whose name is unknown cannot be told apart: keep them all.
     if (id.includes('{unknown')) {
       out.push(r);
       return;
     }
-    const key = `${deploymentOf[i] ?? ''}\u0000${id}`;
+    const key = `${r.deployment ?? ''}\u0000${id}`;
     const first = seen.get(key);
     if (first) {
       if (first.file !== r.file || r.origin === 'snapshot') {

@@ -81,15 +81,50 @@ describe('loadInputs on separate deployments declaring the same resource', () =>
 
 describe('loadInputs on a template with two .bicepparam files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
-  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stenv'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stenv'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n\nresource lock 'Microsoft.Authorization/locks@2020-05-01' = if (tls == 'TLS1_2') {\n  name: 'nodelete'\n  scope: st\n  properties: {\n    level: 'CanNotDelete'\n  }\n}\n`);
   writeFileSync(path.join(dir, 'dev.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_0'\n`);
   writeFileSync(path.join(dir, 'prod.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n`);
   const set = loadInputs([dir]);
+  const accounts = set.resources.filter((r) => r.name === 'stenv');
 
-  it('evaluates the template once, with the first file, and warns that the other was not used', () => {
-    expect(set.resources.filter((r) => r.name === 'stenv').map((r) => (r.properties as { minimumTlsVersion: string }).minimumTlsVersion)).toEqual(['TLS1_0']);
-    const warning = set.diagnostics.find((d) => d.code === 'input/parameters-not-evaluated');
-    expect(warning).toMatchObject({ severity: 'warning', message: expect.stringContaining('prod.bicepparam') });
-    expect(warning?.message).toContain('dev.bicepparam');
+  it('evaluates the template once per parameters file, each result naming its parameters file', () => {
+    expect(accounts.map((r) => [path.basename(r.parameters ?? ''), (r.properties as { minimumTlsVersion: string }).minimumTlsVersion]).sort()).toEqual([
+      ['dev.bicepparam', 'TLS1_0'],
+      ['prod.bicepparam', 'TLS1_2'],
+    ]);
+    expect(new Set(accounts.map((r) => r.deployment)).size).toBe(2);
+    expect(set.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('keeps relations inside each deployment: the prod lock does not protect the dev account', () => {
+    const locks = (parameters: string) => set.extensionsOf(accounts.find((r) => path.basename(r.parameters ?? '') === parameters)!).length;
+    expect(locks('prod.bicepparam')).toBe(1);
+    expect(locks('dev.bicepparam')).toBe(0);
+  });
+});
+
+describe('loadInputs on two template files that declare the same ids', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const account = `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stsame'\n  location: 'westeurope'\n}\n`;
+  const lock = `\nresource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'nodelete'\n  scope: st\n  properties: {\n    level: 'CanNotDelete'\n  }\n}\n`;
+  const children = `\nresource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {\n  parent: st\n  name: 'default'\n}\n`;
+  mkdirSync(path.join(dir, 'dev'));
+  mkdirSync(path.join(dir, 'prod'));
+  writeFileSync(path.join(dir, 'dev', 'main.bicep'), account + lock + children);
+  writeFileSync(path.join(dir, 'prod', 'main.bicep'), account);
+  const set = loadInputs([dir]);
+  const inFolder = (folder: string) => set.resources.find((r) => r.name === 'stsame' && path.relative(dir, r.file ?? '').startsWith(folder))!;
+
+  it('relates each resource only to the resources of its own file', () => {
+    expect(set.extensionsOf(inFolder('dev'))).toHaveLength(1);
+    expect(set.extensionsOf(inFolder('prod'))).toEqual([]);
+    expect(set.childrenOf(inFolder('dev'))).toHaveLength(1);
+    expect(set.childrenOf(inFolder('prod'))).toEqual([]);
+  });
+
+  it('finds a resource by id within a deployment, and every copy across them', () => {
+    const dev = inFolder('dev');
+    expect(set.byId(dev.id, dev.deployment)).toBe(dev);
+    expect(set.allById(dev.id)).toHaveLength(2);
   });
 });

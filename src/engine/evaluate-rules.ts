@@ -30,7 +30,7 @@ export function evaluateRule(rule: Rule, resource: Resource, set: ResourceSet): 
     ruleId: rule.id,
     severity: rule.severity,
     pillar: rule.pillar,
-    resource: { id: resource.id, type: resource.type, name: resource.name },
+    resource: resultResource(resource),
   };
   if (rule.when) {
     const w = evaluateCondition(rule.when, ctx);
@@ -39,6 +39,13 @@ export function evaluateRule(rule: Rule, resource: Resource, set: ResourceSet): 
   }
   const e = evaluateCondition(rule.expect, ctx);
   return finish(rule, resource, base, e.truth === 'true' ? 'pass' : e.truth === 'false' ? 'fail' : 'unknown', e);
+}
+
+/** The resource as a result names it: with the parameters file of its deployment, when it has one. */
+export function resultResource(resource: Resource): RuleResult['resource'] {
+  const out: RuleResult['resource'] = { id: resource.id, type: resource.type, name: resource.name };
+  if (resource.parameters !== undefined) out.parameters = resource.parameters;
+  return out;
 }
 
 function evaluateSetRule(rule: Rule, set: ResourceSet): RuleResult {

@@ -4,7 +4,7 @@
 import { spelledOutId } from '../arm/deployment-context.js';
 import { isUnknown } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
-import type { ResourceSet } from '../model/resource-set.js';
+import { scopedKey, type ResourceSet } from '../model/resource-set.js';
 import type { RelationKind } from './condition.js';
 import { resolveField } from './resolve-field.js';
 
@@ -25,7 +25,7 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
     }
     case 'extension': {
       const definite = set.extensionsOf(resource).filter((r) => !types || types.some((t) => matchesType(r, t)));
-      const possible = unknownLinks(set, 'extension', types, undefined).get(resource.file ?? '') ?? [];
+      const possible = unknownLinks(set, 'extension', types, undefined).get(fileKey(resource)) ?? [];
       return { definite, possible, ...(possible.length ? { reason: `the scope of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
     case 'references': {
@@ -36,7 +36,7 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
         const v = linkId(link);
         if (v === undefined) continue;
         // An endpoint URL (`https://<account>.dfs.core.windows.net`) names its resource by host.
-        const targets = v.startsWith('/') ? [set.byId(v)] : byEndpointHost(set, types, v);
+        const targets = v.startsWith('/') ? [set.byId(v, resource.deployment)] : byEndpointHost(set, resource, types, v);
         for (const target of targets) {
           if (target && target !== resource && (!types || types.some((t) => matchesType(target, t)))) definite.push(target);
         }
@@ -46,28 +46,28 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
     }
     case 'referencedBy': {
       const index = referenceIndex(set, types, via);
-      const definite = (index.get(resource.id.toLowerCase()) ?? []).filter((r) => r !== resource);
-      const possible = via ? (unknownLinks(set, 'referencedBy', types, via).get(resource.file ?? '') ?? []).filter((r) => r !== resource) : [];
+      const definite = (index.get(scopedKey(resource.deployment, resource.id)) ?? []).filter((r) => r !== resource);
+      const possible = via ? (unknownLinks(set, 'referencedBy', types, via).get(fileKey(resource)) ?? []).filter((r) => r !== resource) : [];
       return { definite, possible, ...(possible.length ? { reason: `the target of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
   }
 }
 
-/** Resources of `types` whose name is the first label of the URL's host. */
-function byEndpointHost(set: ResourceSet, types: string[] | undefined, url: string): Resource[] {
+/** Resources of `types` in the deployment of `from` whose name is the first label of the URL's host. */
+function byEndpointHost(set: ResourceSet, from: Resource, types: string[] | undefined, url: string): Resource[] {
   const host = /^[a-z]+:\/\/([^/:.]+)\./i.exec(url)?.[1]?.toLowerCase();
   if (!host || !types) return [];
   const index = set.memo(`names ${types.join(',')}`, () => {
     const byName = new Map<string, Resource[]>();
     for (const r of candidates(set, types)) {
-      const k = r.name.toLowerCase();
+      const k = scopedKey(r.deployment, r.name);
       const list = byName.get(k);
       if (list) list.push(r);
       else byName.set(k, [r]);
     }
     return byName;
   });
-  return index.get(host) ?? [];
+  return index.get(scopedKey(from.deployment, host)) ?? [];
 }
 
 function candidates(set: ResourceSet, types: string[] | undefined): Resource[] {
@@ -78,12 +78,12 @@ function linkValues(r: Resource, via: string | undefined): unknown[] {
   return via ? resolveField(r, via, { current: [] }).selections.map((s) => s.value) : collectStrings(r.properties);
 }
 
-/** Lower-cased referenced id → the resources of `types` whose `via` holds it. */
+/** Referenced id (scoped to the referrer's deployment) → the resources of `types` whose `via` holds it. */
 function referenceIndex(set: ResourceSet, types: string[] | undefined, via: string | undefined): Map<string, Resource[]> {
   return set.memo(`ref ${types?.join(',') ?? '*'} ${via ?? '*'}`, () => {
     const index = new Map<string, Resource[]>();
     for (const r of candidates(set, types)) {
-      for (const v of new Set(linkValues(r, via).map(linkId).filter((x): x is string => x !== undefined).map((x) => x.toLowerCase()))) {
+      for (const v of new Set(linkValues(r, via).map(linkId).filter((x): x is string => x !== undefined).map((x) => scopedKey(r.deployment, x)))) {
         const list = index.get(v);
         if (list) list.push(r);
         else index.set(v, [r]);
@@ -94,8 +94,8 @@ function referenceIndex(set: ResourceSet, types: string[] | undefined, via: stri
 }
 
 /**
- * Resources whose link (extension scope, or `via` value) is Unknown, by file: an Unknown link can
- * only point inside the deployment it was declared in.
+ * Resources whose link (extension scope, or `via` value) is Unknown, by file (within its
+ * deployment): an Unknown link can only point inside the deployment it was declared in.
  */
 function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', types: string[] | undefined, via: string | undefined): Map<string, Resource[]> {
   return set.memo(`unknown ${kind} ${types?.join(',') ?? '*'} ${via ?? ''}`, () => {
@@ -104,9 +104,10 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
       if (r.file === undefined) continue;
       const unknown = kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some((v) => isUnknown(v) && linkId(v) === undefined);
       if (!unknown) continue;
-      const list = byFile.get(r.file);
+      const k = fileKey(r);
+      const list = byFile.get(k);
       if (list) list.push(r);
-      else byFile.set(r.file, [r]);
+      else byFile.set(k, [r]);
     }
     return byFile;
   });
@@ -129,4 +130,8 @@ function collectStrings(v: unknown, out: unknown[] = []): unknown[] {
   else if (Array.isArray(v)) v.forEach((x) => collectStrings(x, out));
   else if (v && typeof v === 'object' && !isUnknown(v)) Object.values(v).forEach((x) => collectStrings(x, out));
   return out;
+}
+
+function fileKey(r: Resource): string {
+  return `${r.deployment ?? ''}\u0000${r.file ?? ''}`;
 }

@@ -9,7 +9,11 @@ export interface RuleResult {
   outcome: Outcome;
   severity: Severity;
   pillar: Pillar;
-  resource: { id: string; type: string; name: string };
+  /**
+   * `parameters`: the parameters file(s) the template was evaluated with. One template evaluated
+   * with two parameters files gives two results per rule and resource, told apart by it.
+   */
+  resource: { id: string; type: string; name: string; parameters?: string };
   message: string;
   evidence?: { path: string; actual: unknown; defaulted?: boolean };
   /** For unknown results: why the rule could not decide. */
@@ -44,4 +48,25 @@ export const SET_RESOURCE = { id: '/', type: 'azready/resourceSet', name: 'all r
 export function resultReason(r: RuleResult): string | undefined {
   if (r.outcome === 'suppressed' && r.suppression) return r.suppression.reason + (r.suppression.expires ? ` (until ${r.suppression.expires})` : '');
   return r.reason;
+}
+
+/** A result's resource and deployment as keys compare them: id case-folded, parameters file as given. */
+export function resourceKey(resource: RuleResult['resource']): string {
+  return resource.parameters === undefined ? resource.id.toLowerCase() : `${resource.id.toLowerCase()}\u0000${resource.parameters}`;
+}
+
+/**
+ * How reports name a result's resource: its name, followed by the parameters file in brackets
+ * when the same resource appears in the results with other parameters (one template, two
+ * environments) — otherwise the parameters would only repeat on every line.
+ */
+export function resourceLabeler(results: readonly RuleResult[]): (resource: RuleResult['resource']) => string {
+  const seen = new Map<string, string | undefined>();
+  const ambiguous = new Set<string>();
+  for (const r of results) {
+    const id = r.resource.id.toLowerCase();
+    if (!seen.has(id)) seen.set(id, r.resource.parameters);
+    else if (seen.get(id) !== r.resource.parameters) ambiguous.add(id);
+  }
+  return (resource) => (resource.parameters !== undefined && ambiguous.has(resource.id.toLowerCase()) ? `${resource.name} [${resource.parameters}]` : resource.name);
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceRange } from '../core/source-range.js';
-import { resultReason, type RuleResult } from '../engine/result.js';
+import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
 import { stylist, type Stylist } from './style.js';
@@ -35,6 +35,7 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
     out.push(`  ${p.padEnd(18)} ${value}  ${bar(ps.score)}  ${ps.passed} passed, ${ps.failed} failed, ${ps.unknown} unverified`);
   }
 
+  const label = resourceLabeler(report.results);
   const failures = report.results.filter((r) => r.outcome === 'fail');
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   if (failures.length) {
@@ -46,7 +47,7 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
       out.push(s('underline', p));
       for (const f of list) {
         const known = f.baseline === 'existing' ? '  ' + s('dim', '(baseline)') : '';
-        out.push(`  ${s(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${s('bold', f.ruleId)}  ${f.resource.name}${f.location ? '  ' + s('dim', where(f.location)) : ''}${known}`);
+        out.push(`  ${s(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${s('bold', f.ruleId)}  ${label(f.resource)}${f.location ? '  ' + s('dim', where(f.location)) : ''}${known}`);
         out.push(`           ${f.message}`);
         const fix = rules.get(f.ruleId)?.remediation.text;
         if (fix) out.push(`           ${s('green', 'fix:')} ${fix.trim().split('\n')[0]}`);
@@ -56,14 +57,14 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   const unknown = report.results.filter((r) => r.outcome === 'unknown');
   if (unknown.length) {
     out.push('', s('bold', `Unverified (${unknown.length})`));
-    for (const u of unknown) out.push(`  ${u.ruleId}  ${u.resource.name}${u.location ? '  ' + s('dim', where(u.location)) : ''}\n           ${u.reason ?? ''}`);
+    for (const u of unknown) out.push(`  ${u.ruleId}  ${label(u.resource)}${u.location ? '  ' + s('dim', where(u.location)) : ''}\n           ${u.reason ?? ''}`);
   }
   const suppressed = report.results.filter((r) => r.outcome === 'suppressed');
   if (suppressed.length) {
     out.push('', s('bold', `Suppressed (${suppressed.length}), outside the score`));
     for (const r of suppressed) {
       const from = r.suppression?.file ? `  ${s('dim', `(${r.suppression.kind} · ${rel(r.suppression.file, options.cwd)}${r.suppression.line ? `:${r.suppression.line}` : ''})`)}` : '';
-      out.push(`  ${r.ruleId}  ${r.resource.name}${r.location ? '  ' + s('dim', where(r.location)) : ''}\n           ${resultReason(r) ?? ''}${from}`);
+      out.push(`  ${r.ruleId}  ${label(r.resource)}${r.location ? '  ' + s('dim', where(r.location)) : ''}\n           ${resultReason(r) ?? ''}${from}`);
     }
   }
   const shown = report.diagnostics.filter((d) => d.severity !== 'info');

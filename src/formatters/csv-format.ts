@@ -12,7 +12,7 @@ export interface CsvOptions {
 
 export const CSV_COLUMNS = [
   'ruleId', 'outcome', 'severity', 'pillar', 'resourceId', 'resourceType', 'resourceName', 'message',
-  'evidencePath', 'evidenceActual', 'file', 'line', 'column', 'reason',
+  'evidencePath', 'evidenceActual', 'file', 'line', 'column', 'reason', 'parameters',
 ] as const;
 
 export function formatCsv(report: Report, options: CsvOptions = {}): string {
@@ -22,7 +22,7 @@ export function formatCsv(report: Report, options: CsvOptions = {}): string {
       r.ruleId, r.outcome, r.severity, r.pillar, r.resource.id, r.resource.type, r.resource.name, r.message,
       r.evidence?.path ?? '', r.evidence ? evidenceText(r.evidence.actual) : '',
       r.location ? relativePath(r.location.file, options.cwd) : '', r.location?.startLine ?? '', r.location?.startColumn ?? '',
-      resultReason(r) ?? '',
+      resultReason(r) ?? '', r.resource.parameters ?? '',
     ];
     rows.push(cells.map((c) => csvCell(String(c))).join(','));
   }

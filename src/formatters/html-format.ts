@@ -159,6 +159,7 @@ ${items.join('\n')}
 function finding(r: RuleResult, i: number, rule: RuleInfo | undefined, options: HtmlOptions): string {
   const rows: string[] = [];
   rows.push(`<dt>Resource</dt><dd>${x(r.resource.name)} <span class="muted">${x(r.resource.type)}</span><br><code>${x(r.resource.id)}</code></dd>`);
+  if (r.resource.parameters !== undefined) rows.push(`<dt>Parameters</dt><dd><code>${x(r.resource.parameters)}</code></dd>`);
   if (r.location) rows.push(`<dt>Where</dt><dd><code>${x(where(r, options))}</code></dd>`);
   if (r.evidence) rows.push(`<dt>Evidence</dt><dd><code>${x(r.evidence.path)}</code> = <code>${x(evidenceText(r.evidence.actual))}</code>${r.evidence.defaulted ? ' (Azure’s default when the property is absent)' : ''}</dd>`);
   const why = resultReason(r);

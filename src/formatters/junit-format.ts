@@ -1,7 +1,7 @@
 // JUnit XML for test-result tabs (Azure Pipelines PublishTestResults, GitHub test reporters): one
 // <testsuite> per pillar, one <testcase> per rule and resource; fail → <failure>, unverified and
 // suppressed → <skipped> with the reason. Not-applicable results are left out.
-import { resultReason, type RuleResult } from '../engine/result.js';
+import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
 import { evidenceText } from './evidence-text.js';
@@ -15,6 +15,7 @@ export interface JunitOptions {
 
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const suites: string[] = [];
+  const label = resourceLabeler(report.results);
   const totals = { tests: 0, failures: 0, skipped: 0 };
   for (const pillar of PILLARS) {
     const results = report.results.filter((r) => r.pillar === pillar && r.outcome !== 'not-applicable');
@@ -26,7 +27,7 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     totals.skipped += skipped;
     const ps = report.summary.pillars[pillar];
     const seen = new Set<string>();
-    const cases = results.map((r) => testcase(r, seen, options));
+    const cases = results.map((r) => testcase(r, seen, label, options));
     suites.push(
       `  <testsuite name="${x(pillar)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${x(report.generatedAt.replace(/Z$/, ''))}">\n` +
         `    <properties>\n` +
@@ -46,10 +47,10 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   );
 }
 
-function testcase(r: RuleResult, seen: Set<string>, options: JunitOptions): string {
+function testcase(r: RuleResult, seen: Set<string>, label: (resource: RuleResult['resource']) => string, options: JunitOptions): string {
   // Two resources may share a short name (one per resource group): fall back to the full id.
-  let name = r.resource.name;
-  if (seen.has(`${r.ruleId}\u0000${name}`)) name = r.resource.id;
+  let name = label(r.resource);
+  if (seen.has(`${r.ruleId}\u0000${name}`)) name = label({ ...r.resource, name: r.resource.id });
   seen.add(`${r.ruleId}\u0000${name}`);
   const file = r.location ? relativePath(r.location.file, options.cwd) : undefined;
   const attrs = `classname="${x(r.ruleId)}" name="${x(name)}" time="0"${file ? ` file="${x(file)}" line="${r.location?.startLine}"` : ''}`;

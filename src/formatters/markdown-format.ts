@@ -1,7 +1,7 @@
 // The Markdown report, sized for a pull-request comment and a GitHub job summary: score and level
 // per pillar, failures grouped by severity in collapsed <details> with file:line links, and a
 // truncation note when the text would pass GitHub's 65,536-character limit.
-import { resultReason, type RuleResult } from '../engine/result.js';
+import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
 import { pillarLevel } from './pillar-level.js';
@@ -77,6 +77,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const where = (r: RuleResult) => location(r, options);
+  const label = resourceLabeler(report.results);
   const failures = report.results.filter((r) => r.outcome === 'fail');
   if (failures.length) {
     push(`### Failures (${failures.length})`, '');
@@ -87,7 +88,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       section(
         ['<details>', `<summary><strong>${capitalize(sev)}</strong> (${list.length})</summary>`, '', '| Rule | Resource | Location | Finding |', '|---|---|---|---|'],
         [
-          ...results(list.map((f) => `| ${code(f.ruleId)} | ${md(f.resource.name)} | ${where(f)} | ${md(clip(f.message))} |`)),
+          ...results(list.map((f) => `| ${code(f.ruleId)} | ${md(label(f.resource))} | ${where(f)} | ${md(clip(f.message))} |`)),
           ...(fixes.length ? ['', '**How to fix**', '', ...fixes.map((r) => `- ${code(r.id)} ${md(clip(firstLine(r.remediation.text)))}`)].map((line) => ({ line, counts: false })) : []),
         ],
         ['', '</details>', ''],
@@ -100,7 +101,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (!list.length) continue;
     section(
       ['<details>', `<summary><strong>${title}</strong> (${list.length}): outside the score</summary>`, '', `| Rule | Resource | Location | ${why} |`, '|---|---|---|---|'],
-      results(list.map((u) => `| ${code(u.ruleId)} | ${md(u.resource.name)} | ${where(u)} | ${md(clip(resultReason(u) ?? ''))} |`)),
+      results(list.map((u) => `| ${code(u.ruleId)} | ${md(label(u.resource))} | ${where(u)} | ${md(clip(resultReason(u) ?? ''))} |`)),
       ['', '</details>', ''],
     );
   }

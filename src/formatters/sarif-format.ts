@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { RuleResult } from '../engine/result.js';
+import { resourceKey, resourceLabeler, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import type { Severity } from '../rules/rule.js';
 import { relativePath } from './relative-path.js';
@@ -30,6 +30,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   const rules = [...report.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Json[] = [];
+  const label = resourceLabeler(report.results);
   for (const r of report.results) {
     if (r.outcome !== 'fail' && r.outcome !== 'unknown' && r.outcome !== 'suppressed') continue;
     if (!index.has(r.ruleId)) {
@@ -37,7 +38,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       index.set(r.ruleId, rules.length);
       rules.push({ id: r.ruleId, title: r.ruleId, pillar: r.pillar, severity: r.severity, rationale: '', remediation: { text: '' }, references: [], frameworks: {} });
     }
-    results.push(sarifResult(r, index.get(r.ruleId) as number, options));
+    results.push(sarifResult(r, index.get(r.ruleId) as number, label(r.resource), options));
   }
   const errors = report.diagnostics.some((d) => d.severity === 'error');
   const log = {
@@ -112,11 +113,13 @@ function tags(rule: RuleInfo): string[] {
   return [...new Set(list)];
 }
 
-function sarifResult(r: RuleResult, ruleIndex: number, options: SarifOptions): Json {
+function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, options: SarifOptions): Json {
   const level = r.outcome === 'unknown' ? 'note' : LEVEL[r.severity];
-  const text = r.outcome === 'unknown' ? `Unverified: ${r.message}${r.reason ? ` (${r.reason})` : ''}` : r.message;
+  // One template evaluated with two parameters files: the same line, told apart by the parameters.
+  const withParams = resourceName !== r.resource.name ? ` [${r.resource.parameters}]` : '';
+  const text = (r.outcome === 'unknown' ? `Unverified: ${r.message}${r.reason ? ` (${r.reason})` : ''}` : r.message) + (r.message ? withParams : '');
   const location: Json = {
-    logicalLocations: [{ name: r.resource.name, fullyQualifiedName: r.resource.id, kind: 'resource' }],
+    logicalLocations: [{ name: resourceName, fullyQualifiedName: r.resource.id, kind: 'resource' }],
   };
   const physical = r.location ? physicalLocation(r.location, options) : undefined;
   if (physical) location.physicalLocation = physical;
@@ -127,7 +130,7 @@ function sarifResult(r: RuleResult, ruleIndex: number, options: SarifOptions): J
     message: { text: text || r.ruleId },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, (physical?.artifactLocation as { uri?: string } | undefined)?.uri) },
-    properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.evidence ? { evidence: r.evidence } : {}) },
+    properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.resource.parameters !== undefined ? { parameters: r.resource.parameters } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
   if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
   return result;
@@ -175,7 +178,7 @@ function notification(d: Diagnostic, options: SarifOptions): Json {
  */
 export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence'>, file?: string): string {
   return createHash('sha256')
-    .update(`${r.ruleId}\u0000${r.resource.id.toLowerCase()}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
+    .update(`${r.ruleId}\u0000${resourceKey(r.resource)}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
     .digest('hex')
     .slice(0, 32);
 }

@@ -23,9 +23,34 @@ export class ResourceSet {
     readonly inputs: InputInfo[] = [],
   ) {}
 
-  byId(id: string): Resource | undefined {
-    this.byIdIndex ??= new Map(this.resources.map((r) => [r.id.toLowerCase(), r]));
-    return this.byIdIndex.get(id.toLowerCase());
+  /**
+   * The resource with this id in `deployment` (resources read from Azure have none): template
+   * resources only relate to resources of their own deployment. The first one when an id repeats.
+   */
+  byId(id: string, deployment?: string): Resource | undefined {
+    if (!this.byIdIndex) {
+      this.byIdIndex = new Map();
+      for (const r of this.resources) {
+        const k = scopedKey(r.deployment, r.id);
+        if (!this.byIdIndex.has(k)) this.byIdIndex.set(k, r);
+      }
+    }
+    return this.byIdIndex.get(scopedKey(deployment, id));
+  }
+
+  /** Every resource with this id, across deployments (two templates may declare the same one). */
+  allById(id: string): Resource[] {
+    const index = this.memo('all-by-id', () => {
+      const out = new Map<string, Resource[]>();
+      for (const r of this.resources) {
+        const k = r.id.toLowerCase();
+        const list = out.get(k);
+        if (list) list.push(r);
+        else out.set(k, [r]);
+      }
+      return out;
+    });
+    return index.get(id.toLowerCase()) ?? [];
   }
 
   ofType(type: string): Resource[] {
@@ -50,14 +75,14 @@ export class ResourceSet {
       const byParent = new Map<string, Resource[]>();
       for (const r of this.resources) {
         if (r.type.split('/').length <= 2) continue;
-        const parentId = r.id.split('/').slice(0, -2).join('/').toLowerCase();
+        const parentId = scopedKey(r.deployment, r.id.split('/').slice(0, -2).join('/'));
         const list = byParent.get(parentId);
         if (list) list.push(r);
         else byParent.set(parentId, [r]);
       }
       return byParent;
     });
-    const direct = index.get(parent.id.toLowerCase()) ?? [];
+    const direct = index.get(scopedKey(parent.deployment, parent.id)) ?? [];
     if (!type) return direct;
     const full = (type.includes('.') ? type : `${parent.type}/${type}`).toLowerCase();
     const out: Resource[] = [];
@@ -67,7 +92,7 @@ export class ResourceSet {
       for (const r of level) {
         const t = r.type.toLowerCase();
         if (t === full) out.push(r);
-        else if (full.startsWith(t + '/')) next.push(...(index.get(r.id.toLowerCase()) ?? []));
+        else if (full.startsWith(t + '/')) next.push(...(index.get(scopedKey(r.deployment, r.id)) ?? []));
       }
       level = next;
     }
@@ -91,13 +116,18 @@ export class ResourceSet {
       this.byScopeIndex = new Map();
       for (const r of this.resources) {
         if (typeof r.scope !== 'string' || isUnknown(r.scope)) continue;
-        const k = r.scope.toLowerCase();
+        const k = scopedKey(r.deployment, r.scope);
         const list = this.byScopeIndex.get(k);
         if (list) list.push(r);
         else this.byScopeIndex.set(k, [r]);
       }
     }
-    const all = this.byScopeIndex.get(target.id.toLowerCase()) ?? [];
+    const all = this.byScopeIndex.get(scopedKey(target.deployment, target.id)) ?? [];
     return type ? all.filter((r) => r.type.toLowerCase() === type.toLowerCase()) : all;
   }
+}
+
+/** An id (case-folded, as ARM compares ids) inside one deployment: the key of every relation index. */
+export function scopedKey(deployment: string | undefined, id: string): string {
+  return deployment === undefined ? id.toLowerCase() : `${deployment}\u0000${id.toLowerCase()}`;
 }

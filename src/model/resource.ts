@@ -28,6 +28,15 @@ export interface Resource {
   origin: Origin;
   /** The file a template resource came from. */
   file?: string;
+  /**
+   * The deployment a template resource belongs to: its top-level template, and the parameters it
+   * was evaluated with. Relations stay inside one deployment (two templates that name the same
+   * resources in the placeholder scope describe different resources). Resources read from Azure
+   * have none: they are one estate.
+   */
+  deployment?: string;
+  /** The parameters file(s) a template resource was evaluated with, as the user named them. */
+  parameters?: string;
   /** JSON path → source range; live resources have none and are located by `id`. */
   sourceMap?: SourceMap;
   /** Paths whose values came from secure parameters: redacted wherever they are shown. */

@@ -6,6 +6,7 @@ import { isUnknown } from '../core/unknown.js';
 import type { Condition } from '../engine/condition.js';
 import { evaluateCondition, evaluateValue, type ConditionContext, type Evaluation } from '../engine/evaluate-condition.js';
 import { relatedResources } from '../engine/relations.js';
+import { resultResource } from '../engine/evaluate-rules.js';
 import type { RuleResult } from '../engine/result.js';
 import type { Truth } from '../engine/truth.js';
 import type { Resource } from '../model/resource.js';
@@ -88,7 +89,7 @@ export function evaluatePolicy(unit: PolicyUnit, set: ResourceSet): { results: R
     if (mode === 'indexed' && !supportsTagsAndLocation(resource)) continue;
     const ctx: ConditionContext = { ...base, resource };
     if (guard && evaluateCondition(guard, ctx).truth === 'false') continue;
-    const base2 = { ruleId: rule.id, severity: rule.severity, pillar: rule.pillar, resource: { id: resource.id, type: resource.type, name: resource.name } };
+    const base2 = { ruleId: rule.id, severity: rule.severity, pillar: rule.pillar, resource: resultResource(resource) };
     const loc = resource.sourceMap?.rangeOf('');
     const finish = (r: RuleResult): RuleResult => (loc && !r.location ? { ...r, location: loc } : r);
     const missing = aliases.filter((a) => appliesTo(a, resource.type) && isKnownAlias(a) !== true);

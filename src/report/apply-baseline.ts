@@ -1,6 +1,7 @@
 // `--baseline REPORT.json`: failures already in an earlier report are `existing` and the gate
-// ignores them; the rest are `new`. Pairs match by rule id + resource id, case-insensitively.
-import type { RuleResult } from '../engine/result.js';
+// ignores them; the rest are `new`. Pairs match by rule id + resource id, case-insensitively (and
+// by the parameters file, for a template evaluated with several).
+import { resourceKey, type RuleResult } from '../engine/result.js';
 import type { Report } from './report.js';
 
 /** What the report records about the baseline it was compared with. */
@@ -13,7 +14,7 @@ export interface BaselineInfo {
 }
 
 export function applyBaseline(results: readonly RuleResult[], baseline: Report, file: string): { results: RuleResult[]; info: BaselineInfo } {
-  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${r.resource.id.toLowerCase()}`;
+  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${resourceKey(r.resource)}`;
   const known = new Set(baseline.results.filter((r) => r.outcome === 'fail').map(key));
   let existing = 0;
   let added = 0;

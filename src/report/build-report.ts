@@ -67,7 +67,8 @@ function compareResults(a: RuleResult, b: RuleResult): number {
     OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome) ||
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     a.ruleId.localeCompare(b.ruleId) ||
-    a.resource.id.localeCompare(b.resource.id)
+    a.resource.id.localeCompare(b.resource.id) ||
+    (a.resource.parameters ?? '').localeCompare(b.resource.parameters ?? '')
   );
 }
 

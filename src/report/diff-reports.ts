@@ -1,6 +1,6 @@
 // Compares two reports of the same estate: failures fixed, new and still failing (matched by rule
 // id and resource id, case-insensitively as ARM ids are), and the score change overall and per pillar.
-import type { Outcome, RuleResult } from '../engine/result.js';
+import { resourceKey, type Outcome, type RuleResult } from '../engine/result.js';
 import { PILLARS, type Pillar } from '../rules/rule.js';
 import type { Report } from './report.js';
 
@@ -34,7 +34,7 @@ export interface ReportDiff {
 }
 
 export function diffReports(before: Report, after: Report): ReportDiff {
-  const key = (r: RuleResult) => `${r.ruleId}\u0000${r.resource.id.toLowerCase()}`;
+  const key = (r: RuleResult) => `${r.ruleId}\u0000${resourceKey(r.resource)}`;
   const afterByKey = new Map<string, RuleResult>();
   for (const r of after.results) if (!afterByKey.has(key(r)) || r.outcome === 'fail') afterByKey.set(key(r), r);
   const failedBefore = new Map(before.results.filter((r) => r.outcome === 'fail').map((r) => [key(r), r]));

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { globToRegExp } from '../core/glob.js';
 import type { RuleResult, Suppression } from '../engine/result.js';
 import type { ResourceSet } from '../model/resource-set.js';
+import type { Resource } from '../model/resource.js';
 import type { ConfigSuppression } from '../config/load-project-config.js';
 import { ArmSuppressionReader } from './inline-arm.js';
 import { bicepSuppressions, type InlineSuppression } from './inline-bicep.js';
@@ -90,7 +91,7 @@ class InlineIndex {
   ) {}
 
   find(r: RuleResult): InlineSuppression | undefined {
-    const resource = r.resource.id === '/' ? undefined : this.set.byId(r.resource.id);
+    const resource = r.resource.id === '/' ? undefined : this.resourceOf(r);
     const declaration = resource?.sourceMap?.rangeOf('');
     if (!resource || !declaration) return undefined;
     if (resource.origin === 'bicep') {
@@ -106,6 +107,16 @@ class InlineIndex {
     }
     if (resource.origin === 'arm') return this.armFile(declaration.file)?.at(declaration).find((s) => ruleMatches(s.rules, r.ruleId));
     return undefined;
+  }
+
+  /**
+   * The resource a result is about. Two templates may declare the same id: the one declared in the
+   * file the finding points at has the comments that can suppress it.
+   */
+  private resourceOf(r: RuleResult): Resource | undefined {
+    const all = this.set.allById(r.resource.id);
+    if (all.length < 2 || !r.location) return all[0];
+    return all.find((c) => c.sourceMap?.rangeOf('')?.file === r.location!.file) ?? all[0];
   }
 
   diagnostics(): Diagnostic[] {

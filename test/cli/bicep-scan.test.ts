@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,43 @@ describe('azready scan on a folder with bicep build output', () => {
     expect(report.summary.resources).toBe(1);
     expect(report.results.find((r) => r.ruleId === 'storage/min-tls')?.location?.file).toBe(path.join(dir, 'main.bicep'));
     expect(report.diagnostics.map((d) => d.code)).toContain('input/compiled-bicep');
+  });
+});
+
+describe('azready scan on a template with a .bicepparam file per environment', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-envs-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stenv'\n  location: 'westeurope'\n  kind: 'StorageV2'\n  sku: { name: 'Standard_GRS' }\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'main.dev.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_0'\n`);
+  writeFileSync(path.join(dir, 'main.prod.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n`);
+
+  it('gives one result per environment, each naming its parameters file', () => {
+    const { report } = scan([dir]);
+    const tls = report.results.filter((r) => r.ruleId === 'storage/min-tls').map((r) => [path.basename(r.resource.parameters ?? ''), r.outcome]);
+    expect(tls.sort()).toEqual([['main.dev.bicepparam', 'fail'], ['main.prod.bicepparam', 'pass']]);
+    expect(report.summary.resources).toBe(2);
+  });
+
+  it('shows which environment failed in the markdown report, and keeps SARIF alerts apart', () => {
+    const md = runCli(['scan', dir, '--format', 'markdown']).stdout;
+    expect(md).toMatch(/`storage\/min-tls` \| stenv \\\[[^\]]*main\.dev\.bicepparam\\\] \|/);
+    const sarif = JSON.parse(runCli(['scan', dir, '--format', 'sarif']).stdout) as { runs: { results: { ruleId: string; partialFingerprints: Record<string, string> }[] }[] };
+    const prints = sarif.runs[0].results.map((r) => `${r.ruleId} ${Object.values(r.partialFingerprints)[0]}`);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+});
+
+describe('azready scan on two template files that declare the same resource', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-twins-'));
+  const account = (comment: string) =>
+    `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'sttwin'\n  location: 'westeurope'\n  properties: {\n${comment}    minimumTlsVersion: 'TLS1_0'\n  }\n}\n`;
+  mkdirSync(path.join(dir, 'dev'));
+  mkdirSync(path.join(dir, 'prod'));
+  writeFileSync(path.join(dir, 'dev', 'main.bicep'), account('    // azready-disable-next-line storage/min-tls legacy clients in dev\n'));
+  writeFileSync(path.join(dir, 'prod', 'main.bicep'), account(''));
+
+  it('applies an inline suppression only to the file that holds it', () => {
+    const { report } = scan([dir]);
+    const tls = report.results.filter((r) => r.ruleId === 'storage/min-tls').map((r) => [path.relative(dir, r.location?.file ?? ''), r.outcome]);
+    expect(tls.sort()).toEqual([[path.join('dev', 'main.bicep'), 'suppressed'], [path.join('prod', 'main.bicep'), 'fail']]);
   });
 });

@@ -37,7 +37,8 @@ export function e2eReport(variant: 'full' | 'mixed' = 'full'): Report {
 export function liveReport(): Report {
   const r = structuredClone(e2eReport('mixed'));
   r.inputs = [];
-  r.results = r.results.map(({ location: _drop, ...rest }) => rest);
+  // Nor parameters files: resources read from Azure were not evaluated from a template.
+  r.results = r.results.map(({ location: _drop, resource: { parameters: _none, ...resource }, ...rest }) => ({ ...rest, resource }));
   r.diagnostics = [{ code: 'live/partial-scope', severity: 'warning', message: 'subscription 22222222-2222-2222-2222-222222222222 could not be read (AuthorizationFailed)' }];
   return r;
 }
