@@ -106,7 +106,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     explicitParams.set(path.resolve(p), read.values);
   }
 
-  const byPath = new Map(parsed.map((p) => [path.resolve(p.file), p]));
+  const pairedFiles = new Set<string>();
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
   const linkedTemplates = linkedTemplatesOf(parsed.filter((p) => p.kind === 'arm-template').map((p) => p.doc));
   for (const p of parsed) {
@@ -127,27 +127,29 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
           inputs.push({ path: p.file, kind: 'arm-template' });
           break;
         }
-        let values = paramValues;
-        let used = options.params;
+        // One deployment per parameters file: --params, the one azready.yaml names, or each
+        // file beside the template named after it (`main.parameters.json`,
+        // `main.parameters.prod.json`, `main.prod.parameters.json`); else the defaults.
+        const runs: { values: ParameterValues; used?: string[]; key?: string }[] = [];
         const configured = options.params?.length ? undefined : options.templateParams?.(p.file);
-        if (configured) {
-          values = readTemplateParams(configured, diagnostics, cache);
-          used = [configured];
-        } else if (!options.params?.length) {
-          const paired = byPath.get(path.resolve(p.file.replace(/\.json$/i, '.parameters.json')));
-          if (paired?.kind === 'arm-parameters') {
+        if (configured) runs.push({ values: readTemplateParams(configured, diagnostics, cache), used: [configured] });
+        else if (!options.params?.length) {
+          for (const paired of pairedParameters(p.file, parsed)) {
             const read = readParametersFile(paired.doc);
             diagnostics.push(...read.diagnostics);
-            values = read.values;
-            used = [paired.file];
+            pairedFiles.add(path.resolve(paired.file));
+            runs.push({ values: read.values, used: [paired.file], key: path.resolve(paired.file) });
           }
         }
-        const out = guarded(p.file, diagnostics, () => expandTemplate(p.doc, { parameters: values, deployment: options.deployment }));
-        if (out) {
-          diagnostics.push(...out.diagnostics);
-          resources.push(...out.resources);
+        if (!runs.length) runs.push({ values: paramValues, used: options.params });
+        for (const run of runs) {
+          const out = guarded(p.file, diagnostics, () => expandTemplate(p.doc, { parameters: run.values, deployment: options.deployment }));
+          if (out) {
+            diagnostics.push(...out.diagnostics);
+            resources.push(...out.resources);
+          }
+          endInput(`template:${path.resolve(p.file)}${run.key ? `\u0000${run.key}` : ''}`, paramsLabel(run.used));
         }
-        endInput(`template:${path.resolve(p.file)}`, paramsLabel(used));
         inputs.push({ path: p.file, kind: 'arm-template' });
         break;
       }
@@ -172,6 +174,12 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         inputs.push({ path: p.file, kind: 'skipped' });
         break;
     }
+  }
+  // A parameters file found in a folder that no template is named for would silently change
+  // nothing: say so.
+  for (const p of parsed) {
+    if (p.kind !== 'arm-parameters' || p.explicit || pairedFiles.has(path.resolve(p.file)) || options.params?.length) continue;
+    diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: no scanned template is named for this parameters file (<template>.parameters.json, <template>.parameters.<env>.json or <template>.<env>.parameters.json); its values are not used. Pass it with --params, or pair it in azready.yaml`));
   }
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
   // takes --params.
@@ -209,6 +217,34 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     endInput(`template:${path.resolve(file)}`, paramsLabel(configured ? [configured] : options.params));
   }
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+}
+
+/**
+ * The parameters files beside an ARM template that are named for it, in name order:
+ * `<base>.parameters.json`, `<base>.parameters.<env>.json` and `<base>.<env>.parameters.json`.
+ * A file two templates could claim (`main.prod.parameters.json` beside `main.json` and
+ * `main.prod.json`) belongs to the longer name.
+ */
+function pairedParameters(template: string, parsed: Parsed[]): Parsed[] {
+  const dir = path.resolve(path.dirname(template));
+  const inDir = (q: Parsed) => path.resolve(path.dirname(q.file)) === dir;
+  const bases = parsed.filter((q) => q.kind === 'arm-template' && inDir(q)).map((q) => baseName(q.file));
+  const own = baseName(template);
+  return parsed
+    .filter((q) => {
+      if (q.kind !== 'arm-parameters' || !inDir(q)) return false;
+      const name = path.basename(q.file).toLowerCase();
+      return namedFor(name, own) && !bases.some((b) => b.length > own.length && namedFor(name, b));
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+const baseName = (file: string) => path.basename(file).replace(/\.json$/i, '').toLowerCase();
+
+function namedFor(name: string, base: string): boolean {
+  if (!name.startsWith(base + '.')) return false;
+  const rest = name.slice(base.length + 1);
+  return rest === 'parameters.json' || /^parameters\.[^.]+\.json$/.test(rest) || /^[^.]+\.parameters\.json$/.test(rest);
 }
 
 /** The parameters files a template was evaluated with, as the user named them (none: undefined). */

@@ -128,3 +128,34 @@ describe('loadInputs on two template files that declare the same ids', () => {
     expect(set.allById(dev.id)).toHaveLength(2);
   });
 });
+
+describe('loadInputs on an ARM template with a parameters file per environment', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+  const PARAMS = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+  const template = (name: string) => JSON.stringify({
+    $schema: SCHEMA, contentVersion: '1.0.0.0', parameters: { tls: { type: 'string' } },
+    resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name, location: 'westeurope', properties: { minimumTlsVersion: "[parameters('tls')]" } }],
+  });
+  const params = (tls: string) => JSON.stringify({ $schema: PARAMS, contentVersion: '1.0.0.0', parameters: { tls: { value: tls } } });
+  writeFileSync(path.join(dir, 'main.json'), template('stmain'));
+  writeFileSync(path.join(dir, 'main.parameters.dev.json'), params('TLS1_0'));
+  writeFileSync(path.join(dir, 'main.prod.parameters.json'), params('TLS1_2'));
+  // Claimed by main.test.json (the longer name), not by main.json.
+  writeFileSync(path.join(dir, 'main.test.json'), template('sttest'));
+  writeFileSync(path.join(dir, 'main.test.parameters.json'), params('TLS1_1'));
+  writeFileSync(path.join(dir, 'other.parameters.json'), params('TLS1_0'));
+  const set = loadInputs([dir]);
+  const tls = (name: string) => set.resources.filter((r) => r.name === name).map((r) => [path.basename(r.parameters ?? ''), (r.properties as { minimumTlsVersion: string }).minimumTlsVersion]).sort();
+
+  it('evaluates the template once per parameters file named for it', () => {
+    expect(tls('stmain')).toEqual([['main.parameters.dev.json', 'TLS1_0'], ['main.prod.parameters.json', 'TLS1_2']]);
+    expect(tls('sttest')).toEqual([['main.test.parameters.json', 'TLS1_1']]);
+  });
+
+  it('says which parameters file no template is named for', () => {
+    const unpaired = set.diagnostics.filter((d) => d.code === 'input/parameters-unpaired');
+    expect(unpaired).toHaveLength(1);
+    expect(unpaired[0]).toMatchObject({ severity: 'info', message: expect.stringContaining('other.parameters.json') });
+  });
+});
