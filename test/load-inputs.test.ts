@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluateRule } from '../src/engine/evaluate-rules.js';
 import { loadInputs } from '../src/load-inputs.js';
+import { loadRuleFile } from '../src/rules/load-rules.js';
 
 const MODULE = `param name string
 param tls string
@@ -157,5 +159,23 @@ describe('loadInputs on an ARM template with a parameters file per environment',
     const unpaired = set.diagnostics.filter((d) => d.code === 'input/parameters-unpaired');
     expect(unpaired).toHaveLength(1);
     expect(unpaired[0]).toMatchObject({ severity: 'info', message: expect.stringContaining('other.parameters.json') });
+  });
+});
+
+describe('resource rules that count resources, over two deployments', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const account = `resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stlocked'\n  location: 'westeurope'\n}\n`;
+  // A lock on the resource group: it extends no resource.
+  const groupLock = `\nresource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'rg-nodelete'\n  properties: {\n    level: 'CanNotDelete'\n  }\n}\n`;
+  mkdirSync(path.join(dir, 'dev'));
+  mkdirSync(path.join(dir, 'prod'));
+  writeFileSync(path.join(dir, 'dev', 'main.bicep'), account + groupLock);
+  writeFileSync(path.join(dir, 'prod', 'main.bicep'), account);
+  const set = loadInputs([dir]);
+  const rule = loadRuleFile(path.join('rules', 'governance', 'delete-locks-on-data-stores.yaml'), 'rules').rule!;
+
+  it('counts a resource-group lock only for the resources of its own deployment', () => {
+    const outcomes = set.ofType('Microsoft.Storage/storageAccounts').map((r) => [path.relative(dir, r.file ?? ''), evaluateRule(rule, r, set).outcome]);
+    expect(outcomes.sort()).toEqual([[path.join('dev', 'main.bicep'), 'pass'], [path.join('prod', 'main.bicep'), 'fail']]);
   });
 });

@@ -190,7 +190,7 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     if (missing) return { unknownBecause: missing };
   }
   if (spec.resources) {
-    const list = ofTypes(ctx.set, spec.resources.type);
+    const list = ofTypes(ctx.set, spec.resources.type, ctx.resource);
     const where = spec.resources.where;
     return tally(list, (r) => where ? evaluateCondition(where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
   }
@@ -201,7 +201,7 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     let unknown = 0;
     let maybeUnknown = 0;
     let reason: string | undefined;
-    for (const r of ofTypes(ctx.set, d.type)) {
+    for (const r of ofTypes(ctx.set, d.type, ctx.resource)) {
       const w = d.where ? evaluateCondition(d.where, { ...ctx, resource: r, current: [], defaults: undefined }) : undefined;
       if (w?.truth === 'false') continue;
       const v = resolveField(r, d.field, { current: [] }).selections[0]?.value;
@@ -266,9 +266,15 @@ function tally<T>(items: readonly T[], test: (item: T) => Evaluation, evidence?:
   return { min, max, ...(reason ? { reason } : {}), ...(evidence ? { evidence } : {}) };
 }
 
-function ofTypes(set: ResourceSet, type: string | string[] | undefined): Resource[] {
-  if (type === undefined) return set.resources;
-  return [type].flat().flatMap((t) => set.ofType(t));
+/**
+ * The resources of `type` a count sees: from a template resource, those of its own deployment (a
+ * lock on the resource group in dev/ protects nothing in prod/); from a set-level rule or a
+ * resource read from Azure, the whole set.
+ */
+function ofTypes(set: ResourceSet, type: string | string[] | undefined, from: Resource | undefined): Resource[] {
+  const all = type === undefined ? set.resources : [type].flat().flatMap((t) => set.ofType(t));
+  const deployment = from?.deployment;
+  return deployment === undefined ? all : all.filter((r) => r.deployment === deployment);
 }
 
 /** Literal values pass through; `[expr]` strings are evaluated with the policy functions. */
