@@ -2,7 +2,7 @@
 // set-level counts). Rules are validated against the JSON Schema before they reach the engine.
 import type { Operator } from './operators.js';
 
-export type RelationKind = 'child' | 'extension' | 'referencedBy' | 'references';
+export type RelationKind = 'child' | 'extension' | 'inheritedExtension' | 'referencedBy' | 'references';
 
 export interface CountSpec {
   field?: string;

@@ -28,6 +28,14 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
       const possible = unknownLinks(set, 'extension', types, undefined).get(fileKey(resource)) ?? [];
       return { definite, possible, ...(possible.length ? { reason: `the scope of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
+    case 'inheritedExtension': {
+      // Extension resources scoped to this resource or to one above it (its parent resource,
+      // resource group, subscription): a lock applies to everything below its scope.
+      const index = inheritedIndex(set, types);
+      const definite = [...new Set(scopesAbove(resource.id).flatMap((scope) => index.get(scopedKey(resource.deployment, scope)) ?? []))].filter((r) => r !== resource);
+      const possible = unknownLinks(set, 'extension', types, undefined).get(fileKey(resource)) ?? [];
+      return { definite, possible, ...(possible.length ? { reason: `the scope of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
+    }
     case 'references': {
       // Outgoing: the resources this one names at `via` (a workspace's default data lake).
       const values = via ? linkValues(resource, via) : [];
@@ -51,6 +59,54 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
       return { definite, possible, ...(possible.length ? { reason: `the target of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
   }
+}
+
+/**
+ * Resources of `types` by the scope they apply to (within their deployment): their `scope`, or
+ * for one declared without a scope (a lock on a resource group or subscription), the scope its
+ * id names before `/providers/`.
+ */
+function inheritedIndex(set: ResourceSet, types: string[] | undefined): Map<string, Resource[]> {
+  return set.memo(`inherited ${types?.join(',') ?? '*'}`, () => {
+    const index = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      const scope = typeof r.scope === 'string' ? r.scope : r.scope === undefined ? scopeInId(r.id) : undefined;
+      if (scope === undefined) continue;
+      const k = scopedKey(r.deployment, scope);
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    return index;
+  });
+}
+
+/** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/locks/l` → `/subscriptions/s/resourceGroups/rg`. */
+function scopeInId(id: string): string | undefined {
+  const at = id.toLowerCase().lastIndexOf('/providers/');
+  return at > 0 ? id.slice(0, at) : undefined;
+}
+
+/**
+ * An id and the scopes above it: parent resources, the scope the resource is deployed at (a
+ * resource group, a subscription, or the resource an extension resource extends) and theirs.
+ */
+export function scopesAbove(id: string): string[] {
+  const out: string[] = [];
+  let current: string | undefined = id.replace(/\/+$/, '');
+  while (current) {
+    out.push(current);
+    const segs: string[] = current.split('/');
+    const lower = segs.map((x) => x.toLowerCase());
+    const providers = lower.lastIndexOf('providers');
+    if (providers > 0) {
+      // providers/<namespace>/<type>/<name>[/<type>/<name>…]: drop one type/name pair at a time.
+      if (segs.length - providers > 4) current = segs.slice(0, -2).join('/');
+      else current = segs.slice(0, providers).join('/');
+    } else if (lower[3] === 'resourcegroups' && segs.length >= 5) current = segs.slice(0, 3).join('/');
+    else current = undefined;
+  }
+  return out;
 }
 
 /** Resources of `types` in the deployment of `from` whose name is the first label of the URL's host. */

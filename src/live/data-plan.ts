@@ -86,7 +86,10 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
         return;
       }
       if (!raw.length) notes.add(`${ruleId}: a '${kind}' relation without a type cannot be read live; give the relation a type`);
-      for (const ctx of context) for (const t of types) if (kind === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, kind, owner);
+      // The list of a resource's extensions (locks) includes those inherited from its resource
+      // group and subscription: one fetch serves both relations.
+      const fetchKind = kind === 'inheritedExtension' ? 'extension' : kind;
+      for (const ctx of context) for (const t of types) if (fetchKind === 'extension' || t.toLowerCase().startsWith(ctx.toLowerCase() + '/')) related(ctx, t, fetchKind, owner);
       walk(spec.where, types, ruleId);
       return;
     }

@@ -21,7 +21,7 @@ export const conditionSchema = {
         field: { type: 'string', pattern: '\\[\\*\\]|^\\$' },
         value: {},
         name: { type: 'string', pattern: '^[A-Za-z0-9]+$' },
-        related: { enum: ['child', 'extension', 'referencedBy', 'references'] },
+        related: { enum: ['child', 'extension', 'inheritedExtension', 'referencedBy', 'references'] },
         type: typeOrTypes,
         via: { type: 'string' },
         resources: { type: 'object', properties: { type: typeOrTypes, where: { $ref: '#' } }, additionalProperties: false },

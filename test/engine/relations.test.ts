@@ -5,6 +5,7 @@ import { expandTemplate } from '../../src/arm/expand-template.js';
 import { JsonDocument } from '../../src/arm/json-document.js';
 import type { Condition } from '../../src/engine/condition.js';
 import { evaluateCondition } from '../../src/engine/evaluate-condition.js';
+import { scopesAbove } from '../../src/engine/relations.js';
 import { ResourceSet } from '../../src/model/resource-set.js';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -68,5 +69,29 @@ describe('relations in a resource group named only at deployment', () => {
     const diag = set.ofType('Microsoft.Insights/diagnosticSettings')[0];
     const ctx = { resource: diag, set, current: [], values: new Map() };
     expect(evaluateCondition({ field: 'properties.workspaceId', like: '*/workspaces/law' }, ctx).truth).toBe('unknown');
+  });
+});
+
+describe('scopesAbove', () => {
+  it('walks from a child resource up through its parent, resource group and subscription', () => {
+    expect(scopesAbove('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/blobServices/default')).toEqual([
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/blobServices/default',
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st',
+      '/subscriptions/s/resourceGroups/rg',
+      '/subscriptions/s',
+    ]);
+  });
+
+  it('goes through the resource an extension resource extends', () => {
+    expect(scopesAbove('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Insights/diagnosticSettings/d')).toEqual([
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Insights/diagnosticSettings/d',
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st',
+      '/subscriptions/s/resourceGroups/rg',
+      '/subscriptions/s',
+    ]);
+  });
+
+  it('stops at a management group', () => {
+    expect(scopesAbove('/providers/Microsoft.Management/managementGroups/mg')).toEqual(['/providers/Microsoft.Management/managementGroups/mg']);
   });
 });

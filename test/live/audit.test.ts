@@ -126,6 +126,27 @@ describe('audit() against a local ARM and Resource Graph', () => {
   });
 });
 
+describe('audit of resource-group locks', () => {
+  it('protects every data store in the locked group, and none elsewhere, with the lock read once', async () => {
+    const sub = SUBS[0];
+    const lock = (group: string) => ({
+      id: `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Authorization/locks/rg-do-not-delete`,
+      name: 'rg-do-not-delete', type: 'microsoft.authorization/locks', properties: { level: 'CanNotDelete' },
+    });
+    const other = storageRow(sub, 'stother');
+    other.id = String(other.id).replace('/rg-data/', '/rg-other/');
+    other.resourceGroup = 'rg-other';
+    const rows = [storageRow(sub, 'stone'), storageRow(sub, 'sttwo'), other, lock('rg-data'), lock('rg-empty')];
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-locks-'));
+    const profile = path.join(dir, 'locks.yaml');
+    writeFileSync(profile, 'name: locks\ntitle: Locks\ndescription: one rule\nselect:\n  ids: [governance/delete-locks-on-data-stores]\n');
+    const { report } = await auditOf({ rows }, { subscriptions: [sub], profile });
+    expect(outcomeOf(report.results, 'governance/delete-locks-on-data-stores')).toEqual({ stone: 'pass', sttwo: 'pass', stother: 'fail' });
+    expect(report.diagnostics.filter((d) => d.code === 'input/duplicate-resource')).toEqual([]);
+    expect(report.summary.resources).toBe(4);
+  });
+});
+
 describe('audit snapshots with unreadable related resources', () => {
   it('replays a referencedBy relation over an unreadable resource as the audit saw it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-ref-'));

@@ -160,13 +160,25 @@ export async function startFakeArm(options = {}) {
     const parent = lower.split('/').slice(0, -1).join('/');
     const parentExists = byLowerId.has(parent) || byLowerId.has(parent.replace(/\/providers\/[^/]+$/, '')) || /\/providers\/microsoft\.insights$/.test(parent);
     if (!parentExists) return send(404, { error: { code: 'ResourceNotFound', message: `The Resource '${path}' was not found.` } });
-    // A collection: the resources whose id is this path plus a name.
-    const items = childrenOf.get(lower) ?? [];
+    // A collection: the resources whose id is this path plus a name. Listing a scope's locks
+    // returns, as ARM does, the locks at that scope, at the scopes above it (resource group,
+    // subscription) and at the resources below it.
+    const items = lower.endsWith('/providers/microsoft.authorization/locks') ? locksFor(lower.slice(0, -'/providers/microsoft.authorization/locks'.length)) : childrenOf.get(lower) ?? [];
     const pageSize = options.armPageSize ?? 50;
     const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
     const page = items.slice(skip, skip + pageSize);
     const nextLink = skip + pageSize < items.length ? `${base}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skiptoken=${skip + pageSize}` : undefined;
     send(200, { value: page.map(armShape), ...(nextLink ? { nextLink } : {}) });
+  }
+
+  function locksFor(scope) {
+    const sub = /^\/subscriptions\/[^/]+/.exec(scope)?.[0];
+    const group = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+/.exec(scope)?.[0];
+    return rows.filter((r) => {
+      if (String(r.type).toLowerCase() !== 'microsoft.authorization/locks') return false;
+      const at = r.id.toLowerCase().slice(0, r.id.toLowerCase().lastIndexOf('/providers/microsoft.authorization/locks/'));
+      return at === sub || at === group || at === scope || at.startsWith(scope + '/');
+    });
   }
 
   let base = '';
