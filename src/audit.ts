@@ -7,12 +7,13 @@ import type { Condition } from './engine/condition.js';
 import { evaluateRule, evaluateRules } from './engine/evaluate-rules.js';
 import { resolveArmEndpoint, type ArmEndpoint, type CloudName } from './live/arm-endpoint.js';
 import { ArmClient } from './live/arm-client.js';
+import { RESOURCE_GROUPS, SUBSCRIPTIONS } from './live/arm-only-types.js';
 import { authPolicy, auditCredential } from './live/credential.js';
 import { planLiveData, type ExtraFetch, type LiveDataPlan } from './live/data-plan.js';
 import { fetchExtras } from './live/fetch-extras.js';
 import { Progress, type ProgressStream } from './live/progress.js';
 import { buildQuery, queryResourceGraph, type LiveScopes } from './live/resource-graph-pager.js';
-import { DEFAULT_RETRY, type RetryOptions } from './live/retry.js';
+import { DEFAULT_RETRY, httpFailure, type RetryOptions } from './live/retry.js';
 import { SnapshotWriter } from './live/snapshot-writer.js';
 import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
@@ -98,6 +99,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
         endpoint: arm.endpoint,
         scopes,
         query,
+        ...(plan.collected.length ? { collected: plan.collected } : {}),
       })
     : undefined;
 
@@ -137,9 +139,14 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     const queryDone = Date.now();
     const queried = new ResourceSet([...builder.resources]);
     const armClient = new ArmClient(credential, arm, retry, `azready/${toolVersion()}`);
+    // Budgets live on subscriptions and resource groups, which Resource Graph rows do not list
+    // (a group may hold nothing the rules query): ARM lists the groups.
+    const subscriptionIds = auditedSubscriptions(scopes, builder.resources);
+    const groups = plan.fetches.some((f) => f.parentType === RESOURCE_GROUPS) ? await listResourceGroups(armClient, subscriptionIds, scopes, diagnostics) : { ids: [], complete: true };
+    const collected = groups.complete ? plan.collected : [];
     const extras = await fetchExtras({
       fetches: plan.fetches,
-      parentIds: (f) => neededBy(f, byType.get(f.parentType.toLowerCase()) ?? [], queried),
+      parentIds: (f) => (f.parentType === SUBSCRIPTIONS ? subscriptionIds : f.parentType === RESOURCE_GROUPS ? groups.ids : neededBy(f, byType.get(f.parentType.toLowerCase()) ?? [], queried)),
       arm: armClient,
       concurrency: options.concurrency ?? 8,
       diagnostics,
@@ -154,7 +161,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       ...scopes.subscriptions.map((s) => ({ path: `/subscriptions/${s}`, kind: 'live-scope' as const })),
       ...scopes.managementGroups.map((m) => ({ path: `/providers/Microsoft.Management/managementGroups/${m}`, kind: 'live-scope' as const })),
     ];
-    const set = new ResourceSet(builder.resources, diagnostics, inputs);
+    const set = new ResourceSet(builder.resources, diagnostics, inputs, collected);
     const results = evaluateRules(config.rules, set);
     const score = computeScore(results, config.profile);
     const report = buildReport({ profile: config.profile, rules: config.rules, set, results, score, diagnostics: [...config.diagnostics, ...diagnostics], now: options.now });
@@ -177,6 +184,41 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     writer?.abort();
     throw e;
   }
+}
+
+/** The audited subscriptions: those named, and those the rows of a management group came from. */
+function auditedSubscriptions(scopes: LiveScopes, resources: readonly Resource[]): string[] {
+  const subs = new Map(scopes.subscriptions.map((s) => [s.toLowerCase(), `/subscriptions/${s}`]));
+  for (const r of resources) {
+    const m = /^\/subscriptions\/([^/]+)/i.exec(r.id);
+    if (m && !subs.has(m[1].toLowerCase())) subs.set(m[1].toLowerCase(), `/subscriptions/${m[1]}`);
+  }
+  return [...subs.values()].sort();
+}
+
+/**
+ * The resource groups of the audited subscriptions (only those named, when the audit names some).
+ * `complete` is false when a subscription's groups could not be listed: what lives on them is then
+ * not known to be absent.
+ */
+async function listResourceGroups(arm: ArmClient, subscriptions: string[], scopes: LiveScopes, diagnostics: Diagnostic[]): Promise<{ ids: string[]; complete: boolean }> {
+  const named = new Set(scopes.resourceGroups.map((g) => g.toLowerCase()));
+  const ids: string[] = [];
+  let complete = true;
+  for (const sub of subscriptions) {
+    try {
+      for (const g of await arm.list(`${sub}/resourcegroups`, '2021-04-01')) {
+        const name = typeof g.name === 'string' ? g.name : undefined;
+        if (!name || (named.size && !named.has(name.toLowerCase()))) continue;
+        ids.push(typeof g.id === 'string' && g.id.startsWith('/') ? g.id : `${sub}/resourceGroups/${name}`);
+      }
+    } catch (e) {
+      complete = false;
+      const h = httpFailure(e);
+      diagnostics.push(diagnostic('live/extra-unreadable', 'warning', `the resource groups of ${sub} could not be listed (${h.status ?? 'no response'}${h.code ? ' ' + h.code : ''}: ${h.message}); budgets on them are unverified`));
+    }
+  }
+  return { ids: ids.sort(), complete };
 }
 
 /**

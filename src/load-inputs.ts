@@ -107,6 +107,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
 
   const pairedFiles = new Set<string>();
+  const snapshotCollected: Set<string>[] = [];
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
   const linkedTemplates = linkedTemplatesOf(parsed.filter((p) => p.kind === 'arm-template').map((p) => p.doc));
   for (const p of parsed) {
@@ -159,6 +160,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         if (!out) break;
         diagnostics.push(...out.diagnostics);
         resources.push(...out.resources);
+        // A type is complete only if every snapshot read it (each may cover other scopes).
+        snapshotCollected.push(new Set((out.collected ?? []).map((t) => t.toLowerCase())));
         endInput(undefined);
         break;
       }
@@ -216,7 +219,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
     endInput(`template:${path.resolve(file)}`, paramsLabel(configured ? [configured] : options.params));
   }
-  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs);
+  const collected = snapshotCollected.length ? [...snapshotCollected[0]].filter((t) => snapshotCollected.every((s) => s.has(t))) : [];
+  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs, collected);
 }
 
 /**

@@ -186,7 +186,7 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
   }
   const counted = spec.resources?.type ?? spec.distinct?.type;
   if ((spec.resources || spec.distinct) && counted !== undefined && ctx.set.readFromAzure) {
-    const missing = [counted].flat().map(outsideResourceGraph).find((x) => x);
+    const missing = [counted].flat().filter((t) => !ctx.set.wasCollected(t)).map(outsideResourceGraph).find((x) => x);
     if (missing) return { unknownBecause: missing };
   }
   if (spec.resources) {

@@ -9,9 +9,10 @@ export interface ArmOnlyType {
    * `extension`: `{id}/providers/<type>` lists them for any resource; `child`: `{parentId}/<segment>`
    * lists them; `singleton`: `{parentId}/<segment>/<name>` is the only instance (404 = none);
    * `embedded`: Resource Graph has them inside the parent's properties (`properties.subnets`), where
-   * rules read them, so nothing is fetched (a GET would only duplicate them).
+   * rules read them, so nothing is fetched (a GET would only duplicate them); `scope`:
+   * `{scope}/providers/<type>` lists them for each audited subscription and resource group.
    */
-  access: 'extension' | 'child' | 'singleton' | 'embedded';
+  access: 'extension' | 'child' | 'singleton' | 'embedded' | 'scope';
   apiVersion: string;
   name?: string;
 }
@@ -19,6 +20,8 @@ export interface ArmOnlyType {
 const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.Insights/diagnosticSettings', access: 'extension', apiVersion: '2021-05-01-preview' },
   { type: 'Microsoft.Authorization/locks', access: 'extension', apiVersion: '2020-05-01' },
+  // Cost Management budgets of a subscription or resource group (Consumption API).
+  { type: 'Microsoft.Consumption/budgets', access: 'scope', apiVersion: '2023-05-01' },
   { type: 'Microsoft.Storage/storageAccounts/blobServices', access: 'child', apiVersion: '2023-05-01' },
   { type: 'Microsoft.Storage/storageAccounts/fileServices', access: 'child', apiVersion: '2023-05-01' },
   { type: 'Microsoft.Storage/storageAccounts/queueServices', access: 'child', apiVersion: '2023-05-01' },
@@ -72,7 +75,11 @@ export function armOnlyType(type: string): ArmOnlyType | undefined {
 
 /** The ARM path that lists (or reads) resources of `t` under or on `parentId`. */
 export function armPathFor(t: ArmOnlyType, parentId: string): string {
-  if (t.access === 'extension') return `${parentId}/providers/${t.type}`;
+  if (t.access === 'extension' || t.access === 'scope') return `${parentId}/providers/${t.type}`;
   const segment = t.type.split('/').pop()!;
   return t.access === 'singleton' ? `${parentId}/${segment}/${t.name}` : `${parentId}/${segment}`;
 }
+
+/** The pseudo parent types of `scope` fetches: the audited subscriptions and resource groups. */
+export const SUBSCRIPTIONS = 'Microsoft.Resources/subscriptions';
+export const RESOURCE_GROUPS = 'Microsoft.Resources/resourceGroups';

@@ -5,7 +5,7 @@
 import type { Condition } from '../engine/condition.js';
 import type { Rule } from '../rules/rule.js';
 import { canonicalType } from '../model/canonical-type.js';
-import { armOnlyType, type ArmOnlyType } from './arm-only-types.js';
+import { armOnlyType, RESOURCE_GROUPS, SUBSCRIPTIONS, type ArmOnlyType } from './arm-only-types.js';
 
 export interface ExtraFetch {
   /** Read `target` for every resource of this type… */
@@ -28,6 +28,11 @@ export interface LiveDataPlan {
   fetches: ExtraFetch[];
   /** Needs the plan cannot serve (an extension type without a resource to hang it on). */
   notes: string[];
+  /**
+   * Types Resource Graph lacks that the fetches read completely for the audited scopes (budgets):
+   * finding none of them is knowledge.
+   */
+  collected: string[];
 }
 
 export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
@@ -43,6 +48,13 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
       return;
     }
     if (t.access === 'extension') return; // only reachable through a resource it extends
+    if (t.access === 'scope') {
+      for (const parent of [SUBSCRIPTIONS, RESOURCE_GROUPS]) {
+        const key = `${parent.toLowerCase()}|${t.type.toLowerCase()}`;
+        fetches.set(key, { parentType: parent, target: t, always: true, rules: [] });
+      }
+      return;
+    }
     const parent = t.type.split('/').slice(0, -1).join('/');
     ensureType(parent, owner);
     if (t.access !== 'embedded') addFetch(parent, t, owner);
@@ -123,5 +135,6 @@ export function planLiveData(rules: readonly Rule[]): LiveDataPlan {
     allTypes,
     fetches: [...fetches.values()].sort((a, b) => depth(a.parentType) - depth(b.parentType) || a.parentType.localeCompare(b.parentType) || a.target.type.localeCompare(b.target.type)),
     notes: [...notes],
+    collected: [...new Set([...fetches.values()].filter((f) => f.target.access === 'scope').map((f) => f.target.type))].sort(),
   };
 }

@@ -43,7 +43,7 @@ export async function fetchExtras(args: {
         for (const item of items) {
           const id = typeof item.id === 'string' && item.id.startsWith('/') ? item.id : f.target.access === 'singleton' ? path : `${path}/${String(item.name ?? '')}`;
           rows.push({ ...item, id, type: typeof item.type === 'string' && item.type ? item.type : f.target.type });
-          if (f.target.access !== 'extension') {
+          if (f.target.access !== 'extension' && f.target.access !== 'scope') {
             const key = f.target.type.toLowerCase();
             if (!fetchedIds.has(key)) fetchedIds.set(key, []);
             fetchedIds.get(key)!.push(id);

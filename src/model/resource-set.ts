@@ -17,11 +17,25 @@ export class ResourceSet {
   private byScopeIndex?: Map<string, Resource[]>;
   private readonly memos = new Map<string, unknown>();
 
+  private readonly collectedTypes: Set<string>;
+
+  /**
+   * `collected`: types Resource Graph lacks that an audit read completely for its scopes
+   * (budgets), so that counting them in a set read from Azure is knowledge.
+   */
   constructor(
     readonly resources: Resource[],
     readonly diagnostics: Diagnostic[] = [],
     readonly inputs: InputInfo[] = [],
-  ) {}
+    readonly collected: readonly string[] = [],
+  ) {
+    this.collectedTypes = new Set(collected.map((t) => t.toLowerCase()));
+  }
+
+  /** Were all resources of `type` in the audited scopes read (see `collected`)? */
+  wasCollected(type: string): boolean {
+    return this.collectedTypes.has(type.toLowerCase());
+  }
 
   /**
    * The resource with this id in `deployment` (resources read from Azure have none): template

@@ -17,6 +17,8 @@ export interface AuditSnapshotHeader {
   endpoint: string;
   scopes: { subscriptions: string[]; managementGroups: string[]; resourceGroups: string[] };
   query: string;
+  /** Types outside Resource Graph that the audit read completely for its scopes (budgets). */
+  collected?: string[];
 }
 
 /**

@@ -20,7 +20,8 @@ export function isSnapshotValue(value: unknown): boolean {
   return rows.every((r) => r && typeof r === 'object' && typeof (r as Record<string, unknown>).id === 'string' && typeof (r as Record<string, unknown>).type === 'string');
 }
 
-export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagnostics: Diagnostic[] } {
+/** `collected`: for a saved audit, the types outside Resource Graph it read completely (budgets). */
+export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagnostics: Diagnostic[]; collected?: string[] } {
   if (doc.root?.type === 'object' && member(doc.root, 'formatVersion')) {
     const value = plainValue(doc.root);
     if (isAuditSnapshot(value)) return readAuditSnapshot(doc, value);
@@ -57,7 +58,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
  * An audit snapshot is a recording of live resources: they are located by resource id, as in the
  * audit, so that the replay's results are the audit's results byte for byte.
  */
-function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnapshotResources>[0]): { resources: Resource[]; diagnostics: Diagnostic[] } {
+function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnapshotResources>[0]): { resources: Resource[]; diagnostics: Diagnostic[]; collected?: string[] } {
   const at = doc.rangeOf(doc.root!);
   if (value.formatVersion > AUDIT_SNAPSHOT_FORMAT) {
     return { resources: [], diagnostics: [diagnostic('snapshot/unsupported-format', 'error', `${doc.file}: audit snapshot formatVersion ${value.formatVersion} is newer than this azready reads (${AUDIT_SNAPSHOT_FORMAT}); upgrade azready`, at)] };
@@ -69,7 +70,8 @@ function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnap
   for (const d of Array.isArray(value.diagnostics) ? value.diagnostics : []) {
     if (d && typeof d.code === 'string' && typeof d.message === 'string' && d.code.startsWith('live/')) diagnostics.push(diagnostic(d.code, d.severity, `recorded by the audit: ${d.message}`, at));
   }
-  return { resources, diagnostics };
+  const collected = Array.isArray(value.collected) ? value.collected.filter((t): t is string => typeof t === 'string') : [];
+  return { resources, diagnostics, ...(collected.length ? { collected } : {}) };
 }
 
 function mapPaths(doc: JsonDocument, node: JsonNode, path: string, map: SourceMap): void {

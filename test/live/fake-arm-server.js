@@ -12,6 +12,7 @@ import { URL, fileURLToPath } from 'node:url';
 export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.insights/diagnosticsettings',
   'microsoft.authorization/locks',
+  'microsoft.consumption/budgets',
   'microsoft.storage/storageaccounts/blobservices',
   'microsoft.storage/storageaccounts/fileservices',
   'microsoft.storage/storageaccounts/managementpolicies',
@@ -155,10 +156,23 @@ export async function startFakeArm(options = {}) {
     if ((options.deniedArmPaths ?? []).some((p) => lower.startsWith(p.toLowerCase()))) {
       return send(403, { error: { code: 'AuthorizationFailed', message: `The client does not have authorization to perform action 'read' over scope '${path}'.` } });
     }
+    // The resource groups of a subscription: those its resources are in.
+    const groupsOf = /^\/subscriptions\/([^/]+)\/resourcegroups$/.exec(lower);
+    if (groupsOf) {
+      const groups = new Map();
+      for (const r of rows) {
+        const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)/i.exec(r.id);
+        if (m && m[1].toLowerCase() === groupsOf[1]) groups.set(m[2].toLowerCase(), { id: `/subscriptions/${m[1]}/resourceGroups/${m[2]}`, name: m[2], type: 'Microsoft.Resources/resourceGroups', location: 'westeurope' });
+      }
+      return send(200, { value: [...groups.values()] });
+    }
     const one = byLowerId.get(lower);
     if (one) return send(200, armShape(one));
     const parent = lower.split('/').slice(0, -1).join('/');
-    const parentExists = byLowerId.has(parent) || byLowerId.has(parent.replace(/\/providers\/[^/]+$/, '')) || /\/providers\/microsoft\.insights$/.test(parent);
+    const scopeOf = parent.replace(/\/providers\/[^/]+$/, '');
+    // A subscription or resource group exists when resources live in it (budgets are listed there).
+    const knownScope = /^\/subscriptions\/[^/]+(\/resourcegroups\/[^/]+)?$/.test(scopeOf) && rows.some((r) => r.id.toLowerCase().startsWith(scopeOf + '/'));
+    const parentExists = byLowerId.has(parent) || byLowerId.has(scopeOf) || knownScope || /\/providers\/microsoft\.insights$/.test(parent);
     if (!parentExists) return send(404, { error: { code: 'ResourceNotFound', message: `The Resource '${path}' was not found.` } });
     // A collection: the resources whose id is this path plus a name. Listing a scope's locks
     // returns, as ARM does, the locks at that scope, at the scopes above it (resource group,
