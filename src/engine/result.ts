@@ -60,7 +60,7 @@ export function resourceKey(resource: RuleResult['resource']): string {
  * when the same resource appears in the results with other parameters (one template, two
  * environments) — otherwise the parameters would only repeat on every line.
  */
-export function resourceLabeler(results: readonly RuleResult[]): (resource: RuleResult['resource']) => string {
+export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[]): (resource: RuleResult['resource']) => string {
   const seen = new Map<string, string | undefined>();
   const ambiguous = new Set<string>();
   for (const r of results) {

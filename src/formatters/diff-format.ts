@@ -1,4 +1,5 @@
 // Renders a report diff (src/report/diff-reports.ts) for the terminal or a PR comment.
+import { resourceLabeler } from '../engine/result.js';
 import type { DiffEntry, ReportDiff, ScoreChange } from '../report/diff-reports.js';
 import { PILLARS } from '../rules/rule.js';
 import { md } from './markdown-format.js';
@@ -17,11 +18,12 @@ export function formatDiffConsole(diff: ReportDiff, options: DiffFormatOptions =
     if (c.before === null && c.after === null) continue;
     out.push(`  ${p.padEnd(18)} ${show(c)}`);
   }
+  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing]);
   const list = (title: string, entries: DiffEntry[]) => {
     out.push('', `${title} (${entries.length})`);
     for (const e of entries) {
       const loc = e.location ? `  ${relativePath(e.location.file, options.cwd)}:${e.location.startLine}` : '';
-      out.push(`  ${e.severity.toUpperCase().padEnd(8)} ${e.ruleId}  ${e.resource.name}${loc}${e.now && e.now !== 'pass' ? `  (now ${e.now})` : ''}`);
+      out.push(`  ${e.severity.toUpperCase().padEnd(8)} ${e.ruleId}  ${label(e.resource)}${loc}${e.now && e.now !== 'pass' ? `  (now ${e.now})` : ''}`);
     }
   };
   list('Fixed', diff.fixed);
@@ -40,6 +42,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
     if (c.before === null && c.after === null) continue;
     out.push(`| ${p} | ${num(c.before)} | ${num(c.after)} | ${signed(c.delta)} |`);
   }
+  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing]);
   const table = (title: string, entries: DiffEntry[], open: boolean) => {
     if (!entries.length) return;
     out.push('', `<details${open ? ' open' : ''}>`, `<summary><strong>${title}</strong> (${entries.length})</summary>`, '');
@@ -47,7 +50,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
     out.push(`| Severity | Rule | Resource | Location |${now ? ' Now |' : ''}`, `|---|---|---|---|${now ? '---|' : ''}`);
     for (const e of entries) {
       const loc = e.location ? md(`${relativePath(e.location.file, options.cwd)}:${e.location.startLine}`) : '–';
-      out.push(`| ${e.severity} | \`${e.ruleId.replace(/`/g, "'")}\` | ${md(e.resource.name)} | ${loc} |${now ? ` ${e.now ?? ''} |` : ''}`);
+      out.push(`| ${e.severity} | \`${e.ruleId.replace(/`/g, "'")}\` | ${md(label(e.resource))} | ${loc} |${now ? ` ${e.now ?? ''} |` : ''}`);
     }
     out.push('', '</details>');
   }

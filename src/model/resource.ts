@@ -58,6 +58,7 @@ export function resourceToJson(r: Resource): Record<string, unknown> {
   if (r.dependsOn.length) out.dependsOn = r.dependsOn;
   out.origin = r.origin;
   if (r.file) out.file = r.file;
+  if (r.parameters) out.parameters = r.parameters;
   if (r.sourceMap) {
     const declaration = r.sourceMap.rangeOf('');
     if (declaration) out.source = declaration;
