@@ -192,6 +192,11 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }));
     if (!read) continue;
     diagnostics.push(...read.diagnostics);
+    if (read.usingNone) {
+      // A shared base (`using none`): its values reach templates through the files that extend it.
+      diagnostics.push(diagnostic('input/parameters-base', 'info', `${file} declares "using none": its values are used by the parameters files that extend it`));
+      continue;
+    }
     if (!read.using) {
       diagnostics.push(diagnostic('bicep/using-missing', 'warning', `${file}: the parameters file has no "using '<template>.bicep'"; pass it with --params next to its template`));
       continue;

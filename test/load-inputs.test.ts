@@ -179,3 +179,38 @@ describe('resource rules that count resources, over two deployments', () => {
     expect(outcomes.sort()).toEqual([[path.join('dev', 'main.bicep'), 'pass'], [path.join('prod', 'main.bicep'), 'fail']]);
   });
 });
+
+describe('loadInputs on .bicepparam files that extend a shared base', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\nparam name string = 'stdefault'\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: name\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'base.bicepparam'), `using none\nparam tls = 'TLS1_0'\nparam name = 'stbase'\n`);
+  writeFileSync(path.join(dir, 'prod.bicepparam'), `using 'main.bicep'\nextends 'base.bicepparam'\nparam name = 'stprod'\n`);
+  writeFileSync(path.join(dir, 'broken.bicepparam'), `using 'main.bicep'\n\nextends 'missing.bicepparam'\nparam tls = 'TLS1_2'\n`);
+  const set = loadInputs([dir]);
+
+  it('takes the base values and lets the file override them', () => {
+    const prod = set.resources.find((r) => path.basename(r.parameters ?? '') === 'prod.bicepparam');
+    expect(prod).toMatchObject({ name: 'stprod', properties: { minimumTlsVersion: 'TLS1_0' } });
+  });
+
+  it('does not evaluate the base on its own, and says why', () => {
+    expect(set.resources.filter((r) => path.basename(r.parameters ?? '') === 'base.bicepparam')).toEqual([]);
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/parameters-base', severity: 'info' }));
+    expect(set.diagnostics.some((d) => d.code === 'bicep/using-missing')).toBe(false);
+  });
+
+  it('names the file, line and column of an extends whose base is missing', () => {
+    const missing = set.diagnostics.find((d) => d.code === 'bicep/extends-not-found');
+    expect(missing).toMatchObject({ severity: 'error', location: { file: path.join(dir, 'broken.bicepparam'), startLine: 3, startColumn: 1 } });
+    expect(missing?.message).toContain('missing.bicepparam');
+  });
+
+  it('reports a cycle of extends instead of looping', () => {
+    const loop = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+    writeFileSync(path.join(loop, 'main.bicep'), `param tls string\n`);
+    writeFileSync(path.join(loop, 'a.bicepparam'), `using 'main.bicep'\nextends 'b.bicepparam'\n`);
+    writeFileSync(path.join(loop, 'b.bicepparam'), `using none\nextends 'a.bicepparam'\nparam tls = 'TLS1_2'\n`);
+    const looped = loadInputs([path.join(loop, 'a.bicepparam')]);
+    expect(looped.diagnostics).toContainEqual(expect.objectContaining({ code: 'bicep/extends-cycle', severity: 'error' }));
+  });
+});

@@ -1,14 +1,17 @@
 // The Bicep front end: compile a .bicep file to an ARM template (with its map back to Bicep
 // ranges), then expand it with the ARM expander, so findings point at Bicep lines.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DeploymentContext } from '../arm/deployment-context.js';
 import { expandTemplate } from '../arm/expand-template.js';
 import { JsonDocument, type JsonNode } from '../arm/json-document.js';
 import type { ParameterValues } from '../arm/parameters-file.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { BicepCompiler, type CompilerOptions } from './compile/bicep-compiler.js';
 import { emitJson, emitTree } from './compile/emit-json.js';
+import { stringValue } from './syntax/nodes.js';
 
 export interface BicepLoadOptions extends CompilerOptions {
   parameters?: ParameterValues;
@@ -38,18 +41,43 @@ export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text
 }
 
 /**
- * A .bicepparam file's values, and the template its `using` names. Values that depend on what is
- * only known at deployment (`az.getSecret`) are Unknowns.
+ * A .bicepparam file's values, and the template its `using` names (`usingNone` for `using none`,
+ * a base that other files extend). Values that depend on what is only known at deployment
+ * (`az.getSecret`) are Unknowns. `extends 'base.bicepparam'` takes the base file's values first;
+ * the file's own assignments win.
  */
-export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string): { values: ParameterValues; using?: string; diagnostics: Diagnostic[] } {
+export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string, extending: readonly string[] = []): { values: ParameterValues; using?: string; usingNone?: boolean; diagnostics: Diagnostic[] } {
   const compiler = new BicepCompiler(options);
   const result = compiler.compileParamsFile(file, text);
   const { root, spans } = emitTree(result.template);
   const out = expandTemplate(JsonDocument.fromCompiledTree(file, root as JsonNode, spans), { origin: 'bicep' });
   const values: ParameterValues = new Map();
+  const diagnostics: Diagnostic[] = [...result.diagnostics];
+  for (const s of result.tree.statements) {
+    if (s.kind !== 'extends-decl' || s.path.kind === 'error') continue;
+    const at = result.tree.lineMap.range(file, s.start, s.end - s.start);
+    const target = stringValue(s.path);
+    if (target === undefined) {
+      diagnostics.push(diagnostic('bicep/extends-not-literal', 'error', 'the path after extends must be a plain string, without interpolation', at));
+      continue;
+    }
+    const base = path.resolve(path.dirname(file), target);
+    if (extending.includes(base) || base === path.resolve(file)) {
+      diagnostics.push(diagnostic('bicep/extends-cycle', 'error', `${file} extends ${base}, which extends it back; remove one of the extends`, at));
+      continue;
+    }
+    if (!existsSync(base)) {
+      diagnostics.push(diagnostic('bicep/extends-not-found', 'error', `the parameters file this extends does not exist: ${base}; fix the path (it is relative to ${path.basename(file)})`, at));
+      continue;
+    }
+    const inherited = loadBicepParams(base, options, undefined, [...extending, path.resolve(file)]);
+    diagnostics.push(...inherited.diagnostics);
+    for (const [k, v] of inherited.values) values.set(k, v);
+  }
   for (const [name, value] of Object.entries(out.outputs)) {
     const secret = result.tree.statements.some((s) => s.kind === 'param-assignment' && s.name.name === name && s.value.kind === 'call' && s.value.name.name === 'getSecret');
     values.set(name.toLowerCase(), { value, secret });
   }
-  return { values, ...(result.using ? { using: result.using } : {}), diagnostics: [...result.diagnostics, ...out.diagnostics] };
+  const usingNone = result.tree.statements.some((s) => s.kind === 'using-decl' && !s.path);
+  return { values, ...(result.using ? { using: result.using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
 }
