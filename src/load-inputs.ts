@@ -107,6 +107,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
 
   const pairedFiles = new Set<string>();
+  // .bicepparam files are read first: a template their `using` names is evaluated through them
+  // (with their values), not again on its own.
+  const paramReads = bicepParams.map(({ file }) => ({ file, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
+  const paramTargets = new Set(paramReads.flatMap(({ read }) => (read?.using && !read.usingNone ? [path.resolve(read.using)] : [])));
   const snapshotCollected: Set<string>[] = [];
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
   const linkedTemplates = linkedTemplatesOf(parsed.filter((p) => p.kind === 'arm-template').map((p) => p.doc));
@@ -121,6 +125,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
           inputs.push({ path: p.file, kind: 'skipped' });
           break;
         }
+        // A template a .bicepparam file names in `using` is evaluated with its values below.
+        if (paramTargets.has(path.resolve(p.file))) break;
         // A template linked by `templateLink.relativePath` is evaluated through the deployment
         // that links it, with the parameters it passes.
         if (!p.explicit && linkedTemplates.has(path.resolve(p.file))) {
@@ -187,9 +193,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
   // takes --params.
   const bicepDone = new Set<string>();
-  for (const { file } of bicepParams) {
+  for (const { file, read } of paramReads) {
     inputs.push({ path: file, kind: 'bicep-parameters' });
-    const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }));
     if (!read) continue;
     diagnostics.push(...read.diagnostics);
     if (read.usingNone) {
@@ -206,7 +211,9 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     const target = path.resolve(read.using);
     bicepDone.add(target);
     const values = new Map([...paramValues, ...read.values]);
-    loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
+    // `using` may name an ARM template (JSON) as well as a Bicep file.
+    if (/\.bicep$/i.test(read.using)) loadBicep(read.using, values, options, cache, diagnostics, resources, inputs);
+    else loadArmTemplate(read.using, parsed, values, options, diagnostics, resources, inputs);
     endInput(`template:${target}\u0000${path.resolve(file)}`, paramsLabel([...(options.params ?? []), file]));
   }
   // A Bicep file that another scanned file uses as a module is evaluated through that module
@@ -301,6 +308,29 @@ function localModulesOf(files: string[], cache: CompileCache): Set<string> {
     }
   }
   return out;
+}
+
+/** An ARM template a .bicepparam file names, expanded with its values. */
+function loadArmTemplate(file: string, parsed: Parsed[], values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
+  let doc = parsed.find((p) => path.resolve(p.file) === path.resolve(file))?.doc;
+  if (!doc) {
+    const text = readText(file, diagnostics);
+    if (text === undefined) return;
+    const read = JsonDocument.parse(file, text);
+    diagnostics.push(...read.diagnostics);
+    if (read.diagnostics.length) return;
+    doc = read.doc;
+  }
+  if (classifyDocument(doc) !== 'arm-template') {
+    diagnostics.push(diagnostic('input/not-a-template', 'error', `${file}: a .bicepparam file names it in using, but it is not an ARM template ($schema …/deploymentTemplate.json#) or a .bicep file`));
+    return;
+  }
+  inputs.push({ path: file, kind: 'arm-template' });
+  const template = doc;
+  const out = guarded(file, diagnostics, () => expandTemplate(template, { parameters: values, deployment: options.deployment }));
+  if (!out) return;
+  diagnostics.push(...out.diagnostics);
+  resources.push(...out.resources);
 }
 
 function loadBicep(file: string, values: ParameterValues, options: LoadOptions, cache: CompileCache, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {

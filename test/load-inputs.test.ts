@@ -214,3 +214,19 @@ describe('loadInputs on .bicepparam files that extend a shared base', () => {
     expect(looped.diagnostics).toContainEqual(expect.objectContaining({ code: 'bicep/extends-cycle', severity: 'error' }));
   });
 });
+
+describe('loadInputs on a .bicepparam file whose using names an ARM template', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.json'), JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    parameters: { tls: { type: 'string' } },
+    resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'starm', location: 'westeurope', properties: { minimumTlsVersion: "[parameters('tls')]" } }],
+  }));
+  writeFileSync(path.join(dir, 'main.bicepparam'), `using 'main.json'\nparam tls = 'TLS1_1'\n`);
+  const set = loadInputs([dir]);
+
+  it('expands the template with the file’s values, once', () => {
+    expect(set.resources.map((r) => [r.name, (r.properties as { minimumTlsVersion: string }).minimumTlsVersion, path.basename(r.parameters ?? '')])).toEqual([['starm', 'TLS1_1', 'main.bicepparam']]);
+    expect(set.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
