@@ -6,6 +6,7 @@ import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-doc
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { normalizeRow } from './normalize-row.js';
+import { markTruncatedValues, TRUNCATION_ADVICE } from './powershell-truncation.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
 
 /** Does this parsed JSON look like Resource Graph output? */
@@ -28,6 +29,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   }
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
+  const truncated: { node: JsonNode; paths: string[] }[] = [];
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
   for (const rowNode of rowsNode?.children ?? []) {
     const row = plainValue(rowNode);
@@ -35,7 +37,9 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', 'a snapshot row must be an object with id and type', doc.rangeOf(rowNode)));
       continue;
     }
-    const r = normalizeRow(row as Record<string, unknown>, 'snapshot');
+    const marked = markTruncatedValues(row as Record<string, unknown>);
+    if (marked.paths.length) truncated.push({ node: rowNode, paths: marked.paths });
+    const r = normalizeRow(marked.row, 'snapshot');
     if (typeof r === 'string') {
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', r, doc.rangeOf(rowNode)));
       continue;
@@ -50,6 +54,10 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       if (n) mapPaths(doc, n, f, r.sourceMap);
     }
     resources.push(r);
+  }
+  if (truncated.length) {
+    const first = truncated[0];
+    diagnostics.push(diagnostic('snapshot/truncated-values', 'error', `${truncated.length} row(s) hold values that are not JSON objects but their PowerShell text (first: ${first.paths.slice(0, 3).join(', ')}); ${TRUNCATION_ADVICE}. Rules that read them are unverified.`, doc.rangeOf(first.node)));
   }
   return { resources, diagnostics };
 }

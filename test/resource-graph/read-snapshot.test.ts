@@ -44,3 +44,25 @@ describe('Resource Graph snapshots', () => {
     expect(parseResourceId(SUB)).toEqual({ type: 'Microsoft.Resources/resourceGroups', name: 'prod' });
   });
 });
+
+describe('snapshots exported with PowerShell ConvertTo-Json at its default depth', () => {
+  const truncated = [{
+    id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st1`, name: 'st1', type: 'microsoft.storage/storageaccounts', location: 'westeurope',
+    sku: '@{name=Standard_LRS; tier=Standard}',
+    properties: { minimumTlsVersion: 'TLS1_2', networkAcls: '@{bypass=AzureServices; defaultAction=Deny; ipRules=System.Object[]}', ipList: ['System.Object[]'] },
+  }];
+  const { doc } = JsonDocument.parse('ps.json', JSON.stringify(truncated, null, 2));
+  const { resources, diagnostics } = readSnapshot(doc);
+
+  it('turns each cut-off value into an unknown that says how to export again, keeping the rest', () => {
+    const r = resources[0];
+    expect(r.properties).toMatchObject({ minimumTlsVersion: 'TLS1_2', networkAcls: { kind: 'unknown', reason: expect.stringContaining('ConvertTo-Json -Depth 100') } });
+    expect(r.sku).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('sku is PowerShell text') });
+    expect((r.properties as { ipList: unknown[] }).ipList[0]).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('reports the file once, at the first cut-off row', () => {
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/truncated-values', severity: 'error', location: expect.objectContaining({ file: 'ps.json', startLine: 2 }) })]);
+    expect(diagnostics[0].message).toContain('sku, properties.networkAcls');
+  });
+});
