@@ -55,6 +55,8 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
     }
     resources.push(r);
   }
+  const partial = partialExport(doc, rowsNode?.children?.length ?? 0);
+  if (partial) diagnostics.push(partial);
   if (truncated.length) {
     const first = truncated[0];
     diagnostics.push(diagnostic('snapshot/truncated-values', 'error', `${truncated.length} row(s) hold values that are not JSON objects but their PowerShell text (first: ${first.paths.slice(0, 3).join(', ')}); ${TRUNCATION_ADVICE}. Rules that read them are unverified.`, doc.rangeOf(first.node)));
@@ -80,6 +82,20 @@ function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnap
   }
   const collected = Array.isArray(value.collected) ? value.collected.filter((t): t is string => typeof t === 'string') : [];
   return { resources, diagnostics, ...(collected.length ? { collected } : {}) };
+}
+
+/**
+ * `az graph query` writes `total_records` and, when Resource Graph has more pages, a
+ * `skip_token`: a file with fewer rows than the total holds only part of the estate, and rules
+ * that count related resources would miss the others.
+ */
+function partialExport(doc: JsonDocument, rows: number): Diagnostic | undefined {
+  if (doc.root?.type !== 'object') return undefined;
+  const total = member(doc.root, 'total_records')?.value ?? member(doc.root, 'totalRecords')?.value;
+  const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value;
+  const more = typeof total === 'number' && total > rows;
+  if (!more && (typeof token !== 'string' || !token)) return undefined;
+  return diagnostic('snapshot/partial', 'warning', `${doc.file} holds ${rows} of ${more ? total : 'more'} rows: Resource Graph had more pages than were exported, and rules that look for related resources may miss them. Export every page (az graph query --first 1000 with --skip-token until none is left), or run azready audit --save-snapshot`, doc.rangeOf(doc.root));
 }
 
 function mapPaths(doc: JsonDocument, node: JsonNode, path: string, map: SourceMap): void {

@@ -66,3 +66,17 @@ describe('snapshots exported with PowerShell ConvertTo-Json at its default depth
     expect(diagnostics[0].message).toContain('sku, properties.networkAcls');
   });
 });
+
+describe('az graph query output with more pages than exported', () => {
+  it('warns that the estate is partial', () => {
+    const { doc } = JsonDocument.parse('page1.json', JSON.stringify({ count: 3, data: rows, skip_token: 'ew0KICAiJGlkIjogIjEiLA0K', total_records: 2500 }, null, 2));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources).toHaveLength(3);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/partial', severity: 'warning', message: expect.stringContaining('holds 3 of 2500 rows') })]);
+  });
+
+  it('says nothing when every row is there', () => {
+    const { doc } = JsonDocument.parse('all.json', JSON.stringify({ count: 3, data: rows, skip_token: null, total_records: 3 }));
+    expect(readSnapshot(doc).diagnostics).toEqual([]);
+  });
+});
