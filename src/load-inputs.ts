@@ -202,6 +202,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
       diagnostics.push(diagnostic('input/parameters-base', 'info', `${file} declares "using none": its values are used by the parameters files that extend it`));
       continue;
     }
+    if (read.unavailable) continue;
     if (!read.using) {
       diagnostics.push(diagnostic('bicep/using-missing', 'warning', `${file}: the parameters file has no "using '<template>.bicep'"; pass it with --params next to its template`));
       continue;

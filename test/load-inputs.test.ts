@@ -230,3 +230,33 @@ describe('loadInputs on a .bicepparam file whose using names an ARM template', (
     expect(set.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('loadInputs on a .bicepparam file whose using names a registry module', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const cache = mkdtempSync(path.join(tmpdir(), 'azready-bicep-cache-'));
+  const restored = path.join(cache, 'br', 'mcr.microsoft.com', 'bicep$avm$res$storage$storage-account', '0.9.0$');
+  mkdirSync(restored, { recursive: true });
+  writeFileSync(path.join(restored, 'main.json'), JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    parameters: { name: { type: 'string' } },
+    resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('name')]", location: 'westeurope', properties: { minimumTlsVersion: 'TLS1_2' } }],
+  }));
+  writeFileSync(path.join(dir, 'restored.bicepparam'), `using 'br/public:avm/res/storage/storage-account:0.9.0'\nparam name = 'stfromregistry'\n`);
+  writeFileSync(path.join(dir, 'missing.bicepparam'), `using 'br/public:avm/res/key-vault/vault:0.1.0'\nparam name = 'kv'\n`);
+  const saved = process.env.BICEP_CACHE_DIRECTORY;
+  process.env.BICEP_CACHE_DIRECTORY = cache;
+  const set = loadInputs([dir]);
+  if (saved === undefined) delete process.env.BICEP_CACHE_DIRECTORY;
+  else process.env.BICEP_CACHE_DIRECTORY = saved;
+
+  it('evaluates the restored template with the file’s values', () => {
+    expect(set.resources.map((r) => [r.name, path.basename(r.parameters ?? '')])).toEqual([['stfromregistry', 'restored.bicepparam']]);
+  });
+
+  it('warns at the using line when the module was not restored', () => {
+    const warning = set.diagnostics.find((d) => d.code === 'bicep/using-unavailable');
+    expect(warning).toMatchObject({ severity: 'warning', location: { file: path.join(dir, 'missing.bicepparam'), startLine: 1 } });
+    expect(warning?.message).toContain('bicep restore');
+    expect(set.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

@@ -10,7 +10,9 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { BicepCompiler, type CompilerOptions } from './compile/bicep-compiler.js';
+import { CompileCache } from './compile/compile-cache.js';
 import { emitJson, emitTree } from './compile/emit-json.js';
+import { isRegistryReference, registryCacheFile } from './compile/registry-cache.js';
 import { stringValue } from './syntax/nodes.js';
 
 export interface BicepLoadOptions extends CompilerOptions {
@@ -46,7 +48,7 @@ export function loadBicepFile(file: string, options: BicepLoadOptions = {}, text
  * (`az.getSecret`) are Unknowns. `extends 'base.bicepparam'` takes the base file's values first;
  * the file's own assignments win.
  */
-export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string, extending: readonly string[] = []): { values: ParameterValues; using?: string; usingNone?: boolean; diagnostics: Diagnostic[] } {
+export function loadBicepParams(file: string, options: CompilerOptions = {}, text?: string, extending: readonly string[] = []): { values: ParameterValues; using?: string; usingNone?: boolean; unavailable?: boolean; diagnostics: Diagnostic[] } {
   const compiler = new BicepCompiler(options);
   const result = compiler.compileParamsFile(file, text);
   const { root, spans } = emitTree(result.template);
@@ -79,5 +81,17 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
     values.set(name.toLowerCase(), { value, secret });
   }
   const usingNone = result.tree.statements.some((s) => s.kind === 'using-decl' && !s.path);
-  return { values, ...(result.using ? { using: result.using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
+  // `using 'br/public:…'` or `using 'ts:…'`: the template restored into the local module cache.
+  let using = result.using;
+  const decl = result.tree.statements.find((s) => s.kind === 'using-decl');
+  const ref = decl?.kind === 'using-decl' && decl.path && decl.path.kind !== 'error' ? stringValue(decl.path) : undefined;
+  if (decl && ref !== undefined && isRegistryReference(ref)) {
+    const found = registryCacheFile(ref, path.dirname(file), options.cache ?? new CompileCache(), options.moduleCache);
+    if ('file' in found) using = found.file;
+    else {
+      diagnostics.push(diagnostic('bicep/using-unavailable', 'warning', `${found.reason}; the template this file is for cannot be evaluated`, result.tree.lineMap.range(file, decl.start, decl.end - decl.start)));
+      return { values, unavailable: true, diagnostics: [...diagnostics, ...out.diagnostics] };
+    }
+  }
+  return { values, ...(using ? { using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
 }

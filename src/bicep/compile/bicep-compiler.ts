@@ -2,7 +2,6 @@
 // files; `br:`/`ts:` from the local Bicep module cache, as `bicep restore` fills it; aliases from
 // bicepconfig.json), compile-time imports pulled into the importing template.
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { getNodeValue } from 'jsonc-parser';
 import { JsonDocument } from '../../arm/json-document.js';
@@ -16,6 +15,7 @@ import { call, quote } from './arm-text.js';
 import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
+import { registryCacheFile } from './registry-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
 import { eo, ev, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
@@ -179,26 +179,9 @@ export class BicepCompiler implements TemplateCompileHost {
 
   /** `br:registry/repo:tag`, `br/alias:repo:tag`, `ts:sub/rg/name:version` from the local cache. */
   private registryModule(ref: string, dir: string): unknown | string {
-    const cache = this.options.moduleCache ?? process.env.BICEP_CACHE_DIRECTORY ?? path.join(os.homedir(), '.bicep');
-    let file: string | undefined;
-    const br = /^br(?::([^/]+)\/(.+)|\/([^:]+):(.+)):([^:@]+)$/.exec(ref);
-    if (br) {
-      let registry = br[1];
-      let repo = br[2];
-      if (br[3]) {
-        const alias = resolveAlias(br[3], dir, this.cache);
-        if (!alias) return `the module alias 'br/${br[3]}' is not defined in bicepconfig.json`;
-        registry = alias.registry;
-        repo = alias.modulePath ? `${alias.modulePath}/${br[4]}` : br[4];
-      }
-      file = path.join(cache, 'br', registry!, repo!.split('/').join('$'), `${br[5]}$`, 'main.json');
-    } else {
-      const ts = /^ts:([^/]+)\/([^/]+)\/([^:]+):(.+)$/.exec(ref);
-      if (ts) file = path.join(cache, 'ts', ts[1], ts[2], ts[3], ts[4], 'main.json');
-    }
-    if (!file) return `'${ref}' is not a module reference azready understands`;
-    if (!this.cache.exists(file)) return `the module '${ref}' is not in the local module cache (${file}); run 'bicep restore' to fetch it`;
-    const cached = file;
+    const found = registryCacheFile(ref, dir, this.cache, this.options.moduleCache);
+    if ('reason' in found) return found.reason;
+    const cached = found.file;
     return this.cache.derived(`registry:${this.cache.resolve(cached)}`, (): unknown => {
       try {
         return JSON.parse(this.read(cached));
@@ -241,28 +224,6 @@ export class BicepCompiler implements TemplateCompileHost {
   importedFunctions(unit: CompileUnit): [string, Emitted][] {
     return [...(this.imports.get(unit)?.functions ?? [])];
   }
-}
-
-type BicepConfig = { moduleAliases?: { br?: Record<string, { registry: string; modulePath?: string }> } };
-
-function resolveAlias(alias: string, dir: string, cache: CompileCache): { registry: string; modulePath?: string } | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const cfg = path.join(d, 'bicepconfig.json');
-    if (cache.exists(cfg)) {
-      const json = cache.derived(`config:${cfg}`, (): BicepConfig | undefined => {
-        try {
-          return JSON.parse(readFileSync(cfg, 'utf8')) as BicepConfig;
-        } catch {
-          return undefined; // an unreadable config falls back to the defaults
-        }
-      });
-      const a = json?.moduleAliases?.br?.[alias];
-      if (a) return a;
-      break;
-    }
-    if (path.dirname(d) === d) break;
-  }
-  return alias === 'public' ? { registry: 'mcr.microsoft.com', modulePath: 'bicep' } : undefined;
 }
 
 /** One Bicep file being compiled (or one file imported into another, with prefixed names). */
