@@ -2,12 +2,14 @@
 // must give the same resources as the official X.json expanded with the same parameters.
 // Registry modules (br:) are not in this corpus; like `bicep restore` would, they are served
 // from a module cache built out of the oracle's own inlined templates.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JsonDocument, expandTemplate } from '../dist/index.js';
 import { loadBicepFile } from '../dist/bicep/load-bicep.js';
 import { parseBicep } from '../dist/bicep/parse-bicep.js';
+import { CompileCache } from '../dist/bicep/compile/compile-cache.js';
+import { isRegistryReference, registryCachePath } from '../dist/bicep/compile/registry-cache.js';
 
 const FIELDS = ['type', 'name', 'apiVersion', 'location', 'sku', 'kind', 'identity', 'tags', 'properties', 'zones'];
 
@@ -27,32 +29,44 @@ function canonical(v) {
 /** Names that are unknown cannot be compared as text (each compiler writes its own expression). */
 const UNKNOWN_NAME = /\{unknown (name|resource group|subscription):[^}]*\}/g;
 
+/**
+ * Resources by id. A template may deploy one id twice (in the main template and in a module):
+ * those are numbered in the order of their content, not of their position, since the two
+ * compilers may list nested deployments in different orders.
+ */
 function describeResources(resources) {
-  const map = new Map();
+  const groups = new Map();
   for (const r of resources) {
-    let key = r.id.toLowerCase().replace(UNKNOWN_NAME, '{unknown}');
-    for (let n = 2; map.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
+    const key = r.id.toLowerCase().replace(UNKNOWN_NAME, '{unknown}');
     const fields = Object.fromEntries(FIELDS.map((f) => [f, canonical(f === 'name' ? r.name.replace(UNKNOWN_NAME, '{unknown}') : f === 'type' ? r.type.toLowerCase() : r[f])]));
-    map.set(key, JSON.stringify(fields));
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(JSON.stringify(fields));
   }
+  const map = new Map();
+  for (const [key, list] of groups) list.sort().forEach((v, i) => map.set(i ? `${key}#${i + 1}` : key, v));
   return map;
 }
 
-/** Writes the oracle's inlined registry modules where the compiler looks for restored modules. */
+/**
+ * Writes the oracle's inlined registry modules and template specs where the compiler looks for
+ * restored ones, as `bicep restore` would (aliases from the file's bicepconfig.json).
+ */
 function oracleModuleCache(bicepFile, oracle, cache) {
   const tree = parseBicep(bicepFile, readFileSync(bicepFile, 'utf8'));
-  const resources = oracle.resources && !Array.isArray(oracle.resources) ? oracle.resources : {};
+  // Modules are found by symbolic name: in the oracle, or in its symbolic-names twin when the
+  // oracle lists resources as an array.
+  const twin = bicepFile.replace(/\.bicep$/i, '.symbolicnames.json');
+  const named = oracle.resources && !Array.isArray(oracle.resources) ? oracle : existsSync(twin) ? JSON.parse(readFileSync(twin, 'utf8')) : {};
+  const resources = named.resources && !Array.isArray(named.resources) ? named.resources : {};
   for (const s of tree.statements) {
     if (s.kind !== 'module-decl' || s.path.kind === 'error') continue;
     const ref = s.path.parts.join('');
-    const m = /^br(?::([^/]+)\/(.+)|\/([^:]+):(.+)):([^:@]+)$/.exec(ref);
     const template = resources[s.name.name]?.properties?.template;
-    if (!m || !template) continue;
-    const registry = m[1] ?? (m[3] === 'public' ? 'mcr.microsoft.com' : m[3]);
-    const repo = m[2] ?? (m[3] === 'public' ? `bicep/${m[4]}` : m[4]);
-    const dir = path.join(cache, 'br', registry, repo.split('/').join('$'), `${m[5]}$`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(template));
+    if (!isRegistryReference(ref) || !template) continue;
+    const target = registryCachePath(ref, path.dirname(bicepFile), new CompileCache(), cache);
+    if (!('file' in target)) continue;
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    writeFileSync(target.file, JSON.stringify(template));
   }
 }
 
