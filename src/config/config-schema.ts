@@ -42,6 +42,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           rule: { type: 'string', minLength: 1, description: 'rule id or glob of ids' },
           resource: { type: 'string', minLength: 1, description: 'glob on the resource name, full name (parent/child) or id; every resource when absent' },
+          parameters: { type: 'string', minLength: 1, description: 'glob on the name (or path) of the parameters file the template was evaluated with, e.g. *.dev.bicepparam; every evaluation when absent' },
           reason: { type: 'string', description: 'why the finding is accepted (required, shown in reports)' },
           expires: { type: 'string', description: 'last day (YYYY-MM-DD, UTC) the suppression holds; after it the finding counts again' },
         },

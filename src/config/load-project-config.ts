@@ -15,6 +15,8 @@ export const CONFIG_FILE_NAMES = ['azready.yaml', 'azready.yml'];
 export interface ConfigSuppression {
   rule: string;
   resource?: string;
+  /** Glob on the parameters file a template result was evaluated with. */
+  parameters?: string;
   reason: string;
   expires?: string;
   location: SourceRange;
@@ -46,7 +48,7 @@ interface RawConfig {
   parameters?: Record<string, string>;
   rules?: string[];
   overrides?: Record<string, { disabled?: boolean; severity?: Severity }>;
-  suppressions?: { rule: string; resource?: string; reason: string; expires?: string }[];
+  suppressions?: { rule: string; resource?: string; parameters?: string; reason: string; expires?: string }[];
   failOn?: FailOn;
   minScore?: number;
 }
@@ -87,7 +89,7 @@ export function loadProjectConfig(file: string): { config?: ProjectConfig; diagn
       diagnostics.push(diagnostic('config/suppression-expires', 'error', `suppressions.${i}.expires must be a date written YYYY-MM-DD`, loaded.locate(['suppressions', i, 'expires'])));
       return;
     }
-    suppressions.push({ rule: s.rule, ...(s.resource ? { resource: s.resource } : {}), reason: s.reason.trim(), ...(s.expires ? { expires: s.expires } : {}), location: loaded.locate(['suppressions', i]) });
+    suppressions.push({ rule: s.rule, ...(s.resource ? { resource: s.resource } : {}), ...(s.parameters ? { parameters: s.parameters } : {}), reason: s.reason.trim(), ...(s.expires ? { expires: s.expires } : {}), location: loaded.locate(['suppressions', i]) });
   });
   const resolve = (p: string) => path.resolve(dir, p);
   const config: ProjectConfig = {

@@ -32,7 +32,12 @@ export interface SuppressionOutcome {
 export function applySuppressions(results: readonly RuleResult[], set: ResourceSet, options: SuppressionOptions = {}): SuppressionOutcome {
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const inline = options.inline === false ? undefined : new InlineIndex(set, options.readFile ?? readText);
-  const config = (options.config ?? []).map((s) => ({ s, rule: globToRegExp(s.rule, { ignoreCase: true }), resource: s.resource ? globToRegExp(s.resource, { ignoreCase: true }) : undefined }));
+  const config = (options.config ?? []).map((s) => ({
+    s,
+    rule: globToRegExp(s.rule, { ignoreCase: true }),
+    resource: s.resource ? globToRegExp(s.resource, { ignoreCase: true }) : undefined,
+    parameters: s.parameters ? globToRegExp(s.parameters, { ignoreCase: true }) : undefined,
+  }));
   const expired = new Set<ConfigSuppression>();
   const used = new Set<ConfigSuppression>();
   // Every Bicep input is read, so a comment without a reason is an error even where nothing fails.
@@ -42,7 +47,7 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
     const found = inline?.find(r);
     if (found) return suppress(r, { kind: 'inline', reason: found.reason, file: found.file, line: found.line });
     for (const c of config) {
-      if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource))) continue;
+      if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource)) || (c.parameters && !matchesParameters(c.parameters, r.resource))) continue;
       const s = c.s;
       used.add(s);
       if (s.expires && s.expires < today) {
@@ -74,6 +79,12 @@ function suppress(r: RuleResult, suppression: Suppression): RuleResult {
 /** A pattern matches the resource id, its full name (`parent/child`) or its last name segment. */
 function matchesResource(pattern: RegExp, resource: RuleResult['resource']): boolean {
   return pattern.test(resource.id) || pattern.test(resource.name) || pattern.test(resource.name.split('/').pop() ?? '');
+}
+
+/** A pattern matches the parameters file(s) of the result's evaluation, by path or by name. */
+function matchesParameters(pattern: RegExp, resource: RuleResult['resource']): boolean {
+  const files = resource.parameters?.split(', ') ?? [];
+  return files.some((f) => pattern.test(f) || pattern.test(f.replace(/\\/g, '/')) || pattern.test(path.basename(f)));
 }
 
 function ruleMatches(rules: string[], ruleId: string): boolean {

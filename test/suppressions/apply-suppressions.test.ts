@@ -117,6 +117,14 @@ describe('config suppressions', () => {
     expect(later.diagnostics.map((d) => d.code)).toEqual(['suppressions/expired']);
   });
 
+  it('accept a finding only where the template was evaluated with the named parameters files', () => {
+    const location = { file: 'azready.yaml', startLine: 9, startColumn: 5, endLine: 9, endColumn: 9 };
+    const withParams = (parameters: string) => ({ ...result('a/x', 'lake'), resource: { ...result('a/x', 'lake').resource, parameters } });
+    const results = [withParams('infra/main.dev.bicepparam'), withParams('infra/main.prod.bicepparam'), result('a/x', 'lake')];
+    const out = applySuppressions(results, new ResourceSet([]), { config: [{ rule: 'a/x', parameters: '*.dev.bicepparam', reason: 'dev data is disposable', location }], now: NOW, inline: false });
+    expect(out.results.map((r) => r.outcome)).toEqual(['suppressed', 'fail', 'fail']);
+  });
+
   it('note a suppression that matched nothing (info), as linters report unused disable comments', () => {
     const location = { file: 'azready.yaml', startLine: 7, startColumn: 5, endLine: 7, endColumn: 9 };
     const out = applySuppressions([result('a/x', 'lake', 'pass')], new ResourceSet([]), { config: [{ rule: 'a/x', reason: 'old', location }], now: NOW, inline: false });
