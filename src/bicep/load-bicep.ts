@@ -1,6 +1,6 @@
 // The Bicep front end: compile a .bicep file to an ARM template (with its map back to Bicep
 // ranges), then expand it with the ARM expander, so findings point at Bicep lines.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DeploymentContext } from '../arm/deployment-context.js';
 import { expandTemplate } from '../arm/expand-template.js';
@@ -68,7 +68,7 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
       diagnostics.push(diagnostic('bicep/extends-cycle', 'error', `${file} extends ${base}, which extends it back; remove one of the extends`, at));
       continue;
     }
-    if (!existsSync(base)) {
+    if (!isFile(base)) {
       diagnostics.push(diagnostic('bicep/extends-not-found', 'error', `the parameters file this extends does not exist: ${base}; fix the path (it is relative to ${path.basename(file)})`, at));
       continue;
     }
@@ -94,4 +94,12 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
     }
   }
   return { values, ...(using ? { using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
