@@ -205,13 +205,13 @@ describe('loadInputs on .bicepparam files that extend a shared base', () => {
     expect(missing?.message).toContain('missing.bicepparam');
   });
 
-  it('treats an extends naming a folder as a missing base', () => {
+  it('rejects an extends that names a folder, not a .bicepparam file', () => {
     const odd = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
     mkdirSync(path.join(odd, 'sub'));
     writeFileSync(path.join(odd, 'main.bicep'), `param tls string\n`);
     writeFileSync(path.join(odd, 'p.bicepparam'), `using 'main.bicep'\nextends 'sub'\nparam tls = 'TLS1_2'\n`);
     const read = loadInputs([path.join(odd, 'p.bicepparam')]);
-    expect(read.diagnostics.map((d) => d.code)).toContain('bicep/extends-not-found');
+    expect(read.diagnostics.map((d) => d.code)).toContain('bicep/extends-not-bicepparam');
     expect(read.diagnostics.map((d) => d.code)).not.toContain('input/evaluation-aborted');
   });
 

@@ -68,6 +68,10 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
       diagnostics.push(diagnostic('bicep/extends-cycle', 'error', `${file} extends ${base}, which extends it back; remove one of the extends`, at));
       continue;
     }
+    if (!/\.bicepparam$/i.test(base)) {
+      diagnostics.push(diagnostic('bicep/extends-not-bicepparam', 'error', `extends must name a .bicepparam file, not ${path.basename(base)}`, at));
+      continue;
+    }
     if (!isFile(base)) {
       diagnostics.push(diagnostic('bicep/extends-not-found', 'error', `the parameters file this extends does not exist: ${base}; fix the path (it is relative to ${path.basename(file)})`, at));
       continue;
