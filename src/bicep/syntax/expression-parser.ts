@@ -210,7 +210,10 @@ export abstract class ExpressionParser extends Cursor {
 
   protected parseString(): StringNode | MultilineStringNode {
     const first = this.next();
-    const kind = first.multiline ? 'multiline-string' : 'string';
+    // The first piece is lexed from `'` or from `'''` / `$'''`: the text tells which.
+    const c = this.text.charCodeAt(first.start);
+    const multiline = c === 36 || (this.text.charCodeAt(first.start + 1) === 39 && this.text.charCodeAt(first.start + 2) === 39);
+    const kind = multiline ? 'multiline-string' : 'string';
     const parts = [first.value];
     const expressions: Expression[] = [];
     if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };

@@ -11,6 +11,11 @@ export interface LexResult {
   directives: Omit<Directive, 'line'>[];
   diagnostics: RawDiagnostic[];
   /**
+   * The string pieces of `'''` strings, in order (rare, so kept beside the stream: a fifth token field
+   * for them made every token bigger and lexing measurably slower).
+   */
+  multiline: Token[];
+  /**
    * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
    * `parseBicep` can build its `LineMap` without scanning the text again.
    */
@@ -57,9 +62,9 @@ function isSpace(c: number): boolean {
   return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
-/** Every token has the same fields in the same order, so the parser's property reads stay monomorphic. */
-function token(kind: TokenKind, start: number, end: number, value: string, multiline = false): Token {
-  return { kind, start, end, value, multiline };
+/** Every token has the same four fields in the same order, so the parser's property reads stay monomorphic. */
+function token(kind: TokenKind, start: number, end: number, value: string): Token {
+  return { kind, start, end, value };
 }
 
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
@@ -73,6 +78,7 @@ class Lexer {
   private readonly comments: Comment[] = [];
   private readonly directives: Omit<Directive, 'line'>[] = [];
   private readonly diagnostics: RawDiagnostic[] = [];
+  private readonly multiline: Token[] = [];
   private readonly holes: Hole[] = [];
   private readonly lineStarts: number[] = [0];
   /** Cached offsets of the next `\\`, LF, CR and `${` (see `nextOf`); -1 until first searched. */
@@ -217,7 +223,7 @@ class Lexer {
       else pos = this.punctuation(start, c);
     }
     tokens.push(token('eof', n, n, ''));
-    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, lineStarts: this.lineStarts };
+    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, multiline: this.multiline, lineStarts: this.lineStarts };
   }
 
   /**
@@ -246,7 +252,9 @@ class Lexer {
   }
 
   private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
-    this.tokens.push(token(kind, start, this.pos, value, multiline));
+    const t = token(kind, start, this.pos, value);
+    this.tokens.push(t);
+    if (multiline) this.multiline.push(t);
   }
 
   private error(code: string, message: string, start: number, end: number): void {

@@ -59,8 +59,6 @@ export interface Token {
   end: number;
   /** Identifier name, number digits, or the cooked text of a string piece; '' otherwise. */
   value: string;
-  /** Set on string pieces of a `'''` string. */
-  multiline?: boolean;
 }
 
 /** A diagnostic before line/column resolution; `parse-bicep` turns these into `Diagnostic`s. */
