@@ -53,10 +53,10 @@ export class Cursor {
     if (t.kind !== 'identifier') return false;
     // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
     const before = this.tokens[i - 1];
-    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.value)) return false;
+    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.name)) return false;
     const after = this.tokens[i + 1].kind;
     if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
-    return (t.value === 'targetScope' && after === '=') || (t.value === 'import' && (after === '{' || after === '*'));
+    return (t.name === 'targetScope' && after === '=') || (t.name === 'import' && (after === '{' || after === '*'));
   }
 
   /** A newline that cannot be skipped (see `tok`) or the end of the file: nothing more belongs here. */
@@ -90,7 +90,7 @@ export class Cursor {
 
   protected atKeyword(name: string): boolean {
     const t = this.tok;
-    return t.kind === 'identifier' && t.value === name;
+    return t.kind === 'identifier' && t.name === name;
   }
 
   protected eat(kind: TokenKind): Token | undefined {
@@ -100,7 +100,7 @@ export class Cursor {
 
   protected eatKeyword(name: string): boolean {
     const t = this.tok;
-    if (t.kind !== 'identifier' || t.value !== name) return false;
+    if (t.kind !== 'identifier' || t.name !== name) return false;
     this.consume(t);
     return true;
   }
@@ -167,8 +167,8 @@ export class Cursor {
     const t = this.tok;
     if (t.kind === 'identifier') {
       this.consume(t);
-      if (t.value.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
-      return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+      if (t.name.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
+      return identifierNode(t);
     }
     this.errorExpected(what, 'bicep/expected-identifier');
     return { kind: 'identifier', name: '', start: this.lastEnd, end: this.lastEnd };
@@ -270,6 +270,14 @@ export class Cursor {
   }
 }
 
+/**
+ * The tree node of an identifier token: the token itself, whose fields are an `IdentifierNode`'s (see `Token`).
+ * The parser never backtracks, so a token becomes at most one node and nodes stay distinct objects.
+ */
+export function identifierNode(t: Token): IdentifierNode {
+  return t as unknown as IdentifierNode;
+}
+
 export function describe(t: Token): string {
   switch (t.kind) {
     case 'eof':
@@ -277,16 +285,16 @@ export function describe(t: Token): string {
     case 'newline':
       return 'a new line';
     case 'identifier':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     case 'number':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     case 'string':
     case 'string-left':
     case 'string-middle':
     case 'string-right':
       return 'a string';
     case 'unknown':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     default:
       return `'${t.kind}'`;
   }

@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { Cursor } from './cursor.js';
+import { Cursor, identifierNode } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -170,11 +170,11 @@ export abstract class ExpressionParser extends Cursor {
         // An identifier is never the last token (`eof` is), so the next raw token exists.
         if (this.tokens[this.pos + 1].kind === '=>') return this.parseLambda();
         this.consume(t);
-        if (t.value === 'true' || t.value === 'false') {
-          return { kind: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        if (t.name === 'true' || t.name === 'false') {
+          return { kind: 'boolean', value: t.name === 'true', start: t.start, end: t.end };
         }
-        if (t.value === 'null') return { kind: 'null', start: t.start, end: t.end };
-        const name: IdentifierNode = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+        if (t.name === 'null') return { kind: 'null', start: t.start, end: t.end };
+        const name = identifierNode(t);
         if (this.tokens[this.pos].kind === '(') {
           const args = this.parseArguments();
           return { kind: 'call', name, arguments: args, start: t.start, end: this.lastEnd };
@@ -183,10 +183,10 @@ export abstract class ExpressionParser extends Cursor {
       }
       case 'number':
         this.consume(t);
-        if (t.value.length > 18 && BigInt(t.value) > 9223372036854775807n) {
+        if (t.name.length > 18 && BigInt(t.name) > 9223372036854775807n) {
           this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
         }
-        return { kind: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
+        return { kind: 'number', value: Number(t.name), text: t.name, start: t.start, end: t.end };
       case 'string':
       case 'string-left':
         return this.parseString();
@@ -214,7 +214,7 @@ export abstract class ExpressionParser extends Cursor {
     const c = this.text.charCodeAt(first.start);
     const multiline = c === 36 || (this.text.charCodeAt(first.start + 1) === 39 && this.text.charCodeAt(first.start + 2) === 39);
     const kind = multiline ? 'multiline-string' : 'string';
-    const parts = [first.value];
+    const parts = [first.name];
     const expressions: Expression[] = [];
     if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };
     for (;;) {
@@ -239,7 +239,7 @@ export abstract class ExpressionParser extends Cursor {
         }
       }
       this.next();
-      parts.push(t.value);
+      parts.push(t.name);
       if (t.kind === 'string-right') break;
     }
     return { kind, parts, expressions, start: first.start, end: this.lastEnd };
@@ -356,7 +356,7 @@ export abstract class ExpressionParser extends Cursor {
       const expression = this.parseExpression();
       return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
     }
-    if (t.kind === '@' || (t.kind === 'identifier' && t.value === 'resource' && this.peekRaw(1).kind === 'identifier')) {
+    if (t.kind === '@' || (t.kind === 'identifier' && t.name === 'resource' && this.peekRaw(1).kind === 'identifier')) {
       const decorators = this.parseDecorators();
       if (!this.atKeyword('resource')) {
         const last = decorators[decorators.length - 1];
@@ -369,7 +369,7 @@ export abstract class ExpressionParser extends Cursor {
     let key: ObjectPropertyNode['key'];
     if (t.kind === 'identifier') {
       this.consume(t);
-      key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+      key = identifierNode(t);
     } else if (t.kind === 'string' || t.kind === 'string-left') {
       key = this.parseString();
     } else {
@@ -386,7 +386,7 @@ export abstract class ExpressionParser extends Cursor {
     const start = this.tok.start;
     let i = this.pos + 1;
     while (this.tokens[i].kind === 'newline') i++;
-    if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'for') return this.parseFor();
+    if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'for') return this.parseFor();
     this.next();
     const items: ArrayItem[] = [];
     this.parseItems<ArrayItem>(']', this.arrayItem, items, 'an expression');

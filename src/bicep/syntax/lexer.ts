@@ -62,9 +62,12 @@ function isSpace(c: number): boolean {
   return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
-/** Every token has the same four fields in the same order, so the parser's property reads stay monomorphic. */
+/**
+ * Every token has the same four fields in the same order, so the parser's property reads stay monomorphic;
+ * they are an `IdentifierNode`'s fields in its order (see `Token`).
+ */
 function token(kind: TokenKind, start: number, end: number, value: string): Token {
-  return { kind, start, end, value };
+  return { kind, name: value, start, end };
 }
 
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */

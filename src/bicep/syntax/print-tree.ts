@@ -16,7 +16,7 @@ export function printTokens(text: string, lineMap: LineMap): string {
   const lexed = lex(text);
   const multiline = new Set(lexed.multiline);
   for (const t of lexed.tokens) {
-    const value = t.kind === 'identifier' || t.kind === 'number' || t.kind.startsWith('string') ? ` ${JSON.stringify(t.value)}` : '';
+    const value = t.kind === 'identifier' || t.kind === 'number' || t.kind.startsWith('string') ? ` ${JSON.stringify(t.name)}` : '';
     out.push(`${at(lineMap, t.start)} ${t.kind}${multiline.has(t) ? ' (multiline)' : ''}${value}`);
   }
   return out.join('\n') + '\n';
