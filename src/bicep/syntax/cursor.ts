@@ -1,6 +1,7 @@
 // The parser's view of the token stream: a position, whether newlines are significant right now, error
 // reporting, and the recovery primitive (skip to the end of the line, respecting brackets).
 import type { IdentifierNode, SkippedNode } from './nodes.js';
+import { lex } from './lexer.js';
 import type { RawDiagnostic, Token, TokenKind } from './token.js';
 
 const OPENERS = new Set<TokenKind>(['{', '(', '[']);
@@ -52,8 +53,11 @@ export class Cursor {
     const t = this.tokens[i];
     if (t.kind !== 'identifier') return false;
     // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
-    const before = this.tokens[i - 1];
-    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.name)) return false;
+    // Column 1: right after a line end, which only a newline token holds (comments, strings and directives
+    // never end with one), so the token before is that newline. Read from the text: newline tokens given
+    // to the parser carry no position (see `lexForParser`).
+    const before = this.text.charCodeAt(t.start - 1);
+    if ((before !== 10 && before !== 13) || !DECLARATION_KEYWORDS.has(t.name)) return false;
     const after = this.tokens[i + 1].kind;
     if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
     return (t.name === 'targetScope' && after === '=') || (t.name === 'import' && (after === '{' || after === '*'));
@@ -252,8 +256,10 @@ export class Cursor {
    */
   protected deeper(): boolean {
     if (this.nesting >= MAX_NESTING) {
-      const t = this.tok;
+      let t = this.tok;
       if (t.kind !== 'eof') {
+        // The parser's newline tokens have no position (see `lexForParser`); this one error needs it.
+        if (t.kind === 'newline') t = lex(this.text).tokens[this.pos];
         this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
         this.pos = this.tokens.length - 1;
       }
