@@ -209,11 +209,12 @@ export class Cursor {
    * Reads the items of `{...}` or `[...]` up to `close`: items are separated by a newline or by one comma;
    * a comma followed by a newline, and an empty item between commas, are errors (as in Bicep).
    */
-  protected parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[], what: string): void {
+  protected parseItems<T>(close: TokenKind, item: () => T | undefined, what: string): (T | SkippedNode)[] {
     // Newline significance is saved and restored by hand (no closure per list: this runs for every
     // object and array). The parser never throws, so no `finally` is needed.
     const savedNewlines = this.newlines;
     this.newlines = true;
+    let items: (T | SkippedNode)[] | undefined;
     for (;;) {
       // Newlines are significant here, so `tok` is the raw token: read it once per turn.
       let first = this.tokens[this.pos];
@@ -227,7 +228,7 @@ export class Cursor {
       }
       const before = this.pos;
       const value = item();
-      if (value !== undefined) items.push(value);
+      if (value !== undefined) items = append(items, value);
       const t = this.tok;
       if (t.kind === ',') {
         this.consume(t);
@@ -239,14 +240,15 @@ export class Cursor {
       if (t.kind === 'newline' || t.kind === close) continue;
       this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
       const skipped = this.skipToLineEnd();
-      if (skipped) items.push(skipped);
+      if (skipped) items = append(items, skipped);
       else if (this.pos === before && !this.at('eof')) {
         if (this.at('}') || this.at(')') || this.at(']')) break;
-        items.push(this.skipOne());
+        items = append(items, this.skipOne());
       }
     }
     this.newlines = savedNewlines;
     this.expect(close);
+    return items ?? [];
   }
 
   /**
@@ -282,6 +284,16 @@ export class Cursor {
  */
 export function identifierNode(t: Token): IdentifierNode {
   return t as unknown as IdentifierNode;
+}
+
+/**
+ * `list` with `value` appended; an absent list becomes `[value]`. Most lists (arguments, decorators, object
+ * items) hold one or two values: an array literal is sized to fit, while `[]` grows to 17 slots on its first push.
+ */
+export function append<T>(list: T[] | undefined, value: T): T[] {
+  if (list === undefined) return [value];
+  list.push(value);
+  return list;
 }
 
 export function describe(t: Token): string {

@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { Cursor, identifierNode } from './cursor.js';
+import { append, Cursor, identifierNode } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -247,22 +247,22 @@ export abstract class ExpressionParser extends Cursor {
 
   /** `( args )`, newlines allowed anywhere inside. */
   private parseArguments(): Expression[] {
-    const args: Expression[] = [];
     const saved = this.newlines;
     this.newlines = false;
     this.next(); // (
-    this.parseArgumentList(args);
+    const args = this.parseArgumentList();
     this.newlines = saved;
     return args;
   }
 
   /** The body of `parseArguments`, with newlines already insignificant. */
-  private parseArgumentList(args: Expression[]): void {
+  private parseArgumentList(): Expression[] {
+    let args: Expression[] | undefined;
     for (;;) {
       const k = this.tok.kind;
       if (k === ')' || k === 'eof' || k === 'newline') break;
       const before = this.pos;
-      args.push(this.parseExpression());
+      args = append(args, this.parseExpression());
       const t = this.tok;
       if (t.kind === ',') {
         this.consume(t);
@@ -272,10 +272,11 @@ export abstract class ExpressionParser extends Cursor {
       if (t.kind !== ')') {
         if (this.pos === before && !this.atHardStop()) this.skipOne();
         this.errorExpected("',' or ')'");
-        return;
+        return args;
       }
     }
     this.expect(')');
+    return args ?? [];
   }
 
   private parseParenthesized(): Expression {
@@ -344,8 +345,7 @@ export abstract class ExpressionParser extends Cursor {
 
   protected parseObject(): ObjectNode {
     const start = this.next().start;
-    const items: ObjectItem[] = [];
-    this.parseItems<ObjectItem>('}', this.objectItem, items, 'a property');
+    const items: ObjectItem[] = this.parseItems<ObjectItem>('}', this.objectItem, 'a property');
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 
@@ -388,8 +388,7 @@ export abstract class ExpressionParser extends Cursor {
     while (this.tokens[i].kind === 'newline') i++;
     if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'for') return this.parseFor();
     this.next();
-    const items: ArrayItem[] = [];
-    this.parseItems<ArrayItem>(']', this.arrayItem, items, 'an expression');
+    const items: ArrayItem[] = this.parseItems<ArrayItem>(']', this.arrayItem, 'an expression');
     return { kind: 'array', items, start, end: this.lastEnd };
   }
 
@@ -466,11 +465,11 @@ export abstract class ExpressionParser extends Cursor {
 
   /** Zero or more `@expr` lines. */
   protected parseDecorators(): DecoratorNode[] {
-    const decorators: DecoratorNode[] = [];
+    let decorators: DecoratorNode[] | undefined;
     for (let t = this.tok; t.kind === '@'; t = this.tok) {
       const start = this.consume(t).start;
       const expression = this.parsePostfix(this.parsePrimary());
-      decorators.push({ kind: 'decorator', expression, start, end: this.lastEnd });
+      decorators = append<DecoratorNode>(decorators, { kind: 'decorator', expression, start, end: this.lastEnd });
       const k = this.tok.kind;
       if (k !== 'newline' && k !== 'eof') {
         this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
@@ -478,6 +477,6 @@ export abstract class ExpressionParser extends Cursor {
       }
       this.skipNewlines();
     }
-    return decorators;
+    return decorators ?? [];
   }
 }

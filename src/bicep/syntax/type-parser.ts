@@ -184,8 +184,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseObjectType(): TypeNode {
     const start = this.next().start;
-    const members: ObjectTypeMember[] = [];
-    this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, members, 'a property');
+    const members: ObjectTypeMember[] = this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, 'a property');
     return { kind: 'object-type', members, start, end: this.lastEnd };
   }
 
@@ -216,8 +215,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseTupleType(): TypeNode {
     const start = this.next().start;
-    const members: (TupleTypeItemNode | SkippedNode)[] = [];
-    this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, members, 'a type');
+    const members = this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };
   }
