@@ -8,7 +8,6 @@ import type {
   LiteralTypeNode,
   ObjectTypeMember,
   ObjectTypePropertyNode,
-  SkippedNode,
   TupleTypeItemNode,
   TypeIndexAccessNode,
   TypeNode,
