@@ -2,7 +2,7 @@
 // Never throws on bad input; every diagnostic carries a stable code and a 1-based range.
 import { diagnostic } from '../core/diagnostic.js';
 import { LineMap } from '../core/line-map.js';
-import { lex } from './syntax/lexer.js';
+import { lexForParser } from './syntax/lexer.js';
 import type { BicepFormat, SyntaxTree } from './syntax/nodes.js';
 import { Parser } from './syntax/parser.js';
 
@@ -14,7 +14,7 @@ import { Parser } from './syntax/parser.js';
 export function parseBicep(file: string, source: string, format?: BicepFormat): SyntaxTree {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const kind: BicepFormat = format ?? (file.toLowerCase().endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
-  const lexed = lex(text);
+  const lexed = lexForParser(text);
   const lineMap = new LineMap(text, lexed.lineStarts);
   const parser = new Parser(lexed.tokens, text, kind);
   const statements = parser.parseProgram();

@@ -1,6 +1,7 @@
 // The parser's view of the token stream: a position, whether newlines are significant right now, error
 // reporting, and the recovery primitive (skip to the end of the line, respecting brackets).
 import type { IdentifierNode, SkippedNode } from './nodes.js';
+import { lex } from './lexer.js';
 import type { RawDiagnostic, Token, TokenKind } from './token.js';
 
 const OPENERS = new Set<TokenKind>(['{', '(', '[']);
@@ -52,11 +53,14 @@ export class Cursor {
     const t = this.tokens[i];
     if (t.kind !== 'identifier') return false;
     // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
-    const before = this.tokens[i - 1];
-    if (before.kind !== 'newline' || before.end !== t.start || !DECLARATION_KEYWORDS.has(t.value)) return false;
+    // Column 1: right after a line end, which only a newline token holds (comments, strings and directives
+    // never end with one), so the token before is that newline. Read from the text: newline tokens given
+    // to the parser carry no position (see `lexForParser`).
+    const before = this.text.charCodeAt(t.start - 1);
+    if ((before !== 10 && before !== 13) || !DECLARATION_KEYWORDS.has(t.name)) return false;
     const after = this.tokens[i + 1].kind;
     if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
-    return (t.value === 'targetScope' && after === '=') || (t.value === 'import' && (after === '{' || after === '*'));
+    return (t.name === 'targetScope' && after === '=') || (t.name === 'import' && (after === '{' || after === '*'));
   }
 
   /** A newline that cannot be skipped (see `tok`) or the end of the file: nothing more belongs here. */
@@ -90,7 +94,7 @@ export class Cursor {
 
   protected atKeyword(name: string): boolean {
     const t = this.tok;
-    return t.kind === 'identifier' && t.value === name;
+    return t.kind === 'identifier' && t.name === name;
   }
 
   protected eat(kind: TokenKind): Token | undefined {
@@ -100,7 +104,7 @@ export class Cursor {
 
   protected eatKeyword(name: string): boolean {
     const t = this.tok;
-    if (t.kind !== 'identifier' || t.value !== name) return false;
+    if (t.kind !== 'identifier' || t.name !== name) return false;
     this.consume(t);
     return true;
   }
@@ -167,8 +171,8 @@ export class Cursor {
     const t = this.tok;
     if (t.kind === 'identifier') {
       this.consume(t);
-      if (t.value.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
-      return { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+      if (t.name.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
+      return identifierNode(t);
     }
     this.errorExpected(what, 'bicep/expected-identifier');
     return { kind: 'identifier', name: '', start: this.lastEnd, end: this.lastEnd };
@@ -205,11 +209,12 @@ export class Cursor {
    * Reads the items of `{...}` or `[...]` up to `close`: items are separated by a newline or by one comma;
    * a comma followed by a newline, and an empty item between commas, are errors (as in Bicep).
    */
-  protected parseItems<T>(close: TokenKind, item: () => T | undefined, items: (T | SkippedNode)[], what: string): void {
+  protected parseItems<T>(close: TokenKind, item: () => T | undefined, what: string): (T | SkippedNode)[] {
     // Newline significance is saved and restored by hand (no closure per list: this runs for every
     // object and array). The parser never throws, so no `finally` is needed.
     const savedNewlines = this.newlines;
     this.newlines = true;
+    let items: (T | SkippedNode)[] | undefined;
     for (;;) {
       // Newlines are significant here, so `tok` is the raw token: read it once per turn.
       let first = this.tokens[this.pos];
@@ -223,7 +228,7 @@ export class Cursor {
       }
       const before = this.pos;
       const value = item();
-      if (value !== undefined) items.push(value);
+      if (value !== undefined) items = append(items, value);
       const t = this.tok;
       if (t.kind === ',') {
         this.consume(t);
@@ -235,14 +240,15 @@ export class Cursor {
       if (t.kind === 'newline' || t.kind === close) continue;
       this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
       const skipped = this.skipToLineEnd();
-      if (skipped) items.push(skipped);
+      if (skipped) items = append(items, skipped);
       else if (this.pos === before && !this.at('eof')) {
         if (this.at('}') || this.at(')') || this.at(']')) break;
-        items.push(this.skipOne());
+        items = append(items, this.skipOne());
       }
     }
     this.newlines = savedNewlines;
     this.expect(close);
+    return items ?? [];
   }
 
   /**
@@ -252,8 +258,10 @@ export class Cursor {
    */
   protected deeper(): boolean {
     if (this.nesting >= MAX_NESTING) {
-      const t = this.tok;
+      let t = this.tok;
       if (t.kind !== 'eof') {
+        // The parser's newline tokens have no position (see `lexForParser`); this one error needs it.
+        if (t.kind === 'newline') t = lex(this.text).tokens[this.pos];
         this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
         this.pos = this.tokens.length - 1;
       }
@@ -270,6 +278,24 @@ export class Cursor {
   }
 }
 
+/**
+ * The tree node of an identifier token: the token itself, whose fields are an `IdentifierNode`'s (see `Token`).
+ * The parser never backtracks, so a token becomes at most one node and nodes stay distinct objects.
+ */
+export function identifierNode(t: Token): IdentifierNode {
+  return t as unknown as IdentifierNode;
+}
+
+/**
+ * `list` with `value` appended; an absent list becomes `[value]`. Most lists (arguments, decorators, object
+ * items) hold one or two values: an array literal is sized to fit, while `[]` grows to 17 slots on its first push.
+ */
+export function append<T>(list: T[] | undefined, value: T): T[] {
+  if (list === undefined) return [value];
+  list.push(value);
+  return list;
+}
+
 export function describe(t: Token): string {
   switch (t.kind) {
     case 'eof':
@@ -277,16 +303,16 @@ export function describe(t: Token): string {
     case 'newline':
       return 'a new line';
     case 'identifier':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     case 'number':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     case 'string':
     case 'string-left':
     case 'string-middle':
     case 'string-right':
       return 'a string';
     case 'unknown':
-      return `'${t.value}'`;
+      return `'${t.name}'`;
     default:
       return `'${t.kind}'`;
   }

@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { Cursor } from './cursor.js';
+import { append, Cursor, identifierNode } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -170,11 +170,11 @@ export abstract class ExpressionParser extends Cursor {
         // An identifier is never the last token (`eof` is), so the next raw token exists.
         if (this.tokens[this.pos + 1].kind === '=>') return this.parseLambda();
         this.consume(t);
-        if (t.value === 'true' || t.value === 'false') {
-          return { kind: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        if (t.name === 'true' || t.name === 'false') {
+          return { kind: 'boolean', value: t.name === 'true', start: t.start, end: t.end };
         }
-        if (t.value === 'null') return { kind: 'null', start: t.start, end: t.end };
-        const name: IdentifierNode = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+        if (t.name === 'null') return { kind: 'null', start: t.start, end: t.end };
+        const name = identifierNode(t);
         if (this.tokens[this.pos].kind === '(') {
           const args = this.parseArguments();
           return { kind: 'call', name, arguments: args, start: t.start, end: this.lastEnd };
@@ -183,10 +183,10 @@ export abstract class ExpressionParser extends Cursor {
       }
       case 'number':
         this.consume(t);
-        if (t.value.length > 18 && BigInt(t.value) > 9223372036854775807n) {
+        if (t.name.length > 18 && BigInt(t.name) > 9223372036854775807n) {
           this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
         }
-        return { kind: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
+        return { kind: 'number', value: Number(t.name), text: t.name, start: t.start, end: t.end };
       case 'string':
       case 'string-left':
         return this.parseString();
@@ -210,8 +210,11 @@ export abstract class ExpressionParser extends Cursor {
 
   protected parseString(): StringNode | MultilineStringNode {
     const first = this.next();
-    const kind = first.multiline ? 'multiline-string' : 'string';
-    const parts = [first.value];
+    // The first piece is lexed from `'` or from `'''` / `$'''`: the text tells which.
+    const c = this.text.charCodeAt(first.start);
+    const multiline = c === 36 || (this.text.charCodeAt(first.start + 1) === 39 && this.text.charCodeAt(first.start + 2) === 39);
+    const kind = multiline ? 'multiline-string' : 'string';
+    const parts = [first.name];
     const expressions: Expression[] = [];
     if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };
     for (;;) {
@@ -236,7 +239,7 @@ export abstract class ExpressionParser extends Cursor {
         }
       }
       this.next();
-      parts.push(t.value);
+      parts.push(t.name);
       if (t.kind === 'string-right') break;
     }
     return { kind, parts, expressions, start: first.start, end: this.lastEnd };
@@ -244,22 +247,22 @@ export abstract class ExpressionParser extends Cursor {
 
   /** `( args )`, newlines allowed anywhere inside. */
   private parseArguments(): Expression[] {
-    const args: Expression[] = [];
     const saved = this.newlines;
     this.newlines = false;
     this.next(); // (
-    this.parseArgumentList(args);
+    const args = this.parseArgumentList();
     this.newlines = saved;
     return args;
   }
 
   /** The body of `parseArguments`, with newlines already insignificant. */
-  private parseArgumentList(args: Expression[]): void {
+  private parseArgumentList(): Expression[] {
+    let args: Expression[] | undefined;
     for (;;) {
       const k = this.tok.kind;
       if (k === ')' || k === 'eof' || k === 'newline') break;
       const before = this.pos;
-      args.push(this.parseExpression());
+      args = append(args, this.parseExpression());
       const t = this.tok;
       if (t.kind === ',') {
         this.consume(t);
@@ -269,10 +272,11 @@ export abstract class ExpressionParser extends Cursor {
       if (t.kind !== ')') {
         if (this.pos === before && !this.atHardStop()) this.skipOne();
         this.errorExpected("',' or ')'");
-        return;
+        return args;
       }
     }
     this.expect(')');
+    return args ?? [];
   }
 
   private parseParenthesized(): Expression {
@@ -341,8 +345,7 @@ export abstract class ExpressionParser extends Cursor {
 
   protected parseObject(): ObjectNode {
     const start = this.next().start;
-    const items: ObjectItem[] = [];
-    this.parseItems<ObjectItem>('}', this.objectItem, items, 'a property');
+    const items: ObjectItem[] = this.parseItems<ObjectItem>('}', this.objectItem, 'a property');
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 
@@ -353,7 +356,7 @@ export abstract class ExpressionParser extends Cursor {
       const expression = this.parseExpression();
       return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
     }
-    if (t.kind === '@' || (t.kind === 'identifier' && t.value === 'resource' && this.peekRaw(1).kind === 'identifier')) {
+    if (t.kind === '@' || (t.kind === 'identifier' && t.name === 'resource' && this.peekRaw(1).kind === 'identifier')) {
       const decorators = this.parseDecorators();
       if (!this.atKeyword('resource')) {
         const last = decorators[decorators.length - 1];
@@ -366,7 +369,7 @@ export abstract class ExpressionParser extends Cursor {
     let key: ObjectPropertyNode['key'];
     if (t.kind === 'identifier') {
       this.consume(t);
-      key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+      key = identifierNode(t);
     } else if (t.kind === 'string' || t.kind === 'string-left') {
       key = this.parseString();
     } else {
@@ -383,10 +386,9 @@ export abstract class ExpressionParser extends Cursor {
     const start = this.tok.start;
     let i = this.pos + 1;
     while (this.tokens[i].kind === 'newline') i++;
-    if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'for') return this.parseFor();
+    if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'for') return this.parseFor();
     this.next();
-    const items: ArrayItem[] = [];
-    this.parseItems<ArrayItem>(']', this.arrayItem, items, 'an expression');
+    const items: ArrayItem[] = this.parseItems<ArrayItem>(']', this.arrayItem, 'an expression');
     return { kind: 'array', items, start, end: this.lastEnd };
   }
 
@@ -463,11 +465,11 @@ export abstract class ExpressionParser extends Cursor {
 
   /** Zero or more `@expr` lines. */
   protected parseDecorators(): DecoratorNode[] {
-    const decorators: DecoratorNode[] = [];
+    let decorators: DecoratorNode[] | undefined;
     for (let t = this.tok; t.kind === '@'; t = this.tok) {
       const start = this.consume(t).start;
       const expression = this.parsePostfix(this.parsePrimary());
-      decorators.push({ kind: 'decorator', expression, start, end: this.lastEnd });
+      decorators = append<DecoratorNode>(decorators, { kind: 'decorator', expression, start, end: this.lastEnd });
       const k = this.tok.kind;
       if (k !== 'newline' && k !== 'eof') {
         this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
@@ -475,6 +477,6 @@ export abstract class ExpressionParser extends Cursor {
       }
       this.skipNewlines();
     }
-    return decorators;
+    return decorators ?? [];
   }
 }

@@ -11,6 +11,11 @@ export interface LexResult {
   directives: Omit<Directive, 'line'>[];
   diagnostics: RawDiagnostic[];
   /**
+   * The string pieces of `'''` strings, in order (rare, so kept beside the stream: a fifth token field
+   * for them made every token bigger and lexing measurably slower).
+   */
+  multiline: Token[];
+  /**
    * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
    * `parseBicep` can build its `LineMap` without scanning the text again.
    */
@@ -57,14 +62,26 @@ function isSpace(c: number): boolean {
   return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
-/** Every token has the same fields in the same order, so the parser's property reads stay monomorphic. */
-function token(kind: TokenKind, start: number, end: number, value: string, multiline = false): Token {
-  return { kind, start, end, value, multiline };
+/**
+ * Every token has the same four fields in the same order, so the parser's property reads stay monomorphic;
+ * they are an `IdentifierNode`'s fields in its order (see `Token`).
+ */
+function token(kind: TokenKind, start: number, end: number, value: string): Token {
+  return { kind, name: value, start, end };
 }
 
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
 export function lex(text: string): LexResult {
-  return new Lexer(text).run();
+  return new Lexer(text, false).run();
+}
+
+/**
+ * `lex` for the parser: every newline token is one shared object without a position (start and end are -1).
+ * The parser reads only a newline's kind (it tells a column-1 keyword from the text, and re-lexes in the one
+ * error that reports at a newline), and a fifth of all tokens are newlines: that many objects fewer.
+ */
+export function lexForParser(text: string): LexResult {
+  return new Lexer(text, true).run();
 }
 
 class Lexer {
@@ -73,16 +90,26 @@ class Lexer {
   private readonly comments: Comment[] = [];
   private readonly directives: Omit<Directive, 'line'>[] = [];
   private readonly diagnostics: RawDiagnostic[] = [];
+  private readonly multiline: Token[] = [];
   private readonly holes: Hole[] = [];
   private readonly lineStarts: number[] = [0];
   /** Cached offsets of the next `\\`, LF, CR and `${` (see `nextOf`); -1 until first searched. */
   private readonly next = [-1, -1, -1, -1];
 
-  constructor(private readonly text: string) {}
+  /** The shared newline token of `lexForParser`, or undefined for real ones. */
+  private readonly newline: Token | undefined;
+
+  constructor(
+    private readonly text: string,
+    sharedNewlines: boolean,
+  ) {
+    this.newline = sharedNewlines ? token('newline', -1, -1, '') : undefined;
+  }
 
   run(): LexResult {
     const text = this.text;
     const tokens = this.tokens;
+    const newline = this.newline;
     const n = text.length;
     // The hot cases (blanks, identifiers, numbers, newlines, common punctuation) are handled inline with a
     // local position; the rarer ones call a method, which leaves its end in `this.pos` or returns it.
@@ -125,7 +152,7 @@ class Lexer {
             this.holes.length = 0;
           }
           pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-          tokens.push(token('newline', start, pos, ''));
+          tokens.push(newline ?? token('newline', start, pos, ''));
           this.lineStarts.push(pos);
           // Skip the next line's indentation here rather than one blank per turn of the main loop.
           for (let d = text.charCodeAt(pos); d === 32 || d === 9; d = text.charCodeAt(pos)) pos++;
@@ -217,7 +244,7 @@ class Lexer {
       else pos = this.punctuation(start, c);
     }
     tokens.push(token('eof', n, n, ''));
-    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, lineStarts: this.lineStarts };
+    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, multiline: this.multiline, lineStarts: this.lineStarts };
   }
 
   /**
@@ -246,7 +273,9 @@ class Lexer {
   }
 
   private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
-    this.tokens.push(token(kind, start, this.pos, value, multiline));
+    const t = token(kind, start, this.pos, value);
+    this.tokens.push(t);
+    if (multiline) this.multiline.push(t);
   }
 
   private error(code: string, message: string, start: number, end: number): void {

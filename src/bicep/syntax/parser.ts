@@ -70,7 +70,7 @@ export class Parser extends TypeParser {
     // start, end): printed trees list keys in order, and a spread per statement is slow.
     const at = <T extends Statement = Statement>(node: Bare<T>): T =>
       ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
-    switch (t.value) {
+    switch (t.name) {
       case 'targetScope': {
         this.next();
         const value = this.parseAssignedValue();
@@ -211,11 +211,11 @@ export class Parser extends TypeParser {
     if (this.at('newline')) {
       let i = this.pos;
       while (this.tokens[i].kind === 'newline') i++;
-      if (this.tokens[i].kind === 'identifier' && this.tokens[i].value === 'if' && this.tokens[i + 1].kind === '(') this.pos = i;
+      if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'if' && this.tokens[i + 1].kind === '(') this.pos = i;
     }
     const t = this.tok;
     if (t.kind === '{') return this.parseObject();
-    if (t.kind === 'identifier' && t.value === 'if') {
+    if (t.kind === 'identifier' && t.name === 'if') {
       const node = this.parseIf();
       if (node.body.kind !== 'object' && node.body.kind !== 'error') {
         this.error('bicep/expected-body', 'Expected an object after the condition.', node.body.start, node.body.end);

@@ -13,9 +13,11 @@ function at(lineMap: LineMap, offset: number): string {
 /** One token per line: `line:column kind value`. */
 export function printTokens(text: string, lineMap: LineMap): string {
   const out: string[] = [];
-  for (const t of lex(text).tokens) {
-    const value = t.kind === 'identifier' || t.kind === 'number' || t.kind.startsWith('string') ? ` ${JSON.stringify(t.value)}` : '';
-    out.push(`${at(lineMap, t.start)} ${t.kind}${t.multiline ? ' (multiline)' : ''}${value}`);
+  const lexed = lex(text);
+  const multiline = new Set(lexed.multiline);
+  for (const t of lexed.tokens) {
+    const value = t.kind === 'identifier' || t.kind === 'number' || t.kind.startsWith('string') ? ` ${JSON.stringify(t.name)}` : '';
+    out.push(`${at(lineMap, t.start)} ${t.kind}${multiline.has(t) ? ' (multiline)' : ''}${value}`);
   }
   return out.join('\n') + '\n';
 }

@@ -1,13 +1,13 @@
 // Parsing of Bicep type expressions: names, literal types, unions (a leading `|` and line breaks before `|`
 // allowed), `T[]`, `T?`, object types with decorated members, tuples, `resource 'T@v'`, `name<...>`
 // instantiations, and the access forms `T.p`, `T.*`, `T[0]`, `T[*]`.
+import { identifierNode } from './cursor.js';
 import { ExpressionParser } from './expression-parser.js';
 import type {
   DecoratorNode,
   LiteralTypeNode,
   ObjectTypeMember,
   ObjectTypePropertyNode,
-  SkippedNode,
   TupleTypeItemNode,
   TypeIndexAccessNode,
   TypeNode,
@@ -47,10 +47,10 @@ export abstract class TypeParser extends ExpressionParser {
     const t = this.tok;
     switch (t.kind) {
       case 'identifier': {
-        if (t.value === 'true' || t.value === 'false' || t.value === 'null') {
+        if (t.name === 'true' || t.name === 'false' || t.name === 'null') {
           return this.literalType(this.parsePrimary());
         }
-        if (t.value === 'resource') {
+        if (t.name === 'resource') {
           const after = this.peekRaw(1).kind;
           if (after === 'string' || after === 'string-left') {
             this.next();
@@ -60,7 +60,7 @@ export abstract class TypeParser extends ExpressionParser {
           }
         }
         this.consume(t);
-        const name = { kind: 'identifier' as const, name: t.value, start: t.start, end: t.end };
+        const name = identifierNode(t);
         if (this.tokens[this.pos].kind === '<') {
           return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start: t.start, end: this.lastEnd };
         }
@@ -75,7 +75,7 @@ export abstract class TypeParser extends ExpressionParser {
         // `-1`, `!true`: negated literal types.
         this.next();
         const operand = this.tok;
-        const ok = t.kind === '-' ? operand.kind === 'number' : operand.kind === 'identifier' && (operand.value === 'true' || operand.value === 'false');
+        const ok = t.kind === '-' ? operand.kind === 'number' : operand.kind === 'identifier' && (operand.name === 'true' || operand.name === 'false');
         if (!ok) {
           this.errorExpected(t.kind === '-' ? 'a number' : "'true' or 'false'", 'bicep/expected-type');
           return this.missing('Expected a type.');
@@ -150,7 +150,7 @@ export abstract class TypeParser extends ExpressionParser {
           let index: TypeIndexAccessNode['index'];
           if (n.kind === 'number') {
             this.next();
-            index = { kind: 'number', value: Number(n.value), text: n.value, start: n.start, end: n.end };
+            index = { kind: 'number', value: Number(n.name), text: n.name, start: n.start, end: n.end };
           } else {
             this.errorExpected("']', '*' or an index", 'bicep/expected-type');
             index = this.missing('Expected an index.');
@@ -183,8 +183,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseObjectType(): TypeNode {
     const start = this.next().start;
-    const members: ObjectTypeMember[] = [];
-    this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, members, 'a property');
+    const members: ObjectTypeMember[] = this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, 'a property');
     return { kind: 'object-type', members, start, end: this.lastEnd };
   }
 
@@ -201,7 +200,7 @@ export abstract class TypeParser extends ExpressionParser {
     let key: ObjectTypePropertyNode['key'];
     if (t.kind === 'identifier') {
       this.next();
-      key = { kind: 'identifier', name: t.value, start: t.start, end: t.end };
+      key = identifierNode(t);
     } else if (t.kind === 'string' || t.kind === 'string-left') {
       key = this.parseString();
     } else {
@@ -215,8 +214,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseTupleType(): TypeNode {
     const start = this.next().start;
-    const members: (TupleTypeItemNode | SkippedNode)[] = [];
-    this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, members, 'a type');
+    const members = this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };
   }
