@@ -5,13 +5,19 @@ import type { ModuleDeclNode, ResourceDeclNode, Statement, SyntaxNode } from '..
 import type { Scope } from './compile-scope.js';
 
 export function checkSelfReferences(statements: Statement[], scope: Scope): void {
-  for (const s of statements) if (s.kind === 'resource-decl' || s.kind === 'module-decl') checkDeclaration(s, scope);
+  const words = new NestedWords(scope.unit.tree.text);
+  for (const s of statements) if (s.kind === 'resource-decl' || s.kind === 'module-decl') checkDeclaration(s, scope, words);
 }
 
-function checkDeclaration(decl: ResourceDeclNode | ModuleDeclNode, scope: Scope): void {
+function checkDeclaration(decl: ResourceDeclNode | ModuleDeclNode, scope: Scope, words: NestedWords): void {
   const name = decl.name.name;
   if (scope.locals.has(name)) return;
-  const state = { name, reported: false, scope };
+  // Walking a body costs a visit per node; searching its text costs far less. A body whose text
+  // holds neither the name (a reference to itself) nor the word `resource` (a nested declaration
+  // to check) has nothing to report.
+  const { start, end } = decl.value;
+  if (name !== '' && !mentions(words.text, name, start, end) && words.next(start) >= end) return;
+  const state = { name, reported: false, scope, words };
   visit(decl.value, state);
 }
 
@@ -19,6 +25,58 @@ interface WalkState {
   name: string;
   reported: boolean;
   scope: Scope;
+  words: NestedWords;
+}
+
+/**
+ * Could an identifier token `name` be in `text[start, end)`? Searched backwards from the end: the
+ * declaration's own name comes before its body, so the search never runs past the declaration.
+ */
+function mentions(text: string, name: string, start: number, end: number): boolean {
+  for (let i = text.lastIndexOf(name, end - name.length); i >= start; i = i > 0 ? text.lastIndexOf(name, i - 1) : -1) {
+    if (isIdentifierBoundary(text.charCodeAt(i - 1), text.charCodeAt(i + name.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * An occurrence with a letter or `_` right before it, or a letter, digit or `_` right after it,
+ * is part of a longer name. (A digit before it may end a number token: it counts.)
+ */
+function isIdentifierBoundary(before: number, after: number): boolean {
+  return !isLetter(before) && !isLetter(after) && !(after >= 48 && after <= 57);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Where the word `resource` next occurs in the file: declarations are checked in source order, so
+ * the text is searched about once for all of them.
+ */
+class NestedWords {
+  private from = -1;
+  private at = -1;
+
+  constructor(readonly text: string) {}
+
+  /** The offset of the first word `resource` at or after `from` (the text's length if none). */
+  next(from: number): number {
+    if (this.from < 0 || from < this.from || from > this.at) {
+      this.from = from;
+      this.at = this.search(from);
+    }
+    return this.at;
+  }
+
+  private search(from: number): number {
+    const text = this.text;
+    for (let i = text.indexOf('resource', from); i >= 0; i = text.indexOf('resource', i + 1)) {
+      if (isIdentifierBoundary(text.charCodeAt(i - 1), text.charCodeAt(i + 8))) return i;
+    }
+    return text.length;
+  }
 }
 
 /** Visits the nodes under a declaration's value in source order, without building child lists. */
@@ -26,7 +84,7 @@ function visit(n: SyntaxNode, state: WalkState): void {
   switch (n.kind) {
     case 'resource-decl':
       // A nested child: its own body is checked for itself; reading the parent is allowed.
-      checkDeclaration(n, state.scope);
+      checkDeclaration(n, state.scope, state.words);
       return;
     case 'object-property':
       if (n.key.kind !== 'identifier') visit(n.key, state);
@@ -37,7 +95,7 @@ function visit(n: SyntaxNode, state: WalkState): void {
       return;
     case 'call':
       if (n.base) visit(n.base, state);
-      for (const a of n.arguments) visit(a, state);
+      visitAll(n.arguments, state);
       return;
     case 'identifier':
       if (n.name === state.name && !state.reported) {
