@@ -17,7 +17,7 @@ import type { CompileUnit, Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
-import { eo, ev, type Emitted } from './emit-json.js';
+import { eo, ev, put, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
 import { SpanFinder } from './span-finder.js';
@@ -118,22 +118,18 @@ export class BicepCompiler implements TemplateCompileHost {
     const tree = parseBicep(file, text ?? this.read(file));
     const unit = new Unit(tree, this, '');
     const root: Scope = { unit, locals: new Map() };
-    const variables: [string, Emitted][] = [];
-    const outputs: [string, Emitted][] = [];
+    const variables = eo([], []);
+    const outputs = eo([], []);
     let using: string | undefined;
     for (const s of tree.statements) {
-      if (s.kind === 'var-decl') variables.push([s.name.name, toJson(s.value, root)]);
-      else if (s.kind === 'param-assignment') outputs.push([s.name.name, eo([['type', ev('object')], ['value', toJson(s.value, root)]], unit.span(s))]);
+      if (s.kind === 'var-decl') put(variables, s.name.name, toJson(s.value, root));
+      else if (s.kind === 'param-assignment') put(outputs, s.name.name, eo(['type', 'value'], [ev('object'), toJson(s.value, root)], unit.finder, s));
       else if (s.kind === 'using-decl' && s.path) using = stringValue(s.path);
     }
-    const template = eo([
-      ['$schema', ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#')],
-      ['languageVersion', ev('2.0')],
-      ['contentVersion', ev('1.0.0.0')],
-      ['variables', eo(variables)],
-      ['resources', eo([])],
-      ['outputs', eo(outputs)],
-    ]);
+    const template = eo(
+      ['$schema', 'languageVersion', 'contentVersion', 'variables', 'resources', 'outputs'],
+      [ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'), ev('2.0'), ev('1.0.0.0'), variables, eo([], []), outputs],
+    );
     return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.join(path.dirname(file), using) } : {}) };
   }
 
@@ -234,12 +230,12 @@ export class BicepCompiler implements TemplateCompileHost {
     return undefined;
   }
 
-  importedVariables(unit: CompileUnit): [string, Emitted][] {
-    return [...(this.imports.get(unit)?.variables ?? [])];
+  importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
+    return this.imports.get(unit)?.variables;
   }
 
-  importedFunctions(unit: CompileUnit): [string, Emitted][] {
-    return [...(this.imports.get(unit)?.functions ?? [])];
+  importedFunctions(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
+    return this.imports.get(unit)?.functions;
   }
 }
 
@@ -271,7 +267,7 @@ class Unit implements CompileUnit {
   readonly diagnostics: Diagnostic[] = [];
   readonly targetScope: CompileUnit['targetScope'];
   private readonly infos = new Map<ResourceSymbol, ResourceInfo>();
-  private readonly spans: SpanFinder;
+  readonly finder: SpanFinder;
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
   readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
@@ -286,14 +282,14 @@ class Unit implements CompileUnit {
     private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
-    this.spans = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
+    this.finder = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
   }
 
   span(node: { start: number; end: number }): SourceRange {
-    return this.spans.range(node.start, node.end);
+    return this.finder.range(node.start, node.end);
   }
 
   effects(): number {

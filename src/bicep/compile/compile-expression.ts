@@ -76,44 +76,46 @@ export function isLiteral(e: SyntaxNode): boolean {
  */
 export function toJson(e: Expression, scope: Scope): Emitted {
   if (e.kind === 'parenthesized') return toJson(e.expression, scope);
-  const span = scope.unit.span(e);
+  const src = scope.unit.finder;
   switch (e.kind) {
     case 'string':
     case 'multiline-string':
-      if (e.expressions.length === 0) return ev(escapeJsonString(e.parts[0]), span);
+      if (e.expressions.length === 0) return ev(escapeJsonString(e.parts[0]), src, e);
       break;
     case 'number':
-      return ev(e.value, span);
+      return ev(e.value, src, e);
     case 'boolean':
-      return ev(e.value, span);
+      return ev(e.value, src, e);
     case 'null':
-      return ev(null, span);
+      return ev(null, src, e);
     case 'unary':
-      if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, span);
+      if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, src, e);
       break;
     case 'object': {
       // Interpolated keys are emitted as `"[expr]"` keys, as the Bicep compiler does in 2.0.
       const items = e.items;
       if (!allProperties(items)) break;
-      const entries: [string, Emitted][] = new Array(items.length);
+      const keys: string[] = new Array(items.length);
+      const values: Emitted[] = new Array(items.length);
       for (let i = 0; i < items.length; i++) {
         const p = items[i] as ObjectPropertyNode;
         const key = propertyKeyName(p.key);
-        entries[i] = [key !== undefined ? escapeJsonString(key) : '[' + toArm(p.key, scope) + ']', toJson(p.value, scope)];
+        keys[i] = key !== undefined ? escapeJsonString(key) : '[' + toArm(p.key, scope) + ']';
+        values[i] = toJson(p.value, scope);
       }
-      return eo(entries, span);
+      return eo(keys, values, src, e);
     }
     case 'array': {
       const items = e.items;
       if (!plainItems(items)) break;
       const out: Emitted[] = new Array(items.length);
       for (let i = 0; i < items.length; i++) out[i] = toJson(items[i] as Expression, scope);
-      return ea(out, span);
+      return ea(out, src, e);
     }
     default:
       break;
   }
-  return ev('[' + toArm(e, scope) + ']', span);
+  return ev('[' + toArm(e, scope) + ']', src, e);
 }
 
 function allProperties(items: readonly { kind: string }[]): boolean {

@@ -5,6 +5,7 @@ import type { SourceRange } from '../../core/source-range.js';
 import type { BicepSymbol, ResourceSymbol, SymbolTable } from '../bind/symbols.js';
 import type { SyntaxTree } from '../syntax/nodes.js';
 import type { ResourceInfo } from './resource-info.js';
+import type { SpanFinder } from './span-finder.js';
 
 /** How a local name compiles: a lambda variable, a fixed ARM text (loop item), a function parameter. */
 export type Local = { kind: 'lambda'; name: string } | { kind: 'arm'; text: string } | { kind: 'func-param'; name: string };
@@ -15,6 +16,8 @@ export interface CompileUnit {
   diagnostics: Diagnostic[];
   targetScope: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
   span(node: { start: number; end: number }): SourceRange;
+  /** Turns offsets into this file's ranges; emitted values keep it and ask it only when read. */
+  readonly finder: SpanFinder;
   error(code: string, message: string, node: { start: number; end: number }): void;
   resourceInfo(sym: ResourceSymbol): ResourceInfo;
   /**
