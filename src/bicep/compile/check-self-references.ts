@@ -28,13 +28,12 @@ interface WalkState {
   words: NestedWords;
 }
 
-/**
- * Could an identifier token `name` be in `text[start, end)`? Searched backwards from the end: the
- * declaration's own name comes before its body, so the search never runs past the declaration.
- */
+/** Could an identifier token `name` be in `text[start, end)`? */
 function mentions(text: string, name: string, start: number, end: number): boolean {
-  for (let i = text.lastIndexOf(name, end - name.length); i >= start; i = i > 0 ? text.lastIndexOf(name, i - 1) : -1) {
-    if (isIdentifierBoundary(text.charCodeAt(i - 1), text.charCodeAt(i + name.length))) return true;
+  // A slice shares the file's characters (no copy) and bounds the search to the body.
+  const body = text.slice(start, end);
+  for (let i = body.indexOf(name); i >= 0; i = body.indexOf(name, i + 1)) {
+    if (isIdentifierBoundary(text.charCodeAt(start + i - 1), text.charCodeAt(start + i + name.length))) return true;
   }
   return false;
 }
