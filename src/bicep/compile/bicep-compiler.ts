@@ -176,6 +176,12 @@ export class BicepCompiler implements TemplateCompileHost {
   /** `br:registry/repo:tag`, `br/alias:repo:tag`, `ts:sub/rg/name:version` from the local cache. */
   private registryModule(ref: string, dir: string): unknown | string {
     const cache = this.options.moduleCache ?? process.env.BICEP_CACHE_DIRECTORY ?? path.join(os.homedir(), '.bicep');
+    // Files of one folder call the same registry modules over and over: the reference is resolved
+    // (aliases looked up, the cached template found and read) once per scan for a folder.
+    return this.cache.derived(`registry-ref:${cache}\0${dir}\0${ref}`, () => this.findRegistryModule(ref, dir, cache));
+  }
+
+  private findRegistryModule(ref: string, dir: string, cache: string): unknown | string {
     let file: string | undefined;
     const br = /^br(?::([^/]+)\/(.+)|\/([^:]+):(.+)):([^:@]+)$/.exec(ref);
     if (br) {

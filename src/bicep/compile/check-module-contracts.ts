@@ -24,8 +24,20 @@ const signatures = new WeakMap<CompileUnit, Map<ModuleDeclNode, ModuleSignature>
 const outputReads = new WeakMap<CompileUnit, OutputRead[]>();
 
 /** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
+/**
+ * Signatures by template: a module compiled once per scan is called from many files, and its
+ * signature is the same for all of them. Keyed by the compiled template (or a JSON module's value),
+ * so an entry lives exactly as long as the scan's compile cache holds the template.
+ */
+const knownSignatures = new WeakMap<object, ModuleSignature>();
+
 export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: ObjectNode | undefined, template: Emitted): void {
-  const signature = signatureOf(template);
+  const key = template.kind === 'value' ? template.value : template;
+  let signature = key !== null && typeof key === 'object' ? knownSignatures.get(key) : undefined;
+  if (!signature) {
+    signature = signatureOf(template);
+    if (key !== null && typeof key === 'object') knownSignatures.set(key, signature);
+  }
   let known = signatures.get(unit);
   if (!known) signatures.set(unit, (known = new Map()));
   known.set(decl, signature);

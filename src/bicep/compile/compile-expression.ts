@@ -131,22 +131,22 @@ function plainItems(items: readonly { kind: string }[]): boolean {
 /** `format()` of an interpolated string: literal parts with `{i}` holes, then the hole values. */
 function formatToArm(parts: readonly string[], expressions: readonly Expression[], scope: Scope): string {
   let text = '';
-  const args: string[] = new Array(expressions.length + 1);
+  let args = '';
   for (let i = 0; i < parts.length; i++) {
     text += formatLiteral(parts[i]);
     if (i < expressions.length) {
       text += '{' + i + '}';
-      args[i + 1] = toArm(expressions[i], scope);
+      args += ', ' + toArm(expressions[i], scope);
     }
   }
-  args[0] = quote(text);
-  return callOf('format', args);
+  return 'format(' + quote(text) + args + ')';
 }
 
-function argsToArm(items: readonly Expression[], scope: Scope): string[] {
-  const out: string[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = toArm(items[i], scope);
-  return out;
+/** `a, b, c`: the ARM texts of call arguments, joined as callOf joins them (no array in between). */
+function argsText(items: readonly Expression[], scope: Scope): string {
+  let s = '';
+  for (let i = 0; i < items.length; i++) s += i === 0 ? toArm(items[i], scope) : ', ' + toArm(items[i], scope);
+  return s;
 }
 
 /** The ARM expression text (without brackets) for a Bicep expression. */
@@ -290,37 +290,39 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
 
 function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): string {
   const name = e.name.name;
-  const args = () => argsToArm(e.arguments, scope);
   if (e.base) {
     if (e.base.kind === 'identifier' && (e.base.name === 'sys' || e.base.name === 'az') && !scope.locals.has(e.base.name) && !scope.unit.symbols.values.has(e.base.name)) {
-      return plainCall(e, name, scope, args);
+      return plainCall(e, name, scope);
     }
     const method = resourceMethodCall(e, scope);
     if (method !== undefined) return method;
     if (e.base.kind === 'identifier') {
       const sym = scope.unit.symbols.values.get(e.base.name);
-      if (sym?.kind === 'import' && sym.wildcard) return scope.unit.importedValue(sym, name)?.replace(/\(\)$/, `(${args().join(', ')})`) ?? NULL;
+      if (sym?.kind === 'import' && sym.wildcard) return scope.unit.importedValue(sym, name)?.replace(/\(\)$/, `(${argsText(e.arguments, scope)})`) ?? NULL;
     }
     scope.unit.error('bicep/unknown-method', `'${name}' is not a method of this value`, e.name);
     return NULL;
   }
   const sym = scope.unit.symbols.values.get(name);
-  if (sym?.kind === 'func') return callOf(`__bicep.${scope.unit.functionName(name)}`, args());
+  if (sym?.kind === 'func') {
+    const fn = `__bicep.${scope.unit.functionName(name)}`;
+    return fn + '(' + argsText(e.arguments, scope) + ')';
+  }
   if (sym?.kind === 'import') {
     const fn = scope.unit.importedValue(sym);
-    return fn ? fn.replace(/\(\)$/, `(${args().join(', ')})`) : NULL;
+    return fn ? fn.replace(/\(\)$/, `(${argsText(e.arguments, scope)})`) : NULL;
   }
-  return plainCall(e, name, scope, args);
+  return plainCall(e, name, scope);
 }
 
-function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope, args: () => string[]): string {
+function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope): string {
   const lower = name.toLowerCase();
   if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
   if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
     const folded = foldLoadFunction(e, scope);
     if (folded !== undefined) return folded;
   }
-  return callOf(name, args());
+  return name + '(' + argsText(e.arguments, scope) + ')';
 }
 
 /**
