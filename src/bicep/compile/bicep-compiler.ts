@@ -62,13 +62,13 @@ export class BicepCompiler implements TemplateCompileHost {
     this.readFile = options.readFile ?? readUtf8;
   }
 
-  private read(file: string): string {
-    return this.cache.text(file, this.readFile);
+  private read(file: string, key?: string): string {
+    return this.cache.text(file, this.readFile, key);
   }
 
-  private tryRead(file: string): string | undefined {
+  private tryRead(file: string, key: string): string | undefined {
     try {
-      return this.read(file);
+      return this.read(file, key);
     } catch {
       return undefined;
     }
@@ -92,18 +92,18 @@ export class BicepCompiler implements TemplateCompileHost {
    * compiled for itself is not kept: holding every template of a scan until its end costs more
    * garbage-collection time than compiling the odd file again saves.
    */
-  private compile(file: string, source: string, keep: boolean): CompileResult {
-    const hit = this.cache.compiled(file, source);
+  private compile(file: string, source: string, keep: boolean, key = this.cache.resolve(file)): CompileResult {
+    const hit = this.cache.compiled(file, source, key);
     if (hit) return { template: hit.template, diagnostics: [...hit.diagnostics] };
     const tree = parseBicep(file, source);
     const unit = new Unit(tree, this, '');
-    this.stack.push(this.cache.resolve(file));
+    this.stack.push(key);
     try {
       const template = compileTemplate(unit, this);
       const diagnostics = [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics];
       // A file that met a module cycle compiled differently than it would on its own: the cycle
       // depends on who called it, so that compile is not reused.
-      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics });
+      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics }, key);
       return { template, diagnostics };
     } finally {
       this.stack.pop();
@@ -144,19 +144,20 @@ export class BicepCompiler implements TemplateCompileHost {
     const file = path.join(path.dirname(from), ref);
     // Reading tells whether the file is there (a missing file or a folder cannot be read): one
     // system call instead of a check and a read.
-    const source = this.tryRead(file);
+    const key = this.cache.resolve(file);
+    const source = this.tryRead(file, key);
     if (source === undefined) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
-    if (this.stack.includes(this.cache.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
+    if (this.stack.includes(key) || this.stack.length > MAX_MODULE_DEPTH) {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
     // Bicep compiles .bicep files and reads any other file as an ARM template, which may be
     // .jsonc and hold comments, trailing commas and line breaks in strings as ARM accepts.
     if (!/\.bicep$/i.test(file)) {
-      const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
+      const json = this.cache.derived(`json:${key}`, (): { value: unknown } | { error: string } => {
         const { doc, diagnostics } = JsonDocument.parse(file, source);
         const syntax = diagnostics.find((d) => d.severity === 'error');
         if (!syntax && doc.root) return { value: getNodeValue(doc.root) as unknown };
@@ -168,7 +169,7 @@ export class BicepCompiler implements TemplateCompileHost {
       }
       return { kind: 'template', template: ev(json.value) };
     }
-    const result = this.compile(file, source, true);
+    const result = this.compile(file, source, true, key);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
     return { kind: 'template', template: result.template };
   }
