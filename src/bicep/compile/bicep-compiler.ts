@@ -279,7 +279,6 @@ class Unit implements CompileUnit {
   private importCount = 0;
   readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
   readonly loopScopes = new Map<object, Scope>();
-  readonly valueTexts = new Map<BicepSymbol, string>();
   private readonly emitting = new Set<string>();
 
   constructor(

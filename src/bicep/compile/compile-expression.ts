@@ -254,7 +254,7 @@ function objectToArm(e: ObjectNode, scope: Scope): string {
 }
 
 function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
-  const local = scope.locals.get(name);
+  const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
   if (local) {
     if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
     if (local.kind === 'func-param') return call('parameters', quote(local.name));
@@ -270,10 +270,10 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     case 'var': {
       // Built once per symbol: parameters and variables are referenced over and over. The first
       // use goes through variableName(), which pulls an imported variable in; later uses find it in.
-      let text = scope.unit.valueTexts.get(sym);
+      let text = sym.armText;
       if (text === undefined) {
         text = sym.kind === 'param' ? call('parameters', quote(name)) : call('variables', quote(scope.unit.variableName(name)));
-        scope.unit.valueTexts.set(sym, text);
+        sym.armText = text;
       }
       return text;
     }

@@ -29,8 +29,6 @@ export interface CompileUnit {
   resourceTexts: Map<ResourceInfo, { name?: string; id?: string }>;
   /** Counts what compiling an expression can do besides returning text: diagnostics, imports. */
   effects(): number;
-  /** Memo of the ARM reference texts of parameters and variables (`parameters('x')`). */
-  valueTexts: Map<BicepSymbol, string>;
   /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */
   loopScopes: Map<object, Scope>;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */

@@ -29,7 +29,8 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
   const decl = sym.decl;
   const { body, loop, condition } = declarationParts(decl.value);
   // `az:My.Rp/type@v` names the extension explicitly; the type is what follows the alias.
-  const raw = (stringValue(decl.typeString) ?? '').replace(/^[A-Za-z0-9_]+:/, '');
+  const typeText = stringValue(decl.typeString) ?? '';
+  const raw = typeText.indexOf(':') < 0 ? typeText : typeText.replace(/^[A-Za-z0-9_]+:/, '');
   const at = raw.indexOf('@');
   let type = at < 0 ? raw : raw.slice(0, at);
   let apiVersion = at < 0 ? '' : raw.slice(at + 1);
@@ -57,7 +58,8 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, ...(extension ? { extension } : {}) };
+  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing };
+  if (extension) info.extension = extension;
   if (body) info.body = body;
   if (condition) info.condition = condition;
   if (loop) info.loop = loop;
