@@ -44,7 +44,8 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
     map.set(sym.name, sym);
   };
   const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
-    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map(), ...(parent ? { parent } : {}) };
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map() };
+    if (parent) sym.parent = parent;
     table.resources.push(sym);
     const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
     if (body.kind === 'object') {

@@ -192,7 +192,8 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
 export function nameSegmentsArm(info: ResourceInfo, scope: Scope, indexArm?: string): string[] {
-  const depth = info.type.split('/').length - 1;
+  let depth = 0;
+  for (let i = info.type.indexOf('/'); i >= 0; i = info.type.indexOf('/', i + 1)) depth++;
   const own = ownNameArm(info, scope, indexArm);
   if (info.parent) {
     const parentIndex = info.parent.index ? scope.unit.compileArm(info.parent.index, loopScope(info, scope, indexArm)) : undefined;
