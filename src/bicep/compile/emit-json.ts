@@ -33,11 +33,6 @@ export function put(o: Emitted, key: string, value: Emitted): void {
   o.items!.push(value);
 }
 
-/** The Bicep range of an emitted value, if it has one. */
-export function spanOf(e: Emitted): SourceRange | undefined {
-  return e.src ? e.src.range(e.start, e.end) : undefined;
-}
-
 export function emitJson(root: Emitted): { text: string; spans: Map<number, SourceRange> } {
   const parts: string[] = [];
   let length = 0;
@@ -171,24 +166,30 @@ class TreeBuilder {
 
 
 /**
- * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
- * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
- * It holds the emitted values and makes the range of one when it is first asked for.
+ * The span map of a tree: offsets are small sequence numbers, so arrays indexed by offset stand
+ * in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass). It keeps
+ * each range as its file's SpanFinder and two offsets (not the emitted value, which would keep
+ * the whole compiled template alive as long as the document) and makes the SourceRange when it is
+ * first asked for.
  */
 export class OffsetSpans {
-  private readonly sources: (Emitted | undefined)[] = [];
+  private readonly finders: (SpanFinder | undefined)[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private readonly ranges: (SourceRange | undefined)[] = [];
 
   get(offset: number): SourceRange | undefined {
     const known = this.ranges[offset];
     if (known !== undefined) return known;
-    const e = this.sources[offset];
-    if (e === undefined || e.src === undefined) return undefined;
-    return (this.ranges[offset] = e.src.range(e.start, e.end));
+    const finder = this.finders[offset];
+    if (finder === undefined) return undefined;
+    return (this.ranges[offset] = finder.range(this.starts[offset], this.ends[offset]));
   }
 
   /** `e` has a range (`e.src` is set). */
   set(offset: number, e: Emitted): void {
-    this.sources[offset] = e;
+    this.finders[offset] = e.src;
+    this.starts[offset] = e.start;
+    this.ends[offset] = e.end;
   }
 }
