@@ -277,7 +277,6 @@ class Unit implements CompileUnit {
   readonly finder: SpanFinder;
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
-  readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
   readonly loopScopes = new Map<object, Scope>();
   private readonly emitting = new Set<string>();
 

@@ -25,8 +25,6 @@ export interface CompileUnit {
    * inside its parent's body; the first one declared wins when two parents reuse a name).
    */
   lookupValue(name: string): BicepSymbol | undefined;
-  /** Memo of a resource's name and id texts in the unit's top-level scope (they are asked for often). */
-  resourceTexts: Map<ResourceInfo, { name?: string; id?: string }>;
   /** Counts what compiling an expression can do besides returning text: diagnostics, imports. */
   effects(): number;
   /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */

@@ -23,6 +23,9 @@ export interface ResourceInfo {
   /** The parent through `parent:` or nesting, with the Bicep index expression for looped parents. */
   parent?: { info: ResourceInfo; index?: Expression };
   scopeExpr?: Expression;
+  /** Memo of the name and id texts in the unit's top-level scope (an info belongs to one unit). */
+  nameText?: string;
+  idText?: string;
 }
 
 export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
@@ -58,7 +61,7 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing };
+  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, nameText: undefined, idText: undefined };
   if (extension) info.extension = extension;
   if (body) info.body = body;
   if (condition) info.condition = condition;
@@ -160,17 +163,13 @@ export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string):
  */
 function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
   const unit = scope.unit;
-  let texts = unit.resourceTexts.get(info);
-  const hit = texts?.[which];
+  const hit = which === 'name' ? info.nameText : info.idText;
   if (hit !== undefined) return hit;
   const before = unit.effects();
   const text = make();
   if (unit.effects() === before) {
-    if (!texts) {
-      texts = {};
-      unit.resourceTexts.set(info, texts);
-    }
-    texts[which] = text;
+    if (which === 'name') info.nameText = text;
+    else info.idText = text;
   }
   return text;
 }
