@@ -29,6 +29,28 @@ const RESERVED_RESOURCE_KEYS = new Set(['name', 'parent', 'scope', 'dependsOn'])
 /** The template as a whole has the range of the file's start. */
 const FILE_START = { start: 0, end: 0 };
 
+// Values every template or module emits the same way, shared (emitted values are only read, never
+// changed): a corpus pass would otherwise make thousands of each.
+const TRUE = ev(true);
+const LANGUAGE_VERSION = ev('2.0');
+const CONTENT_VERSION = ev('1.0.0.0');
+const NAMESPACE = ev('__bicep');
+const SERIAL = ev('serial');
+const DEPLOYMENTS = ev('Microsoft.Resources/deployments');
+const DEPLOYMENTS_API = ev('2025-04-01');
+const TENANT_SCOPE = ev('/');
+const INNER_EVALUATION = eo(['scope'], [ev('inner')]);
+const INCREMENTAL = ev('Incremental');
+const SCHEMA_VALUES = new Map(Object.entries(SCHEMAS).map(([k, v]) => [k, ev(v)]));
+const TYPE_VALUES = new Map<string, Emitted>();
+
+/** `"string"`, `"object"`…: the emitted value of an ARM type name. */
+function typeValue(type: string): Emitted {
+  let e = TYPE_VALUES.get(type);
+  if (!e) TYPE_VALUES.set(type, (e = ev(type)));
+  return e;
+}
+
 /** How the compiler gets a module's template: compiled Bicep, ARM JSON, or nothing (unavailable). */
 export type ModuleTemplate = { kind: 'template'; template: Emitted } | { kind: 'unavailable'; reference: string; reason: string };
 
@@ -65,7 +87,7 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
         const secure = findDecorator(s.decorators, 'secure');
         const tt = secure ? secureType(t) : t;
         const value = s.type.kind === 'resource-type' ? ev(`[${unit.resourceRefId(s.value, root) ?? toArm(s.value, root)}]`, src, s.value) : toJson(s.value, root);
-        put(outputs, s.name.name, eo(['type', 'value'], [ev(tt.type ?? 'object'), value], src, s));
+        put(outputs, s.name.name, eo(['type', 'value'], [typeValue(tt.type ?? 'object'), value], src, s));
         break;
       }
       case 'module-decl': {
@@ -88,9 +110,9 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
   for (const [k, v] of host.importedVariables(unit) ?? []) put(variables, k, v);
   for (const [k, v] of host.importedFunctions(unit) ?? []) put(functions, k, v);
 
-  const template = eo(['$schema', 'languageVersion', 'contentVersion'], [ev(SCHEMAS[unit.targetScope]), ev('2.0'), ev('1.0.0.0')], src, FILE_START);
+  const template = eo(['$schema', 'languageVersion', 'contentVersion'], [SCHEMA_VALUES.get(unit.targetScope)!, LANGUAGE_VERSION, CONTENT_VERSION], src, FILE_START);
   if (parameters.keys!.length) put(template, 'parameters', parameters);
-  if (functions.keys!.length) put(template, 'functions', ea([eo(['namespace', 'members'], [ev('__bicep'), functions])]));
+  if (functions.keys!.length) put(template, 'functions', ea([eo(['namespace', 'members'], [NAMESPACE, functions])]));
   if (variables.keys!.length) put(template, 'variables', variables);
   put(template, 'resources', resources);
   if (outputs.keys!.length) put(template, 'outputs', outputs);
@@ -130,7 +152,7 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
       if (arg) put(entries, LIMITS[k], toJson(arg, scope));
     }
   }
-  if (t.nullable) put(entries, 'nullable', ev(true));
+  if (t.nullable) put(entries, 'nullable', TRUE);
   return entries;
 }
 
@@ -140,7 +162,7 @@ function compileFunction(f: Extract<Statement, { kind: 'func-decl' }>, scope: Sc
   const inner: Scope = { unit: scope.unit, locals };
   const params = f.parameters.map((p) => eo(['name', 'type'], [ev(p.name.name), ev((p.type ? armType(p.type, scope.unit.symbols).type : undefined) ?? 'object')]));
   const out = armType(f.returnType, scope.unit.symbols).type ?? 'object';
-  return eo(['parameters', 'output'], [ea(params), eo(['type', 'value'], [ev(out), toJson(f.body, inner)])], scope.unit.finder, f);
+  return eo(['parameters', 'output'], [ea(params), eo(['type', 'value'], [typeValue(out), toJson(f.body, inner)])], scope.unit.finder, f);
 }
 
 function compileResource(info: ResourceInfo, root: Scope): Emitted {
@@ -149,7 +171,7 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   const scope = loopScope(info, root);
   const src = unit.finder;
   const entries = eo([], [], src, decl);
-  if (info.existing) put(entries, 'existing', ev(true));
+  if (info.existing) put(entries, 'existing', TRUE);
   if (info.condition) put(entries, 'condition', ev(`[${toArm(info.condition, scope)}]`, src, info.condition));
   if (info.loop) put(entries, 'copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators));
   put(entries, 'type', ev(info.type, src, decl.typeString));
@@ -184,7 +206,7 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
 
 function loopCopy(name: string, iterableArm: string, decorators: DecoratorNode[]): Emitted {
   const batch = decoratorArgs(findDecorator(decorators, 'batchSize'))[0];
-  if (batch?.kind === 'number') return eo(['name', 'count', 'mode', 'batchSize'], [ev(name), ev(`[${call('length', iterableArm)}]`), ev('serial'), ev(batch.value)]);
+  if (batch?.kind === 'number') return eo(['name', 'count', 'mode', 'batchSize'], [ev(name), ev(`[${call('length', iterableArm)}]`), SERIAL, ev(batch.value)]);
   return eo(['name', 'count'], [ev(name), ev(`[${call('length', iterableArm)}]`)]);
 }
 
@@ -197,8 +219,8 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
   const entries = eo([], [], src, decl);
   if (condition) put(entries, 'condition', ev(`[${toArm(condition, scope)}]`, src, condition));
   if (loop) put(entries, 'copy', loopCopy(sym.name, toArm(loop.iterable, root), decl.decorators));
-  put(entries, 'type', ev('Microsoft.Resources/deployments'));
-  put(entries, 'apiVersion', ev('2025-04-01'));
+  put(entries, 'type', DEPLOYMENTS);
+  put(entries, 'apiVersion', DEPLOYMENTS_API);
   put(entries, 'name', ev(`[${moduleDeploymentNameArm(sym, root)}]`, src, decl.name));
   const scopeExpr = propertyOf(body, 'scope');
   if (scopeExpr?.kind === 'call') {
@@ -217,7 +239,7 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
         if (args.length) put(entries, 'scope', ev(`[${call('format', quote('Microsoft.Management/managementGroups/{0}'), args[0])}]`));
         break;
       case 'tenant':
-        put(entries, 'scope', ev('/'));
+        put(entries, 'scope', TENANT_SCOPE);
         break;
     }
   } else if (scopeExpr) {
@@ -236,7 +258,7 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
   }
   const path = decl.path.kind === 'error' ? '' : decl.path.parts.join('');
   const mod = host.moduleTemplate(unit, decl, path);
-  const properties = eo(['expressionEvaluationOptions', 'mode', 'parameters'], [eo(['scope'], [ev('inner')]), ev('Incremental'), params]);
+  const properties = eo(['expressionEvaluationOptions', 'mode', 'parameters'], [INNER_EVALUATION, INCREMENTAL, params]);
   if (mod.kind === 'template') {
     put(properties, 'template', mod.template);
     checkModuleCall(unit, decl, body, mod.template);
