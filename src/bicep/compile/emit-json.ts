@@ -166,30 +166,25 @@ class TreeBuilder {
 
 
 /**
- * The span map of a tree: offsets are small sequence numbers, so arrays indexed by offset stand
- * in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass). It keeps
- * each range as its file's SpanFinder and two offsets (not the emitted value, which would keep
- * the whole compiled template alive as long as the document) and makes the SourceRange when it is
- * first asked for.
+ * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
+ * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
+ * It holds the emitted values (one store per span: keeping a SpanFinder and two offsets in three
+ * arrays instead made emitTree slower) and makes the range of one when it is first asked for.
  */
 export class OffsetSpans {
-  private readonly finders: (SpanFinder | undefined)[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly sources: (Emitted | undefined)[] = [];
   private readonly ranges: (SourceRange | undefined)[] = [];
 
   get(offset: number): SourceRange | undefined {
     const known = this.ranges[offset];
     if (known !== undefined) return known;
-    const finder = this.finders[offset];
-    if (finder === undefined) return undefined;
-    return (this.ranges[offset] = finder.range(this.starts[offset], this.ends[offset]));
+    const e = this.sources[offset];
+    if (e === undefined || e.src === undefined) return undefined;
+    return (this.ranges[offset] = e.src.range(e.start, e.end));
   }
 
   /** `e` has a range (`e.src` is set). */
   set(offset: number, e: Emitted): void {
-    this.finders[offset] = e.src;
-    this.starts[offset] = e.start;
-    this.ends[offset] = e.end;
+    this.sources[offset] = e;
   }
 }
