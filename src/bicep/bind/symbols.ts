@@ -8,14 +8,17 @@ import type {
 } from '../syntax/nodes.js';
 
 export type BicepSymbol =
-  | { kind: 'param'; name: string; decl: ParamDeclNode }
-  | { kind: 'var'; name: string; decl: VarDeclNode }
+  | { kind: 'param'; name: string; decl: ParamDeclNode; armText?: string }
+  | { kind: 'var'; name: string; decl: VarDeclNode; armText?: string }
   | { kind: 'resource'; name: string; decl: ResourceDeclNode; parent?: BicepSymbol & { kind: 'resource' }; children: Map<string, BicepSymbol & { kind: 'resource' }> }
   | { kind: 'module'; name: string; decl: ModuleDeclNode }
   | { kind: 'output'; name: string; decl: OutputDeclNode }
   | { kind: 'type'; name: string; decl: TypeDeclNode }
   | { kind: 'func'; name: string; decl: FuncDeclNode }
   | { kind: 'import'; name: string; decl: ImportDeclNode; importedName?: string; wildcard: boolean };
+
+// `armText`: the compiler's memo of the ARM text that reads a parameter or variable (a symbol
+// table belongs to one compile of one file).
 
 export type ResourceSymbol = BicepSymbol & { kind: 'resource' };
 
@@ -41,7 +44,8 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
     map.set(sym.name, sym);
   };
   const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
-    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map(), ...(parent ? { parent } : {}) };
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map() };
+    if (parent) sym.parent = parent;
     table.resources.push(sym);
     const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
     if (body.kind === 'object') {
@@ -58,10 +62,10 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
   for (const s of tree.statements as Statement[]) {
     switch (s.kind) {
       case 'param-decl':
-        declare(table.values, { kind: 'param', name: s.name.name, decl: s }, s.name);
+        declare(table.values, { kind: 'param', name: s.name.name, decl: s, armText: undefined }, s.name);
         break;
       case 'var-decl':
-        declare(table.values, { kind: 'var', name: s.name.name, decl: s }, s.name);
+        declare(table.values, { kind: 'var', name: s.name.name, decl: s, armText: undefined }, s.name);
         break;
       case 'resource-decl':
         declare(table.values, addResource(s), s.name);

@@ -17,7 +17,7 @@ import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
 import { registryCacheFile } from './registry-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
-import { eo, ev, type Emitted } from './emit-json.js';
+import { eo, ev, put, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
 import { SpanFinder } from './span-finder.js';
@@ -62,13 +62,13 @@ export class BicepCompiler implements TemplateCompileHost {
     this.readFile = options.readFile ?? readUtf8;
   }
 
-  private read(file: string): string {
-    return this.cache.text(file, this.readFile);
+  private read(file: string, key?: string): string {
+    return this.cache.text(file, this.readFile, key);
   }
 
-  private tryRead(file: string): string | undefined {
+  private tryRead(file: string, key: string): string | undefined {
     try {
-      return this.read(file);
+      return this.read(file, key);
     } catch {
       return undefined;
     }
@@ -92,18 +92,18 @@ export class BicepCompiler implements TemplateCompileHost {
    * compiled for itself is not kept: holding every template of a scan until its end costs more
    * garbage-collection time than compiling the odd file again saves.
    */
-  private compile(file: string, source: string, keep: boolean): CompileResult {
-    const hit = this.cache.compiled(file, source);
+  private compile(file: string, source: string, keep: boolean, key = this.cache.resolve(file)): CompileResult {
+    const hit = this.cache.compiled(file, source, key);
     if (hit) return { template: hit.template, diagnostics: [...hit.diagnostics] };
     const tree = parseBicep(file, source);
     const unit = new Unit(tree, this, '');
-    this.stack.push(this.cache.resolve(file));
+    this.stack.push(key);
     try {
       const template = compileTemplate(unit, this);
       const diagnostics = [...tree.diagnostics, ...unit.symbols.diagnostics, ...unit.diagnostics];
       // A file that met a module cycle compiled differently than it would on its own: the cycle
       // depends on who called it, so that compile is not reused.
-      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics });
+      if (keep && !diagnostics.some((d) => d.code === 'bicep/module-cycle')) this.cache.remember({ file, text: source, template, diagnostics }, key);
       return { template, diagnostics };
     } finally {
       this.stack.pop();
@@ -118,22 +118,18 @@ export class BicepCompiler implements TemplateCompileHost {
     const tree = parseBicep(file, text ?? this.read(file));
     const unit = new Unit(tree, this, '');
     const root: Scope = { unit, locals: new Map() };
-    const variables: [string, Emitted][] = [];
-    const outputs: [string, Emitted][] = [];
+    const variables = eo([], []);
+    const outputs = eo([], []);
     let using: string | undefined;
     for (const s of tree.statements) {
-      if (s.kind === 'var-decl') variables.push([s.name.name, toJson(s.value, root)]);
-      else if (s.kind === 'param-assignment') outputs.push([s.name.name, eo([['type', ev('object')], ['value', toJson(s.value, root)]], unit.span(s))]);
+      if (s.kind === 'var-decl') put(variables, s.name.name, toJson(s.value, root));
+      else if (s.kind === 'param-assignment') put(outputs, s.name.name, eo(['type', 'value'], [ev('object'), toJson(s.value, root)], unit.finder, s));
       else if (s.kind === 'using-decl' && s.path) using = stringValue(s.path);
     }
-    const template = eo([
-      ['$schema', ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#')],
-      ['languageVersion', ev('2.0')],
-      ['contentVersion', ev('1.0.0.0')],
-      ['variables', eo(variables)],
-      ['resources', eo([])],
-      ['outputs', eo(outputs)],
-    ]);
+    const template = eo(
+      ['$schema', 'languageVersion', 'contentVersion', 'variables', 'resources', 'outputs'],
+      [ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'), ev('2.0'), ev('1.0.0.0'), variables, eo([], []), outputs],
+    );
     return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.join(path.dirname(file), using) } : {}) };
   }
 
@@ -148,19 +144,20 @@ export class BicepCompiler implements TemplateCompileHost {
     const file = path.join(path.dirname(from), ref);
     // Reading tells whether the file is there (a missing file or a folder cannot be read): one
     // system call instead of a check and a read.
-    const source = this.tryRead(file);
+    const key = this.cache.resolve(file);
+    const source = this.tryRead(file, key);
     if (source === undefined) {
       unit.error('bicep/module-not-found', `the module file '${ref}' does not exist (looked for ${file})`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: `the module file '${ref}' does not exist` };
     }
-    if (this.stack.includes(this.cache.resolve(file)) || this.stack.length > MAX_MODULE_DEPTH) {
+    if (this.stack.includes(key) || this.stack.length > MAX_MODULE_DEPTH) {
       unit.error('bicep/module-cycle', `the module '${ref}' refers back to a file that is being compiled`, decl.path);
       return { kind: 'unavailable', reference: ref, reason: 'module cycle' };
     }
     // Bicep compiles .bicep files and reads any other file as an ARM template, which may be
     // .jsonc and hold comments, trailing commas and line breaks in strings as ARM accepts.
     if (!/\.bicep$/i.test(file)) {
-      const json = this.cache.derived(`json:${this.cache.resolve(file)}`, (): { value: unknown } | { error: string } => {
+      const json = this.cache.derived(`json:${key}`, (): { value: unknown } | { error: string } => {
         const { doc, diagnostics } = JsonDocument.parse(file, source);
         const syntax = diagnostics.find((d) => d.severity === 'error');
         if (!syntax && doc.root) return { value: getNodeValue(doc.root) as unknown };
@@ -172,13 +169,19 @@ export class BicepCompiler implements TemplateCompileHost {
       }
       return { kind: 'template', template: ev(json.value) };
     }
-    const result = this.compile(file, source, true);
+    const result = this.compile(file, source, true, key);
     for (const d of result.diagnostics) if (d.severity === 'error') unit.diagnostics.push(d);
     return { kind: 'template', template: result.template };
   }
 
   /** `br:registry/repo:tag`, `br/alias:repo:tag`, `ts:sub/rg/name:version` from the local cache. */
   private registryModule(ref: string, dir: string): unknown | string {
+    // Files of one folder call the same registry modules over and over: the reference is resolved
+    // (aliases looked up, the cached template found and read) once per scan for a folder.
+    return this.cache.derived(`registry-ref:${this.options.moduleCache ?? ''}\0${dir}\0${ref}`, () => this.findRegistryModule(ref, dir));
+  }
+
+  private findRegistryModule(ref: string, dir: string): unknown | string {
     const found = registryCacheFile(ref, dir, this.cache, this.options.moduleCache);
     if ('reason' in found) return found.reason;
     const cached = found.file;
@@ -217,12 +220,12 @@ export class BicepCompiler implements TemplateCompileHost {
     return undefined;
   }
 
-  importedVariables(unit: CompileUnit): [string, Emitted][] {
-    return [...(this.imports.get(unit)?.variables ?? [])];
+  importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
+    return this.imports.get(unit)?.variables;
   }
 
-  importedFunctions(unit: CompileUnit): [string, Emitted][] {
-    return [...(this.imports.get(unit)?.functions ?? [])];
+  importedFunctions(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
+    return this.imports.get(unit)?.functions;
   }
 }
 
@@ -232,12 +235,10 @@ class Unit implements CompileUnit {
   readonly diagnostics: Diagnostic[] = [];
   readonly targetScope: CompileUnit['targetScope'];
   private readonly infos = new Map<ResourceSymbol, ResourceInfo>();
-  private readonly spans: SpanFinder;
+  readonly finder: SpanFinder;
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
-  readonly resourceTexts = new Map<ResourceInfo, { name?: string; id?: string }>();
   readonly loopScopes = new Map<object, Scope>();
-  readonly valueTexts = new Map<BicepSymbol, string>();
   private readonly emitting = new Set<string>();
 
   constructor(
@@ -247,14 +248,14 @@ class Unit implements CompileUnit {
     private readonly sink?: ImportSink,
   ) {
     this.symbols = bindSymbols(tree);
-    this.spans = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
+    this.finder = new SpanFinder(tree.file, tree.text, tree.lineMap.lineStarts);
     const scopeDecl = tree.statements.find((s) => s.kind === 'target-scope-decl');
     const value = scopeDecl && scopeDecl.kind === 'target-scope-decl' ? stringValue(scopeDecl.value) : undefined;
     this.targetScope = value === 'subscription' || value === 'managementGroup' || value === 'tenant' ? value : 'resourceGroup';
   }
 
   span(node: { start: number; end: number }): SourceRange {
-    return this.spans.range(node.start, node.end);
+    return this.finder.range(node.start, node.end);
   }
 
   effects(): number {

@@ -72,10 +72,67 @@ export function constantString(e: Expression, scope: Scope, depth = 0): string |
 }
 
 /**
- * The first result of `f` over the child nodes of `n`, in field order (any field holding a node
- * or an array of nodes), without building a list of them.
+ * The first result of `f` over the child nodes of `n`, in the order the parser sets a node's
+ * fields (a loop's item and index come after its body), without building a list of them.
  */
 function firstInChildren<T>(n: SyntaxNode, f: (child: SyntaxNode) => T | undefined): T | undefined {
+  switch (n.kind) {
+    case 'identifier':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'error':
+    case 'skipped':
+      return undefined;
+    case 'string':
+    case 'multiline-string':
+      return firstOf(n.expressions, f);
+    case 'object':
+    case 'array':
+      return firstOf(n.items, f);
+    case 'object-property':
+      return f(n.key) ?? f(n.value);
+    case 'spread':
+    case 'non-null-assertion':
+    case 'parenthesized':
+      return f(n.expression);
+    case 'call':
+      return (n.base ? f(n.base) : undefined) ?? f(n.name) ?? firstOf(n.arguments, f);
+    case 'property-access':
+      return f(n.base) ?? f(n.property);
+    case 'index-access':
+      return f(n.base) ?? f(n.index);
+    case 'resource-access':
+      return f(n.base) ?? f(n.name);
+    case 'unary':
+      return f(n.operand);
+    case 'binary':
+      return f(n.left) ?? f(n.right);
+    case 'ternary':
+      return f(n.condition) ?? f(n.whenTrue) ?? f(n.whenFalse);
+    case 'for':
+      return f(n.iterable) ?? f(n.body) ?? (n.item ? f(n.item) : undefined) ?? (n.index ? f(n.index) : undefined);
+    case 'if':
+      return f(n.condition) ?? f(n.body);
+    case 'lambda':
+      return firstOf(n.parameters, f) ?? f(n.body);
+    case 'lambda-parameter':
+      return f(n.name) ?? (n.type ? f(n.type) : undefined);
+    default:
+      return firstInFields(n, f);
+  }
+}
+
+function firstOf<T>(nodes: readonly SyntaxNode[], f: (child: SyntaxNode) => T | undefined): T | undefined {
+  for (let i = 0; i < nodes.length; i++) {
+    const hit = f(nodes[i]);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** Any other node (types, declarations): every field holding a node or an array of nodes, in field order. */
+function firstInFields<T>(n: SyntaxNode, f: (child: SyntaxNode) => T | undefined): T | undefined {
   const fields = n as unknown as Record<string, unknown>;
   for (const k in fields) {
     const v = fields[k];

@@ -24,8 +24,20 @@ const signatures = new WeakMap<CompileUnit, Map<ModuleDeclNode, ModuleSignature>
 const outputReads = new WeakMap<CompileUnit, OutputRead[]>();
 
 /** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
+/**
+ * Signatures by template: a module compiled once per scan is called from many files, and its
+ * signature is the same for all of them. Keyed by the compiled template (or a JSON module's value),
+ * so an entry lives exactly as long as the scan's compile cache holds the template.
+ */
+const knownSignatures = new WeakMap<object, ModuleSignature>();
+
 export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: ObjectNode | undefined, template: Emitted): void {
-  const signature = signatureOf(template);
+  const key = template.kind === 'value' ? template.value : template;
+  let signature = key !== null && typeof key === 'object' ? knownSignatures.get(key) : undefined;
+  if (!signature) {
+    signature = signatureOf(template);
+    if (key !== null && typeof key === 'object') knownSignatures.set(key, signature);
+  }
   let known = signatures.get(unit);
   if (!known) signatures.set(unit, (known = new Map()));
   known.set(decl, signature);
@@ -67,17 +79,23 @@ export function checkModuleOutputReads(unit: CompileUnit): void {
 
 function signatureOf(template: Emitted): ModuleSignature {
   const required = new Map<string, string>();
-  for (const [name, p] of entries(member(template, 'parameters'))) {
+  const parameters = member(template, 'parameters');
+  forEachMember(parameters, (name, p) => {
     // A parameter of a user-defined type ($ref) may be nullable through its definition.
-    if (member(p, 'defaultValue') || member(p, 'nullable')?.value === true || member(p, '$ref')) continue;
+    if (member(p, 'defaultValue') || member(p, 'nullable')?.value === true || member(p, '$ref')) return;
     required.set(name.toLowerCase(), name);
-  }
-  return { required, outputs: new Map(entries(member(template, 'outputs')).map(([k]) => [k.toLowerCase(), k])) };
+  });
+  const outputs = new Map<string, string>();
+  forEachMember(member(template, 'outputs'), (k) => outputs.set(k.toLowerCase(), k));
+  return { required, outputs };
 }
 
 /** A member of an emitted object, whether built by the compiler or read whole from JSON. */
 function member(e: Emitted | undefined, key: string): Emitted | undefined {
-  if (e?.kind === 'object') return e.entries.find(([k]) => k === key)?.[1];
+  if (e?.kind === 'object') {
+    const i = e.keys.indexOf(key);
+    return i < 0 ? undefined : e.items[i];
+  }
   if (e?.kind === 'value' && e.value && typeof e.value === 'object' && !Array.isArray(e.value)) {
     const v = (e.value as Record<string, unknown>)[key];
     return v === undefined ? undefined : ev(v);
@@ -85,8 +103,7 @@ function member(e: Emitted | undefined, key: string): Emitted | undefined {
   return undefined;
 }
 
-function entries(e: Emitted | undefined): [string, Emitted][] {
-  if (e?.kind === 'object') return e.entries;
-  if (e?.kind === 'value' && e.value && typeof e.value === 'object' && !Array.isArray(e.value)) return Object.entries(e.value as Record<string, unknown>).map(([k, v]) => [k, ev(v)]);
-  return [];
+function forEachMember(e: Emitted | undefined, f: (key: string, value: Emitted) => void): void {
+  if (e?.kind === 'object') for (let i = 0; i < e.keys.length; i++) f(e.keys[i], e.items[i]);
+  else if (e?.kind === 'value' && e.value && typeof e.value === 'object' && !Array.isArray(e.value)) for (const [k, v] of Object.entries(e.value as Record<string, unknown>)) f(k, ev(v));
 }

@@ -35,9 +35,11 @@ export class CompileCache {
     return key;
   }
 
-  /** The text of `file`, read with `read` the first time; a failed read is not remembered. */
-  text(file: string, read: (file: string) => string): string {
-    const key = this.resolve(file);
+  /**
+   * The text of `file`, read with `read` the first time; a failed read is not remembered. `key`
+   * is `resolve(file)`, when the caller has it already (the methods below take it too).
+   */
+  text(file: string, read: (file: string) => string, key = this.resolve(file)): string {
     let text = this.texts.get(key);
     if (text === undefined) {
       text = read(file);
@@ -57,13 +59,13 @@ export class CompileCache {
   }
 
   /** The compile of `file`, spelled the same way and from exactly this text, if one was made. */
-  compiled(file: string, text: string): CachedCompile | undefined {
-    const hit = this.compiles.get(this.resolve(file));
+  compiled(file: string, text: string, key = this.resolve(file)): CachedCompile | undefined {
+    const hit = this.compiles.get(key);
     return hit && hit.file === file && hit.text === text ? hit : undefined;
   }
 
-  remember(compile: CachedCompile): void {
-    this.compiles.set(this.resolve(compile.file), compile);
+  remember(compile: CachedCompile, key = this.resolve(compile.file)): void {
+    this.compiles.set(key, compile);
   }
 
   /** Any other value derived from files (a parsed bicepconfig.json, a registry module's JSON). */

@@ -76,44 +76,46 @@ export function isLiteral(e: SyntaxNode): boolean {
  */
 export function toJson(e: Expression, scope: Scope): Emitted {
   if (e.kind === 'parenthesized') return toJson(e.expression, scope);
-  const span = scope.unit.span(e);
+  const src = scope.unit.finder;
   switch (e.kind) {
     case 'string':
     case 'multiline-string':
-      if (e.expressions.length === 0) return ev(escapeJsonString(e.parts[0]), span);
+      if (e.expressions.length === 0) return ev(escapeJsonString(e.parts[0]), src, e);
       break;
     case 'number':
-      return ev(e.value, span);
+      return ev(e.value, src, e);
     case 'boolean':
-      return ev(e.value, span);
+      return ev(e.value, src, e);
     case 'null':
-      return ev(null, span);
+      return ev(null, src, e);
     case 'unary':
-      if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, span);
+      if (e.operator === '-' && e.operand.kind === 'number') return ev(-e.operand.value, src, e);
       break;
     case 'object': {
       // Interpolated keys are emitted as `"[expr]"` keys, as the Bicep compiler does in 2.0.
       const items = e.items;
       if (!allProperties(items)) break;
-      const entries: [string, Emitted][] = new Array(items.length);
+      const keys: string[] = new Array(items.length);
+      const values: Emitted[] = new Array(items.length);
       for (let i = 0; i < items.length; i++) {
         const p = items[i] as ObjectPropertyNode;
         const key = propertyKeyName(p.key);
-        entries[i] = [key !== undefined ? escapeJsonString(key) : '[' + toArm(p.key, scope) + ']', toJson(p.value, scope)];
+        keys[i] = key !== undefined ? escapeJsonString(key) : '[' + toArm(p.key, scope) + ']';
+        values[i] = toJson(p.value, scope);
       }
-      return eo(entries, span);
+      return eo(keys, values, src, e);
     }
     case 'array': {
       const items = e.items;
       if (!plainItems(items)) break;
       const out: Emitted[] = new Array(items.length);
       for (let i = 0; i < items.length; i++) out[i] = toJson(items[i] as Expression, scope);
-      return ea(out, span);
+      return ea(out, src, e);
     }
     default:
       break;
   }
-  return ev('[' + toArm(e, scope) + ']', span);
+  return ev('[' + toArm(e, scope) + ']', src, e);
 }
 
 function allProperties(items: readonly { kind: string }[]): boolean {
@@ -129,22 +131,22 @@ function plainItems(items: readonly { kind: string }[]): boolean {
 /** `format()` of an interpolated string: literal parts with `{i}` holes, then the hole values. */
 function formatToArm(parts: readonly string[], expressions: readonly Expression[], scope: Scope): string {
   let text = '';
-  const args: string[] = new Array(expressions.length + 1);
+  let args = '';
   for (let i = 0; i < parts.length; i++) {
     text += formatLiteral(parts[i]);
     if (i < expressions.length) {
       text += '{' + i + '}';
-      args[i + 1] = toArm(expressions[i], scope);
+      args += ', ' + toArm(expressions[i], scope);
     }
   }
-  args[0] = quote(text);
-  return callOf('format', args);
+  return 'format(' + quote(text) + args + ')';
 }
 
-function argsToArm(items: readonly Expression[], scope: Scope): string[] {
-  const out: string[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = toArm(items[i], scope);
-  return out;
+/** `a, b, c`: the ARM texts of call arguments, joined as callOf joins them (no array in between). */
+function argsText(items: readonly Expression[], scope: Scope): string {
+  let s = '';
+  for (let i = 0; i < items.length; i++) s += i === 0 ? toArm(items[i], scope) : ', ' + toArm(items[i], scope);
+  return s;
 }
 
 /** The ARM expression text (without brackets) for a Bicep expression. */
@@ -252,7 +254,7 @@ function objectToArm(e: ObjectNode, scope: Scope): string {
 }
 
 function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
-  const local = scope.locals.get(name);
+  const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
   if (local) {
     if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
     if (local.kind === 'func-param') return call('parameters', quote(local.name));
@@ -268,10 +270,10 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     case 'var': {
       // Built once per symbol: parameters and variables are referenced over and over. The first
       // use goes through variableName(), which pulls an imported variable in; later uses find it in.
-      let text = scope.unit.valueTexts.get(sym);
+      let text = sym.armText;
       if (text === undefined) {
         text = sym.kind === 'param' ? call('parameters', quote(name)) : call('variables', quote(scope.unit.variableName(name)));
-        scope.unit.valueTexts.set(sym, text);
+        sym.armText = text;
       }
       return text;
     }
@@ -288,37 +290,39 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
 
 function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): string {
   const name = e.name.name;
-  const args = () => argsToArm(e.arguments, scope);
   if (e.base) {
     if (e.base.kind === 'identifier' && (e.base.name === 'sys' || e.base.name === 'az') && !scope.locals.has(e.base.name) && !scope.unit.symbols.values.has(e.base.name)) {
-      return plainCall(e, name, scope, args);
+      return plainCall(e, name, scope);
     }
     const method = resourceMethodCall(e, scope);
     if (method !== undefined) return method;
     if (e.base.kind === 'identifier') {
       const sym = scope.unit.symbols.values.get(e.base.name);
-      if (sym?.kind === 'import' && sym.wildcard) return scope.unit.importedValue(sym, name)?.replace(/\(\)$/, `(${args().join(', ')})`) ?? NULL;
+      if (sym?.kind === 'import' && sym.wildcard) return scope.unit.importedValue(sym, name)?.replace(/\(\)$/, `(${argsText(e.arguments, scope)})`) ?? NULL;
     }
     scope.unit.error('bicep/unknown-method', `'${name}' is not a method of this value`, e.name);
     return NULL;
   }
   const sym = scope.unit.symbols.values.get(name);
-  if (sym?.kind === 'func') return callOf(`__bicep.${scope.unit.functionName(name)}`, args());
+  if (sym?.kind === 'func') {
+    const fn = `__bicep.${scope.unit.functionName(name)}`;
+    return fn + '(' + argsText(e.arguments, scope) + ')';
+  }
   if (sym?.kind === 'import') {
     const fn = scope.unit.importedValue(sym);
-    return fn ? fn.replace(/\(\)$/, `(${args().join(', ')})`) : NULL;
+    return fn ? fn.replace(/\(\)$/, `(${argsText(e.arguments, scope)})`) : NULL;
   }
-  return plainCall(e, name, scope, args);
+  return plainCall(e, name, scope);
 }
 
-function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope, args: () => string[]): string {
+function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope): string {
   const lower = name.toLowerCase();
   if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
   if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
     const folded = foldLoadFunction(e, scope);
     if (folded !== undefined) return folded;
   }
-  return callOf(name, args());
+  return name + '(' + argsText(e.arguments, scope) + ')';
 }
 
 /**

@@ -5,6 +5,7 @@ import type { SourceRange } from '../../core/source-range.js';
 import type { BicepSymbol, ResourceSymbol, SymbolTable } from '../bind/symbols.js';
 import type { SyntaxTree } from '../syntax/nodes.js';
 import type { ResourceInfo } from './resource-info.js';
+import type { SpanFinder } from './span-finder.js';
 
 /** How a local name compiles: a lambda variable, a fixed ARM text (loop item), a function parameter. */
 export type Local = { kind: 'lambda'; name: string } | { kind: 'arm'; text: string } | { kind: 'func-param'; name: string };
@@ -15,6 +16,8 @@ export interface CompileUnit {
   diagnostics: Diagnostic[];
   targetScope: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
   span(node: { start: number; end: number }): SourceRange;
+  /** Turns offsets into this file's ranges; emitted values keep it and ask it only when read. */
+  readonly finder: SpanFinder;
   error(code: string, message: string, node: { start: number; end: number }): void;
   resourceInfo(sym: ResourceSymbol): ResourceInfo;
   /**
@@ -22,12 +25,8 @@ export interface CompileUnit {
    * inside its parent's body; the first one declared wins when two parents reuse a name).
    */
   lookupValue(name: string): BicepSymbol | undefined;
-  /** Memo of a resource's name and id texts in the unit's top-level scope (they are asked for often). */
-  resourceTexts: Map<ResourceInfo, { name?: string; id?: string }>;
   /** Counts what compiling an expression can do besides returning text: diagnostics, imports. */
   effects(): number;
-  /** Memo of the ARM reference texts of parameters and variables (`parameters('x')`). */
-  valueTexts: Map<BicepSymbol, string>;
   /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */
   loopScopes: Map<object, Scope>;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */

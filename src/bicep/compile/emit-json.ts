@@ -1,20 +1,37 @@
 // Writes the compiled template as JSON text while recording, for every emitted value that
 // carries a Bicep range, the offset it lands at: the span map JsonDocument.fromCompiled reads.
 import type { SourceRange } from '../../core/source-range.js';
+import type { SpanFinder } from './span-finder.js';
 
 /**
- * A JSON value under construction, optionally tagged with the Bicep range it came from. Each kind
- * also carries the other kinds' fields, left undefined: ev/eo/ea then build every Emitted with one
- * object layout, which keeps the walks in emitJson and emitTree monomorphic.
+ * A JSON value under construction, optionally tagged with the Bicep range it came from. The range
+ * is kept as the file's SpanFinder and two offsets and turned into a SourceRange only when someone
+ * asks for it: expansion reads a few ranges of the tens of thousands a corpus pass emits. An
+ * object keeps its keys and values in two arrays (no pair per member). Each kind also carries the
+ * other kinds' fields, left undefined: every Emitted has one object layout, which keeps the walks
+ * in emitJson and emitTree monomorphic.
  */
 export type Emitted =
-  | { kind: 'value'; value: unknown; entries?: undefined; items?: undefined; span?: SourceRange }
-  | { kind: 'object'; value?: undefined; entries: [string, Emitted][]; items?: undefined; span?: SourceRange }
-  | { kind: 'array'; value?: undefined; entries?: undefined; items: Emitted[]; span?: SourceRange };
+  | { kind: 'value'; value: unknown; keys: undefined; items: undefined; src: SpanFinder | undefined; start: number; end: number }
+  | { kind: 'object'; value: undefined; keys: string[]; items: Emitted[]; src: SpanFinder | undefined; start: number; end: number }
+  | { kind: 'array'; value: undefined; keys: undefined; items: Emitted[]; src: SpanFinder | undefined; start: number; end: number };
 
-export const ev = (value: unknown, span?: SourceRange): Emitted => ({ kind: 'value', value, entries: undefined, items: undefined, span });
-export const eo = (entries: [string, Emitted][], span?: SourceRange): Emitted => ({ kind: 'object', value: undefined, entries, items: undefined, span });
-export const ea = (items: Emitted[], span?: SourceRange): Emitted => ({ kind: 'array', value: undefined, entries: undefined, items, span });
+/** Where in a Bicep file a value came from (any syntax node, or another Emitted). */
+export interface At {
+  start: number;
+  end: number;
+}
+
+export const ev = (value: unknown, src?: SpanFinder, at?: At): Emitted => ({ kind: 'value', value, keys: undefined, items: undefined, src, start: at ? at.start : 0, end: at ? at.end : 0 });
+/** An object from its keys and, in the same order, its values. */
+export const eo = (keys: string[], items: Emitted[], src?: SpanFinder, at?: At): Emitted => ({ kind: 'object', value: undefined, keys, items, src, start: at ? at.start : 0, end: at ? at.end : 0 });
+export const ea = (items: Emitted[], src?: SpanFinder, at?: At): Emitted => ({ kind: 'array', value: undefined, keys: undefined, items, src, start: at ? at.start : 0, end: at ? at.end : 0 });
+
+/** Adds a member to an object under construction. */
+export function put(o: Emitted, key: string, value: Emitted): void {
+  o.keys!.push(key);
+  o.items!.push(value);
+}
 
 export function emitJson(root: Emitted): { text: string; spans: Map<number, SourceRange> } {
   const parts: string[] = [];
@@ -25,7 +42,7 @@ export function emitJson(root: Emitted): { text: string; spans: Map<number, Sour
     length += s.length;
   };
   const visit = (e: Emitted) => {
-    if (e.span) spans.set(length, e.span);
+    if (e.src) spans.set(length, e.src.range(e.start, e.end));
     switch (e.kind) {
       case 'value':
         write(JSON.stringify(e.value ?? null));
@@ -40,10 +57,11 @@ export function emitJson(root: Emitted): { text: string; spans: Map<number, Sour
         return;
       case 'object':
         write('{');
-        e.entries.forEach(([k, v], i) => {
+        e.keys.forEach((k, i) => {
+          const v = e.items[i];
           if (i) write(',');
           // The key's offset stands for the whole member, as JsonDocument reads members.
-          if (v.span && !spans.has(length)) spans.set(length, v.span);
+          if (v.src && !spans.has(length)) spans.set(length, v.src.range(v.start, v.end));
           write(JSON.stringify(k));
           write(':');
           visit(v);
@@ -94,19 +112,19 @@ class TreeBuilder {
       node.children = children;
     } else {
       node = this.node('object', parent, undefined);
-      const entries = e.entries;
-      const children = new Array<TreeNode>(entries.length);
-      for (let i = 0; i < entries.length; i++) {
-        const [key, value] = entries[i];
+      const keys = e.keys;
+      const values = e.items;
+      const children = new Array<TreeNode>(keys.length);
+      for (let i = 0; i < keys.length; i++) {
         // JsonDocument finds a property's range through its value node, so the property itself
         // needs no span of its own.
         const prop = this.node('property', node, undefined);
-        prop.children = [this.node('string', prop, key), this.visit(value, prop)];
+        prop.children = [this.node('string', prop, keys[i]), this.visit(values[i], prop)];
         children[i] = prop;
       }
       node.children = children;
     }
-    if (e.span) this.spans.set(node.offset, e.span);
+    if (e.src) this.spans.set(node.offset, e);
     return node;
   }
 
@@ -150,15 +168,23 @@ class TreeBuilder {
 /**
  * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
  * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
+ * It holds the emitted values (one store per span: keeping a SpanFinder and two offsets in three
+ * arrays instead made emitTree slower) and makes the range of one when it is first asked for.
  */
 export class OffsetSpans {
+  private readonly sources: (Emitted | undefined)[] = [];
   private readonly ranges: (SourceRange | undefined)[] = [];
 
   get(offset: number): SourceRange | undefined {
-    return this.ranges[offset];
+    const known = this.ranges[offset];
+    if (known !== undefined) return known;
+    const e = this.sources[offset];
+    if (e === undefined || e.src === undefined) return undefined;
+    return (this.ranges[offset] = e.src.range(e.start, e.end));
   }
 
-  set(offset: number, range: SourceRange): void {
-    this.ranges[offset] = range;
+  /** `e` has a range (`e.src` is set). */
+  set(offset: number, e: Emitted): void {
+    this.sources[offset] = e;
   }
 }

@@ -9,8 +9,11 @@ import { stringValue } from '../syntax/nodes.js';
 import { NULL, call, quote } from './arm-text.js';
 import { constantString } from './check-deploy-time.js';
 
-const require = createRequire(import.meta.url);
 import type { Scope } from './compile-scope.js';
+
+const require = createRequire(import.meta.url);
+/** The YAML reader, loaded on the first loadYamlContent (a require() per call costs a module lookup). */
+let yaml: typeof import('yaml') | undefined;
 
 /** ARM text for a JSON value (json() of its text keeps objects and arrays intact). */
 function jsonArm(value: unknown): string {
@@ -56,7 +59,7 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
         return quote(readFileSync(read.file).toString('base64'));
       case 'loadJsonContent':
       case 'loadYamlContent': {
-        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (require('yaml') as typeof import('yaml')).parse(read.text);
+        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (yaml ??= require('yaml') as typeof import('yaml')).parse(read.text);
         const filter = stringValue(e.arguments[1]);
         if (filter) value = JSONPath({ path: filter, json: value as object, wrap: false, eval: false });
         return jsonArm(value);

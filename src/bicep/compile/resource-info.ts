@@ -23,13 +23,17 @@ export interface ResourceInfo {
   /** The parent through `parent:` or nesting, with the Bicep index expression for looped parents. */
   parent?: { info: ResourceInfo; index?: Expression };
   scopeExpr?: Expression;
+  /** Memo of the name and id texts in the unit's top-level scope (an info belongs to one unit). */
+  nameText?: string;
+  idText?: string;
 }
 
 export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
   const decl = sym.decl;
   const { body, loop, condition } = declarationParts(decl.value);
   // `az:My.Rp/type@v` names the extension explicitly; the type is what follows the alias.
-  const raw = (stringValue(decl.typeString) ?? '').replace(/^[A-Za-z0-9_]+:/, '');
+  const typeText = stringValue(decl.typeString) ?? '';
+  const raw = typeText.indexOf(':') < 0 ? typeText : typeText.replace(/^[A-Za-z0-9_]+:/, '');
   const at = raw.indexOf('@');
   let type = at < 0 ? raw : raw.slice(0, at);
   let apiVersion = at < 0 ? '' : raw.slice(at + 1);
@@ -57,7 +61,8 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, ...(extension ? { extension } : {}) };
+  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, nameText: undefined, idText: undefined };
+  if (extension) info.extension = extension;
   if (body) info.body = body;
   if (condition) info.condition = condition;
   if (loop) info.loop = loop;
@@ -158,17 +163,13 @@ export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string):
  */
 function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
   const unit = scope.unit;
-  let texts = unit.resourceTexts.get(info);
-  const hit = texts?.[which];
+  const hit = which === 'name' ? info.nameText : info.idText;
   if (hit !== undefined) return hit;
   const before = unit.effects();
   const text = make();
   if (unit.effects() === before) {
-    if (!texts) {
-      texts = {};
-      unit.resourceTexts.set(info, texts);
-    }
-    texts[which] = text;
+    if (which === 'name') info.nameText = text;
+    else info.idText = text;
   }
   return text;
 }
@@ -190,7 +191,8 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
 export function nameSegmentsArm(info: ResourceInfo, scope: Scope, indexArm?: string): string[] {
-  const depth = info.type.split('/').length - 1;
+  let depth = 0;
+  for (let i = info.type.indexOf('/'); i >= 0; i = info.type.indexOf('/', i + 1)) depth++;
   const own = ownNameArm(info, scope, indexArm);
   if (info.parent) {
     const parentIndex = info.parent.index ? scope.unit.compileArm(info.parent.index, loopScope(info, scope, indexArm)) : undefined;

@@ -40,4 +40,18 @@ describe('bicep/self-reference', () => {
     ].join('\n'));
     expect(found).toEqual([]);
   });
+
+  it('checks a nested child whose parent never mentions itself, and names that only prefix or end other words', () => {
+    const found = selfReferences([
+      "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+      "  name: 'account'",
+      "  properties: { first: stx, second: xst }",
+      "  resource blob 'blobServices' = {",
+      "    name: 'default'",
+      '    properties: { own: blob.properties.x }',
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("'blob' reads itself"), location: expect.objectContaining({ startLine: 6, startColumn: 24 }) })]);
+  });
 });

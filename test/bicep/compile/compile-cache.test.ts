@@ -38,8 +38,8 @@ const caller = (sym: string, name: string, tls: string, pad = '') => `${pad}modu
 /** Freezes a compiled template so any later write to it throws. */
 function deepFreeze(e: Emitted): void {
   Object.freeze(e);
-  if (e.kind === 'object') for (const entry of Object.freeze(e.entries)) deepFreeze(Object.freeze(entry)[1]);
-  else if (e.kind === 'array') for (const item of Object.freeze(e.items)) deepFreeze(item);
+  if (e.kind === 'object') Object.freeze(e.keys);
+  if (e.kind === 'object' || e.kind === 'array') for (const item of Object.freeze(e.items)) deepFreeze(item);
 }
 
 describe('the per-scan compile cache', () => {
@@ -62,12 +62,8 @@ describe('the per-scan compile cache', () => {
     expect(reads.sort()).toEqual(['a.bicep', 'b.bicep', path.join('modules', 'st.bicep')]);
     expect([...a.diagnostics, ...b.diagnostics]).toEqual([]);
     // Both callers embed the one compiled module template.
-    const moduleOf = (t: Emitted, sym: string) => {
-      const resources = t.kind === 'object' ? t.entries.find(([k]) => k === 'resources')?.[1] : undefined;
-      const mod = resources?.kind === 'object' ? resources.entries.find(([k]) => k === sym)?.[1] : undefined;
-      const props = mod?.kind === 'object' ? mod.entries.find(([k]) => k === 'properties')?.[1] : undefined;
-      return props?.kind === 'object' ? props.entries.find(([k]) => k === 'template')?.[1] : undefined;
-    };
+    const get = (e: Emitted | undefined, key: string) => (e?.kind === 'object' ? e.items[e.keys.indexOf(key)] : undefined);
+    const moduleOf = (t: Emitted, sym: string) => get(get(get(get(t, 'resources'), sym), 'properties'), 'template');
     expect(moduleOf(a.template, 'one')).toBeDefined();
     expect(moduleOf(a.template, 'again')).toBe(moduleOf(a.template, 'one'));
     expect(moduleOf(b.template, 'two')).toBe(moduleOf(a.template, 'one'));
