@@ -8,7 +8,7 @@ import type { SourceRange } from '../core/source-range.js';
 import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
-import { SourceMap } from '../model/source-map.js';
+import { SourceMap, type SourceTargets } from '../model/source-map.js';
 import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, type DeploymentContext } from './deployment-context.js';
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
@@ -18,7 +18,7 @@ import { extensionResource, extensionResourceId } from './extension-resource.js'
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
-import { TemplateScope } from './template-scope.js';
+import { TemplateScope, plainPathMembers } from './template-scope.js';
 
 export interface ExpandOptions {
   deployment?: Partial<DeploymentContext>;
@@ -115,7 +115,10 @@ class Expander {
   /** reference() is asked for by every call of every expression: one object per template. */
   private referenceFunction?: TemplateFunction;
   /** Resolves the source-map entries of this template's resources when they are read. */
-  private readonly rangeOfNode = (node: object): SourceRange => this.doc.rangeOf(node as JsonNode);
+  private readonly sourceTargets: SourceTargets = {
+    range: (node: object): SourceRange => this.doc.rangeOf(node as JsonNode),
+    members: plainPathMembers,
+  };
 
   constructor(
     private readonly doc: JsonDocument,
@@ -230,7 +233,7 @@ class Expander {
 
   private evaluateResource(inst: Instance): Resource {
     const node = inst.node;
-    const sourceMap = new SourceMap(this.rangeOfNode);
+    const sourceMap = new SourceMap(this.sourceTargets);
     sourceMap.setLazy('', node);
     const secretPaths: string[] = [];
     const resource: Resource = {
@@ -249,7 +252,7 @@ class Expander {
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);
-      if (f) (resource as unknown as Record<string, Value>)[field] = this.scope.evaluate(f, sourceMap, field, secretPaths);
+      if (f) (resource as unknown as Record<string, Value>)[field] = this.scope.evaluateMapped(f, sourceMap, field, secretPaths);
     }
     if (inst.scopeId !== undefined) resource.scope = inst.scopeId;
     const dependsOn = this.scope.evaluate(member(node, 'dependsOn'));

@@ -280,6 +280,18 @@ export class TemplateScope implements EvalContext {
     }
   }
 
+  /**
+   * evaluate() recording in `map` the range of `path` and of every path under it. A subtree whose
+   * paths are those of its JSON (no property loop, no computed key) is recorded by its root alone
+   * (SourceMap.setTree, walked with plainPathMembers), so that no path string is built for
+   * properties nobody reads. Secure parameters need the paths of the values they reach.
+   */
+  evaluateMapped(node: JsonNode, map: SourceMap, path: string, secrets: string[]): Value {
+    if (this.secureParams.size > 0 || !hasPlainPaths(node)) return this.evaluate(node, map, path, secrets);
+    map.setTree(path, node);
+    return this.evaluate(node);
+  }
+
   private evaluateObject(node: JsonNode, map: SourceMap | undefined, path: string | undefined, secrets: string[] | undefined): Value {
     const out: Record<string, Value> = {};
     for (const prop of node.children ?? []) {
@@ -377,6 +389,47 @@ function objectMembers(node: JsonNode | undefined): readonly JsonNode[] {
     if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
   }
   return props;
+}
+
+/** Whether evaluate() maps every path under `node` to the node plainPathMembers finds there. */
+function hasPlainPaths(node: JsonNode): boolean {
+  if (node.type !== 'object' && node.type !== 'array') return true;
+  const children = node.children;
+  if (!children) return true;
+  if (node.type === 'array') {
+    for (let i = 0; i < children.length; i++) if (!hasPlainPaths(children[i])) return false;
+    return true;
+  }
+  for (let i = 0; i < children.length; i++) {
+    const pair = children[i].children;
+    const key = pair?.[0]?.value;
+    const child = pair?.[1];
+    if (typeof key !== 'string' || !child) continue;
+    if (isExpression(key) || (key === 'copy' && isPropertyCopy(child))) return false;
+    if (!hasPlainPaths(child)) return false;
+  }
+  return true;
+}
+
+const NO_PATHS: readonly (readonly [string | number, JsonNode])[] = [];
+
+/**
+ * The children of a node as evaluate() names their paths when hasPlainPaths holds: object members
+ * by their (unescaped) keys, array items by index. The source map walks a tree recorded by its root
+ * with this.
+ */
+export function plainPathMembers(target: object): readonly (readonly [string | number, JsonNode])[] {
+  const node = target as JsonNode;
+  const children = node.children;
+  if (!children || (node.type !== 'object' && node.type !== 'array')) return NO_PATHS;
+  if (node.type === 'array') return children.map((c, i) => [i, c] as const);
+  const out: (readonly [string, JsonNode])[] = [];
+  for (const prop of children) {
+    const key = prop.children?.[0]?.value;
+    const child = prop.children?.[1];
+    if (typeof key === 'string' && child) out.push([unescapeLiteral(key), child]);
+  }
+  return out;
 }
 
 /** A `copy` member that is a property loop: an array of `{name, count, input}`. */

@@ -114,6 +114,29 @@ describe('SourceMap', () => {
     expect(seen).toEqual([b]);
     expect([...map.entries()]).toEqual([['', range(1)], ['x', range(5)], ['x.y', range(2)]]);
   });
+
+  it('walks a tree recorded by its root only when a path below it is read, as setLazy of each path would', () => {
+    type T = { line: number; kids?: [string | number, T][] };
+    const range = (line: number) => ({ file: 'f', startLine: line, startColumn: 1, endLine: line, endColumn: 2 });
+    let walked = 0;
+    const map = new SourceMap({
+      range: (t) => range((t as T).line),
+      members: (t) => (walked++, (t as T).kids ?? []),
+    });
+    // A duplicate key overrides the earlier one in place, as a second setLazy of a path does.
+    const tree: T = { line: 10, kids: [['a', { line: 11, kids: [[0, { line: 12 }]] }], ['b c', { line: 13 }], ['a', { line: 14 }]] };
+    map.setLazy('', { line: 1 });
+    map.setTree('properties', tree);
+    map.setLazy('tags', { line: 20 });
+    expect(map.rangeOf('properties')).toEqual(range(10));
+    expect(walked).toBe(0);
+    expect(map.rangeOf('properties.a[0].x')).toEqual(range(12));
+    expect(map.rangeOf("properties['b c']")).toEqual(range(13));
+    expect(map.rangeOf('properties.a')).toEqual(range(14));
+    expect(map.rangeOf('properties.z')).toEqual(range(10));
+    expect(map.size).toBe(6);
+    expect([...map.entries()].map(([p, r]) => [p, r.startLine])).toEqual([['', 1], ['properties', 10], ['properties.a', 14], ['properties.a[0]', 12], ["properties['b c']", 13], ['tags', 20]]);
+  });
 });
 
 describe('resourceIdAt', () => {
