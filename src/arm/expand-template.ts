@@ -114,6 +114,7 @@ class Expander {
   private readonly symbols = new Map<string, Instance[]>();
   /** reference() is asked for by every call of every expression: one object per template. */
   private referenceFunction?: TemplateFunction;
+  private prefix?: string;
   /** Resolves the source-map entries of this template's resources when they are read. */
   private readonly sourceTargets: SourceTargets = {
     range: (node: object): SourceRange => this.doc.rangeOf(node as JsonNode),
@@ -126,6 +127,11 @@ class Expander {
     private readonly run: ExpansionRun,
     private readonly baseDir: string,
   ) {}
+
+  /** The id prefix of the scope resources deploy to, the same for every resource of this template. */
+  private scopePrefix(): string {
+    return (this.prefix ??= scopePrefix(this.run.target ?? this.scope.deployment));
+  }
 
   /** Pass 1: which resources exist, with their identity (type, name, id) and loop context. */
   collect(node: JsonNode, parent?: Instance, symbolic?: string): void {
@@ -169,7 +175,7 @@ class Expander {
       name = `${parent.name}/${name}`;
     }
     const placed = this.placement(node, type, name);
-    const prefix = scopePrefix(this.run.target ?? this.scope.deployment);
+    const prefix = this.scopePrefix();
     const id = ext ? extensionResourceId(type, name) : placed.tenant ? resourceIdAt('', placed.type, placed.name) : typeof placed.scopeId === 'string'
       ? scopedId(placed.scopeId, placed.type, placed.name)
       : isUnknown(placed.scopeId)
@@ -276,7 +282,7 @@ class Expander {
       else if (s.startsWith('/')) scopeId = s;
       else {
         const target = this.symbols.get(s.toLowerCase())?.[0];
-        scopeId = target ? target.id : `${scopePrefix(this.run.target ?? this.scope.deployment)}/providers/${s}`;
+        scopeId = target ? target.id : `${this.scopePrefix()}/providers/${s}`;
       }
       return { type, name, scopeId };
     }
@@ -295,7 +301,7 @@ class Expander {
       }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
-      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.run.target ?? this.scope.deployment), baseType, baseNames.join('/')) };
+      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(this.scopePrefix(), baseType, baseNames.join('/')) };
     }
     return { type, name };
   }
