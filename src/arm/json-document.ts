@@ -145,6 +145,22 @@ function memberFolding(props: JsonNode[], key: string): JsonNode | undefined {
   return undefined;
 }
 
+const NO_MEMBERS: readonly JsonNode[] = [];
+
+/**
+ * The property nodes of an object node that have a string key and a value (`children[0].value` and
+ * `children[1]`), as members() pairs them; no array is built when every property has both.
+ */
+export function memberProps(node: JsonNode | undefined): readonly JsonNode[] {
+  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
+  const props = node.children;
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
+  }
+  return props;
+}
+
 /** The `[key, valueNode]` pairs of an object node, in source order. */
 export function members(node: JsonNode | undefined): [string, JsonNode][] {
   if (!node || node.type !== 'object' || !node.children) return [];

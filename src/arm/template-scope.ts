@@ -10,7 +10,7 @@ import { EvaluationError, type EvalContext } from './expression/eval-context.js'
 import { compileBracketed } from './expression/compile-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { isExpression, unescapeLiteral } from './expression/parse-expression.js';
-import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, memberProps, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { checkParameterValue } from './parameter-constraints.js';
 import { userFunctions } from './user-functions.js';
@@ -46,6 +46,8 @@ interface Loop {
   kind: 'resource' | 'property' | 'variable' | 'output';
 }
 
+const NO_LOOPS: readonly Loop[] = [];
+
 export class TemplateScope implements EvalContext {
   readonly diagnostics: Diagnostic[];
   readonly secureParams = new Set<string>();
@@ -59,7 +61,8 @@ export class TemplateScope implements EvalContext {
    */
   private readonly paramsAsSpelled = new Map<string, Value>();
   private readonly variablesAsSpelled = new Map<string, Value>();
-  private loops: Loop[] = [];
+  /** Never changed in place: a snapshot of it is the array itself. */
+  private loops: readonly Loop[] = NO_LOOPS;
   private readonly reportedFunctions = new Set<string>();
   private readonly functions: Map<string, TemplateFunction>;
   private currentNode?: JsonNode;
@@ -74,9 +77,9 @@ export class TemplateScope implements EvalContext {
   ) {
     this.diagnostics = diagnostics;
     this.supplied = supplied;
-    // Members are read in place (not through members()): a scope is set up for every template and
-    // module instance, with dozens of parameters in a typical module.
-    for (const prop of objectMembers(member(template, 'parameters'))) {
+    // Members are read in place (memberProps, not members()): a scope is set up for every template
+    // and module instance, with dozens of parameters in a typical module.
+    for (const prop of memberProps(member(template, 'parameters'))) {
       const name = prop.children![0].value as string;
       const node = prop.children![1];
       const key = name.toLowerCase();
@@ -90,7 +93,7 @@ export class TemplateScope implements EvalContext {
       }
     }
     const variables = member(template, 'variables');
-    for (const prop of objectMembers(variables)) {
+    for (const prop of memberProps(variables)) {
       const name = prop.children![0].value as string;
       const key = name.toLowerCase();
       if (key === 'copy') continue;
@@ -135,7 +138,7 @@ export class TemplateScope implements EvalContext {
     const given = this.supplied.get(key);
     const defaultValue = member(decl, 'defaultValue');
     const saved = this.loops;
-    this.loops = [];
+    this.loops = NO_LOOPS;
     try {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
@@ -172,7 +175,7 @@ export class TemplateScope implements EvalContext {
     if (decl.evaluating) throw new EvaluationError(`the variable '${name}' refers to itself`);
     decl.evaluating = true;
     const saved = this.loops;
-    this.loops = [];
+    this.loops = NO_LOOPS;
     try {
       const value = decl.copy ? this.copyArray(decl.node, 'variable') : this.evaluate(decl.node);
       decl.value = value;
@@ -205,11 +208,11 @@ export class TemplateScope implements EvalContext {
   }
 
   /** The loops in force, to evaluate a resource instance later in the same loop context. */
-  snapshotLoops(): Loop[] {
-    return [...this.loops];
+  snapshotLoops(): readonly Loop[] {
+    return this.loops;
   }
 
-  withLoops<T>(loops: Loop[], body: () => T): T {
+  withLoops<T>(loops: readonly Loop[], body: () => T): T {
     const saved = this.loops;
     this.loops = loops;
     try {
@@ -220,11 +223,12 @@ export class TemplateScope implements EvalContext {
   }
 
   withLoop<T>(name: string, index: number, kind: Loop['kind'], body: () => T): T {
-    this.loops.push({ name, index, kind });
+    const saved = this.loops;
+    this.loops = [...saved, { name, index, kind }];
     try {
       return body();
     } finally {
-      this.loops.pop();
+      this.loops = saved;
     }
   }
 
@@ -378,18 +382,6 @@ export class TemplateScope implements EvalContext {
   }
 }
 
-const NO_MEMBERS: readonly JsonNode[] = [];
-
-/** The property nodes of an object node that have a string key and a value, as members() pairs them. */
-function objectMembers(node: JsonNode | undefined): readonly JsonNode[] {
-  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
-  const props = node.children;
-  for (let i = 0; i < props.length; i++) {
-    const pair = props[i].children;
-    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
-  }
-  return props;
-}
 
 /** Whether evaluate() maps every path under `node` to the node plainPathMembers finds there. */
 function hasPlainPaths(node: JsonNode): boolean {
