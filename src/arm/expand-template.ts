@@ -38,7 +38,10 @@ export interface ExpandResult {
 export interface ExpansionRun {
   origin: Origin;
   diagnostics: Diagnostic[];
-  /** Files of templateLink chains, to stop a template that links to itself. */
+  /**
+   * Files of templateLink chains, to stop a template that links to itself; each is compared once
+   * resolved (resolving them is left to the few templates that link others).
+   */
   fileStack: string[];
   depth: number;
   /**
@@ -60,7 +63,7 @@ export function isTemplateDocument(root: unknown): boolean {
 export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): ExpandResult {
   const schema = String(member(doc.root, '$schema')?.value ?? '');
   const deployment: DeploymentContext = { ...DEFAULT_DEPLOYMENT, scope: scopeFromSchema(schema), ...options.deployment };
-  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [path.resolve(doc.file)], depth: 0 };
+  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [doc.file], depth: 0 };
   const scope = new TemplateScope(doc, doc.root, deployment, options.parameters ?? new Map(), run.diagnostics);
   const out = expandWithScope(doc, doc.root, scope, run, options.baseDir ?? path.dirname(doc.file));
   return { ...out, diagnostics: run.diagnostics };

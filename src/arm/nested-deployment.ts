@@ -63,8 +63,9 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
     return undefined;
   }
   const file = path.resolve(baseDir, relative);
-  if (run.fileStack.includes(file)) {
-    run.diagnostics.push(diagnostic('arm/linked-template-cycle', 'error', `the linked template ${relative} links back to itself through ${run.fileStack.map((f) => path.basename(f)).join(' → ')}`, doc.rangeOf(link!)));
+  const stack = run.fileStack.map((f) => path.resolve(f));
+  if (stack.includes(file)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-cycle', 'error', `the linked template ${relative} links back to itself through ${stack.map((f) => path.basename(f)).join(' → ')}`, doc.rangeOf(link!)));
     return undefined;
   }
   if (!existsSync(file)) {

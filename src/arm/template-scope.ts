@@ -28,6 +28,8 @@ export interface ResourceHost {
  */
 interface Slot {
   name: string;
+  /** The lower-cased name: the slot's own key in its map (other keys are spellings of it). */
+  key: string;
   node: JsonNode;
   /** A `variables.copy` entry, evaluated as an array. */
   copy: boolean;
@@ -36,8 +38,8 @@ interface Slot {
   value: Value;
 }
 
-function slot(name: string, node: JsonNode, copy: boolean): Slot {
-  return { name, node, copy, evaluating: false, done: false, value: null };
+function slot(name: string, key: string, node: JsonNode, copy: boolean): Slot {
+  return { name, key, node, copy, evaluating: false, done: false, value: null };
 }
 
 interface Loop {
@@ -50,21 +52,20 @@ const NO_LOOPS: readonly Loop[] = [];
 
 export class TemplateScope implements EvalContext {
   readonly diagnostics: Diagnostic[];
-  readonly secureParams = new Set<string>();
-  /** Parameters and variables by lower-cased name. */
+  /** Lower-cased names of the parameters whose values are secret (made when there is one). */
+  private secureParams?: Set<string>;
+  /**
+   * Parameters and variables by lower-cased name, and by each other spelling that expressions
+   * have used (a spelling with a capital is never a lower-cased key): parsed expressions are
+   * cached, so the same name strings come back and a hit needs no lower-casing.
+   */
   private readonly params = new Map<string, Slot>();
   private readonly supplied: ParameterValues;
   private readonly variables = new Map<string, Slot>();
-  /**
-   * Values already known, by the name exactly as expressions spell it: parsed expressions are
-   * cached, so the same name strings come back and a hit needs no lower-casing.
-   */
-  private readonly paramsAsSpelled = new Map<string, Value>();
-  private readonly variablesAsSpelled = new Map<string, Value>();
   /** Never changed in place: a snapshot of it is the array itself. */
   private loops: readonly Loop[] = NO_LOOPS;
-  private readonly reportedFunctions = new Set<string>();
-  private readonly functions: Map<string, TemplateFunction>;
+  private reportedFunctions?: Set<string>;
+  private readonly functions?: Map<string, TemplateFunction>;
   private currentNode?: JsonNode;
   host?: ResourceHost;
 
@@ -83,9 +84,8 @@ export class TemplateScope implements EvalContext {
       const name = prop.children![0].value as string;
       const node = prop.children![1];
       const key = name.toLowerCase();
-      this.params.set(key, slot(name, node, false));
-      const type = String(member(node, 'type')?.value ?? '').toLowerCase();
-      if (type.startsWith('secure') || supplied.get(key)?.secret) this.secureParams.add(key);
+      this.params.set(key, slot(name, key, node, false));
+      if (isSecureType(member(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
     }
     for (const name of supplied.keys()) {
       if (!this.params.has(name)) {
@@ -97,35 +97,34 @@ export class TemplateScope implements EvalContext {
       const name = prop.children![0].value as string;
       const key = name.toLowerCase();
       if (key === 'copy') continue;
-      this.variables.set(key, slot(name, prop.children![1], false));
+      this.variables.set(key, slot(name, key, prop.children![1], false));
     }
     for (const c of member(variables, 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
-      this.variables.set(name.toLowerCase(), slot(name, c, true));
+      const key = name.toLowerCase();
+      this.variables.set(key, slot(name, key, c, true));
     }
-    this.functions = userFunctions(member(template, 'functions'), this);
+    const functions = member(template, 'functions');
+    if (functions) this.functions = userFunctions(functions, this);
   }
 
   /** Evaluates every parameter once so that missing values and constraint violations are reported. */
   checkParameters(): void {
-    for (const key of this.params.keys()) this.parameter(key);
+    // Other spellings added meanwhile are visited too, and skipped.
+    this.params.forEach((slot, key) => {
+      if (key === slot.key) this.parameter(key);
+    });
   }
 
   parameter(name: string): Value | undefined {
-    const known = this.paramsAsSpelled.get(name);
-    if (known !== undefined) return known;
-    const key = name.toLowerCase();
-    const decl = this.params.get(key);
+    const decl = slotNamed(this.params, name);
     if (!decl) return undefined;
-    if (decl.done) {
-      this.paramsAsSpelled.set(name, decl.value);
-      return decl.value;
-    }
+    if (decl.done) return decl.value;
     if (decl.evaluating) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
     decl.evaluating = true;
     try {
-      const value = this.parameterValue(decl.name, key, decl.node);
+      const value = this.parameterValue(decl.name, decl.key, decl.node);
       decl.value = value;
       decl.done = true;
       return value;
@@ -163,15 +162,9 @@ export class TemplateScope implements EvalContext {
   }
 
   variable(name: string): Value | undefined {
-    const known = this.variablesAsSpelled.get(name);
-    if (known !== undefined) return known;
-    const key = name.toLowerCase();
-    const decl = this.variables.get(key);
+    const decl = slotNamed(this.variables, name);
     if (!decl) return undefined;
-    if (decl.done) {
-      this.variablesAsSpelled.set(name, decl.value);
-      return decl.value;
-    }
+    if (decl.done) return decl.value;
     if (decl.evaluating) throw new EvaluationError(`the variable '${name}' refers to itself`);
     decl.evaluating = true;
     const saved = this.loops;
@@ -198,13 +191,14 @@ export class TemplateScope implements EvalContext {
 
   unsupported(functionName: string): void {
     const key = functionName.toLowerCase();
+    this.reportedFunctions ??= new Set();
     if (this.reportedFunctions.has(key)) return;
     this.reportedFunctions.add(key);
     this.diagnostics.push(diagnostic('arm/unsupported-function', 'info', `the template function '${functionName}' is not evaluated; values that use it are unverified`, this.currentNode ? this.doc.rangeOf(this.currentNode) : undefined));
   }
 
   localFunction(name: string): TemplateFunction | undefined {
-    return this.functions.get(name) ?? this.host?.localFunction(name);
+    return this.functions?.get(name) ?? this.host?.localFunction(name);
   }
 
   /** The loops in force, to evaluate a resource instance later in the same loop context. */
@@ -291,7 +285,7 @@ export class TemplateScope implements EvalContext {
    * properties nobody reads. Secure parameters need the paths of the values they reach.
    */
   evaluateMapped(node: JsonNode, map: SourceMap, path: string, secrets: string[]): Value {
-    if (this.secureParams.size > 0 || !hasPlainPaths(node)) return this.evaluate(node, map, path, secrets);
+    if (this.secureParams || !hasPlainPaths(node)) return this.evaluate(node, map, path, secrets);
     map.setTree(path, node);
     return this.evaluate(node);
   }
@@ -376,12 +370,32 @@ export class TemplateScope implements EvalContext {
   }
 
   private usesSecureParameter(text: string): boolean {
-    if (this.secureParams.size === 0) return false;
+    if (!this.secureParams) return false;
     for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
     return false;
   }
 }
 
+
+/** The slot `name` finds (as spelled, else lower-cased, remembering that spelling). */
+function slotNamed(slots: Map<string, Slot>, name: string): Slot | undefined {
+  const hit = slots.get(name);
+  if (hit) return hit;
+  const key = name.toLowerCase();
+  if (key === name) return undefined;
+  const decl = slots.get(key);
+  if (decl) slots.set(name, decl);
+  return decl;
+}
+
+/** `String(type).toLowerCase().startsWith('secure')` without building either string for a string type. */
+function isSecureType(type: unknown): boolean {
+  if (typeof type !== 'string') return type !== undefined && String(type).toLowerCase().startsWith('secure');
+  if (type.length < 6) return false;
+  // No character beyond ASCII lower-cases to one of 'secure' (K, the Kelvin sign, is a k).
+  for (let i = 0; i < 6; i++) if ((type.charCodeAt(i) | 32) !== 'secure'.charCodeAt(i)) return false;
+  return true;
+}
 
 /** Whether evaluate() maps every path under `node` to the node plainPathMembers finds there. */
 function hasPlainPaths(node: JsonNode): boolean {
