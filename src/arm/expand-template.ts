@@ -149,6 +149,11 @@ class Expander {
       this.run.diagnostics.push(diagnostic('arm/copy-count-unknown', 'warning', `the number of copies is unknown (${count.reason}); the loop's resources are not evaluated`, this.doc.rangeOf(copy)));
       return;
     }
+    this.identifyCopies(node, copy, count, parent, symbolic);
+  }
+
+  /** Apart from collect(): its closure would make every call of collect() allocate a context. */
+  private identifyCopies(node: JsonNode, copy: JsonNode, count: number, parent: Instance | undefined, symbolic: string | undefined): void {
     const name = String(this.scope.evaluate(member(copy, 'name')) ?? '');
     for (let i = 0; i < count; i++) this.scope.withLoop(name, i, 'resource', () => this.identify(node, parent, symbolic));
   }
@@ -311,37 +316,52 @@ class Expander {
 
   /** reference(), references() and resourceInfo() over the resources of this deployment. */
   localFunction(name: string): TemplateFunction | undefined {
+    // No closure is made here: this runs for every call of every expression, and a function that
+    // makes closures allocates their context at each call, whichever case it takes.
     switch (name) {
       case 'reference':
-        return (this.referenceFunction ??= {
-          acceptsUnknown: true,
-          evaluate: (args) => this.reference(args),
-          evaluateNodes: (nodes, ctx, evaluate) => {
-            const args = nodes.map((n) => evaluate(n, ctx));
-            const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
-            return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
-          },
-        });
+        return (this.referenceFunction ??= this.makeReferenceFunction());
       case 'references':
-        return {
-          evaluate: (args) => {
-            const list = typeof args[0] === 'string' ? this.symbols.get(args[0].toLowerCase()) : undefined;
-            if (!list) throw new EvaluationError(`references() needs the symbolic name of a resource collection`);
-            return list.map((inst) => this.referenceOf(inst, args[2]));
-          },
-        };
+        return this.makeReferencesFunction();
       case 'resourceinfo':
-        return {
-          evaluate: (args) => {
-            const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
-            if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
-            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
-          },
-        };
+        return this.makeResourceInfoFunction();
       default:
         return undefined;
     }
   }
+
+  private makeReferenceFunction(): TemplateFunction {
+    return {
+      acceptsUnknown: true,
+      evaluate: (args) => this.reference(args),
+      evaluateNodes: (nodes, ctx, evaluate) => {
+        const args = nodes.map((n) => evaluate(n, ctx));
+        const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
+        return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
+      },
+    };
+  }
+
+  private makeReferencesFunction(): TemplateFunction {
+    return {
+      evaluate: (args) => {
+        const list = typeof args[0] === 'string' ? this.symbols.get(args[0].toLowerCase()) : undefined;
+        if (!list) throw new EvaluationError(`references() needs the symbolic name of a resource collection`);
+        return list.map((inst) => this.referenceOf(inst, args[2]));
+      },
+    };
+  }
+
+  private makeResourceInfoFunction(): TemplateFunction {
+    return {
+      evaluate: (args) => {
+        const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
+        if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
+        return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
+      },
+    };
+  }
+
 
   private reference(args: Value[]): Value {
     const target = args[0];
