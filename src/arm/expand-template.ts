@@ -52,7 +52,10 @@ export interface ExpansionRun {
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
-const DEPLOYMENTS = 'microsoft.resources/deployments';
+/** Whether `type` is Microsoft.Resources/deployments (in any case), without lower-casing it. */
+function isDeploymentType(type: string): boolean {
+  return type.length === 31 && /^microsoft\.resources\/deployments$/i.test(type);
+}
 
 export function isTemplateDocument(root: unknown): boolean {
   if (!root || typeof root !== 'object') return false;
@@ -189,6 +192,7 @@ class Expander {
       : isUnknown(placed.scopeId)
         ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
         : resourceIdAt(prefix, placed.type, placed.name);
+    // Every field from the start: one object layout, no property store to grow as they are set.
     const inst: Instance = {
       node,
       symbolic,
@@ -196,13 +200,19 @@ class Expander {
       type: placed.type,
       name: placed.name,
       id,
+      scopeId: placed.scopeId,
       existing: member(node, 'existing')?.value === true,
-      deployment: placed.type.toLowerCase() === DEPLOYMENTS,
+      deployment: isDeploymentType(placed.type),
+      apiVersion: ext?.apiVersion || undefined,
+      // An extension's key may read a resource declared later (`reference('app').uniqueName`).
+      laterName: ext && nameNode && isUnknown(nameValue) ? nameNode : undefined,
+      resource: undefined,
+      nested: undefined,
+      unavailable: undefined,
+      evaluating: undefined,
+      reference: undefined,
+      fullReference: undefined,
     };
-    if (placed.scopeId !== undefined) inst.scopeId = placed.scopeId;
-    if (ext?.apiVersion) inst.apiVersion = ext.apiVersion;
-    // An extension's key may read a resource declared later (`reference('app').uniqueName`).
-    if (ext && nameNode && isUnknown(nameValue)) inst.laterName = nameNode;
     this.instances.push(inst);
     if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
@@ -280,7 +290,7 @@ class Expander {
    */
   private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown; tenant?: boolean } {
     const scopeNode = member(node, 'scope');
-    if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
+    if (scopeNode && !isDeploymentType(type)) {
       const s = this.scope.evaluate(scopeNode);
       // "/" deploys the resource at the tenant (a management group from a management group template).
       if (s === '/') return { type, name, tenant: true };
@@ -295,7 +305,7 @@ class Expander {
       return { type, name, scopeId };
     }
     // Only a type with a `providers` segment can be of the older extension form.
-    if (!type.toLowerCase().includes('/providers')) return { type, name };
+    if (!/\/providers/i.test(type)) return { type, name };
     const t = type.split('/');
     const pi = t.findIndex((x) => x.toLowerCase() === 'providers');
     if (pi > 1) {
@@ -410,8 +420,7 @@ class Expander {
   private findByNameExpression(node: ExpressionNode): Instance | undefined {
     const parts = idCallParts(node);
     if (!parts) return undefined;
-    const type = parts.type.toLowerCase();
-    const hits = this.instances.filter((i) => i.type.toLowerCase() === type && sameNameExpression(member(i.node, 'name'), parts.name));
+    const hits = this.instances.filter((i) => sameIgnoringCase(i.type, parts.type) && sameNameExpression(member(i.node, 'name'), parts.name));
     return hits.length === 1 ? hits[0] : undefined;
   }
 
@@ -447,6 +456,20 @@ class Expander {
   }
 }
 
+/** `a.toLowerCase() === b.toLowerCase()`, without lower-casing when both are ASCII. */
+function sameIgnoringCase(a: string, b: string): boolean {
+  // Only İ lower-cases to a different length (two characters).
+  if (a.length !== b.length) return (a.includes('\u0130') || b.includes('\u0130')) && a.toLowerCase() === b.toLowerCase();
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const d = b.charCodeAt(i);
+    if (c === d) continue;
+    if (c >= 128 || d >= 128) return a.toLowerCase() === b.toLowerCase();
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== (d >= 65 && d <= 90 ? d + 32 : d)) return false;
+  }
+  return true;
+}
+
 function identityOf(inst: Instance): Record<string, Value> {
   return { id: inst.id, name: inst.name, type: inst.type };
 }
@@ -463,7 +486,11 @@ function scopedId(scopeId: string, type: string, name: string): string {
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */
 function nameTextOf(nameNode: JsonNode | undefined): string {
-  return String(nameNode?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
+  const raw = String(nameNode?.value ?? '');
+  const start = raw.charCodeAt(0) === 91 ? 1 : 0;
+  const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 93 ? raw.length - 1 : raw.length;
+  const text = raw.slice(start, end);
+  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? ' ' : c === '{' ? '(' : ')')) : text;
 }
 
 /**
