@@ -122,10 +122,7 @@ class Expander {
   private referenceFunction?: TemplateFunction;
   private prefix?: string;
   /** Resolves the source-map entries of this template's resources when they are read. */
-  private readonly sourceTargets: SourceTargets = {
-    range: (node: object): SourceRange => this.doc.rangeOf(node as JsonNode),
-    members: plainPathMembers,
-  };
+  private sourceTargets?: SourceTargets;
 
   constructor(
     private readonly doc: JsonDocument,
@@ -218,6 +215,10 @@ class Expander {
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
   }
 
+  private makeSourceTargets(): SourceTargets {
+    return { range: (node: object): SourceRange => this.doc.rangeOf(node as JsonNode), members: plainPathMembers };
+  }
+
   /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
   evaluateAll(): Resource[] {
     for (const inst of this.instances) if (inst.laterName) this.nameAgain(inst, inst.laterName);
@@ -225,7 +226,7 @@ class Expander {
     for (const inst of this.instances) {
       if (inst.existing) continue;
       this.ensure(inst);
-      if (inst.nested) out.push(...inst.nested.resources);
+      if (inst.nested) for (const r of inst.nested.resources) out.push(r);
       else if (inst.resource) out.push(inst.resource);
     }
     return out;
@@ -257,7 +258,7 @@ class Expander {
 
   private evaluateResource(inst: Instance): Resource {
     const node = inst.node;
-    const sourceMap = new SourceMap(this.sourceTargets);
+    const sourceMap = new SourceMap((this.sourceTargets ??= this.makeSourceTargets()));
     sourceMap.setLazy('', node);
     const secretPaths: string[] = [];
     const resource: Resource = {
@@ -402,7 +403,7 @@ class Expander {
     const identity = identityOf(inst);
     const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
     if (inst.nested) {
-      const outputs = Object.fromEntries(Object.entries(inst.nested.outputs).map(([k, v]) => [k, { type: typeOf(v), value: v }]));
+      const outputs = mapValues(inst.nested.outputs, (v) => ({ type: typeOf(v), value: v }));
       const props = new Unknown(reason, 'reference', { outputs });
       return full ? new Unknown(reason, 'reference', { ...identity, properties: props }) : props;
     }
@@ -501,10 +502,22 @@ function nameTextOf(nameNode: JsonNode | undefined): string {
 function partial(v: Value, reason: string): Value {
   if (Array.isArray(v)) return v.map((x) => partial(x, reason));
   if (v && typeof v === 'object' && !isUnknown(v)) {
-    return new Unknown(reason, 'reference', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, partial(x, reason)])));
+    return new Unknown(reason, 'reference', mapValues(v as Record<string, Value>, (x) => partial(x, reason)));
   }
   if (isUnknown(v)) return v;
   return v === null ? new Unknown(reason, 'reference') : v;
+}
+
+/** `Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))` without the pairs. */
+function mapValues(o: Record<string, Value>, f: (v: Value) => Value): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const k of Object.keys(o)) {
+    const v = f(o[k]);
+    // As Object.fromEntries does: an own property even for `__proto__`.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
 }
 
 function typeOf(v: Value): string {
