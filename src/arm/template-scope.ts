@@ -19,8 +19,12 @@ export const MAX_COPY = 800;
 
 /** What the expander offers expressions: reference(), resourceInfo() and friends. */
 export interface ResourceHost {
+  /** Answers only for the names in HOST_FUNCTIONS. */
   localFunction(name: string): TemplateFunction | undefined;
 }
+
+/** The functions a ResourceHost defines (lower-cased). */
+export const HOST_FUNCTIONS: ReadonlySet<string> = new Set(['reference', 'references', 'resourceinfo']);
 
 /**
  * One parameter or variable: its declaration and, once evaluated, its value. One map of these per
@@ -68,6 +72,8 @@ export class TemplateScope implements EvalContext {
   private readonly functions?: Map<string, TemplateFunction>;
   private currentNode?: JsonNode;
   host?: ResourceHost;
+  /** User functions are namespaced; the host's are these. */
+  readonly localFunctionNames = HOST_FUNCTIONS;
 
   constructor(
     readonly doc: JsonDocument,
@@ -258,6 +264,8 @@ export class TemplateScope implements EvalContext {
   evaluate(node: JsonNode | undefined, map?: SourceMap, path?: string, secrets?: string[]): Value {
     if (!node) return null;
     if (map && path !== undefined) map.setLazy(path, node);
+    // Paths are for the map and for values that read a secure parameter: without either, none is built.
+    if (path !== undefined && !map && !(secrets && this.secureParams)) path = undefined;
     switch (node.type) {
       case 'object':
         return this.evaluateObject(node, map, path, secrets);

@@ -92,13 +92,16 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   const global = FUNCTIONS.lookup(key, spelled);
   // What the function returns whatever its arguments: an Unknown result carries that type.
   const returns = returnTypeOf(key);
+  const namespaced = key.includes('.');
+  // Whether `ctx` may define this function itself (see EvalContext.localFunctionNames).
+  const mayBeLocal = (ctx: EvalContext): boolean => namespaced || ctx.localFunctionNames === undefined || ctx.localFunctionNames.has(key);
   // Most such functions evaluate their own arguments only: those are found without the WeakMap.
   const evaluateArgument: EvaluateNode = (n, ctx) => {
     for (let i = 0; i < nodes.length; i++) if (nodes[i] === n) return args[i](ctx);
     return evaluateCompiled(n, ctx);
   };
   const generic: CompiledExpression = (ctx) => {
-    const fn = ctx.localFunction?.(key) ?? global;
+    const fn = (mayBeLocal(ctx) ? ctx.localFunction?.(key) : undefined) ?? global;
     if (!fn) {
       ctx.unsupported(spelled);
       return new Unknown(`the template function '${spelled}' is not evaluated by this version of azready`, spelled);
@@ -111,7 +114,7 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   const literal = nodes.length === 1 && nodes[0].kind === 'string' ? nodes[0].value : undefined;
   if (literal !== undefined && key === 'parameters' && global) {
     return (ctx) => {
-      if (ctx.localFunction?.(key)) return generic(ctx);
+      if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
       const v = ctx.parameter(literal);
       if (v === undefined) throw new EvaluationError(`the parameter '${literal}' is not declared`);
       return v;
@@ -119,7 +122,7 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   }
   if (literal !== undefined && key === 'variables' && global) {
     return (ctx) => {
-      if (ctx.localFunction?.(key)) return generic(ctx);
+      if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
       const v = ctx.variable(literal);
       if (v === undefined) throw new EvaluationError(`the variable '${literal}' is not declared`);
       return v;

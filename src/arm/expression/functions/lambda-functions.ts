@@ -137,6 +137,8 @@ function lambdaScope(ctx: EvalContext, params: string[], values: Value[]): EvalC
   };
   const inner = Object.create(ctx) as EvalContext;
   inner.localFunction = (fnName: string) => (fnName === 'lambdavariables' ? read : ctx.localFunction?.(fnName));
+  // lambdaVariables() is local here, whatever the enclosing context says of its own functions.
+  (inner as { localFunctionNames?: ReadonlySet<string> }).localFunctionNames = undefined;
   return inner;
 }
 
