@@ -93,6 +93,22 @@ describe('compileBracketed', () => {
     if (!compiled.ok) throw new Error('parse failed');
     expect(compiled.run(local)).toEqual(new Unknown('local'));
   });
+
+  it('asks only for the names a context says it may define, and namespaced ones', () => {
+    const asked: string[] = [];
+    const fn = { evaluate: () => 'local' };
+    const local: EvalContext = { ...ctx, localFunctionNames: new Set(['toupper']), localFunction: (n) => (asked.push(n), fn) };
+    const run = (text: string) => {
+      const compiled = compileBracketed(text);
+      if (!compiled.ok) throw new Error('parse failed');
+      return compiled.run(local);
+    };
+    expect(run("[parameters('p')]")).toBe('value');
+    expect(run("[concat('a', 'b')]")).toBe('ab');
+    expect(run("[toUpper('a')]")).toBe('local');
+    expect(run("[ns.fn('a')]")).toBe('local');
+    expect(asked).toEqual(['toupper', 'ns.fn']);
+  });
 });
 
 describe('SourceMap', () => {
