@@ -93,8 +93,19 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   // What the function returns whatever its arguments: an Unknown result carries that type.
   const returns = returnTypeOf(key);
   const namespaced = key.includes('.');
-  // Whether `ctx` may define this function itself (see EvalContext.localFunctionNames).
-  const mayBeLocal = (ctx: EvalContext): boolean => namespaced || ctx.localFunctionNames === undefined || ctx.localFunctionNames.has(key);
+  // Whether `ctx` may define this function itself (see EvalContext.localFunctionNames). The answer
+  // of the last set asked is kept: template scopes all share one.
+  let lastNames: ReadonlySet<string> | undefined;
+  let lastHas = false;
+  const mayBeLocal = (ctx: EvalContext): boolean => {
+    const names = ctx.localFunctionNames;
+    if (namespaced || names === undefined) return true;
+    if (names !== lastNames) {
+      lastNames = names;
+      lastHas = names.has(key);
+    }
+    return lastHas;
+  };
   // Most such functions evaluate their own arguments only: those are found without the WeakMap.
   const evaluateArgument: EvaluateNode = (n, ctx) => {
     for (let i = 0; i < nodes.length; i++) if (nodes[i] === n) return args[i](ctx);
