@@ -26,9 +26,12 @@ export function parseStrictJsonTree(text: string): Node | undefined {
 
 const NOT_STRICT = Symbol('not strict JSON');
 
-/** JSON whitespace and plain string characters, as sticky scanners (they always match, maybe empty). */
+/**
+ * JSON whitespace, and plain string characters (from space up, but the quote and the backslash),
+ * as sticky scanners: they always match, maybe empty.
+ */
 const SPACE = /[ \n\r\t]*/y;
-const PLAIN = /[^"\\\x00-\x1f]*/y;
+const PLAIN = /[ !#-[\]-\uffff]*/y;
 
 /** jsonc-parser's Node while it is being built (lengths are known only at the end). */
 type Building = { -readonly [K in keyof Node]: Node[K] };
