@@ -69,6 +69,9 @@ export function spelledOutId(v: unknown): string | undefined {
  * `/subscriptions/…/resourceGroups/…/providers/Ns/a/x/b/y`.
  */
 export function resourceIdAt(prefix: string, type: string, name: string): string {
+  // The commonest case, a top-level type and a one-segment name, needs no splitting.
+  const slash = type.indexOf('/');
+  if (slash >= 0 && type.indexOf('/', slash + 1) < 0 && !name.includes('/')) return `${prefix}/providers/${type}/${name}`;
   // Segments are found with indexOf rather than split: an id is built for every resource.
   let t = type.indexOf('/');
   if (t < 0) return `${prefix}/providers/${type}`;

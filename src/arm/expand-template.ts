@@ -242,16 +242,16 @@ class Expander {
   private ensure(inst: Instance): void {
     if (inst.resource || inst.nested || inst.unavailable || inst.evaluating) return;
     inst.evaluating = true;
+    // Loops swapped in place, not through withLoops(): no closure for every instance.
+    const saved = this.scope.swapLoops(inst.loops);
     try {
-      this.scope.withLoops(inst.loops, () => {
-        if (inst.deployment) {
-          const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
-          if (nested) inst.nested = nested;
-          else inst.unavailable = true;
-        }
-        else inst.resource = this.evaluateResource(inst);
-      });
+      if (inst.deployment) {
+        const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+        if (nested) inst.nested = nested;
+        else inst.unavailable = true;
+      } else inst.resource = this.evaluateResource(inst);
     } finally {
+      this.scope.swapLoops(saved);
       inst.evaluating = false;
     }
   }

@@ -213,13 +213,19 @@ export class TemplateScope implements EvalContext {
   }
 
   withLoops<T>(loops: readonly Loop[], body: () => T): T {
-    const saved = this.loops;
-    this.loops = loops;
+    const saved = this.swapLoops(loops);
     try {
       return body();
     } finally {
       this.loops = saved;
     }
+  }
+
+  /** Puts `loops` in force and returns the loops it replaces (withLoops without a closure). */
+  swapLoops(loops: readonly Loop[]): readonly Loop[] {
+    const saved = this.loops;
+    this.loops = loops;
+    return saved;
   }
 
   withLoop<T>(name: string, index: number, kind: Loop['kind'], body: () => T): T {
