@@ -18,6 +18,7 @@ import { extensionResource, extensionResourceId } from './extension-resource.js'
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
+import { sameIgnoringCase } from './same-ignoring-case.js';
 import { TemplateScope, plainPathMembers } from './template-scope.js';
 
 export interface ExpandOptions {
@@ -455,20 +456,6 @@ class Expander {
     }
     return out;
   }
-}
-
-/** `a.toLowerCase() === b.toLowerCase()`, without lower-casing when both are ASCII. */
-function sameIgnoringCase(a: string, b: string): boolean {
-  // Only İ lower-cases to a different length (two characters).
-  if (a.length !== b.length) return (a.includes('\u0130') || b.includes('\u0130')) && a.toLowerCase() === b.toLowerCase();
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i);
-    const d = b.charCodeAt(i);
-    if (c === d) continue;
-    if (c >= 128 || d >= 128) return a.toLowerCase() === b.toLowerCase();
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== (d >= 65 && d <= 90 ? d + 32 : d)) return false;
-  }
-  return true;
 }
 
 function identityOf(inst: Instance): Record<string, Value> {

@@ -11,6 +11,7 @@ import { parseBracketed } from '../../src/arm/expression/parse-expression.js';
 import { JsonDocument, member } from '../../src/arm/json-document.js';
 import { parseStrictJsonTree } from '../../src/arm/parse-json-tree.js';
 import { SourceMap } from '../../src/model/source-map.js';
+import { sameIgnoringCase } from '../../src/arm/same-ignoring-case.js';
 
 function root(json: string) {
   return JsonDocument.parse('t.json', json).doc.root;
@@ -47,6 +48,13 @@ describe('parseStrictJsonTree', () => {
     };
     walk(strict);
     expect([...keys]).toEqual(['type,offset,length,parent,children,value']);
+  });
+});
+
+describe('sameIgnoringCase()', () => {
+  it('answers as comparing lower-cased copies does', () => {
+    const names = ['name', 'Name', 'NAME', 'nam', 'names', 'état', 'ÉTAT', 'kind', '\u212Aind', 'i\u0307d', '\u0130d', 'id', 'ID', ''];
+    for (const a of names) for (const b of names) expect(sameIgnoringCase(a, b)).toBe(a.toLowerCase() === b.toLowerCase());
   });
 });
 
