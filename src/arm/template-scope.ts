@@ -296,10 +296,10 @@ export class TemplateScope implements EvalContext {
    * evaluate() recording in `map` the range of `path` and of every path under it. A subtree whose
    * paths are those of its JSON (no property loop, no computed key) is recorded by its root alone
    * (SourceMap.setTree, walked with plainPathMembers), so that no path string is built for
-   * properties nobody reads. Secure parameters need the paths of the values they reach.
+   * properties nobody reads. A value that reads a secure parameter needs its path (`secrets`).
    */
   evaluateMapped(node: JsonNode, map: SourceMap, path: string, secrets: string[]): Value {
-    if (this.secureParams || !hasPlainPaths(node)) return this.evaluate(node, map, path, secrets);
+    if (!hasPlainPaths(node, this.secureParams)) return this.evaluate(node, map, path, secrets);
     map.setTree(path, node);
     return this.evaluate(node);
   }
@@ -384,9 +384,7 @@ export class TemplateScope implements EvalContext {
   }
 
   private usesSecureParameter(text: string): boolean {
-    if (!this.secureParams) return false;
-    for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
-    return false;
+    return readsSecureParameter(text, this.secureParams);
   }
 }
 
@@ -411,13 +409,24 @@ function isSecureType(type: unknown): boolean {
   return true;
 }
 
-/** Whether evaluate() maps every path under `node` to the node plainPathMembers finds there. */
-function hasPlainPaths(node: JsonNode): boolean {
+/** Whether the expression `text` reads one of the `secure` parameters (lower-cased names). */
+function readsSecureParameter(text: string, secure: Set<string> | undefined): boolean {
+  if (!secure) return false;
+  for (const name of parametersNamedIn(text)) if (secure.has(name)) return true;
+  return false;
+}
+
+/**
+ * Whether evaluate() maps every path under `node` to the node plainPathMembers finds there, and
+ * records none of them as secret (no expression reads a `secure` parameter).
+ */
+function hasPlainPaths(node: JsonNode, secure: Set<string> | undefined): boolean {
+  if (node.type === 'string') return !(secure && isExpression(node.value as string) && readsSecureParameter(node.value as string, secure));
   if (node.type !== 'object' && node.type !== 'array') return true;
   const children = node.children;
   if (!children) return true;
   if (node.type === 'array') {
-    for (let i = 0; i < children.length; i++) if (!hasPlainPaths(children[i])) return false;
+    for (let i = 0; i < children.length; i++) if (!hasPlainPaths(children[i], secure)) return false;
     return true;
   }
   for (let i = 0; i < children.length; i++) {
@@ -426,7 +435,7 @@ function hasPlainPaths(node: JsonNode): boolean {
     const child = pair?.[1];
     if (typeof key !== 'string' || !child) continue;
     if (isExpression(key) || (key === 'copy' && isPropertyCopy(child))) return false;
-    if (!hasPlainPaths(child)) return false;
+    if (!hasPlainPaths(child, secure)) return false;
   }
   return true;
 }
