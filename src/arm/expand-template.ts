@@ -487,9 +487,18 @@ function nameTextOf(nameNode: JsonNode | undefined): string {
  * not a failure.
  */
 function partial(v: Value, reason: string): Value {
-  if (Array.isArray(v)) return v.map((x) => partial(x, reason));
+  // Loops rather than closures over `reason`: a closure would make every call, for every value,
+  // allocate a context.
+  if (Array.isArray(v)) {
+    const out: Value[] = [];
+    for (let i = 0; i < v.length; i++) out.push(partial(v[i], reason));
+    return out;
+  }
   if (v && typeof v === 'object' && !isUnknown(v)) {
-    return new Unknown(reason, 'reference', mapValues(v as Record<string, Value>, (x) => partial(x, reason)));
+    const known: Record<string, Value> = {};
+    const o = v as Record<string, Value>;
+    for (const k of Object.keys(o)) setOwn(known, k, partial(o[k], reason));
+    return new Unknown(reason, 'reference', known);
   }
   if (isUnknown(v)) return v;
   return v === null ? new Unknown(reason, 'reference') : v;
@@ -498,13 +507,14 @@ function partial(v: Value, reason: string): Value {
 /** `Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))` without the pairs. */
 function mapValues(o: Record<string, Value>, f: (v: Value) => Value): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const k of Object.keys(o)) {
-    const v = f(o[k]);
-    // As Object.fromEntries does: an own property even for `__proto__`.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
-    else out[k] = v;
-  }
+  for (const k of Object.keys(o)) setOwn(out, k, f(o[k]));
   return out;
+}
+
+/** `out[k] = v` as Object.fromEntries sets it: an own property even for `__proto__`. */
+function setOwn(out: Record<string, Value>, k: string, v: Value): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[k] = v;
 }
 
 function typeOf(v: Value): string {
