@@ -69,10 +69,25 @@ export function spelledOutId(v: unknown): string | undefined {
  * `/subscriptions/…/resourceGroups/…/providers/Ns/a/x/b/y`.
  */
 export function resourceIdAt(prefix: string, type: string, name: string): string {
-  const types = type.split('/');
-  const names = name.split('/');
-  let id = `${prefix}/providers/${types[0]}`;
-  for (let i = 1; i < types.length; i++) id += `/${types[i]}/${names[i - 1] ?? ''}`;
+  // The commonest case, a top-level type and a one-segment name, needs no splitting.
+  const slash = type.indexOf('/');
+  if (slash >= 0 && type.indexOf('/', slash + 1) < 0 && !name.includes('/')) return `${prefix}/providers/${type}/${name}`;
+  // Segments are found with indexOf rather than split: an id is built for every resource.
+  let t = type.indexOf('/');
+  if (t < 0) return `${prefix}/providers/${type}`;
+  let id = `${prefix}/providers/${type.slice(0, t)}`;
+  let n = 0;
+  while (t >= 0) {
+    const nextT = type.indexOf('/', t + 1);
+    id += '/' + type.slice(t + 1, nextT < 0 ? type.length : nextT) + '/';
+    // The name segment for this type segment, '' once the name has no more.
+    if (n >= 0) {
+      const nextN = name.indexOf('/', n);
+      id += name.slice(n, nextN < 0 ? name.length : nextN);
+      n = nextN < 0 ? -1 : nextN + 1;
+    }
+    t = nextT;
+  }
   return id;
 }
 

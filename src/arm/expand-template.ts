@@ -8,17 +8,18 @@ import type { SourceRange } from '../core/source-range.js';
 import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
-import { SourceMap } from '../model/source-map.js';
+import { SourceMap, type SourceTargets } from '../model/source-map.js';
 import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, type DeploymentContext } from './deployment-context.js';
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
-import { member, members, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, memberProps, type JsonDocument, type JsonNode } from './json-document.js';
 import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
 import type { ParameterValues } from './parameters-file.js';
-import { TemplateScope } from './template-scope.js';
+import { sameIgnoringCase } from './same-ignoring-case.js';
+import { TemplateScope, plainPathMembers } from './template-scope.js';
 
 export interface ExpandOptions {
   deployment?: Partial<DeploymentContext>;
@@ -38,7 +39,10 @@ export interface ExpandResult {
 export interface ExpansionRun {
   origin: Origin;
   diagnostics: Diagnostic[];
-  /** Files of templateLink chains, to stop a template that links to itself. */
+  /**
+   * Files of templateLink chains, to stop a template that links to itself; each is compared once
+   * resolved (resolving them is left to the few templates that link others).
+   */
   fileStack: string[];
   depth: number;
   /**
@@ -49,7 +53,10 @@ export interface ExpansionRun {
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
-const DEPLOYMENTS = 'microsoft.resources/deployments';
+/** Whether `type` is Microsoft.Resources/deployments (in any case), without lower-casing it. */
+function isDeploymentType(type: string): boolean {
+  return type.length === 31 && /^microsoft\.resources\/deployments$/i.test(type);
+}
 
 export function isTemplateDocument(root: unknown): boolean {
   if (!root || typeof root !== 'object') return false;
@@ -60,7 +67,7 @@ export function isTemplateDocument(root: unknown): boolean {
 export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): ExpandResult {
   const schema = String(member(doc.root, '$schema')?.value ?? '');
   const deployment: DeploymentContext = { ...DEFAULT_DEPLOYMENT, scope: scopeFromSchema(schema), ...options.deployment };
-  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [path.resolve(doc.file)], depth: 0 };
+  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [doc.file], depth: 0 };
   const scope = new TemplateScope(doc, doc.root, deployment, options.parameters ?? new Map(), run.diagnostics);
   const out = expandWithScope(doc, doc.root, scope, run, options.baseDir ?? path.dirname(doc.file));
   return { ...out, diagnostics: run.diagnostics };
@@ -75,7 +82,7 @@ export function expandWithScope(doc: JsonDocument, template: JsonNode | undefine
   try {
     const resourcesNode = member(template, 'resources');
     if (resourcesNode?.type === 'array') for (const r of resourcesNode.children ?? []) expander.collect(r);
-    else if (resourcesNode?.type === 'object') for (const [sym, r] of members(resourcesNode)) expander.collect(r, undefined, sym);
+    else if (resourcesNode?.type === 'object') for (const prop of memberProps(resourcesNode)) expander.collect(prop.children![1], undefined, prop.children![0].value as string);
     const resources = expander.evaluateAll();
     const outputs = expander.outputs(member(template, 'outputs'));
     return { resources, outputs };
@@ -114,8 +121,9 @@ class Expander {
   private readonly symbols = new Map<string, Instance[]>();
   /** reference() is asked for by every call of every expression: one object per template. */
   private referenceFunction?: TemplateFunction;
+  private prefix?: string;
   /** Resolves the source-map entries of this template's resources when they are read. */
-  private readonly rangeOfNode = (node: object): SourceRange => this.doc.rangeOf(node as JsonNode);
+  private sourceTargets?: SourceTargets;
 
   constructor(
     private readonly doc: JsonDocument,
@@ -123,6 +131,11 @@ class Expander {
     private readonly run: ExpansionRun,
     private readonly baseDir: string,
   ) {}
+
+  /** The id prefix of the scope resources deploy to, the same for every resource of this template. */
+  private scopePrefix(): string {
+    return (this.prefix ??= scopePrefix(this.run.target ?? this.scope.deployment));
+  }
 
   /** Pass 1: which resources exist, with their identity (type, name, id) and loop context. */
   collect(node: JsonNode, parent?: Instance, symbolic?: string): void {
@@ -137,6 +150,11 @@ class Expander {
       this.run.diagnostics.push(diagnostic('arm/copy-count-unknown', 'warning', `the number of copies is unknown (${count.reason}); the loop's resources are not evaluated`, this.doc.rangeOf(copy)));
       return;
     }
+    this.identifyCopies(node, copy, count, parent, symbolic);
+  }
+
+  /** Apart from collect(): its closure would make every call of collect() allocate a context. */
+  private identifyCopies(node: JsonNode, copy: JsonNode, count: number, parent: Instance | undefined, symbolic: string | undefined): void {
     const name = String(this.scope.evaluate(member(copy, 'name')) ?? '');
     for (let i = 0; i < count; i++) this.scope.withLoop(name, i, 'resource', () => this.identify(node, parent, symbolic));
   }
@@ -166,12 +184,13 @@ class Expander {
       name = `${parent.name}/${name}`;
     }
     const placed = this.placement(node, type, name);
-    const prefix = scopePrefix(this.run.target ?? this.scope.deployment);
+    const prefix = this.scopePrefix();
     const id = ext ? extensionResourceId(type, name) : placed.tenant ? resourceIdAt('', placed.type, placed.name) : typeof placed.scopeId === 'string'
       ? scopedId(placed.scopeId, placed.type, placed.name)
       : isUnknown(placed.scopeId)
         ? `${prefix}/{unknown scope}/providers/${placed.type}/${placed.name}`
         : resourceIdAt(prefix, placed.type, placed.name);
+    // Every field from the start: one object layout, no property store to grow as they are set.
     const inst: Instance = {
       node,
       symbolic,
@@ -179,16 +198,26 @@ class Expander {
       type: placed.type,
       name: placed.name,
       id,
+      scopeId: placed.scopeId,
       existing: member(node, 'existing')?.value === true,
-      deployment: placed.type.toLowerCase() === DEPLOYMENTS,
+      deployment: isDeploymentType(placed.type),
+      apiVersion: ext?.apiVersion || undefined,
+      // An extension's key may read a resource declared later (`reference('app').uniqueName`).
+      laterName: ext && nameNode && isUnknown(nameValue) ? nameNode : undefined,
+      resource: undefined,
+      nested: undefined,
+      unavailable: undefined,
+      evaluating: undefined,
+      reference: undefined,
+      fullReference: undefined,
     };
-    if (placed.scopeId !== undefined) inst.scopeId = placed.scopeId;
-    if (ext?.apiVersion) inst.apiVersion = ext.apiVersion;
-    // An extension's key may read a resource declared later (`reference('app').uniqueName`).
-    if (ext && nameNode && isUnknown(nameValue)) inst.laterName = nameNode;
     this.instances.push(inst);
     if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
+  }
+
+  private makeSourceTargets(): SourceTargets {
+    return { range: (node: object): SourceRange => this.doc.rangeOf(node as JsonNode), members: plainPathMembers };
   }
 
   /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
@@ -198,7 +227,7 @@ class Expander {
     for (const inst of this.instances) {
       if (inst.existing) continue;
       this.ensure(inst);
-      if (inst.nested) out.push(...inst.nested.resources);
+      if (inst.nested) for (const r of inst.nested.resources) out.push(r);
       else if (inst.resource) out.push(inst.resource);
     }
     return out;
@@ -214,23 +243,23 @@ class Expander {
   private ensure(inst: Instance): void {
     if (inst.resource || inst.nested || inst.unavailable || inst.evaluating) return;
     inst.evaluating = true;
+    // Loops swapped in place, not through withLoops(): no closure for every instance.
+    const saved = this.scope.swapLoops(inst.loops);
     try {
-      this.scope.withLoops(inst.loops, () => {
-        if (inst.deployment) {
-          const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
-          if (nested) inst.nested = nested;
-          else inst.unavailable = true;
-        }
-        else inst.resource = this.evaluateResource(inst);
-      });
+      if (inst.deployment) {
+        const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+        if (nested) inst.nested = nested;
+        else inst.unavailable = true;
+      } else inst.resource = this.evaluateResource(inst);
     } finally {
+      this.scope.swapLoops(saved);
       inst.evaluating = false;
     }
   }
 
   private evaluateResource(inst: Instance): Resource {
     const node = inst.node;
-    const sourceMap = new SourceMap(this.rangeOfNode);
+    const sourceMap = new SourceMap((this.sourceTargets ??= this.makeSourceTargets()));
     sourceMap.setLazy('', node);
     const secretPaths: string[] = [];
     const resource: Resource = {
@@ -249,7 +278,7 @@ class Expander {
     if (typeof apiVersion === 'string') resource.apiVersion = apiVersion;
     for (const field of TOP_LEVEL_FIELDS) {
       const f = member(node, field);
-      if (f) (resource as unknown as Record<string, Value>)[field] = this.scope.evaluate(f, sourceMap, field, secretPaths);
+      if (f) (resource as unknown as Record<string, Value>)[field] = this.scope.evaluateMapped(f, sourceMap, field, secretPaths);
     }
     if (inst.scopeId !== undefined) resource.scope = inst.scopeId;
     const dependsOn = this.scope.evaluate(member(node, 'dependsOn'));
@@ -263,7 +292,7 @@ class Expander {
    */
   private placement(node: JsonNode, type: string, name: string): { type: string; name: string; scopeId?: string | Unknown; tenant?: boolean } {
     const scopeNode = member(node, 'scope');
-    if (scopeNode && type.toLowerCase() !== DEPLOYMENTS) {
+    if (scopeNode && !isDeploymentType(type)) {
       const s = this.scope.evaluate(scopeNode);
       // "/" deploys the resource at the tenant (a management group from a management group template).
       if (s === '/') return { type, name, tenant: true };
@@ -273,12 +302,12 @@ class Expander {
       else if (s.startsWith('/')) scopeId = s;
       else {
         const target = this.symbols.get(s.toLowerCase())?.[0];
-        scopeId = target ? target.id : `${scopePrefix(this.run.target ?? this.scope.deployment)}/providers/${s}`;
+        scopeId = target ? target.id : `${this.scopePrefix()}/providers/${s}`;
       }
       return { type, name, scopeId };
     }
     // Only a type with a `providers` segment can be of the older extension form.
-    if (!type.toLowerCase().includes('/providers')) return { type, name };
+    if (!/\/providers/i.test(type)) return { type, name };
     const t = type.split('/');
     const pi = t.findIndex((x) => x.toLowerCase() === 'providers');
     if (pi > 1) {
@@ -292,44 +321,59 @@ class Expander {
       }
       const baseNames = n.slice(0, pi - 1);
       const extType = `${n[pi - 1] ?? ''}/${t.slice(pi + 1).join('/')}`;
-      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(scopePrefix(this.run.target ?? this.scope.deployment), baseType, baseNames.join('/')) };
+      return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(this.scopePrefix(), baseType, baseNames.join('/')) };
     }
     return { type, name };
   }
 
   /** reference(), references() and resourceInfo() over the resources of this deployment. */
   localFunction(name: string): TemplateFunction | undefined {
+    // No closure is made here: this runs for every call of every expression, and a function that
+    // makes closures allocates their context at each call, whichever case it takes.
     switch (name) {
       case 'reference':
-        return (this.referenceFunction ??= {
-          acceptsUnknown: true,
-          evaluate: (args) => this.reference(args),
-          evaluateNodes: (nodes, ctx, evaluate) => {
-            const args = nodes.map((n) => evaluate(n, ctx));
-            const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
-            return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
-          },
-        });
+        return (this.referenceFunction ??= this.makeReferenceFunction());
       case 'references':
-        return {
-          evaluate: (args) => {
-            const list = typeof args[0] === 'string' ? this.symbols.get(args[0].toLowerCase()) : undefined;
-            if (!list) throw new EvaluationError(`references() needs the symbolic name of a resource collection`);
-            return list.map((inst) => this.referenceOf(inst, args[2]));
-          },
-        };
+        return this.makeReferencesFunction();
       case 'resourceinfo':
-        return {
-          evaluate: (args) => {
-            const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
-            if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
-            return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
-          },
-        };
+        return this.makeResourceInfoFunction();
       default:
         return undefined;
     }
   }
+
+  private makeReferenceFunction(): TemplateFunction {
+    return {
+      acceptsUnknown: true,
+      evaluate: (args) => this.reference(args),
+      evaluateNodes: (nodes, ctx, evaluate) => {
+        const args = nodes.map((n) => evaluate(n, ctx));
+        const byName = isUnknown(args[0]) && nodes[0] ? this.findByNameExpression(nodes[0]) : undefined;
+        return byName ? this.referenceOf(byName, args[2]) : this.reference(args);
+      },
+    };
+  }
+
+  private makeReferencesFunction(): TemplateFunction {
+    return {
+      evaluate: (args) => {
+        const list = typeof args[0] === 'string' ? this.symbols.get(args[0].toLowerCase()) : undefined;
+        if (!list) throw new EvaluationError(`references() needs the symbolic name of a resource collection`);
+        return list.map((inst) => this.referenceOf(inst, args[2]));
+      },
+    };
+  }
+
+  private makeResourceInfoFunction(): TemplateFunction {
+    return {
+      evaluate: (args) => {
+        const inst = typeof args[0] === 'string' ? this.find(args[0]) : undefined;
+        if (!inst) throw new EvaluationError(`resourceInfo() needs the symbolic name of a resource in this template`);
+        return { id: inst.id, name: inst.name, type: inst.type, apiVersion: inst.apiVersion ?? String(member(inst.node, 'apiVersion')?.value ?? '') };
+      },
+    };
+  }
+
 
   private reference(args: Value[]): Value {
     const target = args[0];
@@ -360,7 +404,7 @@ class Expander {
     const identity = identityOf(inst);
     const reason = `reference('${inst.symbolic ?? inst.name}') includes values Azure sets at deployment`;
     if (inst.nested) {
-      const outputs = Object.fromEntries(Object.entries(inst.nested.outputs).map(([k, v]) => [k, { type: typeOf(v), value: v }]));
+      const outputs = mapValues(inst.nested.outputs, (v) => ({ type: typeOf(v), value: v }));
       const props = new Unknown(reason, 'reference', { outputs });
       return full ? new Unknown(reason, 'reference', { ...identity, properties: props }) : props;
     }
@@ -378,8 +422,7 @@ class Expander {
   private findByNameExpression(node: ExpressionNode): Instance | undefined {
     const parts = idCallParts(node);
     if (!parts) return undefined;
-    const type = parts.type.toLowerCase();
-    const hits = this.instances.filter((i) => i.type.toLowerCase() === type && sameNameExpression(member(i.node, 'name'), parts.name));
+    const hits = this.instances.filter((i) => sameIgnoringCase(i.type, parts.type) && sameNameExpression(member(i.node, 'name'), parts.name));
     return hits.length === 1 ? hits[0] : undefined;
   }
 
@@ -403,7 +446,9 @@ class Expander {
   /** Template outputs, copy loops included. */
   outputs(node: JsonNode | undefined): Record<string, Value> {
     const out: Record<string, Value> = {};
-    for (const [name, decl] of members(node)) {
+    for (const prop of memberProps(node)) {
+      const name = prop.children![0].value as string;
+      const decl = prop.children![1];
       const condition = member(decl, 'condition');
       if (condition && this.scope.evaluate(condition) === false) continue;
       const copy = member(decl, 'copy');
@@ -429,7 +474,11 @@ function scopedId(scopeId: string, type: string, name: string): string {
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */
 function nameTextOf(nameNode: JsonNode | undefined): string {
-  return String(nameNode?.value ?? '').replace(/^\[|\]$/g, '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')');
+  const raw = String(nameNode?.value ?? '');
+  const start = raw.charCodeAt(0) === 91 ? 1 : 0;
+  const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 93 ? raw.length - 1 : raw.length;
+  const text = raw.slice(start, end);
+  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? ' ' : c === '{' ? '(' : ')')) : text;
 }
 
 /**
@@ -438,12 +487,34 @@ function nameTextOf(nameNode: JsonNode | undefined): string {
  * not a failure.
  */
 function partial(v: Value, reason: string): Value {
-  if (Array.isArray(v)) return v.map((x) => partial(x, reason));
+  // Loops rather than closures over `reason`: a closure would make every call, for every value,
+  // allocate a context.
+  if (Array.isArray(v)) {
+    const out: Value[] = [];
+    for (let i = 0; i < v.length; i++) out.push(partial(v[i], reason));
+    return out;
+  }
   if (v && typeof v === 'object' && !isUnknown(v)) {
-    return new Unknown(reason, 'reference', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, partial(x, reason)])));
+    const known: Record<string, Value> = {};
+    const o = v as Record<string, Value>;
+    for (const k of Object.keys(o)) setOwn(known, k, partial(o[k], reason));
+    return new Unknown(reason, 'reference', known);
   }
   if (isUnknown(v)) return v;
   return v === null ? new Unknown(reason, 'reference') : v;
+}
+
+/** `Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))` without the pairs. */
+function mapValues(o: Record<string, Value>, f: (v: Value) => Value): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const k of Object.keys(o)) setOwn(out, k, f(o[k]));
+  return out;
+}
+
+/** `out[k] = v` as Object.fromEntries sets it: an own property even for `__proto__`. */
+function setOwn(out: Record<string, Value>, k: string, v: Value): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[k] = v;
 }
 
 function typeOf(v: Value): string {

@@ -25,10 +25,17 @@ export function extensionResource(node: JsonNode, type: string): ExtensionResour
   const declared = alias !== undefined && String(alias).toLowerCase() !== 'az';
   if (at < 0 && !declared && type.includes('/')) return undefined;
   const out: ExtensionResource = at < 0 ? { type } : { type: type.slice(0, at), apiVersion: type.slice(at + 1) };
-  const props = member(node, 'properties');
-  const nameNode = member(node, 'name') ?? KEY_PATHS.map((p) => p.reduce<JsonNode | undefined>((n, k) => member(n, k), props)).find((n) => n !== undefined);
+  const nameNode = member(node, 'name') ?? keyNode(member(node, 'properties'));
   if (nameNode) out.nameNode = nameNode;
   return out;
+}
+
+/**
+ * The first of KEY_PATHS present under `props`. Apart from extensionResource(): its closures would
+ * make every call of that function (one per resource) allocate their context.
+ */
+function keyNode(props: JsonNode | undefined): JsonNode | undefined {
+  return KEY_PATHS.map((p) => p.reduce<JsonNode | undefined>((n, k) => member(n, k), props)).find((n) => n !== undefined);
 }
 
 /** A tenant-style id: `/providers/<type>/<name>`, children nested as ARM nests them. */

@@ -98,39 +98,67 @@ export class JsonDocument {
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
   const props = node.children;
-  // Most lookups name the key as the template spells it: try that before folding any case. The
-  // length goes first: template keys are not interned, so === on them compares characters.
   const length = key.length;
+  if (!isAscii(key)) return memberFolding(props, key);
+  // One pass: an exact key wins wherever it is, else the first that differs only in case. An ASCII
+  // key can only match a key of its length (only İ lower-cases to two characters, never ASCII).
+  let folded: JsonNode | undefined;
   for (let i = 0; i < props.length; i++) {
     const pair = props[i].children;
     const k = pair?.[0]?.value;
-    if (typeof k === 'string' && k.length === length && k === key && pair![1]) return pair![1];
+    if (typeof k !== 'string' || k.length !== length || !pair![1]) continue;
+    if (k === key) return pair![1];
+    if (folded === undefined && sameAsciiFolded(k, key)) folded = pair![1];
+  }
+  return folded;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** `k.toLowerCase() === key.toLowerCase()` for an ASCII `key` and a `k` of the same length. */
+function sameAsciiFolded(k: string, key: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    // Beyond ASCII, only String.prototype.toLowerCase knows the mapping (K, the Kelvin sign, is k).
+    if (c >= 128) return k.toLowerCase() === key.toLowerCase();
+    const d = key.charCodeAt(i);
+    if (c !== d && (c >= 65 && c <= 90 ? c + 32 : c) !== (d >= 65 && d <= 90 ? d + 32 : d)) return false;
+  }
+  return true;
+}
+
+/** member() for a key beyond ASCII: exact key first, then any that lower-cases the same. */
+function memberFolding(props: JsonNode[], key: string): JsonNode | undefined {
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (pair?.[0]?.value === key && pair[1]) return pair[1];
   }
   const lower = key.toLowerCase();
-  // Only a key with İ lower-cases to a longer string ('i' + U+0307): without U+0307 in `lower`,
-  // a key of another length cannot match.
-  const longer = lower.includes('\u0307');
   for (let i = 0; i < props.length; i++) {
     const pair = props[i].children;
     const k = pair?.[0]?.value;
-    if (typeof k === 'string' && pair![1] && sameLowerCase(k, lower, longer)) return pair![1];
+    if (typeof k === 'string' && pair![1] && k.toLowerCase() === lower) return pair![1];
   }
   return undefined;
 }
 
+const NO_MEMBERS: readonly JsonNode[] = [];
+
 /**
- * `k.toLowerCase() === lower`, where `lower` is lower-cased already, comparing ASCII in place:
- * member() asks this of every key of an object, and lower-casing each one cost more than the rest.
+ * The property nodes of an object node that have a string key and a value (`children[0].value` and
+ * `children[1]`), as members() pairs them; no array is built when every property has both.
  */
-function sameLowerCase(k: string, lower: string, longer: boolean): boolean {
-  if (k.length !== lower.length) return longer && k.toLowerCase() === lower;
-  for (let i = 0; i < k.length; i++) {
-    const c = k.charCodeAt(i);
-    // Beyond ASCII, only String.prototype.toLowerCase knows the mapping.
-    if (c >= 128) return k.toLowerCase() === lower;
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+export function memberProps(node: JsonNode | undefined): readonly JsonNode[] {
+  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
+  const props = node.children;
+  for (let i = 0; i < props.length; i++) {
+    const pair = props[i].children;
+    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
   }
-  return true;
+  return props;
 }
 
 /** The `[key, valueNode]` pairs of an object node, in source order. */

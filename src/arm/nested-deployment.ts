@@ -11,7 +11,7 @@ import { scopeFromSchema, type DeploymentContext } from './deployment-context.js
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import { parseBracketed } from './expression/parse-expression.js';
-import { JsonDocument, member, members, type JsonNode } from './json-document.js';
+import { JsonDocument, member, memberProps, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -63,8 +63,9 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
     return undefined;
   }
   const file = path.resolve(baseDir, relative);
-  if (run.fileStack.includes(file)) {
-    run.diagnostics.push(diagnostic('arm/linked-template-cycle', 'error', `the linked template ${relative} links back to itself through ${run.fileStack.map((f) => path.basename(f)).join(' → ')}`, doc.rangeOf(link!)));
+  const stack = run.fileStack.map((f) => path.resolve(f));
+  if (stack.includes(file)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-cycle', 'error', `the linked template ${relative} links back to itself through ${stack.map((f) => path.basename(f)).join(' → ')}`, doc.rangeOf(link!)));
     return undefined;
   }
   if (!existsSync(file)) {
@@ -108,8 +109,9 @@ function targetContext(outer: TemplateScope, node: JsonNode, template: JsonNode,
     // the subscription in ARM's eyes only if its schema says so.
     if (fromSchema !== 'resourceGroup' || ctx.scope === 'resourceGroup') ctx.scope = fromSchema;
   }
-  if (Object.entries(ctx).every(([k, v]) => (base as unknown as Record<string, unknown>)[k] === v)) return base;
-  return ctx;
+  // The same context object when nothing changed: ids and scopes are then built once per template.
+  for (const k in ctx) if (ctx[k as keyof DeploymentContext] !== base[k as keyof DeploymentContext]) return ctx;
+  return base;
 }
 
 /**
@@ -151,7 +153,9 @@ function unknownTarget(what: string, value: Unknown, node: JsonNode | undefined)
 /** `properties.parameters` of the deployment, evaluated in the outer template. */
 function passedParameters(props: JsonNode | undefined, outer: TemplateScope): ParameterValues {
   const values: ParameterValues = new Map();
-  for (const [name, p] of members(member(props, 'parameters'))) {
+  for (const prop of memberProps(member(props, 'parameters'))) {
+    const name = prop.children![0].value as string;
+    const p = prop.children![1];
     // The entry itself may be an expression that yields `{ value }`, as older Bicep emits for
     // `cond ? a : b`: "[if(cond, createObject('value', a), createObject('value', b))]".
     if (p.type === 'string') {

@@ -9,9 +9,8 @@ export function checkParameterValue(value: Value, decl: Record<string, unknown>)
   if (typeProblem) return typeProblem;
   const allowed = decl.allowedValues;
   if (Array.isArray(allowed)) {
-    const values = type === 'array' && Array.isArray(value) ? value : [value];
-    const bad = values.find((v) => !allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v)));
-    if (bad !== undefined) return `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+    const problem = checkAllowed(value, type, allowed);
+    if (problem) return problem;
   }
   if (typeof value === 'number') {
     if (typeof decl.minValue === 'number' && value < decl.minValue) return `the minimum is ${decl.minValue}`;
@@ -22,6 +21,16 @@ export function checkParameterValue(value: Value, decl: Record<string, unknown>)
     if (typeof decl.maxLength === 'number' && value.length > decl.maxLength) return `the maximum length is ${decl.maxLength}`;
   }
   return undefined;
+}
+
+/**
+ * Apart from checkParameterValue: its closures would make every call of that function (one per
+ * parameter of every template) allocate their context, allowed values or not.
+ */
+function checkAllowed(value: Value, type: string, allowed: unknown[]): string | undefined {
+  const values = type === 'array' && Array.isArray(value) ? value : [value];
+  const bad = values.find((v) => !allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v)));
+  return bad !== undefined ? `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}` : undefined;
 }
 
 function checkType(value: Value, type: string): string | undefined {

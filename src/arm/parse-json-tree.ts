@@ -26,6 +26,13 @@ export function parseStrictJsonTree(text: string): Node | undefined {
 
 const NOT_STRICT = Symbol('not strict JSON');
 
+/**
+ * JSON whitespace, and plain string characters (from space up, but the quote and the backslash),
+ * as sticky scanners: they always match, maybe empty.
+ */
+const SPACE = /[ \n\r\t]*/y;
+const PLAIN = /[ !#-[\]-\uffff]*/y;
+
 /** jsonc-parser's Node while it is being built (lengths are known only at the end). */
 type Building = { -readonly [K in keyof Node]: Node[K] };
 
@@ -50,13 +57,19 @@ class StrictReader {
 
   skipSpace(): void {
     const text = this.text;
-    let pos = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
+    const pos = this.pos;
+    const c = text.charCodeAt(pos);
+    if (!(c === 32 || c === 10 || c === 13 || c === 9)) return;
+    const d = text.charCodeAt(pos + 1);
+    if (!(d === 32 || d === 10 || d === 13 || d === 9)) {
+      this.pos = pos + 1;
+      return;
     }
-    this.pos = pos;
+    // A line break and its indentation: the regular expression engine skips runs faster than a
+    // character loop, which costs more than the rest of reading on pretty-printed templates.
+    SPACE.lastIndex = pos + 2;
+    SPACE.test(text);
+    this.pos = SPACE.lastIndex;
   }
 
   value(parent: Node | undefined): Node {
@@ -83,15 +96,16 @@ class StrictReader {
       for (;;) {
         if (this.text.charCodeAt(this.pos) !== QUOTE) throw NOT_STRICT;
         const keyOffset = this.pos;
-        const prop: Building = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [], value: undefined };
+        const prop: Building = { type: 'property', offset: keyOffset, length: -1, parent: node, children: undefined, value: undefined };
         const key = this.string();
-        prop.children!.push({ type: 'string', offset: keyOffset, length: this.pos - keyOffset, parent: prop, children: undefined, value: key });
+        const keyNode: Node = { type: 'string', offset: keyOffset, length: this.pos - keyOffset, parent: prop, children: undefined, value: key };
         this.skipSpace();
         if (this.text.charCodeAt(this.pos) !== COLON) throw NOT_STRICT;
         this.pos++;
         this.skipSpace();
         const value = this.value(prop);
-        prop.children!.push(value);
+        // An array of exactly two: one grown by push would hold room for sixteen, per property.
+        prop.children = [keyNode, value];
         prop.length = value.offset + value.length - keyOffset;
         node.children!.push(prop);
         this.skipSpace();
@@ -137,7 +151,11 @@ class StrictReader {
   private string(): string {
     const text = this.text;
     const start = this.pos;
-    let pos = start + 1;
+    // The run of plain characters, skipped by the regular expression engine; the loop below
+    // takes over at the closing quote, an escape or an error.
+    PLAIN.lastIndex = start + 1;
+    PLAIN.test(text);
+    let pos = PLAIN.lastIndex;
     let escaped = false;
     for (;;) {
       const c = text.charCodeAt(pos);

@@ -10,7 +10,7 @@ import { EvaluationError, type EvalContext } from './expression/eval-context.js'
 import { compileBracketed } from './expression/compile-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { isExpression, unescapeLiteral } from './expression/parse-expression.js';
-import { member, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, memberProps, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { checkParameterValue } from './parameter-constraints.js';
 import { userFunctions } from './user-functions.js';
@@ -19,8 +19,12 @@ export const MAX_COPY = 800;
 
 /** What the expander offers expressions: reference(), resourceInfo() and friends. */
 export interface ResourceHost {
+  /** Answers only for the names in HOST_FUNCTIONS. */
   localFunction(name: string): TemplateFunction | undefined;
 }
+
+/** The functions a ResourceHost defines (lower-cased). */
+export const HOST_FUNCTIONS: ReadonlySet<string> = new Set(['reference', 'references', 'resourceinfo']);
 
 /**
  * One parameter or variable: its declaration and, once evaluated, its value. One map of these per
@@ -28,6 +32,8 @@ export interface ResourceHost {
  */
 interface Slot {
   name: string;
+  /** The lower-cased name: the slot's own key in its map (other keys are spellings of it). */
+  key: string;
   node: JsonNode;
   /** A `variables.copy` entry, evaluated as an array. */
   copy: boolean;
@@ -36,8 +42,8 @@ interface Slot {
   value: Value;
 }
 
-function slot(name: string, node: JsonNode, copy: boolean): Slot {
-  return { name, node, copy, evaluating: false, done: false, value: null };
+function slot(name: string, key: string, node: JsonNode, copy: boolean): Slot {
+  return { name, key, node, copy, evaluating: false, done: false, value: null };
 }
 
 interface Loop {
@@ -46,24 +52,28 @@ interface Loop {
   kind: 'resource' | 'property' | 'variable' | 'output';
 }
 
+const NO_LOOPS: readonly Loop[] = [];
+
 export class TemplateScope implements EvalContext {
   readonly diagnostics: Diagnostic[];
-  readonly secureParams = new Set<string>();
-  /** Parameters and variables by lower-cased name. */
+  /** Lower-cased names of the parameters whose values are secret (made when there is one). */
+  private secureParams?: Set<string>;
+  /**
+   * Parameters and variables by lower-cased name, and by each other spelling that expressions
+   * have used (a spelling with a capital is never a lower-cased key): parsed expressions are
+   * cached, so the same name strings come back and a hit needs no lower-casing.
+   */
   private readonly params = new Map<string, Slot>();
   private readonly supplied: ParameterValues;
   private readonly variables = new Map<string, Slot>();
-  /**
-   * Values already known, by the name exactly as expressions spell it: parsed expressions are
-   * cached, so the same name strings come back and a hit needs no lower-casing.
-   */
-  private readonly paramsAsSpelled = new Map<string, Value>();
-  private readonly variablesAsSpelled = new Map<string, Value>();
-  private loops: Loop[] = [];
-  private readonly reportedFunctions = new Set<string>();
-  private readonly functions: Map<string, TemplateFunction>;
+  /** Never changed in place: a snapshot of it is the array itself. */
+  private loops: readonly Loop[] = NO_LOOPS;
+  private reportedFunctions?: Set<string>;
+  private readonly functions?: Map<string, TemplateFunction>;
   private currentNode?: JsonNode;
   host?: ResourceHost;
+  /** User functions are namespaced; the host's are these. */
+  readonly localFunctionNames = HOST_FUNCTIONS;
 
   constructor(
     readonly doc: JsonDocument,
@@ -74,15 +84,14 @@ export class TemplateScope implements EvalContext {
   ) {
     this.diagnostics = diagnostics;
     this.supplied = supplied;
-    // Members are read in place (not through members()): a scope is set up for every template and
-    // module instance, with dozens of parameters in a typical module.
-    for (const prop of objectMembers(member(template, 'parameters'))) {
+    // Members are read in place (memberProps, not members()): a scope is set up for every template
+    // and module instance, with dozens of parameters in a typical module.
+    for (const prop of memberProps(member(template, 'parameters'))) {
       const name = prop.children![0].value as string;
       const node = prop.children![1];
       const key = name.toLowerCase();
-      this.params.set(key, slot(name, node, false));
-      const type = String(member(node, 'type')?.value ?? '').toLowerCase();
-      if (type.startsWith('secure') || supplied.get(key)?.secret) this.secureParams.add(key);
+      this.params.set(key, slot(name, key, node, false));
+      if (isSecureType(member(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
     }
     for (const name of supplied.keys()) {
       if (!this.params.has(name)) {
@@ -90,39 +99,38 @@ export class TemplateScope implements EvalContext {
       }
     }
     const variables = member(template, 'variables');
-    for (const prop of objectMembers(variables)) {
+    for (const prop of memberProps(variables)) {
       const name = prop.children![0].value as string;
       const key = name.toLowerCase();
       if (key === 'copy') continue;
-      this.variables.set(key, slot(name, prop.children![1], false));
+      this.variables.set(key, slot(name, key, prop.children![1], false));
     }
     for (const c of member(variables, 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
-      this.variables.set(name.toLowerCase(), slot(name, c, true));
+      const key = name.toLowerCase();
+      this.variables.set(key, slot(name, key, c, true));
     }
-    this.functions = userFunctions(member(template, 'functions'), this);
+    const functions = member(template, 'functions');
+    if (functions) this.functions = userFunctions(functions, this);
   }
 
   /** Evaluates every parameter once so that missing values and constraint violations are reported. */
   checkParameters(): void {
-    for (const key of this.params.keys()) this.parameter(key);
+    // Other spellings added meanwhile are visited too, and skipped.
+    this.params.forEach((slot, key) => {
+      if (key === slot.key) this.parameter(key);
+    });
   }
 
   parameter(name: string): Value | undefined {
-    const known = this.paramsAsSpelled.get(name);
-    if (known !== undefined) return known;
-    const key = name.toLowerCase();
-    const decl = this.params.get(key);
+    const decl = slotNamed(this.params, name);
     if (!decl) return undefined;
-    if (decl.done) {
-      this.paramsAsSpelled.set(name, decl.value);
-      return decl.value;
-    }
+    if (decl.done) return decl.value;
     if (decl.evaluating) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
     decl.evaluating = true;
     try {
-      const value = this.parameterValue(decl.name, key, decl.node);
+      const value = this.parameterValue(decl.name, decl.key, decl.node);
       decl.value = value;
       decl.done = true;
       return value;
@@ -135,7 +143,7 @@ export class TemplateScope implements EvalContext {
     const given = this.supplied.get(key);
     const defaultValue = member(decl, 'defaultValue');
     const saved = this.loops;
-    this.loops = [];
+    this.loops = NO_LOOPS;
     try {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
@@ -160,19 +168,13 @@ export class TemplateScope implements EvalContext {
   }
 
   variable(name: string): Value | undefined {
-    const known = this.variablesAsSpelled.get(name);
-    if (known !== undefined) return known;
-    const key = name.toLowerCase();
-    const decl = this.variables.get(key);
+    const decl = slotNamed(this.variables, name);
     if (!decl) return undefined;
-    if (decl.done) {
-      this.variablesAsSpelled.set(name, decl.value);
-      return decl.value;
-    }
+    if (decl.done) return decl.value;
     if (decl.evaluating) throw new EvaluationError(`the variable '${name}' refers to itself`);
     decl.evaluating = true;
     const saved = this.loops;
-    this.loops = [];
+    this.loops = NO_LOOPS;
     try {
       const value = decl.copy ? this.copyArray(decl.node, 'variable') : this.evaluate(decl.node);
       decl.value = value;
@@ -195,23 +197,23 @@ export class TemplateScope implements EvalContext {
 
   unsupported(functionName: string): void {
     const key = functionName.toLowerCase();
+    this.reportedFunctions ??= new Set();
     if (this.reportedFunctions.has(key)) return;
     this.reportedFunctions.add(key);
     this.diagnostics.push(diagnostic('arm/unsupported-function', 'info', `the template function '${functionName}' is not evaluated; values that use it are unverified`, this.currentNode ? this.doc.rangeOf(this.currentNode) : undefined));
   }
 
   localFunction(name: string): TemplateFunction | undefined {
-    return this.functions.get(name) ?? this.host?.localFunction(name);
+    return this.functions?.get(name) ?? this.host?.localFunction(name);
   }
 
   /** The loops in force, to evaluate a resource instance later in the same loop context. */
-  snapshotLoops(): Loop[] {
-    return [...this.loops];
+  snapshotLoops(): readonly Loop[] {
+    return this.loops;
   }
 
-  withLoops<T>(loops: Loop[], body: () => T): T {
-    const saved = this.loops;
-    this.loops = loops;
+  withLoops<T>(loops: readonly Loop[], body: () => T): T {
+    const saved = this.swapLoops(loops);
     try {
       return body();
     } finally {
@@ -219,12 +221,20 @@ export class TemplateScope implements EvalContext {
     }
   }
 
+  /** Puts `loops` in force and returns the loops it replaces (withLoops without a closure). */
+  swapLoops(loops: readonly Loop[]): readonly Loop[] {
+    const saved = this.loops;
+    this.loops = loops;
+    return saved;
+  }
+
   withLoop<T>(name: string, index: number, kind: Loop['kind'], body: () => T): T {
-    this.loops.push({ name, index, kind });
+    const saved = this.loops;
+    this.loops = [...saved, { name, index, kind }];
     try {
       return body();
     } finally {
-      this.loops.pop();
+      this.loops = saved;
     }
   }
 
@@ -260,6 +270,8 @@ export class TemplateScope implements EvalContext {
   evaluate(node: JsonNode | undefined, map?: SourceMap, path?: string, secrets?: string[]): Value {
     if (!node) return null;
     if (map && path !== undefined) map.setLazy(path, node);
+    // Paths are for the map and for values that read a secure parameter: without either, none is built.
+    if (path !== undefined && !map && !(secrets && this.secureParams)) path = undefined;
     switch (node.type) {
       case 'object':
         return this.evaluateObject(node, map, path, secrets);
@@ -278,6 +290,18 @@ export class TemplateScope implements EvalContext {
       default:
         return node.value as Value;
     }
+  }
+
+  /**
+   * evaluate() recording in `map` the range of `path` and of every path under it. A subtree whose
+   * paths are those of its JSON (no property loop, no computed key) is recorded by its root alone
+   * (SourceMap.setTree, walked with plainPathMembers), so that no path string is built for
+   * properties nobody reads. A value that reads a secure parameter needs its path (`secrets`).
+   */
+  evaluateMapped(node: JsonNode, map: SourceMap, path: string, secrets: string[]): Value {
+    if (!hasPlainPaths(node, this.secureParams)) return this.evaluate(node, map, path, secrets);
+    map.setTree(path, node);
+    return this.evaluate(node);
   }
 
   private evaluateObject(node: JsonNode, map: SourceMap | undefined, path: string | undefined, secrets: string[] | undefined): Value {
@@ -360,23 +384,81 @@ export class TemplateScope implements EvalContext {
   }
 
   private usesSecureParameter(text: string): boolean {
-    if (this.secureParams.size === 0) return false;
-    for (const name of parametersNamedIn(text)) if (this.secureParams.has(name)) return true;
-    return false;
+    return readsSecureParameter(text, this.secureParams);
   }
 }
 
-const NO_MEMBERS: readonly JsonNode[] = [];
 
-/** The property nodes of an object node that have a string key and a value, as members() pairs them. */
-function objectMembers(node: JsonNode | undefined): readonly JsonNode[] {
-  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
-  const props = node.children;
-  for (let i = 0; i < props.length; i++) {
-    const pair = props[i].children;
-    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
+/** The slot `name` finds (as spelled, else lower-cased, remembering that spelling). */
+function slotNamed(slots: Map<string, Slot>, name: string): Slot | undefined {
+  const hit = slots.get(name);
+  if (hit) return hit;
+  const key = name.toLowerCase();
+  if (key === name) return undefined;
+  const decl = slots.get(key);
+  if (decl) slots.set(name, decl);
+  return decl;
+}
+
+/** `String(type).toLowerCase().startsWith('secure')` without building either string for a string type. */
+function isSecureType(type: unknown): boolean {
+  if (typeof type !== 'string') return type !== undefined && String(type).toLowerCase().startsWith('secure');
+  if (type.length < 6) return false;
+  // No character beyond ASCII lower-cases to one of 'secure' (K, the Kelvin sign, is a k).
+  for (let i = 0; i < 6; i++) if ((type.charCodeAt(i) | 32) !== 'secure'.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether the expression `text` reads one of the `secure` parameters (lower-cased names). */
+function readsSecureParameter(text: string, secure: Set<string> | undefined): boolean {
+  if (!secure) return false;
+  for (const name of parametersNamedIn(text)) if (secure.has(name)) return true;
+  return false;
+}
+
+/**
+ * Whether evaluate() maps every path under `node` to the node plainPathMembers finds there, and
+ * records none of them as secret (no expression reads a `secure` parameter).
+ */
+function hasPlainPaths(node: JsonNode, secure: Set<string> | undefined): boolean {
+  if (node.type === 'string') return !(secure && isExpression(node.value as string) && readsSecureParameter(node.value as string, secure));
+  if (node.type !== 'object' && node.type !== 'array') return true;
+  const children = node.children;
+  if (!children) return true;
+  if (node.type === 'array') {
+    for (let i = 0; i < children.length; i++) if (!hasPlainPaths(children[i], secure)) return false;
+    return true;
   }
-  return props;
+  for (let i = 0; i < children.length; i++) {
+    const pair = children[i].children;
+    const key = pair?.[0]?.value;
+    const child = pair?.[1];
+    if (typeof key !== 'string' || !child) continue;
+    if (isExpression(key) || (key === 'copy' && isPropertyCopy(child))) return false;
+    if (!hasPlainPaths(child, secure)) return false;
+  }
+  return true;
+}
+
+const NO_PATHS: readonly (readonly [string | number, JsonNode])[] = [];
+
+/**
+ * The children of a node as evaluate() names their paths when hasPlainPaths holds: object members
+ * by their (unescaped) keys, array items by index. The source map walks a tree recorded by its root
+ * with this.
+ */
+export function plainPathMembers(target: object): readonly (readonly [string | number, JsonNode])[] {
+  const node = target as JsonNode;
+  const children = node.children;
+  if (!children || (node.type !== 'object' && node.type !== 'array')) return NO_PATHS;
+  if (node.type === 'array') return children.map((c, i) => [i, c] as const);
+  const out: (readonly [string, JsonNode])[] = [];
+  for (const prop of children) {
+    const key = prop.children?.[0]?.value;
+    const child = prop.children?.[1];
+    if (typeof key === 'string' && child) out.push([unescapeLiteral(key), child]);
+  }
+  return out;
 }
 
 /** A `copy` member that is a property loop: an array of `{name, count, input}`. */

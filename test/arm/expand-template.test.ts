@@ -114,4 +114,12 @@ describe('expandTemplate', () => {
     expect(resources[0].secretPaths).toEqual(['properties.administratorLoginPassword', 'properties.other']);
     expect(isUnknown((resources[0].properties as Record<string, unknown>).other)).toBe(true);
   });
+
+  it('reports a function it does not evaluate once, even inside a lambda run per element', () => {
+    const { diagnostics, outputs } = expand({
+      outputs: { o: { type: 'array', value: "[map(createArray(1, 2, 3), lambda('x', noSuchFunction(lambdaVariables('x'))))]" } },
+    });
+    expect(diagnostics.filter((d) => d.code === 'arm/unsupported-function')).toHaveLength(1);
+    expect((outputs.o as unknown[]).every(isUnknown)).toBe(true);
+  });
 });

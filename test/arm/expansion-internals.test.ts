@@ -11,6 +11,7 @@ import { parseBracketed } from '../../src/arm/expression/parse-expression.js';
 import { JsonDocument, member } from '../../src/arm/json-document.js';
 import { parseStrictJsonTree } from '../../src/arm/parse-json-tree.js';
 import { SourceMap } from '../../src/model/source-map.js';
+import { sameIgnoringCase } from '../../src/arm/same-ignoring-case.js';
 
 function root(json: string) {
   return JsonDocument.parse('t.json', json).doc.root;
@@ -47,6 +48,13 @@ describe('parseStrictJsonTree', () => {
     };
     walk(strict);
     expect([...keys]).toEqual(['type,offset,length,parent,children,value']);
+  });
+});
+
+describe('sameIgnoringCase()', () => {
+  it('answers as comparing lower-cased copies does', () => {
+    const names = ['name', 'Name', 'NAME', 'nam', 'names', 'état', 'ÉTAT', 'kind', '\u212Aind', 'i\u0307d', '\u0130d', 'id', 'ID', ''];
+    for (const a of names) for (const b of names) expect(sameIgnoringCase(a, b)).toBe(a.toLowerCase() === b.toLowerCase());
   });
 });
 
@@ -93,6 +101,22 @@ describe('compileBracketed', () => {
     if (!compiled.ok) throw new Error('parse failed');
     expect(compiled.run(local)).toEqual(new Unknown('local'));
   });
+
+  it('asks only for the names a context says it may define, and namespaced ones', () => {
+    const asked: string[] = [];
+    const fn = { evaluate: () => 'local' };
+    const local: EvalContext = { ...ctx, localFunctionNames: new Set(['toupper']), localFunction: (n) => (asked.push(n), fn) };
+    const run = (text: string) => {
+      const compiled = compileBracketed(text);
+      if (!compiled.ok) throw new Error('parse failed');
+      return compiled.run(local);
+    };
+    expect(run("[parameters('p')]")).toBe('value');
+    expect(run("[concat('a', 'b')]")).toBe('ab');
+    expect(run("[toUpper('a')]")).toBe('local');
+    expect(run("[ns.fn('a')]")).toBe('local');
+    expect(asked).toEqual(['toupper', 'ns.fn']);
+  });
 });
 
 describe('SourceMap', () => {
@@ -113,6 +137,29 @@ describe('SourceMap', () => {
     expect(map.rangeOf('x.y')).toEqual(range(2));
     expect(seen).toEqual([b]);
     expect([...map.entries()]).toEqual([['', range(1)], ['x', range(5)], ['x.y', range(2)]]);
+  });
+
+  it('walks a tree recorded by its root only when a path below it is read, as setLazy of each path would', () => {
+    type T = { line: number; kids?: [string | number, T][] };
+    const range = (line: number) => ({ file: 'f', startLine: line, startColumn: 1, endLine: line, endColumn: 2 });
+    let walked = 0;
+    const map = new SourceMap({
+      range: (t) => range((t as T).line),
+      members: (t) => (walked++, (t as T).kids ?? []),
+    });
+    // A duplicate key overrides the earlier one in place, as a second setLazy of a path does.
+    const tree: T = { line: 10, kids: [['a', { line: 11, kids: [[0, { line: 12 }]] }], ['b c', { line: 13 }], ['a', { line: 14 }]] };
+    map.setLazy('', { line: 1 });
+    map.setTree('properties', tree);
+    map.setLazy('tags', { line: 20 });
+    expect(map.rangeOf('properties')).toEqual(range(10));
+    expect(walked).toBe(0);
+    expect(map.rangeOf('properties.a[0].x')).toEqual(range(12));
+    expect(map.rangeOf("properties['b c']")).toEqual(range(13));
+    expect(map.rangeOf('properties.a')).toEqual(range(14));
+    expect(map.rangeOf('properties.z')).toEqual(range(10));
+    expect(map.size).toBe(6);
+    expect([...map.entries()].map(([p, r]) => [p, r.startLine])).toEqual([['', 1], ['properties', 10], ['properties.a', 14], ['properties.a[0]', 12], ["properties['b c']", 13], ['tags', 20]]);
   });
 });
 

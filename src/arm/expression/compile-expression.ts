@@ -7,6 +7,7 @@ import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
 import { applyFunction, evaluateExpression, member } from './evaluate-expression.js';
+import type { EvaluateNode } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
 import { parseBracketed, type ParseResult } from './parse-expression.js';
@@ -28,7 +29,24 @@ export function compileBracketed(text: string): CompileResult {
   return result;
 }
 
+/**
+ * The closure of every node of every compiled expression, so that functions that take their
+ * arguments unevaluated (coalesce, and, or, lambdas…) run them compiled too.
+ */
+const compiledNodes = new WeakMap<ExpressionNode, CompiledExpression>();
+
+const evaluateCompiled: EvaluateNode = (node, ctx) => {
+  const compiled = compiledNodes.get(node);
+  return compiled ? compiled(ctx) : evaluateExpression(node, ctx);
+};
+
 function compile(node: ExpressionNode): CompiledExpression {
+  const compiled = compileNode(node);
+  compiledNodes.set(node, compiled);
+  return compiled;
+}
+
+function compileNode(node: ExpressionNode): CompiledExpression {
   switch (node.kind) {
     case 'string':
     case 'number': {
@@ -74,23 +92,40 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   const global = FUNCTIONS.lookup(key, spelled);
   // What the function returns whatever its arguments: an Unknown result carries that type.
   const returns = returnTypeOf(key);
+  const namespaced = key.includes('.');
+  // Whether `ctx` may define this function itself (see EvalContext.localFunctionNames). The answer
+  // of the last set asked is kept: template scopes all share one.
+  let lastNames: ReadonlySet<string> | undefined;
+  let lastHas = false;
+  const mayBeLocal = (ctx: EvalContext): boolean => {
+    const names = ctx.localFunctionNames;
+    if (namespaced || names === undefined) return true;
+    if (names !== lastNames) {
+      lastNames = names;
+      lastHas = names.has(key);
+    }
+    return lastHas;
+  };
+  // Most such functions evaluate their own arguments only: those are found without the WeakMap.
+  const evaluateArgument: EvaluateNode = (n, ctx) => {
+    for (let i = 0; i < nodes.length; i++) if (nodes[i] === n) return args[i](ctx);
+    return evaluateCompiled(n, ctx);
+  };
   const generic: CompiledExpression = (ctx) => {
-    const fn = ctx.localFunction?.(key) ?? global;
+    const fn = (mayBeLocal(ctx) ? ctx.localFunction?.(key) : undefined) ?? global;
     if (!fn) {
       ctx.unsupported(spelled);
       return new Unknown(`the template function '${spelled}' is not evaluated by this version of azready`, spelled);
     }
-    if (fn.evaluateNodes) return fn.evaluateNodes(nodes, ctx, evaluateExpression);
-    const values: Value[] = [];
-    for (let i = 0; i < args.length; i++) values.push(args[i](ctx));
-    return applyFunction(fn, values, ctx, returns);
+    if (fn.evaluateNodes) return fn.evaluateNodes(nodes, ctx, evaluateArgument);
+    return applyFunction(fn, argumentValues(args, ctx), ctx, returns);
   };
   // parameters('name') and variables('name'), the commonest calls, read the context directly
   // (what the table's functions do) unless the context defines its own.
   const literal = nodes.length === 1 && nodes[0].kind === 'string' ? nodes[0].value : undefined;
   if (literal !== undefined && key === 'parameters' && global) {
     return (ctx) => {
-      if (ctx.localFunction?.(key)) return generic(ctx);
+      if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
       const v = ctx.parameter(literal);
       if (v === undefined) throw new EvaluationError(`the parameter '${literal}' is not declared`);
       return v;
@@ -98,11 +133,35 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   }
   if (literal !== undefined && key === 'variables' && global) {
     return (ctx) => {
-      if (ctx.localFunction?.(key)) return generic(ctx);
+      if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
       const v = ctx.variable(literal);
       if (v === undefined) throw new EvaluationError(`the variable '${literal}' is not declared`);
       return v;
     };
   }
   return generic;
+}
+
+/** The values of a call's arguments, in an array of exactly their number (most calls have 1 to 3). */
+function argumentValues(args: CompiledExpression[], ctx: EvalContext): Value[] {
+  switch (args.length) {
+    case 0:
+      return [];
+    case 1:
+      return [args[0](ctx)];
+    case 2: {
+      const a = args[0](ctx);
+      return [a, args[1](ctx)];
+    }
+    case 3: {
+      const a = args[0](ctx);
+      const b = args[1](ctx);
+      return [a, b, args[2](ctx)];
+    }
+    default: {
+      const values: Value[] = [];
+      for (let i = 0; i < args.length; i++) values.push(args[i](ctx));
+      return values;
+    }
+  }
 }

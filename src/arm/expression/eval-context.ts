@@ -16,6 +16,12 @@ export interface EvalContext {
   unsupported(functionName: string): void;
   /** Functions that exist only in this context (the policy language's field(), current()…). */
   localFunction?(name: string): TemplateFunction | undefined;
+  /**
+   * When given, the only names (lower-cased) that localFunction() answers for besides namespaced
+   * ones (`ns.fn`, with a dot): a compiled call of any other function does not ask it. Never
+   * changed once given (compiled calls remember what it holds).
+   */
+  readonly localFunctionNames?: ReadonlySet<string>;
   /** Reports a runtime failure that made only part of a value unknown (one member of an object). */
   runtimeFailure?(error: EvaluationError): void;
 }

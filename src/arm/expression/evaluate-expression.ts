@@ -7,6 +7,7 @@ import { EvaluationError, type EvalContext } from './eval-context.js';
 import type { TemplateFunction } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
+import { sameIgnoringCase } from '../same-ignoring-case.js';
 
 export function evaluateExpression(node: ExpressionNode, ctx: EvalContext): Value {
   switch (node.kind) {
@@ -69,8 +70,8 @@ export function applyFunction(fn: TemplateFunction, args: Value[], ctx: EvalCont
 export function member(obj: Value, key: Value, safe: boolean): Value {
   if (isUnknown(obj)) {
     if (obj.known && typeof key === 'string') {
-      const hit = Object.entries(obj.known).find(([k]) => k.toLowerCase() === key.toLowerCase());
-      if (hit) return hit[1];
+      const known = obj.known;
+      for (const k of Object.keys(known)) if (sameIgnoringCase(k, key)) return known[k];
     }
     // A member of an unknown value may be anything, null included.
     return typedUnknown(obj, undefined);
@@ -90,8 +91,8 @@ export function member(obj: Value, key: Value, safe: boolean): Value {
   if (typeof obj === 'object') {
     const k = String(key);
     if (k in obj) return (obj as Record<string, Value>)[k];
-    const lower = k.toLowerCase();
-    for (const [name, v] of Object.entries(obj)) if (name.toLowerCase() === lower) return v;
+    const record = obj as Record<string, Value>;
+    for (const name of Object.keys(record)) if (sameIgnoringCase(name, k)) return record[name];
     if (safe) return null;
     throw new EvaluationError(`the object has no property '${k}'`, 'runtime');
   }

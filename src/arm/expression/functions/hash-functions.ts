@@ -7,6 +7,7 @@ import type { FunctionTable } from './function-def.js';
 
 /** The namespace ARM uses for guid(). */
 const ARM_GUID_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830';
+const ARM_NAMESPACE_BYTES = Buffer.from(ARM_GUID_NAMESPACE.replace(/-/g, ''), 'hex');
 
 export const hashFunctions: FunctionTable = {
   guid: {
@@ -18,14 +19,15 @@ export const hashFunctions: FunctionTable = {
   uniquestring: {
     evaluate(a): Value {
       arity('uniqueString', a, 1, Infinity);
-      return base32(murmurHash64(Buffer.from(a.map((x) => str('uniqueString', x)).join('-'), 'utf8')));
+      const [lo, hi] = murmurHash64(Buffer.from(a.map((x) => str('uniqueString', x)).join('-'), 'utf8'));
+      return base32(hi, lo);
     },
   },
 };
 
 /** RFC 4122 §4.3 name-based UUID, version 5 (SHA-1), name encoded as UTF-8. */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const ns = namespace === ARM_GUID_NAMESPACE ? ARM_NAMESPACE_BYTES : Buffer.from(namespace.replace(/-/g, ''), 'hex');
   const hash = createHash('sha1').update(ns).update(Buffer.from(name, 'utf8')).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
@@ -61,10 +63,11 @@ function le(data: Uint8Array, at: number, count: number): number {
 }
 
 /**
- * The 64-bit MurmurHash variant behind uniqueString(): two 32-bit lanes over 8-byte blocks, seed 0.
- * Pinned against published input/output pairs in test/arm/functions/hash-functions.test.ts.
+ * The 64-bit MurmurHash variant behind uniqueString(): two 32-bit lanes over 8-byte blocks, seed 0,
+ * as [low 32 bits, high 32 bits] (numbers: no BigInt to allocate). Pinned against published
+ * input/output pairs in test/arm/functions/hash-functions.test.ts.
  */
-export function murmurHash64(data: Uint8Array): bigint {
+function murmurHash64(data: Uint8Array): [number, number] {
   const len = data.length;
   let h1 = 0;
   let h2 = 0;
@@ -89,16 +92,25 @@ export function murmurHash64(data: Uint8Array): bigint {
   h2 = fmix(h2);
   h1 = (h1 + h2) >>> 0;
   h2 = (h2 + h1) >>> 0;
-  return (BigInt(h2) << 32n) | BigInt(h1);
+  return [h1, h2];
 }
 
-/** 13 characters of RFC 4648 base32 (lower case), most significant bits first. */
-function base32(v: bigint): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * 13 characters of RFC 4648 base32 (lower case) of the 64-bit value `hi:lo`, most significant bits
+ * first; the last character holds the last 4 bits and a zero bit.
+ */
+function base32(hi: number, lo: number): string {
   let out = '';
-  for (let i = 0; i < 13; i++) {
-    out += alphabet[Number((v >> 59n) & 31n)];
-    v = (v << 5n) & 0xffffffffffffffffn;
+  // The low bit of each 5-bit group, from bit 59 down to bit -1.
+  for (let p = 59; p >= -1; p -= 5) {
+    let v: number;
+    if (p >= 32) v = hi >>> (p - 32);
+    else if (p > 27) v = (hi << (32 - p)) | (lo >>> p);
+    else if (p >= 0) v = lo >>> p;
+    else v = lo << 1;
+    out += BASE32[v & 31];
   }
   return out;
 }

@@ -118,26 +118,63 @@ function toLambda(name: string, node: Extract<ExpressionNode, { kind: 'call' }>,
   return new Lambda(params, node.args[node.args.length - 1]);
 }
 
-/** A context where `lambdaVariables(p)` reads the lambda's values, falling back to enclosing lambdas. */
+/**
+ * A context where `lambdaVariables(p)` reads the lambda's values, falling back to enclosing lambdas;
+ * everything else is asked of the enclosing context, which stays `this` for its own methods (a
+ * context derived with Object.create would keep state of its own, and turn the enclosing one into a
+ * prototype that property reads elsewhere no longer recognise).
+ */
 function lambdaScope(ctx: EvalContext, params: string[], values: Value[]): EvalContext {
-  const vars = new Map<string, Value>();
-  params.forEach((p, i) => {
-    if (i < values.length) vars.set(p, values[i]);
-  });
-  const read: TemplateFunction = {
-    evaluate(a) {
-      arity('lambdaVariables', a, 1);
-      const key = str('lambdaVariables', a[0]);
-      const v = vars.get(key) ?? [...vars].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
-      if (v !== undefined) return v;
-      const outer = ctx.localFunction?.('lambdavariables');
-      if (outer) return outer.evaluate(a, ctx);
-      return fail('lambdaVariables', `reads '${key}', which is not a variable of an enclosing lambda`);
-    },
-  };
-  const inner = Object.create(ctx) as EvalContext;
-  inner.localFunction = (fnName: string) => (fnName === 'lambdavariables' ? read : ctx.localFunction?.(fnName));
-  return inner;
+  return new LambdaScope(ctx, params, values);
+}
+
+class LambdaScope implements EvalContext {
+  readonly deployment: EvalContext['deployment'];
+  readonly runtimeFailure?: (error: EvaluationError) => void;
+  private readonly vars = new Map<string, Value>();
+  private readonly read: TemplateFunction;
+
+  constructor(
+    private readonly outer: EvalContext,
+    params: string[],
+    values: Value[],
+  ) {
+    this.deployment = outer.deployment;
+    if (outer.runtimeFailure) this.runtimeFailure = (e) => outer.runtimeFailure!(e);
+    for (let i = 0; i < params.length && i < values.length; i++) this.vars.set(params[i], values[i]);
+    const vars = this.vars;
+    this.read = {
+      evaluate(a) {
+        arity('lambdaVariables', a, 1);
+        const key = str('lambdaVariables', a[0]);
+        const v = vars.get(key) ?? [...vars].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+        if (v !== undefined) return v;
+        const enclosing = outer.localFunction?.('lambdavariables');
+        if (enclosing) return enclosing.evaluate(a, outer);
+        return fail('lambdaVariables', `reads '${key}', which is not a variable of an enclosing lambda`);
+      },
+    };
+  }
+
+  parameter(name: string): Value | undefined {
+    return this.outer.parameter(name);
+  }
+
+  variable(name: string): Value | undefined {
+    return this.outer.variable(name);
+  }
+
+  copyIndex(loopName?: string): number | undefined {
+    return this.outer.copyIndex(loopName);
+  }
+
+  unsupported(functionName: string): void {
+    this.outer.unsupported(functionName);
+  }
+
+  localFunction(name: string): TemplateFunction | undefined {
+    return name === 'lambdavariables' ? this.read : this.outer.localFunction?.(name);
+  }
 }
 
 function keyString(name: string, v: Value): string {
