@@ -1,4 +1,5 @@
 // One rule's verdict on one resource (or on the whole set), as the report carries it.
+import path from 'node:path';
 import type { SourceRange } from '../core/source-range.js';
 import type { Pillar, Severity } from '../rules/rule.js';
 
@@ -50,9 +51,31 @@ export function resultReason(r: RuleResult): string | undefined {
   return r.reason;
 }
 
-/** A result's resource and deployment as keys compare them: id case-folded, parameters file as given. */
-export function resourceKey(resource: RuleResult['resource']): string {
-  return resource.parameters === undefined ? resource.id.toLowerCase() : `${resource.id.toLowerCase()}\u0000${resource.parameters}`;
+/**
+ * A result's resource and deployment as keys compare them: id case-folded, and the parameters
+ * file(s) relative to the folder of the file the result points at (`locationFile`), so that a
+ * baseline saved from the repository root still matches a scan given an absolute path, run from
+ * another folder or on Windows; as given when the result has no location.
+ */
+export function resourceKey(resource: RuleResult['resource'], locationFile?: string): string {
+  if (resource.parameters === undefined) return resource.id.toLowerCase();
+  return `${resource.id.toLowerCase()}\u0000${parametersKey(resource.parameters, locationFile)}`;
+}
+
+function parametersKey(parameters: string, locationFile: string | undefined): string {
+  if (locationFile === undefined) return parameters;
+  const slashed = (p: string) => p.replace(/\\/g, '/');
+  const from = path.posix.dirname(slashed(locationFile));
+  const fromAbsolute = path.posix.isAbsolute(from) || /^[A-Za-z]:\//.test(from);
+  return parameters
+    .split(', ')
+    .map((file) => {
+      const f = slashed(file);
+      // Both spelled alike (relative to one folder, or both absolute): the path between them.
+      const same = fromAbsolute === (path.posix.isAbsolute(f) || /^[A-Za-z]:\//.test(f));
+      return same ? path.posix.relative(from, f) : f;
+    })
+    .join(', ');
 }
 
 /**

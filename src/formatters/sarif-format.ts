@@ -176,9 +176,9 @@ function notification(d: Diagnostic, options: SarifOptions): Json {
  * same resource id (separate deployments into the same placeholder scope), which code scanning
  * would otherwise merge into one alert.
  */
-export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence'>, file?: string): string {
+export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence' | 'location'>, file?: string): string {
   return createHash('sha256')
-    .update(`${r.ruleId}\u0000${resourceKey(r.resource)}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
+    .update(`${r.ruleId}\u0000${resourceKey(r.resource, r.location?.file)}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
     .digest('hex')
     .slice(0, 32);
 }
