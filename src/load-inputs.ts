@@ -266,7 +266,9 @@ function namedFor(name: string, base: string): boolean {
 
 /** The parameters files a template was evaluated with, as the user named them (none: undefined). */
 function paramsLabel(files: string[] | undefined): string | undefined {
-  return files?.length ? files.join(', ') : undefined;
+  // A folder's .bicepparam file also given with --params is named once.
+  const unique = files?.filter((f, i) => files.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
+  return unique?.length ? unique.join(', ') : undefined;
 }
 
 /** Absolute paths of the templates that the given templates link with a literal relativePath. */

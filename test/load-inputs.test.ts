@@ -103,6 +103,12 @@ describe('loadInputs on a template with two .bicepparam files', () => {
     expect(locks('prod.bicepparam')).toBe(1);
     expect(locks('dev.bicepparam')).toBe(0);
   });
+
+  it('names a parameters file once when --params also gives one the folder holds', () => {
+    const again = loadInputs([dir], { params: [path.join(dir, 'prod.bicepparam')] });
+    const labels = again.resources.filter((r) => r.name === 'stenv').map((r) => (r.parameters ?? '').split(', ').map((f) => path.basename(f)).join(', '));
+    expect(labels.sort()).toEqual(['prod.bicepparam', 'prod.bicepparam, dev.bicepparam']);
+  });
 });
 
 describe('loadInputs on two template files that declare the same ids', () => {
