@@ -11,7 +11,7 @@ import { classifyDocument } from './discover/classify-file.js';
 import { walkPaths } from './discover/walk-paths.js';
 import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
-import { readSnapshot } from './resource-graph/read-snapshot.js';
+import { exportPage, readSnapshot } from './resource-graph/read-snapshot.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 import { parseBicep } from './bicep/parse-bicep.js';
 import { CompileCache } from './bicep/compile/compile-cache.js';
@@ -184,6 +184,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         break;
     }
   }
+  dropCompletePages(parsed, diagnostics);
   // A parameters file found in a folder that no template is named for would silently change
   // nothing: say so.
   for (const p of parsed) {
@@ -311,6 +312,30 @@ function localModulesOf(files: string[], cache: CompileCache): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Every page of one query exported to its own file (`az graph query --skip-token` until none is
+ * left) and scanned together: the pages hold the rows `total_records` counts, so no page is
+ * partial. Pages of one query are told by the total they share.
+ */
+function dropCompletePages(parsed: Parsed[], diagnostics: Diagnostic[]): void {
+  const byTotal = new Map<number, { files: Set<string>; rows: number }>();
+  for (const p of parsed) {
+    if (p.kind !== 'resource-graph-snapshot') continue;
+    const page = exportPage(p.doc);
+    if (page?.total === undefined) continue;
+    const group = byTotal.get(page.total) ?? { files: new Set<string>(), rows: 0 };
+    group.files.add(p.file);
+    group.rows += page.rows;
+    byTotal.set(page.total, group);
+  }
+  const complete = new Set([...byTotal.entries()].filter(([total, g]) => g.files.size > 1 && g.rows >= total).flatMap(([, g]) => [...g.files]));
+  if (!complete.size) return;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i];
+    if (d.code === 'snapshot/partial' && d.location && complete.has(d.location.file)) diagnostics.splice(i, 1);
+  }
 }
 
 /** An ARM template a .bicepparam file names, expanded with its values. */

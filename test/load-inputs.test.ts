@@ -276,3 +276,20 @@ describe('loadInputs on a .bicepparam file whose using names a registry module',
     expect(set.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('loadInputs on every page of one az graph query export', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const row = (n: number) => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st${n}`, name: `st${n}`, type: 'microsoft.storage/storageaccounts', location: 'westeurope', properties: {} });
+  writeFileSync(path.join(dir, 'page1.json'), JSON.stringify({ count: 2, data: [row(1), row(2)], skip_token: 'abc', total_records: 3 }));
+  writeFileSync(path.join(dir, 'page2.json'), JSON.stringify({ count: 1, data: [row(3)], skip_token: null, total_records: 3 }));
+
+  it('gives no partial-export warning when the pages scanned together hold every row', () => {
+    const set = loadInputs([dir]);
+    expect(set.resources).toHaveLength(3);
+    expect(set.diagnostics.map((d) => d.code)).not.toContain('snapshot/partial');
+  });
+
+  it('still warns about a page scanned without the others', () => {
+    expect(loadInputs([path.join(dir, 'page1.json')]).diagnostics.map((d) => d.code)).toContain('snapshot/partial');
+  });
+});
