@@ -189,6 +189,11 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   // nothing: say so.
   for (const p of parsed) {
     if (p.kind !== 'arm-parameters' || p.explicit || pairedFiles.has(path.resolve(p.file)) || options.params?.length) continue;
+    const template = parsed.find((t) => t.kind === 'arm-template' && pairedParameters(t.file, parsed).includes(p));
+    if (template && paramTargets.has(path.resolve(template.file))) {
+      diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: its values are not used: ${template.file} is evaluated with the .bicepparam file(s) whose using names it instead`));
+      continue;
+    }
     diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: no scanned template is named for this parameters file (<template>.parameters.json, <template>.parameters.<env>.json or <template>.<env>.parameters.json); its values are not used. Pass it with --params, or pair it in azready.yaml`));
   }
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one

@@ -293,3 +293,22 @@ describe('loadInputs on every page of one az graph query export', () => {
     expect(loadInputs([path.join(dir, 'page1.json')]).diagnostics.map((d) => d.code)).toContain('snapshot/partial');
   });
 });
+
+describe('loadInputs on .bicepparam files beside an ARM template and its parameters file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { tls: { type: 'string' } }, resources: [] }));
+  writeFileSync(path.join(dir, 'app.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { tls: { value: 'TLS1_0' } } }));
+  writeFileSync(path.join(dir, 'app.bicepparam'), `using 'app.json'\nparam tls = 'TLS1_2'\n`);
+  writeFileSync(path.join(dir, 'miss.bicepparam'), `param tls = 'TLS1_2'\nusing 'missing.bicep'\n`);
+  const set = loadInputs([dir]);
+
+  it('says why the parameters file named for the template is not used (the .bicepparam file is)', () => {
+    const note = set.diagnostics.find((d) => d.message.startsWith(path.join(dir, 'app.parameters.json')));
+    expect(note?.message).toContain('is evaluated with the .bicepparam file(s) whose using names it');
+  });
+
+  it('reports a using that names a missing template at the using line of the parameters file', () => {
+    const missing = set.diagnostics.filter((d) => d.severity === 'error');
+    expect(missing).toEqual([expect.objectContaining({ code: 'bicep/using-not-found', location: expect.objectContaining({ file: path.join(dir, 'miss.bicepparam'), startLine: 2 }) })]);
+  });
+});
