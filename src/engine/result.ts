@@ -83,7 +83,7 @@ function parametersKey(parameters: string, locationFile: string | undefined): st
  * when the same resource appears in the results with other parameters (one template, two
  * environments) — otherwise the parameters would only repeat on every line.
  */
-export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[]): (resource: RuleResult['resource']) => string {
+export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[], show: (parameters: string) => string = (p) => p): (resource: RuleResult['resource']) => string {
   const seen = new Map<string, string | undefined>();
   const ambiguous = new Set<string>();
   for (const r of results) {
@@ -91,5 +91,5 @@ export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[]
     if (!seen.has(id)) seen.set(id, r.resource.parameters);
     else if (seen.get(id) !== r.resource.parameters) ambiguous.add(id);
   }
-  return (resource) => (resource.parameters !== undefined && ambiguous.has(resource.id.toLowerCase()) ? `${resource.name} [${resource.parameters}]` : resource.name);
+  return (resource) => (resource.parameters !== undefined && ambiguous.has(resource.id.toLowerCase()) ? `${resource.name} [${show(resource.parameters)}]` : resource.name);
 }

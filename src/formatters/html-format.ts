@@ -11,7 +11,7 @@ import { CSS, SCRIPT } from './html-assets.js';
 import { gaugeSvg, pillarBarsSvg } from './html-charts.js';
 import { nextFixes } from './next-fixes.js';
 import { pillarLevel } from './pillar-level.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 import { escapeXml as x } from './xml-escape.js';
 
 export interface HtmlOptions {
@@ -159,7 +159,7 @@ ${items.join('\n')}
 function finding(r: RuleResult, i: number, rule: RuleInfo | undefined, options: HtmlOptions): string {
   const rows: string[] = [];
   rows.push(`<dt>Resource</dt><dd>${x(r.resource.name)} <span class="muted">${x(r.resource.type)}</span><br><code>${x(r.resource.id)}</code></dd>`);
-  if (r.resource.parameters !== undefined) rows.push(`<dt>Parameters</dt><dd><code>${x(r.resource.parameters)}</code></dd>`);
+  if (r.resource.parameters !== undefined) rows.push(`<dt>Parameters</dt><dd><code>${x(relativeParameters(r.resource.parameters, options.cwd))}</code></dd>`);
   if (r.location) rows.push(`<dt>Where</dt><dd><code>${x(where(r, options))}</code></dd>`);
   if (r.evidence) rows.push(`<dt>Evidence</dt><dd><code>${x(r.evidence.path)}</code> = <code>${x(evidenceText(r.evidence.actual))}</code>${r.evidence.defaulted ? ' (Azure’s default when the property is absent)' : ''}</dd>`);
   const why = resultReason(r);
