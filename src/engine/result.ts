@@ -73,7 +73,9 @@ function parametersKey(parameters: string, locationFile: string | undefined): st
       const f = slashed(file);
       // Both spelled alike (relative to one folder, or both absolute): the path between them.
       const same = fromAbsolute === (path.posix.isAbsolute(f) || /^[A-Za-z]:\//.test(f));
-      return same ? path.posix.relative(from, f) : f;
+      if (same) return path.posix.relative(from, f);
+      // One absolute (a parameters file azready.yaml names), one relative to the working folder.
+      return path.relative(path.dirname(path.resolve(locationFile)), path.resolve(file)).split(path.sep).join('/');
     })
     .join(', ');
 }

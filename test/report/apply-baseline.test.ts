@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/engine/result.js';
 import { evaluateGate } from '../../src/gate.js';
@@ -33,8 +34,9 @@ describe('applyBaseline', () => {
       at('main.bicep', 'main.dev.bicepparam'),
       at('infra\\main.bicep', 'infra\\main.dev.bicepparam'),
       at('/repo/infra/main.bicep', '/repo/infra/main.prod.bicepparam'),
+      at('infra/main.bicep', path.resolve('infra/main.dev.bicepparam')),
     ];
-    expect(applyBaseline(now, before, 'base.json').results.map((r) => r.baseline)).toEqual(['existing', 'existing', 'existing', 'existing', 'new']);
+    expect(applyBaseline(now, before, 'base.json').results.map((r) => r.baseline)).toEqual(['existing', 'existing', 'existing', 'existing', 'new', 'existing']);
   });
 
   it('keeps two folders whose parameters files have the same name apart', () => {
