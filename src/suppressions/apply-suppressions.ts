@@ -60,13 +60,13 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
   });
   const diagnostics = [...(inline?.diagnostics() ?? [])];
   for (const s of expired) {
-    const target = s.resource ? ` on ${s.resource}` : '';
+    const target = (s.resource ? ` on ${s.resource}` : '') + (s.parameters ? ` with parameters ${s.parameters}` : '');
     diagnostics.push(diagnostic('suppressions/expired', 'warning', `the suppression of ${s.rule}${target} expired on ${s.expires} ("${s.reason}"); its findings count again: fix them, or renew the suppression with a new date`, s.location));
   }
   // As linters report unused disable directives: a suppression that accepts nothing may be stale.
   for (const s of options.config ?? []) {
     if (used.has(s)) continue;
-    const target = s.resource ? ` on ${s.resource}` : '';
+    const target = (s.resource ? ` on ${s.resource}` : '') + (s.parameters ? ` with parameters ${s.parameters}` : '');
     diagnostics.push(diagnostic('suppressions/unused', 'info', `the suppression of ${s.rule}${target} matched no failed or unverified result; remove it if the finding is fixed`, s.location));
   }
   return { results: out, diagnostics };
