@@ -94,7 +94,7 @@ function partialExport(doc: JsonDocument, rows: number): Diagnostic | undefined 
   if (!page) return undefined;
   const more = page.total !== undefined && page.total > rows;
   if (!more && !page.more) return undefined;
-  return diagnostic('snapshot/partial', 'warning', `${doc.file} holds ${rows} of ${more ? page.total : 'more'} rows: Resource Graph had more pages than were exported, and rules that look for related resources may miss them. Export every page (az graph query --first 1000 with --skip-token until none is left), or run azready audit --save-snapshot`, doc.rangeOf(doc.root!));
+  return diagnostic('snapshot/partial', 'warning', `${doc.file} holds ${more ? `${rows} of ${page.total} rows` : `${rows} rows and a skip token`}: Resource Graph had more pages than were exported, and rules that look for related resources may miss them. Export every page (az graph query --first 1000 with --skip-token until none is left), or run azready audit --save-snapshot`, doc.rangeOf(doc.root!));
 }
 
 /**
@@ -104,7 +104,8 @@ function partialExport(doc: JsonDocument, rows: number): Diagnostic | undefined 
 export function exportPage(doc: JsonDocument): { rows: number; total?: number; more: boolean } | undefined {
   if (doc.root?.type !== 'object') return undefined;
   const total = member(doc.root, 'total_records')?.value ?? member(doc.root, 'totalRecords')?.value;
-  const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value;
+  // az graph query: skip_token; the REST API: $skipToken; PowerShell Search-AzGraph: SkipToken.
+  const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value ?? member(doc.root, 'skipToken')?.value;
   const rows = member(doc.root, 'data')?.children?.length ?? 0;
   return { rows, ...(typeof total === 'number' ? { total } : {}), more: typeof token === 'string' && token !== '' };
 }

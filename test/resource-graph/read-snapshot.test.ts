@@ -82,6 +82,13 @@ describe('az graph query output with more pages than exported', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/partial', severity: 'warning', message: expect.stringContaining('holds 3 of 2500 rows') })]);
   });
 
+  it('reads the SkipToken of a PowerShell Search-AzGraph response too', () => {
+    const { doc } = JsonDocument.parse('ps-page.json', JSON.stringify({ Data: rows, SkipToken: 'ew0KICAiJGlkIjogIjEiLA0K', Count: 3 }));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources).toHaveLength(3);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/partial', message: expect.stringContaining('holds 3 rows and a skip token') })]);
+  });
+
   it('says nothing when every row is there', () => {
     const { doc } = JsonDocument.parse('all.json', JSON.stringify({ count: 3, data: rows, skip_token: null, total_records: 3 }));
     expect(readSnapshot(doc).diagnostics).toEqual([]);
