@@ -86,7 +86,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const paramValues: ParameterValues = new Map();
   for (const p of options.params ?? []) {
     if (/\.bicepparam$/i.test(p)) {
-      const read = loadBicepParams(p, { cache });
+      const text = readText(p, diagnostics);
+      if (text === undefined) continue;
+      const read = guarded(p, diagnostics, () => loadBicepParams(p, { cache }, text));
+      if (!read) continue;
       diagnostics.push(...read.diagnostics);
       for (const [k, v] of read.values) paramValues.set(k, v);
       continue;
@@ -398,9 +401,11 @@ function guarded<T>(file: string, diagnostics: Diagnostic[], run: () => T): T | 
 /** The parameters file azready.yaml pairs with one template (ARM JSON or .bicepparam). */
 function readTemplateParams(file: string, diagnostics: Diagnostic[], cache: CompileCache): ParameterValues {
   if (/\.bicepparam$/i.test(file)) {
-    const read = loadBicepParams(file, { cache });
-    diagnostics.push(...read.diagnostics);
-    return read.values;
+    const text = readText(file, diagnostics);
+    if (text === undefined) return new Map();
+    const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }, text));
+    diagnostics.push(...(read?.diagnostics ?? []));
+    return read?.values ?? new Map();
   }
   const text = readText(file, diagnostics);
   if (text === undefined) return new Map();

@@ -312,3 +312,21 @@ describe('loadInputs on .bicepparam files beside an ARM template and its paramet
     expect(missing).toEqual([expect.objectContaining({ code: 'bicep/using-not-found', location: expect.objectContaining({ file: path.join(dir, 'miss.bicepparam'), startLine: 2 }) })]);
   });
 });
+
+describe('loadInputs with a .bicepparam file that cannot be read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n`);
+  mkdirSync(path.join(dir, 'folder.bicepparam'));
+
+  it('is an input/unreadable error for --params, not an exception', () => {
+    for (const missing of ['missing.bicepparam', 'folder.bicepparam']) {
+      const set = loadInputs([path.join(dir, 'main.bicep')], { params: [path.join(dir, missing)] });
+      expect(set.diagnostics.map((d) => d.code)).toContain('input/unreadable');
+    }
+  });
+
+  it('is an input/unreadable error for a parameters file azready.yaml names', () => {
+    const set = loadInputs([path.join(dir, 'main.bicep')], { templateParams: () => path.join(dir, 'missing.bicepparam') });
+    expect(set.diagnostics.map((d) => d.code)).toContain('input/unreadable');
+  });
+});
