@@ -41,3 +41,12 @@ describe('the parameters file in every format', () => {
     expect(text).not.toContain(path.join(cwd, 'infra', 'main.dev.bicepparam'));
   });
 });
+
+describe('the HTML report\'s next fixes', () => {
+  it('name the parameters file where the same rule fails on one resource with two', () => {
+    const html = formatHtml(twoEnvironments(), { cwd });
+    const fixes = html.slice(html.indexOf('<ol class="fixes">'), html.indexOf('</ol>', html.indexOf('<ol class="fixes">')));
+    expect(fixes).toContain('[infra/main.dev.bicepparam]</strong>');
+    expect(fixes).toContain('[infra/main.prod.bicepparam]</strong>');
+  });
+});
