@@ -330,3 +330,15 @@ describe('loadInputs with a .bicepparam file that cannot be read', () => {
     expect(set.diagnostics.map((d) => d.code)).toContain('input/unreadable');
   });
 });
+
+describe('loadInputs on one Resource Graph row exported as an object', () => {
+  it('says how to export it as an array (PowerShell writes a single result as an object)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+    writeFileSync(path.join(dir, 'one.json'), JSON.stringify({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1', name: 'st1', type: 'microsoft.storage/storageaccounts', properties: {} }));
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ id: 'x', type: 'y' }));
+    const set = loadInputs([dir]);
+    const note = (file: string) => set.diagnostics.find((d) => d.message.startsWith(path.join(dir, file)))?.message;
+    expect(note('one.json')).toContain('ConvertTo-Json -AsArray -Depth 100');
+    expect(note('other.json')).not.toContain('AsArray');
+  });
+});
