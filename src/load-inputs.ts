@@ -11,7 +11,7 @@ import { classifyDocument } from './discover/classify-file.js';
 import { walkPaths } from './discover/walk-paths.js';
 import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
-import { readSnapshot } from './resource-graph/read-snapshot.js';
+import { exportPage, readSnapshot } from './resource-graph/read-snapshot.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 import { parseBicep } from './bicep/parse-bicep.js';
 import { CompileCache } from './bicep/compile/compile-cache.js';
@@ -86,7 +86,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const paramValues: ParameterValues = new Map();
   for (const p of options.params ?? []) {
     if (/\.bicepparam$/i.test(p)) {
-      const read = loadBicepParams(p, { cache });
+      const text = readText(p, diagnostics);
+      if (text === undefined) continue;
+      const read = guarded(p, diagnostics, () => loadBicepParams(p, { cache }, text));
+      if (!read) continue;
       diagnostics.push(...read.diagnostics);
       for (const [k, v] of read.values) paramValues.set(k, v);
       continue;
@@ -178,16 +181,22 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         diagnostics.push(diagnostic(
           p.explicit ? 'input/unrecognized-file' : 'input/skipped-file',
           p.explicit ? 'error' : 'info',
-          `${p.file}: not an ARM template, parameters file or Resource Graph snapshot; ${p.explicit ? 'pass a template ($schema …/deploymentTemplate.json#) or az graph query output' : 'skipped'}`,
+          `${p.file}: not an ARM template, parameters file or Resource Graph snapshot; ${p.explicit ? 'pass a template ($schema …/deploymentTemplate.json#) or az graph query output' : 'skipped'}${singleRow(p.doc) ? SINGLE_ROW_ADVICE : ''}`,
         ));
         inputs.push({ path: p.file, kind: 'skipped' });
         break;
     }
   }
+  dropCompletePages(parsed, diagnostics);
   // A parameters file found in a folder that no template is named for would silently change
   // nothing: say so.
   for (const p of parsed) {
     if (p.kind !== 'arm-parameters' || p.explicit || pairedFiles.has(path.resolve(p.file)) || options.params?.length) continue;
+    const template = parsed.find((t) => t.kind === 'arm-template' && pairedParameters(t.file, parsed).includes(p));
+    if (template && paramTargets.has(path.resolve(template.file))) {
+      diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: its values are not used: ${template.file} is evaluated with the .bicepparam file(s) whose using names it instead`));
+      continue;
+    }
     diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: no scanned template is named for this parameters file (<template>.parameters.json, <template>.parameters.<env>.json or <template>.<env>.parameters.json); its values are not used. Pass it with --params, or pair it in azready.yaml`));
   }
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
@@ -266,7 +275,9 @@ function namedFor(name: string, base: string): boolean {
 
 /** The parameters files a template was evaluated with, as the user named them (none: undefined). */
 function paramsLabel(files: string[] | undefined): string | undefined {
-  return files?.length ? files.join(', ') : undefined;
+  // A folder's .bicepparam file also given with --params is named once.
+  const unique = files?.filter((f, i) => files.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
+  return unique?.length ? unique.join(', ') : undefined;
 }
 
 /** Absolute paths of the templates that the given templates link with a literal relativePath. */
@@ -310,6 +321,43 @@ function localModulesOf(files: string[], cache: CompileCache): Set<string> {
   }
   return out;
 }
+
+/**
+ * Every page of one query exported to its own file (`az graph query --skip-token` until none is
+ * left) and scanned together: the pages hold the rows `total_records` counts, so no page is
+ * partial. Pages of one query are told by the total they share.
+ */
+function dropCompletePages(parsed: Parsed[], diagnostics: Diagnostic[]): void {
+  const byTotal = new Map<number, { files: Set<string>; rows: number }>();
+  for (const p of parsed) {
+    if (p.kind !== 'resource-graph-snapshot') continue;
+    const page = exportPage(p.doc);
+    if (page?.total === undefined) continue;
+    const group = byTotal.get(page.total) ?? { files: new Set<string>(), rows: 0 };
+    group.files.add(p.file);
+    group.rows += page.rows;
+    byTotal.set(page.total, group);
+  }
+  const complete = new Set([...byTotal.entries()].filter(([total, g]) => g.files.size > 1 && g.rows >= total).flatMap(([, g]) => [...g.files]));
+  if (!complete.size) return;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i];
+    if (d.code === 'snapshot/partial' && d.location && complete.has(d.location.file)) diagnostics.splice(i, 1);
+  }
+}
+
+/**
+ * One Resource Graph row on its own: PowerShell's ConvertTo-Json writes a one-element array as
+ * its element, so a query with a single result exports as an object.
+ */
+function singleRow(doc: JsonDocument): boolean {
+  if (doc.root?.type !== 'object') return false;
+  const id = member(doc.root, 'id')?.value;
+  const type = member(doc.root, 'type')?.value;
+  return typeof id === 'string' && /^\/subscriptions\//i.test(id) && typeof type === 'string' && type.includes('/');
+}
+
+const SINGLE_ROW_ADVICE = '. It holds one resource (id and type) instead of an array of rows: PowerShell ConvertTo-Json writes a single result that way; export with ConvertTo-Json -AsArray -Depth 100';
 
 /** An ARM template a .bicepparam file names, expanded with its values. */
 function loadArmTemplate(file: string, parsed: Parsed[], values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
@@ -366,9 +414,11 @@ function guarded<T>(file: string, diagnostics: Diagnostic[], run: () => T): T | 
 /** The parameters file azready.yaml pairs with one template (ARM JSON or .bicepparam). */
 function readTemplateParams(file: string, diagnostics: Diagnostic[], cache: CompileCache): ParameterValues {
   if (/\.bicepparam$/i.test(file)) {
-    const read = loadBicepParams(file, { cache });
-    diagnostics.push(...read.diagnostics);
-    return read.values;
+    const text = readText(file, diagnostics);
+    if (text === undefined) return new Map();
+    const read = guarded(file, diagnostics, () => loadBicepParams(file, { cache }, text));
+    diagnostics.push(...(read?.diagnostics ?? []));
+    return read?.values ?? new Map();
   }
   const text = readText(file, diagnostics);
   if (text === undefined) return new Map();

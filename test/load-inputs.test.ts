@@ -103,6 +103,12 @@ describe('loadInputs on a template with two .bicepparam files', () => {
     expect(locks('prod.bicepparam')).toBe(1);
     expect(locks('dev.bicepparam')).toBe(0);
   });
+
+  it('names a parameters file once when --params also gives one the folder holds', () => {
+    const again = loadInputs([dir], { params: [path.join(dir, 'prod.bicepparam')] });
+    const labels = again.resources.filter((r) => r.name === 'stenv').map((r) => (r.parameters ?? '').split(', ').map((f) => path.basename(f)).join(', '));
+    expect(labels.sort()).toEqual(['prod.bicepparam', 'prod.bicepparam, dev.bicepparam']);
+  });
 });
 
 describe('loadInputs on two template files that declare the same ids', () => {
@@ -268,5 +274,71 @@ describe('loadInputs on a .bicepparam file whose using names a registry module',
     expect(warning).toMatchObject({ severity: 'warning', location: { file: path.join(dir, 'missing.bicepparam'), startLine: 1 } });
     expect(warning?.message).toContain('bicep restore');
     expect(set.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('loadInputs on every page of one az graph query export', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  const row = (n: number) => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st${n}`, name: `st${n}`, type: 'microsoft.storage/storageaccounts', location: 'westeurope', properties: {} });
+  writeFileSync(path.join(dir, 'page1.json'), JSON.stringify({ count: 2, data: [row(1), row(2)], skip_token: 'abc', total_records: 3 }));
+  writeFileSync(path.join(dir, 'page2.json'), JSON.stringify({ count: 1, data: [row(3)], skip_token: null, total_records: 3 }));
+
+  it('gives no partial-export warning when the pages scanned together hold every row', () => {
+    const set = loadInputs([dir]);
+    expect(set.resources).toHaveLength(3);
+    expect(set.diagnostics.map((d) => d.code)).not.toContain('snapshot/partial');
+  });
+
+  it('still warns about a page scanned without the others', () => {
+    expect(loadInputs([path.join(dir, 'page1.json')]).diagnostics.map((d) => d.code)).toContain('snapshot/partial');
+  });
+});
+
+describe('loadInputs on .bicepparam files beside an ARM template and its parameters file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { tls: { type: 'string' } }, resources: [] }));
+  writeFileSync(path.join(dir, 'app.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { tls: { value: 'TLS1_0' } } }));
+  writeFileSync(path.join(dir, 'app.bicepparam'), `using 'app.json'\nparam tls = 'TLS1_2'\n`);
+  writeFileSync(path.join(dir, 'miss.bicepparam'), `param tls = 'TLS1_2'\nusing 'missing.bicep'\n`);
+  const set = loadInputs([dir]);
+
+  it('says why the parameters file named for the template is not used (the .bicepparam file is)', () => {
+    const note = set.diagnostics.find((d) => d.message.startsWith(path.join(dir, 'app.parameters.json')));
+    expect(note?.message).toContain('is evaluated with the .bicepparam file(s) whose using names it');
+  });
+
+  it('reports a using that names a missing template at the using line of the parameters file', () => {
+    const missing = set.diagnostics.filter((d) => d.severity === 'error');
+    expect(missing).toEqual([expect.objectContaining({ code: 'bicep/using-not-found', location: expect.objectContaining({ file: path.join(dir, 'miss.bicepparam'), startLine: 2 }) })]);
+  });
+});
+
+describe('loadInputs with a .bicepparam file that cannot be read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n`);
+  mkdirSync(path.join(dir, 'folder.bicepparam'));
+
+  it('is an input/unreadable error for --params, not an exception', () => {
+    for (const missing of ['missing.bicepparam', 'folder.bicepparam']) {
+      const set = loadInputs([path.join(dir, 'main.bicep')], { params: [path.join(dir, missing)] });
+      expect(set.diagnostics.map((d) => d.code)).toContain('input/unreadable');
+    }
+  });
+
+  it('is an input/unreadable error for a parameters file azready.yaml names', () => {
+    const set = loadInputs([path.join(dir, 'main.bicep')], { templateParams: () => path.join(dir, 'missing.bicepparam') });
+    expect(set.diagnostics.map((d) => d.code)).toContain('input/unreadable');
+  });
+});
+
+describe('loadInputs on one Resource Graph row exported as an object', () => {
+  it('says how to export it as an array (PowerShell writes a single result as an object)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+    writeFileSync(path.join(dir, 'one.json'), JSON.stringify({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1', name: 'st1', type: 'microsoft.storage/storageaccounts', properties: {} }));
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ id: 'x', type: 'y' }));
+    const set = loadInputs([dir]);
+    const note = (file: string) => set.diagnostics.find((d) => d.message.startsWith(path.join(dir, file)))?.message;
+    expect(note('one.json')).toContain('ConvertTo-Json -AsArray -Depth 100');
+    expect(note('other.json')).not.toContain('AsArray');
   });
 });

@@ -97,6 +97,11 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
       return { values, unavailable: true, diagnostics: [...diagnostics, ...out.diagnostics] };
     }
   }
+  if (decl && using && !isFile(using)) {
+    // Said here, at the using line: the template's own read error would not name this file.
+    diagnostics.push(diagnostic('bicep/using-not-found', 'error', `the template this parameters file is for does not exist: ${using}; fix the path after using (it is relative to ${path.basename(file)})`, result.tree.lineMap.range(file, decl.start, decl.end - decl.start)));
+    return { values, unavailable: true, diagnostics: [...diagnostics, ...out.diagnostics] };
+  }
   return { values, ...(using ? { using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
 }
 

@@ -1,4 +1,5 @@
 // One rule's verdict on one resource (or on the whole set), as the report carries it.
+import path from 'node:path';
 import type { SourceRange } from '../core/source-range.js';
 import type { Pillar, Severity } from '../rules/rule.js';
 
@@ -50,9 +51,33 @@ export function resultReason(r: RuleResult): string | undefined {
   return r.reason;
 }
 
-/** A result's resource and deployment as keys compare them: id case-folded, parameters file as given. */
-export function resourceKey(resource: RuleResult['resource']): string {
-  return resource.parameters === undefined ? resource.id.toLowerCase() : `${resource.id.toLowerCase()}\u0000${resource.parameters}`;
+/**
+ * A result's resource and deployment as keys compare them: id case-folded, and the parameters
+ * file(s) relative to the folder of the file the result points at (`locationFile`), so that a
+ * baseline saved from the repository root still matches a scan given an absolute path, run from
+ * another folder or on Windows; as given when the result has no location.
+ */
+export function resourceKey(resource: RuleResult['resource'], locationFile?: string): string {
+  if (resource.parameters === undefined) return resource.id.toLowerCase();
+  return `${resource.id.toLowerCase()}\u0000${parametersKey(resource.parameters, locationFile)}`;
+}
+
+function parametersKey(parameters: string, locationFile: string | undefined): string {
+  if (locationFile === undefined) return parameters;
+  const slashed = (p: string) => p.replace(/\\/g, '/');
+  const from = path.posix.dirname(slashed(locationFile));
+  const fromAbsolute = path.posix.isAbsolute(from) || /^[A-Za-z]:\//.test(from);
+  return parameters
+    .split(', ')
+    .map((file) => {
+      const f = slashed(file);
+      // Both spelled alike (relative to one folder, or both absolute): the path between them.
+      const same = fromAbsolute === (path.posix.isAbsolute(f) || /^[A-Za-z]:\//.test(f));
+      if (same) return path.posix.relative(from, f);
+      // One absolute (a parameters file azready.yaml names), one relative to the working folder.
+      return path.relative(path.dirname(path.resolve(locationFile)), path.resolve(file)).split(path.sep).join('/');
+    })
+    .join(', ');
 }
 
 /**
@@ -60,7 +85,7 @@ export function resourceKey(resource: RuleResult['resource']): string {
  * when the same resource appears in the results with other parameters (one template, two
  * environments) — otherwise the parameters would only repeat on every line.
  */
-export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[]): (resource: RuleResult['resource']) => string {
+export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[], show: (parameters: string) => string = (p) => p): (resource: RuleResult['resource']) => string {
   const seen = new Map<string, string | undefined>();
   const ambiguous = new Set<string>();
   for (const r of results) {
@@ -68,5 +93,5 @@ export function resourceLabeler(results: readonly Pick<RuleResult, 'resource'>[]
     if (!seen.has(id)) seen.set(id, r.resource.parameters);
     else if (seen.get(id) !== r.resource.parameters) ambiguous.add(id);
   }
-  return (resource) => (resource.parameters !== undefined && ambiguous.has(resource.id.toLowerCase()) ? `${resource.name} [${resource.parameters}]` : resource.name);
+  return (resource) => (resource.parameters !== undefined && ambiguous.has(resource.id.toLowerCase()) ? `${resource.name} [${show(resource.parameters)}]` : resource.name);
 }

@@ -35,7 +35,7 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
     out.push(`  ${p.padEnd(18)} ${value}  ${bar(ps.score)}  ${ps.passed} passed, ${ps.failed} failed, ${ps.unknown} unverified`);
   }
 
-  const label = resourceLabeler(report.results);
+  const label = resourceLabeler(report.results, (p) => p.split(', ').map((f) => rel(f, options.cwd)).join(', '));
   const failures = report.results.filter((r) => r.outcome === 'fail');
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   if (failures.length) {

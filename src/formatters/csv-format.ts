@@ -3,7 +3,7 @@
 import { resultReason } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { evidenceText } from './evidence-text.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 
 export interface CsvOptions {
   /** Paths are shown relative to this folder. */
@@ -22,7 +22,7 @@ export function formatCsv(report: Report, options: CsvOptions = {}): string {
       r.ruleId, r.outcome, r.severity, r.pillar, r.resource.id, r.resource.type, r.resource.name, r.message,
       r.evidence?.path ?? '', r.evidence ? evidenceText(r.evidence.actual) : '',
       r.location ? relativePath(r.location.file, options.cwd) : '', r.location?.startLine ?? '', r.location?.startColumn ?? '',
-      resultReason(r) ?? '', r.resource.parameters ?? '',
+      resultReason(r) ?? '', r.resource.parameters !== undefined ? relativeParameters(r.resource.parameters, options.cwd) : '',
     ];
     rows.push(cells.map((c) => csvCell(String(c))).join(','));
   }

@@ -3,7 +3,7 @@ import { resourceLabeler } from '../engine/result.js';
 import type { DiffEntry, ReportDiff, ScoreChange } from '../report/diff-reports.js';
 import { PILLARS } from '../rules/rule.js';
 import { md } from './markdown-format.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 
 export interface DiffFormatOptions {
   /** Paths are shown relative to this folder. */
@@ -18,7 +18,7 @@ export function formatDiffConsole(diff: ReportDiff, options: DiffFormatOptions =
     if (c.before === null && c.after === null) continue;
     out.push(`  ${p.padEnd(18)} ${show(c)}`);
   }
-  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing]);
+  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing], (p) => relativeParameters(p, options.cwd));
   const list = (title: string, entries: DiffEntry[]) => {
     out.push('', `${title} (${entries.length})`);
     for (const e of entries) {
@@ -42,7 +42,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
     if (c.before === null && c.after === null) continue;
     out.push(`| ${p} | ${num(c.before)} | ${num(c.after)} | ${signed(c.delta)} |`);
   }
-  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing]);
+  const label = resourceLabeler([...diff.fixed, ...diff.new, ...diff.stillFailing], (p) => relativeParameters(p, options.cwd));
   const table = (title: string, entries: DiffEntry[], open: boolean) => {
     if (!entries.length) return;
     out.push('', `<details${open ? ' open' : ''}>`, `<summary><strong>${title}</strong> (${entries.length})</summary>`, '');

@@ -3,7 +3,7 @@
 // "Your next three fixes", and every finding with evidence, remediation, rationale and references,
 // filterable by pillar, severity and outcome. All report data is escaped.
 import { createHash } from 'node:crypto';
-import { resultReason, type RuleResult } from '../engine/result.js';
+import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
 import { evidenceText } from './evidence-text.js';
@@ -11,7 +11,7 @@ import { CSS, SCRIPT } from './html-assets.js';
 import { gaugeSvg, pillarBarsSvg } from './html-charts.js';
 import { nextFixes } from './next-fixes.js';
 import { pillarLevel } from './pillar-level.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 import { escapeXml as x } from './xml-escape.js';
 
 export interface HtmlOptions {
@@ -104,13 +104,15 @@ ${rows.join('\n')}
 
 function fixesSection(report: Report, rules: Map<string, RuleInfo>, options: HtmlOptions): string {
   const fixes = nextFixes(report);
+  // One template with two parameters files: the same rule, resource and line, told apart by them.
+  const label = resourceLabeler(report.results, (p) => relativeParameters(p, options.cwd));
   const head = `<section aria-labelledby="fixes-h">\n<h2 id="fixes-h">Your next three fixes</h2>`;
   if (!fixes.length) return `${head}\n<p>Nothing failed, so there is nothing to fix first.${report.summary.counts.unknown ? ' Look at the unverified results below: they are what the score cannot see yet.' : ''}</p>\n</section>`;
   const items = fixes.map(({ result: r, gain }) => {
     const rule = rules.get(r.ruleId);
     return `<li>
 <h3>${x(rule?.title ?? r.ruleId)}</h3>
-<p><code>${x(r.ruleId)}</code> on <strong>${x(r.resource.name)}</strong>${r.location ? ` at <code>${x(where(r, options))}</code>` : ''} · ${badge('sev', r.severity)} ${x(r.pillar)} · <span class="gain">+${x(gain.toFixed(1))} points</span></p>
+<p><code>${x(r.ruleId)}</code> on <strong>${x(label(r.resource))}</strong>${r.location ? ` at <code>${x(where(r, options))}</code>` : ''} · ${badge('sev', r.severity)} ${x(r.pillar)} · <span class="gain">+${x(gain.toFixed(1))} points</span></p>
 ${rule ? remediationHtml(rule) : ''}
 ${rule?.rationale ? `<p><strong>Why it matters:</strong> ${x(rule.rationale.trim())}</p>` : ''}
 </li>`;
@@ -159,7 +161,7 @@ ${items.join('\n')}
 function finding(r: RuleResult, i: number, rule: RuleInfo | undefined, options: HtmlOptions): string {
   const rows: string[] = [];
   rows.push(`<dt>Resource</dt><dd>${x(r.resource.name)} <span class="muted">${x(r.resource.type)}</span><br><code>${x(r.resource.id)}</code></dd>`);
-  if (r.resource.parameters !== undefined) rows.push(`<dt>Parameters</dt><dd><code>${x(r.resource.parameters)}</code></dd>`);
+  if (r.resource.parameters !== undefined) rows.push(`<dt>Parameters</dt><dd><code>${x(relativeParameters(r.resource.parameters, options.cwd))}</code></dd>`);
   if (r.location) rows.push(`<dt>Where</dt><dd><code>${x(where(r, options))}</code></dd>`);
   if (r.evidence) rows.push(`<dt>Evidence</dt><dd><code>${x(r.evidence.path)}</code> = <code>${x(evidenceText(r.evidence.actual))}</code>${r.evidence.defaulted ? ' (Azure’s default when the property is absent)' : ''}</dd>`);
   const why = resultReason(r);

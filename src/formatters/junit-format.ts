@@ -5,7 +5,7 @@ import { resourceLabeler, resultReason, type RuleResult } from '../engine/result
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
 import { evidenceText } from './evidence-text.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 import { escapeXml as x } from './xml-escape.js';
 
 export interface JunitOptions {
@@ -15,7 +15,7 @@ export interface JunitOptions {
 
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const suites: string[] = [];
-  const label = resourceLabeler(report.results);
+  const label = resourceLabeler(report.results, (p) => relativeParameters(p, options.cwd));
   const totals = { tests: 0, failures: 0, skipped: 0 };
   for (const pillar of PILLARS) {
     const results = report.results.filter((r) => r.pillar === pillar && r.outcome !== 'not-applicable');

@@ -5,7 +5,7 @@ import { resourceLabeler, resultReason, type RuleResult } from '../engine/result
 import type { Report } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
 import { pillarLevel } from './pillar-level.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 
 export interface MarkdownOptions {
   /** Paths are shown relative to this folder. */
@@ -77,7 +77,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const where = (r: RuleResult) => location(r, options);
-  const label = resourceLabeler(report.results);
+  const label = resourceLabeler(report.results, (p) => relativeParameters(p, options.cwd));
   const failures = report.results.filter((r) => r.outcome === 'fail');
   if (failures.length) {
     push(`### Failures (${failures.length})`, '');

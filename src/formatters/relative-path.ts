@@ -11,3 +11,11 @@ export function relativePath(file: string, cwd?: string): string {
   }
   return p.split(path.sep).join('/');
 }
+
+/** A result's parameters file(s) (`a.bicepparam, b.json`), each relative to `cwd` as file paths are printed. */
+export function relativeParameters(parameters: string, cwd?: string): string {
+  return parameters
+    .split(', ')
+    .map((f) => relativePath(f, cwd))
+    .join(', ');
+}

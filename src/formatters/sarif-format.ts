@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { resourceKey, resourceLabeler, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import type { Severity } from '../rules/rule.js';
-import { relativePath } from './relative-path.js';
+import { relativeParameters, relativePath } from './relative-path.js';
 
 export interface SarifOptions {
   /** Artifact URIs are relative to this folder (the %SRCROOT% base). */
@@ -30,7 +30,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   const rules = [...report.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Json[] = [];
-  const label = resourceLabeler(report.results);
+  const label = resourceLabeler(report.results, (p) => relativeParameters(p, options.cwd));
   for (const r of report.results) {
     if (r.outcome !== 'fail' && r.outcome !== 'unknown' && r.outcome !== 'suppressed') continue;
     if (!index.has(r.ruleId)) {
@@ -116,7 +116,7 @@ function tags(rule: RuleInfo): string[] {
 function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, options: SarifOptions): Json {
   const level = r.outcome === 'unknown' ? 'note' : LEVEL[r.severity];
   // One template evaluated with two parameters files: the same line, told apart by the parameters.
-  const withParams = resourceName !== r.resource.name ? ` [${r.resource.parameters}]` : '';
+  const withParams = resourceName !== r.resource.name && r.resource.parameters !== undefined ? ` [${relativeParameters(r.resource.parameters, options.cwd)}]` : '';
   const text = (r.outcome === 'unknown' ? `Unverified: ${r.message}${r.reason ? ` (${r.reason})` : ''}` : r.message) + (r.message ? withParams : '');
   const location: Json = {
     logicalLocations: [{ name: resourceName, fullyQualifiedName: r.resource.id, kind: 'resource' }],
@@ -130,7 +130,7 @@ function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, opt
     message: { text: text || r.ruleId },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, (physical?.artifactLocation as { uri?: string } | undefined)?.uri) },
-    properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.resource.parameters !== undefined ? { parameters: r.resource.parameters } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) },
+    properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.resource.parameters !== undefined ? { parameters: relativeParameters(r.resource.parameters, options.cwd) } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
   if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
   return result;
@@ -176,9 +176,9 @@ function notification(d: Diagnostic, options: SarifOptions): Json {
  * same resource id (separate deployments into the same placeholder scope), which code scanning
  * would otherwise merge into one alert.
  */
-export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence'>, file?: string): string {
+export function fingerprint(r: Pick<RuleResult, 'ruleId' | 'resource' | 'evidence' | 'location'>, file?: string): string {
   return createHash('sha256')
-    .update(`${r.ruleId}\u0000${resourceKey(r.resource)}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
+    .update(`${r.ruleId}\u0000${resourceKey(r.resource, r.location?.file)}\u0000${r.evidence?.path ?? ''}${file ? `\u0000${file}` : ''}`)
     .digest('hex')
     .slice(0, 32);
 }

@@ -14,7 +14,7 @@ export interface BaselineInfo {
 }
 
 export function applyBaseline(results: readonly RuleResult[], baseline: Report, file: string): { results: RuleResult[]; info: BaselineInfo } {
-  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${resourceKey(r.resource)}`;
+  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${resourceKey(r.resource, r.location?.file)}`;
   const known = new Set(baseline.results.filter((r) => r.outcome === 'fail').map(key));
   let existing = 0;
   let added = 0;

@@ -34,7 +34,7 @@ export interface ReportDiff {
 }
 
 export function diffReports(before: Report, after: Report): ReportDiff {
-  const key = (r: RuleResult) => `${r.ruleId}\u0000${resourceKey(r.resource)}`;
+  const key = (r: RuleResult) => `${r.ruleId}\u0000${resourceKey(r.resource, r.location?.file)}`;
   const afterByKey = new Map<string, RuleResult>();
   for (const r of after.results) if (!afterByKey.has(key(r)) || r.outcome === 'fail') afterByKey.set(key(r), r);
   const failedBefore = new Map(before.results.filter((r) => r.outcome === 'fail').map((r) => [key(r), r]));

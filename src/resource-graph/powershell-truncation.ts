@@ -4,7 +4,9 @@
 // them: every such value becomes an Unknown instead, and the file gets one diagnostic.
 import { Unknown } from '../core/unknown.js';
 
-const TRUNCATED = /^(@\{.*\}|System\.Collections\.Hashtable|System\.Object\[\]|System\.Management\.Automation\.PSCustomObject)$/s;
+// A cut-off array is its elements' texts joined by spaces (`System.Object[] System.Object[]`).
+const TYPE_NAME = String.raw`System\.Collections\.Hashtable|System\.Object\[\]|System\.Management\.Automation\.PSCustomObject`;
+const TRUNCATED = new RegExp(String.raw`^(@\{.*\}|(?:${TYPE_NAME})(?: (?:${TYPE_NAME}))*)$`, 's');
 
 export const TRUNCATION_ADVICE = 'PowerShell ConvertTo-Json cut these values off at its default -Depth of 2; export again with ConvertTo-Json -Depth 100';
 

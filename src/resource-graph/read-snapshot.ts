@@ -90,12 +90,24 @@ function readAuditSnapshot(doc: JsonDocument, value: Parameters<typeof auditSnap
  * that count related resources would miss the others.
  */
 function partialExport(doc: JsonDocument, rows: number): Diagnostic | undefined {
+  const page = exportPage(doc);
+  if (!page) return undefined;
+  const more = page.total !== undefined && page.total > rows;
+  if (!more && !page.more) return undefined;
+  return diagnostic('snapshot/partial', 'warning', `${doc.file} holds ${more ? `${rows} of ${page.total} rows` : `${rows} rows and a skip token`}: Resource Graph had more pages than were exported, and rules that look for related resources may miss them. Export every page (az graph query --first 1000 with --skip-token until none is left), or run azready audit --save-snapshot`, doc.rangeOf(doc.root!));
+}
+
+/**
+ * What an `az graph query` export says of its page: the rows it holds, the total the query had
+ * (`total_records`) and whether a `skip_token` points at more. Undefined for a plain array.
+ */
+export function exportPage(doc: JsonDocument): { rows: number; total?: number; more: boolean } | undefined {
   if (doc.root?.type !== 'object') return undefined;
   const total = member(doc.root, 'total_records')?.value ?? member(doc.root, 'totalRecords')?.value;
-  const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value;
-  const more = typeof total === 'number' && total > rows;
-  if (!more && (typeof token !== 'string' || !token)) return undefined;
-  return diagnostic('snapshot/partial', 'warning', `${doc.file} holds ${rows} of ${more ? total : 'more'} rows: Resource Graph had more pages than were exported, and rules that look for related resources may miss them. Export every page (az graph query --first 1000 with --skip-token until none is left), or run azready audit --save-snapshot`, doc.rangeOf(doc.root));
+  // az graph query: skip_token; the REST API: $skipToken; PowerShell Search-AzGraph: SkipToken.
+  const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value ?? member(doc.root, 'skipToken')?.value;
+  const rows = member(doc.root, 'data')?.children?.length ?? 0;
+  return { rows, ...(typeof total === 'number' ? { total } : {}), more: typeof token === 'string' && token !== '' };
 }
 
 function mapPaths(doc: JsonDocument, node: JsonNode, path: string, map: SourceMap): void {

@@ -47,7 +47,7 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
     const found = inline?.find(r);
     if (found) return suppress(r, { kind: 'inline', reason: found.reason, file: found.file, line: found.line });
     for (const c of config) {
-      if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource)) || (c.parameters && !matchesParameters(c.parameters, r.resource))) continue;
+      if (!c.rule.test(r.ruleId) || (c.resource && !matchesResource(c.resource, r.resource)) || (c.parameters && !matchesParameters(c.parameters, r.resource, c.s.location.file))) continue;
       const s = c.s;
       used.add(s);
       if (s.expires && s.expires < today) {
@@ -60,13 +60,13 @@ export function applySuppressions(results: readonly RuleResult[], set: ResourceS
   });
   const diagnostics = [...(inline?.diagnostics() ?? [])];
   for (const s of expired) {
-    const target = s.resource ? ` on ${s.resource}` : '';
+    const target = (s.resource ? ` on ${s.resource}` : '') + (s.parameters ? ` with parameters ${s.parameters}` : '');
     diagnostics.push(diagnostic('suppressions/expired', 'warning', `the suppression of ${s.rule}${target} expired on ${s.expires} ("${s.reason}"); its findings count again: fix them, or renew the suppression with a new date`, s.location));
   }
   // As linters report unused disable directives: a suppression that accepts nothing may be stale.
   for (const s of options.config ?? []) {
     if (used.has(s)) continue;
-    const target = s.resource ? ` on ${s.resource}` : '';
+    const target = (s.resource ? ` on ${s.resource}` : '') + (s.parameters ? ` with parameters ${s.parameters}` : '');
     diagnostics.push(diagnostic('suppressions/unused', 'info', `the suppression of ${s.rule}${target} matched no failed or unverified result; remove it if the finding is fixed`, s.location));
   }
   return { results: out, diagnostics };
@@ -81,10 +81,16 @@ function matchesResource(pattern: RegExp, resource: RuleResult['resource']): boo
   return pattern.test(resource.id) || pattern.test(resource.name) || pattern.test(resource.name.split('/').pop() ?? '');
 }
 
-/** A pattern matches the parameters file(s) of the result's evaluation, by path or by name. */
-function matchesParameters(pattern: RegExp, resource: RuleResult['resource']): boolean {
+/**
+ * A pattern matches the parameters file(s) of the result's evaluation, by name or by path: as
+ * the scan spelled it, or relative to the folder of azready.yaml (as its other paths are), so
+ * that `dev/*` holds whatever folder the scan runs from and however its path is given.
+ */
+function matchesParameters(pattern: RegExp, resource: RuleResult['resource'], configFile: string): boolean {
   const files = resource.parameters?.split(', ') ?? [];
-  return files.some((f) => pattern.test(f) || pattern.test(f.replace(/\\/g, '/')) || pattern.test(path.basename(f)));
+  const base = path.dirname(path.resolve(configFile));
+  const fromConfig = (f: string) => path.relative(base, path.resolve(f)).split(path.sep).join('/');
+  return files.some((f) => pattern.test(f) || pattern.test(f.replace(/\\/g, '/')) || pattern.test(path.basename(f)) || pattern.test(fromConfig(f)));
 }
 
 function ruleMatches(rules: string[], ruleId: string): boolean {

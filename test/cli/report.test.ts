@@ -1,6 +1,6 @@
 // `azready scan` with several formats, `azready report convert` and `azready report diff`, run
 // as a user would (the built CLI).
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,34 @@ describe('azready report diff', () => {
     const r = runCli(['report', 'diff', bad, bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not an azready report');
+  });
+});
+
+describe('azready report trend', () => {
+  const saved = (generatedAt: string) => JSON.stringify({ ...(JSON.parse(readFileSync(path.join('reports', 'examples', 'quickstart', 'azready.json'), 'utf8')) as Report), generatedAt });
+
+  it('reads a folder with one --output-dir per run (reports in subfolders), oldest first, and notes other JSON files', () => {
+    const dir = tmp();
+    for (const [run, at] of [['run-2', '2026-02-01T00:00:00.000Z'], ['run-1', '2026-01-01T00:00:00.000Z']]) {
+      mkdirSync(path.join(dir, run));
+      writeFileSync(path.join(dir, run, 'azready.json'), saved(at));
+    }
+    writeFileSync(path.join(dir, 'notes.json'), '{"a": 1}');
+    const r = runCli(['report', 'trend', dir, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const trend = JSON.parse(r.stdout) as { points: { file: string; fixed?: number }[] };
+    expect(trend.points.map((p) => path.basename(path.dirname(p.file)))).toEqual(['run-1', 'run-2']);
+    expect(trend.points[1].fixed).toBe(0);
+    expect(r.stderr).toContain(`skipped ${path.join(dir, 'notes.json')}: not an azready report`);
+  });
+
+  it('exits 2 for a named file that is not a report, and for a folder without one', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'notes.json'), '{"a": 1}');
+    expect(runCli(['report', 'trend', path.join(dir, 'notes.json')]).status).toBe(2);
+    const empty = tmp();
+    const r = runCli(['report', 'trend', empty]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no azready report found');
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/engine/result.js';
 import { evaluateGate } from '../../src/gate.js';
@@ -18,6 +19,34 @@ describe('applyBaseline', () => {
     const { results, info } = applyBaseline(now, before, 'main.json');
     expect(results.map((r) => r.baseline)).toEqual(['existing', 'new', undefined, undefined]);
     expect(info).toEqual({ file: 'main.json', generatedAt: '2026-01-01T00:00:00.000Z', existing: 1, new: 1 });
+  });
+
+  it('matches the parameters file however the scan spelled the paths (repository root, absolute, another folder, Windows)', () => {
+    const at = (file: string, params: string): RuleResult => ({
+      ...result('a/x', '/s/rg/lake'),
+      resource: { id: '/s/rg/lake', type: 'T', name: 'lake', parameters: params },
+      location: { file, startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 },
+    });
+    const before = report([at('infra/main.bicep', 'infra/main.dev.bicepparam')]);
+    const now = [
+      at('/repo/infra/main.bicep', '/repo/infra/main.dev.bicepparam'),
+      at('../infra/main.bicep', '../infra/main.dev.bicepparam'),
+      at('main.bicep', 'main.dev.bicepparam'),
+      at('infra\\main.bicep', 'infra\\main.dev.bicepparam'),
+      at('/repo/infra/main.bicep', '/repo/infra/main.prod.bicepparam'),
+      at('infra/main.bicep', path.resolve('infra/main.dev.bicepparam')),
+    ];
+    expect(applyBaseline(now, before, 'base.json').results.map((r) => r.baseline)).toEqual(['existing', 'existing', 'existing', 'existing', 'new', 'existing']);
+  });
+
+  it('keeps two folders whose parameters files have the same name apart', () => {
+    const at = (params: string): RuleResult => ({
+      ...result('a/x', '/s/rg/lake'),
+      resource: { id: '/s/rg/lake', type: 'T', name: 'lake', parameters: params },
+      location: { file: 'shared/main.bicep', startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 },
+    });
+    const { results } = applyBaseline([at('dev/main.bicepparam'), at('prod/main.bicepparam')], report([at('dev/main.bicepparam')]), 'base.json');
+    expect(results.map((r) => r.baseline)).toEqual(['existing', 'new']);
   });
 });
 

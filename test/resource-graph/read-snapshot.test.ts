@@ -61,6 +61,13 @@ describe('snapshots exported with PowerShell ConvertTo-Json at its default depth
     expect((r.properties as { ipList: unknown[] }).ipList[0]).toMatchObject({ kind: 'unknown' });
   });
 
+  it('recognises a cut-off array of objects or arrays: its elements\' type names joined by spaces', () => {
+    const row = { ...truncated[0], sku: { name: 'Standard_LRS' }, properties: { a: 'System.Object[] System.Object[]', b: 'System.Collections.Hashtable System.Collections.Hashtable', c: 'System.Object[] and more' } };
+    const read = readSnapshot(JsonDocument.parse('ps2.json', JSON.stringify([row])).doc);
+    expect(read.resources[0].properties).toMatchObject({ a: { kind: 'unknown' }, b: { kind: 'unknown' }, c: 'System.Object[] and more' });
+    expect(read.diagnostics[0].message).toContain('properties.a, properties.b)');
+  });
+
   it('reports the file once, at the first cut-off row', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/truncated-values', severity: 'error', location: expect.objectContaining({ file: 'ps.json', startLine: 2 }) })]);
     expect(diagnostics[0].message).toContain('sku, properties.networkAcls');
@@ -73,6 +80,13 @@ describe('az graph query output with more pages than exported', () => {
     const { resources, diagnostics } = readSnapshot(doc);
     expect(resources).toHaveLength(3);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/partial', severity: 'warning', message: expect.stringContaining('holds 3 of 2500 rows') })]);
+  });
+
+  it('reads the SkipToken of a PowerShell Search-AzGraph response too', () => {
+    const { doc } = JsonDocument.parse('ps-page.json', JSON.stringify({ Data: rows, SkipToken: 'ew0KICAiJGlkIjogIjEiLA0K', Count: 3 }));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources).toHaveLength(3);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/partial', message: expect.stringContaining('holds 3 rows and a skip token') })]);
   });
 
   it('says nothing when every row is there', () => {

@@ -125,6 +125,22 @@ describe('config suppressions', () => {
     expect(out.results.map((r) => r.outcome)).toEqual(['suppressed', 'fail', 'fail']);
   });
 
+  it('match a parameters path relative to azready.yaml, whatever folder the scan ran from', () => {
+    const repo = path.resolve('/repo');
+    const location = { file: path.join(repo, 'azready.yaml'), startLine: 9, startColumn: 5, endLine: 9, endColumn: 9 };
+    const withParams = (parameters: string) => ({ ...result('a/x', 'lake'), resource: { ...result('a/x', 'lake').resource, parameters } });
+    const results = [withParams(path.join(repo, 'env', 'dev', 'main.bicepparam')), withParams(path.join(repo, 'env', 'prod', 'main.bicepparam'))];
+    const out = applySuppressions(results, new ResourceSet([]), { config: [{ rule: 'a/x', parameters: 'env/dev/*', reason: 'dev data is disposable', location }], now: NOW, inline: false });
+    expect(out.results.map((r) => r.outcome)).toEqual(['suppressed', 'fail']);
+  });
+
+  it('name the parameters glob when a suppression limited to it matched nothing', () => {
+    const location = { file: 'azready.yaml', startLine: 9, startColumn: 5, endLine: 9, endColumn: 9 };
+    const out = applySuppressions([result('a/x', 'lake')], new ResourceSet([]), { config: [{ rule: 'a/x', parameters: '*.dev.bicepparam', reason: 'dev only', location }], now: NOW, inline: false });
+    expect(out.results[0].outcome).toBe('fail');
+    expect(out.diagnostics[0].message).toContain('the suppression of a/x with parameters *.dev.bicepparam matched no');
+  });
+
   it('note a suppression that matched nothing (info), as linters report unused disable comments', () => {
     const location = { file: 'azready.yaml', startLine: 7, startColumn: 5, endLine: 7, endColumn: 9 };
     const out = applySuppressions([result('a/x', 'lake', 'pass')], new ResourceSet([]), { config: [{ rule: 'a/x', reason: 'old', location }], now: NOW, inline: false });

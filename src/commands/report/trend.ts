@@ -10,7 +10,7 @@ import { reportTrend } from '../../report/report-trend.js';
 
 export default class ReportTrend extends Command {
   static override summary = 'Show the progress over saved JSON reports: score, level, coverage and pillars of each, oldest first.';
-  static override description = `Give report files, or folders of them (every .json file there that is an azready report; other JSON files are skipped with a note). Reports are ordered by when they were generated; "fixed" and "new" count the failures each one fixed or added since the one before, matched as report diff matches them.
+  static override description = `Give report files, or folders of them (every .json file there or in a subfolder that is an azready report, such as one --output-dir per run; other JSON files are skipped with a note). Reports are ordered by when they were generated; "fixed" and "new" count the failures each one fixed or added since the one before, matched as report diff matches them.
 
 Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, or no report was found.`;
   static override examples = [
@@ -35,8 +35,7 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     let failed = false;
     for (const p of paths) {
       if (isFolder(p)) {
-        for (const name of readdirSync(p).filter((n) => n.toLowerCase().endsWith('.json')).sort()) {
-          const file = path.join(p, name);
+        for (const file of jsonFilesIn(p)) {
           const read = readReport(file);
           if (read.ok) reports.push({ file, report: read.report });
           else process.stderr.write(`azready: skipped ${file}: not an azready report\n`);
@@ -60,6 +59,21 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     const text = flags.format === 'json' ? JSON.stringify(trend, null, 2) + '\n' : flags.format === 'markdown' ? formatTrendMarkdown(trend, options) : formatTrendConsole(trend, options);
     writeOutput(text, flags.output);
   }
+}
+
+/**
+ * The .json files of a folder and of its subfolders, in name order: one `--output-dir` per run
+ * (`runs/2026-11-01/azready.json`) is the layout CI artifacts have.
+ */
+function jsonFilesIn(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...jsonFilesIn(full));
+    } else if (entry.name.toLowerCase().endsWith('.json')) out.push(full);
+  }
+  return out;
 }
 
 function isFolder(p: string): boolean {
