@@ -1,6 +1,7 @@
 // Deployment parameter files (`deploymentParameters.json`): values by name, Key Vault references
 // as Unknowns (the secret lives in the vault), positions kept for diagnostics.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceRange } from '../core/source-range.js';
 import { Unknown, type Value } from '../core/unknown.js';
 import { JsonDocument, member, members, plainValue } from './json-document.js';
 
@@ -8,6 +9,8 @@ export interface ParameterValue {
   value: Value;
   /** True for Key Vault references: the value is a secret and stays out of reports. */
   secret: boolean;
+  /** Where the value was given (the parameters file entry, the .bicepparam assignment). */
+  location?: SourceRange;
 }
 
 export type ParameterValues = Map<string, ParameterValue>;
@@ -31,12 +34,13 @@ export function readParametersFile(doc: JsonDocument): { values: ParameterValues
     const value = member(node, 'value');
     const reference = member(node, 'reference');
     if (value) {
-      values.set(name.toLowerCase(), { value: plainValue(value) as Value, secret: false });
+      values.set(name.toLowerCase(), { value: plainValue(value) as Value, secret: false, location: doc.rangeOf(node) });
     } else if (reference) {
       const secretName = plainValue(member(reference, 'secretName'));
       values.set(name.toLowerCase(), {
         value: new Unknown(`the parameter '${name}' is a Key Vault reference (secret '${String(secretName)}') resolved at deployment`),
         secret: true,
+        location: doc.rangeOf(node),
       });
     } else {
       diagnostics.push(diagnostic('arm/parameter-without-value', 'error', `the parameter '${name}' has neither "value" nor "reference"; give it {"value": …}`, doc.rangeOf(node)));

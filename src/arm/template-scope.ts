@@ -95,7 +95,9 @@ export class TemplateScope implements EvalContext {
     }
     for (const name of supplied.keys()) {
       if (!this.params.has(name)) {
-        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, template ? doc.rangeOf(template) : undefined));
+        // At the value given, when a parameters file says where: that is the line to fix.
+        const at = supplied.get(name)?.location ?? (template ? doc.rangeOf(template) : undefined);
+        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, at));
       }
     }
     const variables = member(template, 'variables');
