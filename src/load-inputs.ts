@@ -112,7 +112,16 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const pairedFiles = new Set<string>();
   // .bicepparam files are read first: a template their `using` names is evaluated through them
   // (with their values), not again on its own.
-  const paramReads = bicepParams.map(({ file }) => ({ file, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
+  // --params gives every template its values, as it does for ARM templates: the .bicepparam files a
+  // folder walk finds are then not used (ones named on the command line still are).
+  const given = new Set((options.params ?? []).map((p) => path.resolve(p)));
+  const walkedParams = options.params?.length ? bicepParams.filter((b) => !b.explicit) : [];
+  for (const { file } of walkedParams) {
+    if (given.has(path.resolve(file))) continue;
+    inputs.push({ path: file, kind: 'bicep-parameters' });
+    diagnostics.push(diagnostic('input/parameters-not-used', 'info', `${file} is not used: --params gives the parameter values of this scan`));
+  }
+  const paramReads = bicepParams.filter((b) => !walkedParams.includes(b)).map(({ file }) => ({ file, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
   const paramTargets = new Set(paramReads.flatMap(({ read }) => (read?.using && !read.usingNone ? [path.resolve(read.using)] : [])));
   const snapshotCollected: Set<string>[] = [];
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));

@@ -107,7 +107,8 @@ describe('loadInputs on a template with two .bicepparam files', () => {
   it('names a parameters file once when --params also gives one the folder holds', () => {
     const again = loadInputs([dir], { params: [path.join(dir, 'prod.bicepparam')] });
     const labels = again.resources.filter((r) => r.name === 'stenv').map((r) => (r.parameters ?? '').split(', ').map((f) => path.basename(f)).join(', '));
-    expect(labels.sort()).toEqual(['prod.bicepparam', 'prod.bicepparam, dev.bicepparam']);
+    // --params replaces the folder's .bicepparam files: one evaluation, named once.
+    expect(labels).toEqual(['prod.bicepparam']);
   });
 });
 
@@ -355,5 +356,18 @@ describe('a parameters file that gives a value the template does not declare', (
   it('points at the line of the value, in the .bicepparam or the parameters file', () => {
     expect(unknown('tsl')?.location).toMatchObject({ file: path.join(dir, 'main.bicepparam'), startLine: 4, startColumn: 1 });
     expect(unknown('extra')?.location).toMatchObject({ file: path.join(dir, 'arm.parameters.json'), startLine: 5 });
+  });
+});
+
+describe('--params on a folder that holds .bicepparam files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string\nparam name string = 'stdefault'\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: name\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'main.dev.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_0'\nparam name = 'stdev'\n`);
+  writeFileSync(path.join(dir, 'main.prod.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n`);
+  const set = loadInputs([dir], { params: [path.join(dir, 'main.prod.bicepparam')] });
+
+  it('evaluates the template with the --params values only, as for ARM templates', () => {
+    expect(set.resources.map((r) => [r.name, (r.properties as { minimumTlsVersion: string }).minimumTlsVersion, path.basename(r.parameters ?? '')])).toEqual([['stdefault', 'TLS1_2', 'main.prod.bicepparam']]);
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/parameters-not-used', message: expect.stringContaining('main.dev.bicepparam') }));
   });
 });
