@@ -121,7 +121,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     inputs.push({ path: file, kind: 'bicep-parameters' });
     diagnostics.push(diagnostic('input/parameters-not-used', 'info', `${file} is not used: --params gives the parameter values of this scan`));
   }
-  const paramReads = bicepParams.filter((b) => !walkedParams.includes(b)).map(({ file }) => ({ file, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
+  const paramReads = bicepParams.filter((b) => !walkedParams.includes(b)).map(({ file, explicit }) => ({ file, explicit, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
   const paramTargets = new Set(paramReads.flatMap(({ read }) => (read?.using && !read.usingNone ? [path.resolve(read.using)] : [])));
   const snapshotCollected: Set<string>[] = [];
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
@@ -211,13 +211,14 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   // Bicep: a .bicepparam file pairs with the template its `using` names; a template without one
   // takes --params.
   const bicepDone = new Set<string>();
-  for (const { file, read } of paramReads) {
+  for (const { file, explicit, read } of paramReads) {
     inputs.push({ path: file, kind: 'bicep-parameters' });
     if (!read) continue;
     diagnostics.push(...read.diagnostics);
     if (read.usingNone) {
       // A shared base (`using none`): its values reach templates through the files that extend it.
-      diagnostics.push(diagnostic('input/parameters-base', 'info', `${file} declares "using none": its values are used by the parameters files that extend it`));
+      // Named on its own, it evaluates nothing: say what to scan instead.
+      diagnostics.push(diagnostic('input/parameters-base', explicit ? 'warning' : 'info', `${file} declares "using none": its values are used by the parameters files that extend it${explicit ? '; scan those files (or the folder) to evaluate a template' : ''}`));
       continue;
     }
     if (read.unavailable) continue;

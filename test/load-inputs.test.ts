@@ -371,3 +371,12 @@ describe('--params on a folder that holds .bicepparam files', () => {
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/parameters-not-used', message: expect.stringContaining('main.dev.bicepparam') }));
   });
 });
+
+describe('a using-none base named on its own', () => {
+  it('warns that it evaluates nothing and says what to scan', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+    writeFileSync(path.join(dir, 'base.bicepparam'), `using none\nparam tls = 'TLS1_2'\n`);
+    const set = loadInputs([path.join(dir, 'base.bicepparam')]);
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/parameters-base', severity: 'warning', message: expect.stringContaining('scan those files') }));
+  });
+});

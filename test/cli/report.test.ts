@@ -136,6 +136,13 @@ describe('azready report trend', () => {
     expect(r.stderr).toContain(`skipped ${path.join(dir, 'notes.json')}: not an azready report`);
   });
 
+  it('counts a report named both directly and through its folder once', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'azready.json'), saved('2026-01-01T00:00:00.000Z'));
+    const r = runCli(['report', 'trend', dir, path.join(dir, 'azready.json'), '--format', 'json']);
+    expect((JSON.parse(r.stdout) as { points: unknown[] }).points).toHaveLength(1);
+  });
+
   it('exits 2 for a named file that is not a report, and for a folder without one', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'notes.json'), '{"a": 1}');

@@ -32,16 +32,21 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
       return;
     }
     const reports: { file: string; report: Report }[] = [];
+    // A report named directly and through its folder counts once.
+    const seen = new Set<string>();
+    const fresh = (file: string) => !seen.has(path.resolve(file)) && !!seen.add(path.resolve(file));
     let failed = false;
     for (const p of paths) {
       if (isFolder(p)) {
         for (const file of jsonFilesIn(p)) {
+          if (!fresh(file)) continue;
           const read = readReport(file);
           if (read.ok) reports.push({ file, report: read.report });
           else process.stderr.write(`azready: skipped ${file}: not an azready report\n`);
         }
         continue;
       }
+      if (!fresh(p)) continue;
       const read = readReport(p);
       if (read.ok) reports.push({ file: p, report: read.report });
       else {
