@@ -197,6 +197,18 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     }
   }
   dropCompletePages(parsed, diagnostics);
+  // A Bicep template pairs with the JSON parameters files named for it, as an ARM template does
+  // (azd's infra/main.parameters.json beside infra/main.bicep), unless a .bicepparam file, --params
+  // or azready.yaml gives its values.
+  const bicepPairs = new Map<string, Parsed[]>();
+  const bicepNames = bicepFiles.map((b) => b.file);
+  for (const file of options.params?.length ? [] : bicepNames) {
+    if (paramTargets.has(path.resolve(file)) || options.templateParams?.(file)) continue;
+    const paired = pairedParameters(file, parsed, bicepNames);
+    if (!paired.length) continue;
+    bicepPairs.set(path.resolve(file), paired);
+    for (const q of paired) pairedFiles.add(path.resolve(q.file));
+  }
   // A parameters file found in a folder that no template is named for would silently change
   // nothing: say so.
   for (const p of parsed) {
@@ -248,11 +260,21 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     if (bicepDone.has(path.resolve(file))) continue;
     bicepDone.add(path.resolve(file));
     const configured = options.params?.length ? undefined : options.templateParams?.(file);
+    const paired = bicepPairs.get(path.resolve(file)) ?? [];
+    for (const q of paired) {
+      const read = readParametersFile(q.doc);
+      diagnostics.push(...read.diagnostics);
+      loadBicep(file, read.values, options, cache, diagnostics, resources, inputs);
+      endInput(`template:${path.resolve(file)}\u0000${path.resolve(q.file)}`, paramsLabel([q.file]));
+    }
+    if (paired.length) continue;
     loadBicep(file, configured ? readTemplateParams(configured, diagnostics, cache) : paramValues, options, cache, diagnostics, resources, inputs);
     endInput(`template:${path.resolve(file)}`, paramsLabel(configured ? [configured] : options.params));
   }
   const collected = snapshotCollected.length ? [...snapshotCollected[0]].filter((t) => snapshotCollected.every((s) => s.has(t))) : [];
-  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, inputs, collected);
+  // A template evaluated with several parameters files is one input.
+  const uniqueInputs = inputs.filter((x, i) => inputs.findIndex((y) => y.path === x.path && y.kind === x.kind) === i);
+  return new ResourceSet(dedupe(resources, diagnostics), diagnostics, uniqueInputs, collected);
 }
 
 /**
@@ -261,10 +283,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
  * A file two templates could claim (`main.prod.parameters.json` beside `main.json` and
  * `main.prod.json`) belongs to the longer name.
  */
-function pairedParameters(template: string, parsed: Parsed[]): Parsed[] {
+function pairedParameters(template: string, parsed: Parsed[], bicepTemplates: readonly string[] = []): Parsed[] {
   const dir = path.resolve(path.dirname(template));
-  const inDir = (q: Parsed) => path.resolve(path.dirname(q.file)) === dir;
-  const bases = parsed.filter((q) => q.kind === 'arm-template' && inDir(q)).map((q) => baseName(q.file));
+  const inDir = (q: { file: string }) => path.resolve(path.dirname(q.file)) === dir;
+  const bases = [...parsed.filter((q) => q.kind === 'arm-template' && inDir(q)).map((q) => q.file), ...bicepTemplates.filter((f) => inDir({ file: f }))].map(baseName);
   const own = baseName(template);
   return parsed
     .filter((q) => {
@@ -275,7 +297,7 @@ function pairedParameters(template: string, parsed: Parsed[]): Parsed[] {
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
-const baseName = (file: string) => path.basename(file).replace(/\.json$/i, '').toLowerCase();
+const baseName = (file: string) => path.basename(file).replace(/\.(json|bicep)$/i, '').toLowerCase();
 
 function namedFor(name: string, base: string): boolean {
   if (!name.startsWith(base + '.')) return false;

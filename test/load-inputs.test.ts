@@ -380,3 +380,24 @@ describe('a using-none base named on its own', () => {
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: 'input/parameters-base', severity: 'warning', message: expect.stringContaining('scan those files') }));
   });
 });
+
+describe('a Bicep template with azd-style JSON parameters files beside it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param environmentName string\nparam geo bool\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st\${environmentName}'\n  location: 'westeurope'\n  sku: {\n    name: geo ? 'Standard_GRS' : 'Standard_LRS'\n  }\n}\n`);
+  const params = (values: Record<string, unknown>) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])) });
+  writeFileSync(path.join(dir, 'main.parameters.json'), params({ environmentName: '${AZURE_ENV_NAME}', geo: '${USE_GEO=false}' }));
+  writeFileSync(path.join(dir, 'main.parameters.prod.json'), params({ environmentName: 'prod', geo: true }));
+  const saved = process.env.AZURE_ENV_NAME;
+  process.env.AZURE_ENV_NAME = 'demo';
+  const set = loadInputs([dir]);
+  if (saved === undefined) delete process.env.AZURE_ENV_NAME;
+  else process.env.AZURE_ENV_NAME = saved;
+
+  it('evaluates the template once per parameters file, filling azd placeholders from the environment', () => {
+    const rows = set.resources.map((r) => [r.name, (r.sku as { name: string }).name, path.basename(r.parameters ?? '')]).sort();
+    // ${USE_GEO=false} is the text 'false', which the bool parameter takes as false.
+    expect(rows).toEqual([['stdemo', 'Standard_LRS', 'main.parameters.json'], ['stprod', 'Standard_GRS', 'main.parameters.prod.json']]);
+    expect(set.diagnostics.filter((d) => d.code === 'input/parameters-unpaired')).toEqual([]);
+    expect(set.inputs.filter((i) => i.kind === 'bicep')).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { SourceRange } from '../core/source-range.js';
 import { Unknown, type Value } from '../core/unknown.js';
+import { substituteAzd } from './azd-substitution.js';
 import { JsonDocument, member, members, plainValue } from './json-document.js';
 
 export interface ParameterValue {
@@ -11,6 +12,8 @@ export interface ParameterValue {
   secret: boolean;
   /** Where the value was given (the parameters file entry, the .bicepparam assignment). */
   location?: SourceRange;
+  /** Text azd placeholders (`${NAME}`) were filled into: it takes the parameter's declared type. */
+  substituted?: boolean;
 }
 
 export type ParameterValues = Map<string, ParameterValue>;
@@ -34,7 +37,9 @@ export function readParametersFile(doc: JsonDocument): { values: ParameterValues
     const value = member(node, 'value');
     const reference = member(node, 'reference');
     if (value) {
-      values.set(name.toLowerCase(), { value: plainValue(value) as Value, secret: false, location: doc.rangeOf(node) });
+      const plain = plainValue(value) as Value;
+      const azd = typeof plain === 'string' ? substituteAzd(plain) : undefined;
+      values.set(name.toLowerCase(), { value: azd ? azd.value : plain, secret: false, location: doc.rangeOf(node), ...(azd?.substituted ? { substituted: true } : {}) });
     } else if (reference) {
       const secretName = plainValue(member(reference, 'secretName'));
       values.set(name.toLowerCase(), {

@@ -12,6 +12,7 @@ import type { TemplateFunction } from './expression/functions/function-def.js';
 import { isExpression, unescapeLiteral } from './expression/parse-expression.js';
 import { member, memberProps, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
+import { coerceSubstituted } from './azd-substitution.js';
 import { checkParameterValue } from './parameter-constraints.js';
 import { userFunctions } from './user-functions.js';
 
@@ -150,7 +151,7 @@ export class TemplateScope implements EvalContext {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
       // means "not given": the default applies.
-      if (given && !(given.value === null && defaultValue)) value = given.value;
+      if (given && !(given.value === null && defaultValue)) value = given.substituted ? coerceSubstituted(given.value, member(decl, 'type')?.value as string | undefined) : given.value;
       else if (defaultValue) value = this.evaluate(defaultValue);
       else if (member(decl, 'nullable')?.value === true) return null;
       else {
