@@ -349,13 +349,13 @@ describe('a parameters file that gives a value the template does not declare', (
   writeFileSync(path.join(dir, 'main.bicep'), `param tls string\n`);
   writeFileSync(path.join(dir, 'main.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n\nparam tsl = 'TLS1_2'\n`);
   writeFileSync(path.join(dir, 'arm.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: {}, resources: [] }));
-  writeFileSync(path.join(dir, 'arm.parameters.json'), `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "extra": { "value": 1 }\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'arm.parameters.json'), `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "Extra": { "value": 1 }\n  }\n}\n`);
   const set = loadInputs([dir]);
   const unknown = (name: string) => set.diagnostics.find((d) => d.code === 'arm/unknown-parameter' && d.message.includes(`'${name}'`));
 
   it('points at the line of the value, in the .bicepparam or the parameters file', () => {
     expect(unknown('tsl')?.location).toMatchObject({ file: path.join(dir, 'main.bicepparam'), startLine: 4, startColumn: 1 });
-    expect(unknown('extra')?.location).toMatchObject({ file: path.join(dir, 'arm.parameters.json'), startLine: 5 });
+    expect(unknown('Extra')?.location).toMatchObject({ file: path.join(dir, 'arm.parameters.json'), startLine: 5 });
   });
 });
 

@@ -12,6 +12,8 @@ export interface ParameterValue {
   secret: boolean;
   /** Where the value was given (the parameters file entry, the .bicepparam assignment). */
   location?: SourceRange;
+  /** The name as the parameters file spells it (the map's key is lower-cased). */
+  name?: string;
   /** Text azd placeholders (`${NAME}`) were filled into: it takes the parameter's declared type. */
   substituted?: boolean;
 }
@@ -39,13 +41,14 @@ export function readParametersFile(doc: JsonDocument): { values: ParameterValues
     if (value) {
       const plain = plainValue(value) as Value;
       const azd = typeof plain === 'string' ? substituteAzd(plain) : undefined;
-      values.set(name.toLowerCase(), { value: azd ? azd.value : plain, secret: false, location: doc.rangeOf(node), ...(azd?.substituted ? { substituted: true } : {}) });
+      values.set(name.toLowerCase(), { value: azd ? azd.value : plain, secret: false, location: doc.rangeOf(node), name, ...(azd?.substituted ? { substituted: true } : {}) });
     } else if (reference) {
       const secretName = plainValue(member(reference, 'secretName'));
       values.set(name.toLowerCase(), {
         value: new Unknown(`the parameter '${name}' is a Key Vault reference (secret '${String(secretName)}') resolved at deployment`),
         secret: true,
         location: doc.rangeOf(node),
+        name,
       });
     } else {
       diagnostics.push(diagnostic('arm/parameter-without-value', 'error', `the parameter '${name}' has neither "value" nor "reference"; give it {"value": …}`, doc.rangeOf(node)));

@@ -98,7 +98,7 @@ export class TemplateScope implements EvalContext {
       if (!this.params.has(name)) {
         // At the value given, when a parameters file says where: that is the line to fix.
         const at = supplied.get(name)?.location ?? (template ? doc.rangeOf(template) : undefined);
-        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${name}', which the template does not declare`, at));
+        this.diagnostics.push(diagnostic('arm/unknown-parameter', 'warning', `a value is given for '${supplied.get(name)?.name ?? name}', which the template does not declare`, at));
       }
     }
     const variables = member(template, 'variables');

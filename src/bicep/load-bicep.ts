@@ -84,7 +84,7 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
     const assignment = result.tree.statements.find((s) => s.kind === 'param-assignment' && s.name.name === name);
     const secret = assignment?.kind === 'param-assignment' && assignment.value.kind === 'call' && assignment.value.name.name === 'getSecret';
     const location = assignment ? result.tree.lineMap.range(file, assignment.start, assignment.end - assignment.start) : undefined;
-    values.set(name.toLowerCase(), { value, secret, ...(location ? { location } : {}) });
+    values.set(name.toLowerCase(), { value, secret, name, ...(location ? { location } : {}) });
   }
   const usingNone = result.tree.statements.some((s) => s.kind === 'using-decl' && !s.path);
   // `using 'br/public:…'` or `using 'ts:…'`: the template restored into the local module cache.
