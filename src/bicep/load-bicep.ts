@@ -1,12 +1,12 @@
 // The Bicep front end: compile a .bicep file to an ARM template (with its map back to Bicep
 // ranges), then expand it with the ARM expander, so findings point at Bicep lines.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DeploymentContext } from '../arm/deployment-context.js';
 import { expandTemplate } from '../arm/expand-template.js';
 import { JsonDocument, type JsonNode } from '../arm/json-document.js';
 import type { ParameterValues } from '../arm/parameters-file.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { isFile } from '../core/file-system.js';
 import type { Value } from '../core/unknown.js';
 import type { Resource } from '../model/resource.js';
 import { BicepCompiler, type CompilerOptions } from './compile/bicep-compiler.js';
@@ -105,12 +105,4 @@ export function loadBicepParams(file: string, options: CompilerOptions = {}, tex
     return { values, unavailable: true, diagnostics: [...diagnostics, ...out.diagnostics] };
   }
   return { values, ...(using ? { using } : {}), ...(usingNone ? { usingNone } : {}), diagnostics: [...diagnostics, ...out.diagnostics] };
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,9 @@
 // Reads `--policy` paths: definition, initiative and assignment JSON files, or folders of them
 // (as `azready policy pull` writes). Bad files are diagnostics; files of other kinds are skipped.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { jsonFilesUnder } from '../core/file-system.js';
 import type { Condition } from '../engine/condition.js';
 import { OPERATORS } from '../engine/operators.js';
 import type { PolicyAssignment, PolicyDefinition, PolicyDocument, PolicyParameterDef, PolicySetDefinition } from './policy-types.js';
@@ -22,7 +23,7 @@ export function loadPolicies(paths: string[]): PolicyBundle {
       bundle.diagnostics.push(diagnostic('policy/not-found', 'error', `--policy ${p}: no such file or folder`));
       continue;
     }
-    if (statSync(p).isDirectory()) files.push(...jsonFiles(p));
+    if (statSync(p).isDirectory()) files.push(...jsonFilesUnder(p));
     else files.push(p);
   }
   for (const file of [...new Set(files)]) {
@@ -44,17 +45,6 @@ export function loadPolicies(paths: string[]): PolicyBundle {
     else bundle.assignments.push(doc);
   }
   return bundle;
-}
-
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...jsonFiles(full));
-    else if (e.name.endsWith('.json')) out.push(full);
-  }
-  return out;
 }
 
 type Obj = Record<string, unknown>;

@@ -1,8 +1,8 @@
 // `azready report trend REPORT... | FOLDER`: progress over many saved reports, oldest first.
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Flags } from '@oclif/core';
 import { writeOutput } from '../../cli/write-output.js';
+import { isFolder, jsonFilesUnder } from '../../core/file-system.js';
 import { formatTrendConsole, formatTrendMarkdown } from '../../formatters/trend-format.js';
 import { readReport } from '../../report/read-report.js';
 import type { Report } from '../../report/report.js';
@@ -38,7 +38,7 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     let failed = false;
     for (const p of paths) {
       if (isFolder(p)) {
-        for (const file of jsonFilesIn(p)) {
+        for (const file of jsonFilesUnder(p)) {
           if (!fresh(file)) continue;
           const read = readReport(file);
           if (read.ok) reports.push({ file, report: read.report });
@@ -63,28 +63,5 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     const options = { cwd: process.cwd() };
     const text = flags.format === 'json' ? JSON.stringify(trend, null, 2) + '\n' : flags.format === 'markdown' ? formatTrendMarkdown(trend, options) : formatTrendConsole(trend, options);
     writeOutput(text, flags.output);
-  }
-}
-
-/**
- * The .json files of a folder and of its subfolders, in name order: one `--output-dir` per run
- * (`runs/2026-11-01/azready.json`) is the layout CI artifacts have.
- */
-function jsonFilesIn(folder: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...jsonFilesIn(full));
-    } else if (entry.name.toLowerCase().endsWith('.json')) out.push(full);
-  }
-  return out;
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
