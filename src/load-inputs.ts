@@ -211,11 +211,16 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
   // A parameters file found in a folder that no template is named for would silently change
   // nothing: say so.
+  // Which template (ARM or Bicep) each parameters file is named for, whether or not it was used.
+  const namedFor = new Map<string, string>();
+  for (const template of [...parsed.filter((t) => t.kind === 'arm-template').map((t) => t.file), ...bicepNames]) {
+    for (const q of pairedParameters(template, parsed, bicepNames)) namedFor.set(path.resolve(q.file), template);
+  }
   for (const p of parsed) {
     if (p.kind !== 'arm-parameters' || p.explicit || pairedFiles.has(path.resolve(p.file)) || options.params?.length) continue;
-    const template = parsed.find((t) => t.kind === 'arm-template' && pairedParameters(t.file, parsed).includes(p));
-    if (template && paramTargets.has(path.resolve(template.file))) {
-      diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: its values are not used: ${template.file} is evaluated with the .bicepparam file(s) whose using names it instead`));
+    const template = namedFor.get(path.resolve(p.file));
+    if (template !== undefined && paramTargets.has(path.resolve(template))) {
+      diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: its values are not used: ${template} is evaluated with the .bicepparam file(s) whose using names it instead`));
       continue;
     }
     diagnostics.push(diagnostic('input/parameters-unpaired', 'info', `${p.file}: no scanned template is named for this parameters file (<template>.parameters.json, <template>.parameters.<env>.json or <template>.<env>.parameters.json); its values are not used. Pass it with --params, or pair it in azready.yaml`));
@@ -273,7 +278,8 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   }
   const collected = snapshotCollected.length ? [...snapshotCollected[0]].filter((t) => snapshotCollected.every((s) => s.has(t))) : [];
   // A template evaluated with several parameters files is one input.
-  const uniqueInputs = inputs.filter((x, i) => inputs.findIndex((y) => y.path === x.path && y.kind === x.kind) === i);
+  const listed = new Set<string>();
+  const uniqueInputs = inputs.filter((x) => !listed.has(`${x.kind}\u0000${x.path}`) && !!listed.add(`${x.kind}\u0000${x.path}`));
   return new ResourceSet(dedupe(resources, diagnostics), diagnostics, uniqueInputs, collected);
 }
 

@@ -308,6 +308,15 @@ describe('loadInputs on .bicepparam files beside an ARM template and its paramet
     expect(note?.message).toContain('is evaluated with the .bicepparam file(s) whose using names it');
   });
 
+  it('says the same of a JSON parameters file named for a Bicep template a .bicepparam file uses', () => {
+    const bicep = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+    writeFileSync(path.join(bicep, 'main.bicep'), `param tls string\n`);
+    writeFileSync(path.join(bicep, 'main.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { tls: { value: 'TLS1_0' } } }));
+    writeFileSync(path.join(bicep, 'main.bicepparam'), `using 'main.bicep'\nparam tls = 'TLS1_2'\n`);
+    const note = loadInputs([bicep]).diagnostics.find((d) => d.message.startsWith(path.join(bicep, 'main.parameters.json')));
+    expect(note?.message).toContain('is evaluated with the .bicepparam file(s) whose using names it');
+  });
+
   it('reports a using that names a missing template at the using line of the parameters file', () => {
     const missing = set.diagnostics.filter((d) => d.severity === 'error');
     expect(missing).toEqual([expect.objectContaining({ code: 'bicep/using-not-found', location: expect.objectContaining({ file: path.join(dir, 'miss.bicepparam'), startLine: 2 }) })]);
