@@ -1,7 +1,8 @@
 // `--baseline REPORT.json`: failures already in an earlier report are `existing` and the gate
-// ignores them; the rest are `new`. Pairs match by rule id + resource id, case-insensitively (and
-// by the parameters file, for a template evaluated with several).
-import { resourceKey, type RuleResult } from '../engine/result.js';
+// ignores them; the rest are `new`. Pairs match by rule id + resource id, case-insensitively, by
+// the parameters file (for a template evaluated with several) and by file (match-results.ts).
+import type { RuleResult } from '../engine/result.js';
+import { ResultMatcher } from './match-results.js';
 import type { Report } from './report.js';
 
 /** What the report records about the baseline it was compared with. */
@@ -14,13 +15,12 @@ export interface BaselineInfo {
 }
 
 export function applyBaseline(results: readonly RuleResult[], baseline: Report, file: string): { results: RuleResult[]; info: BaselineInfo } {
-  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${resourceKey(r.resource, r.location?.file)}`;
-  const known = new Set(baseline.results.filter((r) => r.outcome === 'fail').map(key));
+  const known = new ResultMatcher(baseline.results.filter((r) => r.outcome === 'fail'));
   let existing = 0;
   let added = 0;
   const out = results.map((r): RuleResult => {
     if (r.outcome !== 'fail') return r;
-    if (known.has(key(r))) {
+    if (known.matches(r).length > 0) {
       existing++;
       return { ...r, baseline: 'existing' };
     }

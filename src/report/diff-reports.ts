@@ -1,6 +1,8 @@
 // Compares two reports of the same estate: failures fixed, new and still failing (matched by rule
-// id and resource id, case-insensitively as ARM ids are), and the score change overall and per pillar.
+// id, resource id (case-insensitively, as ARM ids are), parameters file and file: match-results.ts),
+// and the score change overall and per pillar.
 import { resourceKey, type Outcome, type RuleResult } from '../engine/result.js';
+import { ResultMatcher } from './match-results.js';
 import { PILLARS, type Pillar } from '../rules/rule.js';
 import type { Report } from './report.js';
 
@@ -34,24 +36,25 @@ export interface ReportDiff {
 }
 
 export function diffReports(before: Report, after: Report): ReportDiff {
-  const key = (r: RuleResult) => `${r.ruleId}\u0000${resourceKey(r.resource, r.location?.file)}`;
-  const afterByKey = new Map<string, RuleResult>();
-  for (const r of after.results) if (!afterByKey.has(key(r)) || r.outcome === 'fail') afterByKey.set(key(r), r);
-  const failedBefore = new Map(before.results.filter((r) => r.outcome === 'fail').map((r) => [key(r), r]));
+  // One entry per rule, resource and file, however often a report lists it.
+  const key = (r: RuleResult) => `${r.ruleId.toLowerCase()}\u0000${resourceKey(r.resource, r.location?.file)}\u0000${r.location?.file ?? ''}`;
+  const failedBefore = unique(before.results.filter((r) => r.outcome === 'fail'), key);
+  const failedAfter = unique(after.results.filter((r) => r.outcome === 'fail'), key);
+  const laterResults = new ResultMatcher(after.results);
+  const earlierFailures = new ResultMatcher(failedBefore);
   const fixed: DiffEntry[] = [];
   const stillFailing: DiffEntry[] = [];
-  for (const [k, r] of failedBefore) {
-    const later = afterByKey.get(k);
-    if (later?.outcome === 'fail') stillFailing.push(entry(later));
+  const listed = new Set<RuleResult>();
+  for (const r of failedBefore) {
+    const candidates = laterResults.matches(r);
+    const later = candidates.find((c) => c.outcome === 'fail') ?? candidates[0];
+    if (later?.outcome === 'fail') {
+      if (!listed.has(later)) stillFailing.push(entry(later));
+      listed.add(later);
+    }
     else fixed.push({ ...entry(r), now: later?.outcome ?? 'absent' });
   }
-  const seen = new Set<string>();
-  const added: DiffEntry[] = [];
-  for (const r of after.results) {
-    if (r.outcome !== 'fail' || failedBefore.has(key(r)) || seen.has(key(r))) continue;
-    seen.add(key(r));
-    added.push(entry(r));
-  }
+  const added = failedAfter.filter((r) => earlierFailures.matches(r).length === 0).map(entry);
   const pillars = {} as Record<Pillar, ScoreChange>;
   for (const p of PILLARS) pillars[p] = change(before.summary.pillars[p]?.score ?? null, after.summary.pillars[p]?.score ?? null);
   return {
@@ -64,6 +67,11 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     new: added,
     stillFailing,
   };
+}
+
+function unique(results: readonly RuleResult[], key: (r: RuleResult) => string): RuleResult[] {
+  const seen = new Set<string>();
+  return results.filter((r) => !seen.has(key(r)) && seen.add(key(r)));
 }
 
 function entry(r: RuleResult): DiffEntry {

@@ -50,6 +50,29 @@ describe('applyBaseline', () => {
   });
 });
 
+describe('applyBaseline across template files', () => {
+  const at = (file: string, id = '/s/rg/lake'): RuleResult => ({ ...result('a/x', id), location: { file, startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 } });
+
+  it('keeps two templates that name the same resource apart (dev/ and prod/ copies)', () => {
+    const { results } = applyBaseline([at('dev/main.json'), at('prod/main.json')], report([at('dev/main.json')]), 'base.json');
+    expect(results.map((r) => r.baseline)).toEqual(['existing', 'new']);
+  });
+
+  it('matches one file however the scans spelled it (absolute, from its folder, backslashes, another case)', () => {
+    const { results } = applyBaseline(
+      [at('/repo/dev/main.json'), at('main.json'), at('dev\\main.json'), at('Dev/main.json'), at('../dev/main.json'), at('C:\\repo\\dev\\main.json'), at('other/main.json')],
+      report([at('dev/main.json')]),
+      'base.json',
+    );
+    expect(results.map((r) => r.baseline)).toEqual(['existing', 'existing', 'existing', 'existing', 'existing', 'existing', 'new']);
+  });
+
+  it('matches a result without a location (a live resource) by rule and resource alone', () => {
+    const live = result('a/x', '/s/rg/lake');
+    expect(applyBaseline([live, at('dev/main.json')], report([live]), 'base.json').results.map((r) => r.baseline)).toEqual(['existing', 'existing']);
+  });
+});
+
 describe('evaluateGate with a baseline', () => {
   it('fails only on new failures and says how many the baseline ignored', () => {
     const results = [{ ...result('a/x', '1', 'fail', 'critical'), baseline: 'existing' as const }, { ...result('a/y', '2', 'fail', 'low'), baseline: 'new' as const }];

@@ -33,6 +33,20 @@ describe('diffReports', () => {
     expect(diff.pillars.cost).toEqual({ before: null, after: null, delta: null });
   });
 
+  it('keeps two templates that name the same resource apart, and lists each pair once', () => {
+    const before = e2eReport('full');
+    const failing = before.results.find((r) => r.outcome === 'fail' && r.location)!;
+    const resource = { id: failing.resource.id, type: failing.resource.type, name: failing.resource.name };
+    const at = (file: string, outcome: 'fail' | 'pass') => ({ ...failing, resource, outcome, location: { ...failing.location!, file } });
+    before.results = [at('dev/main.json', 'fail'), at('dev/main.json', 'fail'), at('prod/main.json', 'pass')];
+    const after = structuredClone(before);
+    after.results = [at('/work/repo/dev/main.json', 'pass'), at('/work/repo/prod/main.json', 'fail')];
+    const diff = diffReports(before, after);
+    expect(diff.fixed.map((e) => [e.location?.file, e.now])).toEqual([['dev/main.json', 'pass']]);
+    expect(diff.new.map((e) => e.location?.file)).toEqual(['/work/repo/prod/main.json']);
+    expect(diff.stillFailing).toEqual([]);
+  });
+
   it('reports no change between a report and itself', () => {
     const r = e2eReport();
     const diff = diffReports(r, r);
