@@ -15,6 +15,7 @@ import { exportPage, readSnapshot } from './resource-graph/read-snapshot.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 import { parseBicep } from './bicep/parse-bicep.js';
 import { CompileCache } from './bicep/compile/compile-cache.js';
+import { isFile } from './core/file-system.js';
 
 export interface LoadOptions {
   /** Parameter files applied to every template scanned (they win over `<name>.parameters.json`). */
@@ -122,6 +123,15 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     diagnostics.push(diagnostic('input/parameters-not-used', 'info', `${file} is not used: --params gives the parameter values of this scan`));
   }
   const paramReads = bicepParams.filter((b) => !walkedParams.includes(b)).map(({ file, explicit }) => ({ file, explicit, read: guarded(file, diagnostics, () => loadBicepParams(file, { cache })) }));
+  for (const { file, read } of paramReads) {
+    // `using 'main.json'`, the `bicep build` output of the main.bicep beside it: the Bicep file is
+    // evaluated with these values (findings at Bicep lines, as for a compiled copy a walk finds),
+    // and neither is evaluated again on its own.
+    const source = read?.using && !read.usingNone ? bicepSourceOf(read.using, parsed) : undefined;
+    if (!read || !source) continue;
+    diagnostics.push(diagnostic('input/compiled-bicep', 'info', `${read.using} (used by ${file}) was compiled from ${path.basename(source)}, which is evaluated with its values instead`));
+    read.using = source;
+  }
   const paramTargets = new Set(paramReads.flatMap(({ read }) => (read?.using && !read.usingNone ? [path.resolve(read.using)] : [])));
   const snapshotCollected: Set<string>[] = [];
   const bicepSources = new Set(bicepFiles.map((b) => path.resolve(b.file)));
@@ -332,6 +342,27 @@ function linkedTemplatesOf(docs: JsonDocument[]): Set<string> {
   };
   for (const doc of docs) visit(doc.root, doc);
   return out;
+}
+
+/** The .bicep file beside `file` that the Bicep compiler compiled `file` from, if it is one. */
+function bicepSourceOf(file: string, parsed: Parsed[]): string | undefined {
+  if (!/\.json$/i.test(file)) return undefined;
+  const source = file.replace(/\.json$/i, '.bicep');
+  if (!isFile(source)) return undefined;
+  let doc = parsed.find((p) => path.resolve(p.file) === path.resolve(file))?.doc;
+  if (!doc) {
+    let text: string;
+    try {
+      text = readUtf8(file);
+    } catch {
+      // Said where the template is read, as for any template using names.
+      return undefined;
+    }
+    const read = JsonDocument.parse(file, text);
+    if (read.diagnostics.length) return undefined;
+    doc = read.doc;
+  }
+  return compiledByBicep(doc) ? source : undefined;
 }
 
 /** Did the Bicep compiler write this template (`metadata._generator.name` is `bicep`)? */

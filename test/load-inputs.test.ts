@@ -248,6 +248,28 @@ describe('loadInputs on a .bicepparam file whose using names an ARM template', (
   });
 });
 
+describe('loadInputs on a .bicepparam file whose using names the compiled JSON of a Bicep file beside it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'main.bicep'), `param tls string = 'TLS1_0'\n\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stcompiled'\n  location: 'westeurope'\n  properties: {\n    minimumTlsVersion: tls\n  }\n}\n`);
+  writeFileSync(path.join(dir, 'main.json'), JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    metadata: { _generator: { name: 'bicep', version: '0.30.23.60470', templateHash: '1' } },
+    parameters: { tls: { type: 'string', defaultValue: 'TLS1_0' } },
+    resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'stcompiled', location: 'westeurope', properties: { minimumTlsVersion: "[parameters('tls')]" } }],
+  }));
+  writeFileSync(path.join(dir, 'main.bicepparam'), `using 'main.json'\nparam tls = 'TLS1_2'\n`);
+
+  it('evaluates the Bicep file once, with the file’s values, at Bicep lines', () => {
+    for (const inputs of [[dir], [path.join(dir, 'main.bicepparam')]]) {
+      const set = loadInputs(inputs);
+      expect(set.resources.map((r) => [r.name, (r.properties as { minimumTlsVersion: string }).minimumTlsVersion, path.basename(r.parameters ?? '')])).toEqual([['stcompiled', 'TLS1_2', 'main.bicepparam']]);
+      expect(set.resources[0].sourceMap?.rangeOf('properties.minimumTlsVersion')).toMatchObject({ file: path.join(dir, 'main.bicep'), startLine: 7 });
+      expect(set.diagnostics.filter((d) => d.code === 'input/compiled-bicep').map((d) => d.message)).toContainEqual(`${path.join(dir, 'main.json')} (used by ${path.join(dir, 'main.bicepparam')}) was compiled from main.bicep, which is evaluated with its values instead`);
+      expect(set.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    }
+  });
+});
+
 describe('loadInputs on a .bicepparam file whose using names a registry module', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
   const cache = mkdtempSync(path.join(tmpdir(), 'azready-bicep-cache-'));
