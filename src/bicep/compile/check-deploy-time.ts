@@ -208,11 +208,15 @@ function visitForBodies(e: SyntaxNode, scope: Scope, onBody: (body: SyntaxNode, 
   firstInChildren(e, (c) => visitForBodies(c, scope, onBody));
 }
 
-/** Modules deployed with the same literal name at the same scope overwrite each other (BCP122). */
+/**
+ * Modules deployed with the same literal name at the same scope overwrite each other (BCP122).
+ * Conditional modules are left out, as Bicep does: two of them under one name are usually
+ * alternatives (`if (zoneRedundant)` / `if (!zoneRedundant)`), never deployed together.
+ */
 export function checkDuplicateModuleNames(statements: Statement[], scope: Scope): void {
   const seen = new Map<string, string>();
   for (const s of statements) {
-    if (s.kind !== 'module-decl' || s.value.kind === 'for') continue;
+    if (s.kind !== 'module-decl' || s.value.kind === 'for' || s.value.kind === 'if') continue;
     const { body } = moduleParts({ kind: 'module', name: s.name.name, decl: s });
     const name = member(body, 'name');
     if (!name || (name.kind !== 'string' && name.kind !== 'multiline-string')) continue;

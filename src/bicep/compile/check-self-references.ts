@@ -119,7 +119,9 @@ function visit(n: SyntaxNode, state: WalkState): void {
       visitInOrder(n.base, n.index, state);
       return;
     case 'resource-access':
-      visitInOrder(n.base, n.name, state);
+      // `vault::fabric::container`: what follows `::` names a nested resource, not a symbol (a
+      // declaration may share its name: `resource container … = { parent: vault::fabric::container }`).
+      visit(n.base, state);
       return;
     case 'unary':
       visit(n.operand, state);

@@ -54,4 +54,23 @@ describe('bicep/self-reference', () => {
     ].join('\n'));
     expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("'blob' reads itself"), location: expect.objectContaining({ startLine: 6, startColumn: 24 }) })]);
   });
+
+  it('accepts a parent path whose nested resource shares the declaration’s name (vault::fabric::container)', () => {
+    const found = selfReferences([
+      "resource vault 'Microsoft.RecoveryServices/vaults@2025-08-01' existing = {",
+      "  name: 'rsv'",
+      "  resource fabric 'replicationFabrics' existing = {",
+      "    name: 'fab'",
+      "    resource container 'replicationProtectionContainers' existing = {",
+      "      name: 'cont'",
+      '    }',
+      '  }',
+      '}',
+      "resource container 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectionContainerMappings@2025-08-01' = {",
+      "  name: 'map'",
+      '  parent: vault::fabric::container',
+      '}',
+    ].join('\n'));
+    expect(found).toEqual([]);
+  });
 });

@@ -111,4 +111,10 @@ describe('values needed at the start of the deployment', () => {
     const out = loadBicepFile(path.join(DIR, 'dup.bicep'), {}, "module a 'modules/logs.bicep' = {\n  name: 'same'\n  params: { name: 'a', retention: 30 }\n}\nmodule b 'modules/logs.bicep' = {\n  name: 'same'\n  params: { name: 'b', retention: 30 }\n}\n");
     expect(out.diagnostics.find((d) => d.code === 'bicep/duplicate-module-name')?.location?.startLine).toBe(6);
   });
+
+  it('accepts two conditional modules under one name (alternatives, as Bicep does)', () => {
+    const out = loadBicepFile(path.join(DIR, 'dup.bicep'), {}, "param zoned bool = true\nmodule a 'modules/logs.bicep' = if (zoned) {\n  name: 'same'\n  params: { name: 'a', retention: 30 }\n}\nmodule b 'modules/logs.bicep' = if (!zoned) {\n  name: 'same'\n  params: { name: 'b', retention: 30 }\n}\n");
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['a']);
+  });
 });
