@@ -161,7 +161,7 @@ function passedParameters(props: JsonNode | undefined, outer: TemplateScope): Pa
     if (p.type === 'string') {
       const secrets: string[] = [];
       const entry = outer.evaluate(p, undefined, undefined, secrets);
-      const hit = entry && typeof entry === 'object' && !Array.isArray(entry) && !isUnknown(entry) ? Object.entries(entry).find(([k]) => k.toLowerCase() === 'value') : undefined;
+      const hit = valueOf(entry);
       if (hit) values.set(name.toLowerCase(), { value: hit[1], secret: secrets.length > 0 });
       else if (isUnknown(entry)) values.set(name.toLowerCase(), { value: entry, secret: secrets.length > 0 });
       continue;
@@ -174,8 +174,19 @@ function passedParameters(props: JsonNode | undefined, outer: TemplateScope): Pa
       values.set(name.toLowerCase(), { value, secret: secrets.length > 0 });
     } else if (ref) {
       values.set(name.toLowerCase(), { value: new Unknown(`the parameter '${name}' is a Key Vault reference resolved at deployment`), secret: true });
+    } else if (member(p, 'copy')) {
+      // A value made by a property loop, as Bicep emits for `param: [for x in xs: …]`:
+      // `{ "copy": [{ "name": "value", "count": …, "input": … }] }` evaluates to `{ value: [...] }`.
+      const secrets: string[] = [];
+      const hit = valueOf(outer.evaluate(p, undefined, undefined, secrets));
+      if (hit) values.set(name.toLowerCase(), { value: hit[1], secret: secrets.length > 0 });
     }
   }
   return values;
 }
 
+/** The `value` member (any case) of an evaluated parameter entry, as a [key, value] pair. */
+function valueOf(entry: Value): [string, Value] | undefined {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry) || isUnknown(entry)) return undefined;
+  return Object.entries(entry).find(([k]) => k.toLowerCase() === 'value');
+}

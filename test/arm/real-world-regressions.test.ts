@@ -144,6 +144,34 @@ y", "b": }`));
     expect(out.resources.map((r) => r.name)).toEqual(['stchosen']);
   });
 
+  it('reads a nested deployment parameter whose value is a property loop (Bicep: param: [for …])', () => {
+    const out = expand(
+      template(`"parameters": { "nics": { "type": "array", "defaultValue": [{ "name": "nic-a" }, { "name": "nic-b" }] } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+    "properties": {
+      "mode": "Incremental",
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "parameters": {
+        "nicConfigurations": { "copy": [{ "name": "value", "count": "[length(parameters('nics'))]", "input": "[createObject('name', parameters('nics')[copyIndex('value')].name)]" }] }
+      },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "nicConfigurations": { "type": "array" } },
+        "resources": [{
+          "copy": { "name": "nic", "count": "[length(parameters('nicConfigurations'))]" },
+          "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2023-04-01", "name": "[parameters('nicConfigurations')[copyIndex()].name]", "location": "westus"
+        }]
+      }
+    }
+  }]`),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['nic-a', 'nic-b']);
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
