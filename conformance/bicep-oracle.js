@@ -49,20 +49,26 @@ function describeResources(resources) {
 
 /**
  * Writes the oracle's inlined registry modules and template specs where the compiler looks for
- * restored ones, as `bicep restore` would (aliases from the file's bicepconfig.json).
+ * restored ones, as `bicep restore` would (aliases from the file's bicepconfig.json), also those
+ * that local modules call (found in the local module's inlined template, recursively).
  */
-function oracleModuleCache(bicepFile, oracle, cache) {
+function oracleModuleCache(bicepFile, oracle, cache, depth = 0) {
+  if (depth > 10 || !existsSync(bicepFile)) return;
   const tree = parseBicep(bicepFile, readFileSync(bicepFile, 'utf8'));
   // Modules are found by symbolic name: in the oracle, or in its symbolic-names twin when the
   // oracle lists resources as an array.
   const twin = bicepFile.replace(/\.bicep$/i, '.symbolicnames.json');
-  const named = oracle.resources && !Array.isArray(oracle.resources) ? oracle : existsSync(twin) ? JSON.parse(readFileSync(twin, 'utf8')) : {};
+  const named = oracle.resources && !Array.isArray(oracle.resources) ? oracle : depth === 0 && existsSync(twin) ? JSON.parse(readFileSync(twin, 'utf8')) : {};
   const resources = named.resources && !Array.isArray(named.resources) ? named.resources : {};
   for (const s of tree.statements) {
     if (s.kind !== 'module-decl' || s.path.kind === 'error') continue;
     const ref = s.path.parts.join('');
     const template = resources[s.name.name]?.properties?.template;
-    if (!isRegistryReference(ref) || !template) continue;
+    if (!template) continue;
+    if (!isRegistryReference(ref)) {
+      if (/\.bicep$/i.test(ref)) oracleModuleCache(path.resolve(path.dirname(bicepFile), ref), template, cache, depth + 1);
+      continue;
+    }
     const target = registryCachePath(ref, path.dirname(bicepFile), new CompileCache(), cache);
     if (!('file' in target)) continue;
     mkdirSync(path.dirname(target.file), { recursive: true });
