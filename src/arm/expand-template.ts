@@ -101,6 +101,8 @@ interface Instance {
   scopeId?: string | Unknown;
   existing: boolean;
   deployment: boolean;
+  /** Its iteration of the resource's own copy loop: `reference('nsgs[2]')` names it. */
+  copyIndex: number | undefined;
   /** The version a non-Azure extension resource's type carries (`@v1.0`). */
   apiVersion?: string;
   /** An extension resource's key that was unknown in pass 1: evaluated again once all are known. */
@@ -156,10 +158,10 @@ class Expander {
   /** Apart from collect(): its closure would make every call of collect() allocate a context. */
   private identifyCopies(node: JsonNode, copy: JsonNode, count: number, parent: Instance | undefined, symbolic: string | undefined): void {
     const name = String(this.scope.evaluate(member(copy, 'name')) ?? '');
-    for (let i = 0; i < count; i++) this.scope.withLoop(name, i, 'resource', () => this.identify(node, parent, symbolic));
+    for (let i = 0; i < count; i++) this.scope.withLoop(name, i, 'resource', () => this.identify(node, parent, symbolic, i));
   }
 
-  private identify(node: JsonNode, parent: Instance | undefined, symbolic: string | undefined): void {
+  private identify(node: JsonNode, parent: Instance | undefined, symbolic: string | undefined, copyIndex?: number): void {
     const conditionNode = member(node, 'condition');
     if (conditionNode) {
       const condition = this.scope.evaluate(conditionNode);
@@ -201,6 +203,7 @@ class Expander {
       scopeId: placed.scopeId,
       existing: member(node, 'existing')?.value === true,
       deployment: isDeploymentType(placed.type),
+      copyIndex,
       apiVersion: ext?.apiVersion || undefined,
       // An extension's key may read a resource declared later (`reference('app').uniqueName`).
       laterName: ext && nameNode && isUnknown(nameValue) ? nameNode : undefined,
@@ -431,6 +434,12 @@ class Expander {
     const key = target.toLowerCase();
     const sym = this.symbols.get(key);
     if (sym?.length === 1) return sym[0];
+    // One copy of a looped resource or module by symbolic name and index: `reference('nsgs[2]')`.
+    const indexed = key.endsWith(']') ? /^(.+)\[(\d+)\]$/.exec(key) : null;
+    if (indexed) {
+      const copies = this.symbols.get(indexed[1]);
+      if (copies) return copies.find((inst) => inst.copyIndex === Number(indexed[2]));
+    }
     if (key.startsWith('/')) {
       const exact = this.instances.find((i) => i.id.toLowerCase() === key);
       if (exact) return exact;

@@ -172,6 +172,34 @@ y", "b": }`));
     expect(out.resources.map((r) => r.name)).toEqual(['nic-a', 'nic-b']);
   });
 
+  it('reads one copy of a looped resource by symbolic name and index (reference(\'nsgs[1]\'), languageVersion 2.0)', () => {
+    const out = expand(`{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "variables": { "subnets": [{ "name": "web", "nsg": true }, { "name": "data", "nsg": false }, { "name": "app", "nsg": true }] },
+  "resources": {
+    "nsgs": {
+      "copy": { "name": "nsgs", "count": "[length(variables('subnets'))]" },
+      "condition": "[variables('subnets')[copyIndex()].nsg]",
+      "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-04-01", "name": "[format('nsg-{0}', variables('subnets')[copyIndex()].name)]", "location": "westus"
+    },
+    "vnet": {
+      "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-04-01", "name": "vnet", "location": "westus",
+      "properties": {
+        "copy": [{ "name": "subnets", "count": "[length(variables('subnets'))]", "input": {
+          "name": "[variables('subnets')[copyIndex('subnets')].name]",
+          "nsg": "[if(variables('subnets')[copyIndex('subnets')].nsg, resourceInfo(format('nsgs[{0}]', copyIndex('subnets'))).name, null())]"
+        } }]
+      }
+    }
+  }
+}`);
+    expect(out.errors).toEqual([]);
+    const vnet = out.resources.find((r) => r.name === 'vnet');
+    expect((vnet?.properties as { subnets: unknown[] }).subnets).toEqual([{ name: 'web', nsg: 'nsg-web' }, { name: 'data', nsg: null }, { name: 'app', nsg: 'nsg-app' }]);
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
