@@ -92,7 +92,7 @@ export class TemplateScope implements EvalContext {
       const node = prop.children![1];
       const key = name.toLowerCase();
       this.params.set(key, slot(name, key, node, false));
-      if (isSecureType(member(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
+      if (isSecureType(this.declared(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
     }
     for (const name of supplied.keys()) {
       if (!this.params.has(name)) {
@@ -151,15 +151,15 @@ export class TemplateScope implements EvalContext {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
       // means "not given": the default applies.
-      if (given && !(given.value === null && defaultValue)) value = given.substituted ? coerceSubstituted(given.value, member(decl, 'type')?.value as string | undefined) : given.value;
+      if (given && !(given.value === null && defaultValue)) value = given.substituted ? coerceSubstituted(given.value, this.declared(decl, 'type')?.value as string | undefined) : given.value;
       else if (defaultValue) value = this.evaluate(defaultValue);
-      else if (member(decl, 'nullable')?.value === true) return null;
+      else if (this.declared(decl, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
         // A required parameter will have a value of its declared type: never null.
-        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`, undefined, undefined, declaredType(decl));
+        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`, undefined, undefined, declaredType(this.declared(decl, 'type')?.value));
       }
-      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, constraintsOf(decl));
+      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, this.constraintsOf(decl));
       if (problem) {
         // Azure would reject the deployment with this value; the template itself may be fine.
         this.diagnostics.push(diagnostic('arm/parameter-constraint', 'warning', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
@@ -168,6 +168,34 @@ export class TemplateScope implements EvalContext {
     } finally {
       this.loops = saved;
     }
+  }
+
+  /**
+   * A member of a parameter declaration, or of the type it names with `$ref`
+   * (`#/definitions/<name>`, as Bicep emits for user-defined types): `nullable`, `type` and the
+   * constraints may be declared on either. The declaration's own member wins.
+   */
+  private declared(decl: JsonNode, key: string): JsonNode | undefined {
+    let node: JsonNode | undefined = decl;
+    for (let depth = 0; node && depth < 20; depth++) {
+      const own = member(node, key);
+      if (own) return own;
+      const ref = member(node, '$ref')?.value;
+      if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return undefined;
+      node = member(member(this.template, 'definitions'), ref.slice('#/definitions/'.length));
+    }
+    return undefined;
+  }
+
+  /** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
+  private constraintsOf(decl: JsonNode): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (decl.type !== 'object') return out;
+    for (const k of CONSTRAINT_KEYS) {
+      const v = this.declared(decl, k);
+      if (v) out[k] = plainValue(v);
+    }
+    return out;
   }
 
   variable(name: string): Value | undefined {
@@ -470,18 +498,7 @@ function isPropertyCopy(node: JsonNode): boolean {
 }
 
 /** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
-const CONSTRAINT_KEYS = new Set(['type', 'allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength']);
-
-function constraintsOf(decl: JsonNode): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (decl.type !== 'object') return out;
-  for (const prop of decl.children ?? []) {
-    const k = prop.children?.[0]?.value;
-    const v = prop.children?.[1];
-    if (typeof k === 'string' && v && CONSTRAINT_KEYS.has(k)) out[k] = plainValue(v);
-  }
-  return out;
-}
+const CONSTRAINT_KEYS = ['type', 'allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength'] as const;
 
 /**
  * The lower-cased names of the `parameters('…')` an expression reads, remembered by text: every
@@ -499,8 +516,7 @@ function parametersNamedIn(text: string): readonly string[] {
 const parameterNames = new Map<string, readonly string[]>();
 
 /** The value type a parameter declaration promises (`securestring` is a string…). */
-function declaredType(decl: JsonNode): UnknownType | undefined {
-  const t = member(decl, 'type')?.value;
+function declaredType(t: unknown): UnknownType | undefined {
   if (typeof t !== 'string') return undefined;
   switch (t.toLowerCase()) {
     case 'string':

@@ -200,6 +200,33 @@ y", "b": }`));
     expect((vnet?.properties as { subnets: unknown[] }).subnets).toEqual([{ name: 'web', nsg: 'nsg-web' }, { name: 'data', nsg: null }, { name: 'app', nsg: 'nsg-app' }]);
   });
 
+  it('reads nullable, type and constraints of a parameter from the definition its $ref names (Bicep user-defined types)', () => {
+    const out = expand(`{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "definitions": {
+    "diagnosticSettingType": { "type": "array", "nullable": true },
+    "skuType": { "$ref": "#/definitions/skuName" },
+    "skuName": { "type": "string", "allowedValues": ["Standard_LRS", "Standard_ZRS"] }
+  },
+  "parameters": {
+    "diagnosticSettings": { "$ref": "#/definitions/diagnosticSettingType" },
+    "sku": { "$ref": "#/definitions/skuType", "defaultValue": "Premium_LRS" }
+  },
+  "resources": {
+    "st": { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st", "location": "westus", "sku": { "name": "[parameters('sku')]" } },
+    "diag": {
+      "copy": { "name": "diag", "count": "[length(coalesce(parameters('diagnosticSettings'), createArray()))]" },
+      "type": "Microsoft.Insights/diagnosticSettings", "apiVersion": "2021-05-01-preview", "scope": "st", "name": "[format('d{0}', copyIndex())]", "properties": {}
+    }
+  }
+}`);
+    expect(out.diagnostics.filter((d) => d.code === 'arm/parameter-without-value' || d.code === 'arm/copy-count-unknown')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['st']);
+    expect(out.diagnostics.find((d) => d.code === 'arm/parameter-constraint')?.message).toContain("'sku' defaults to \"Premium_LRS\"");
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
