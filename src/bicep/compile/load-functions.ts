@@ -1,6 +1,7 @@
 // Compile-time functions: loadTextContent, loadJsonContent, loadYamlContent, loadFileAsBase64,
 // loadDirectoryFileInfo and nameof are folded into literals, reading files relative to the
 // Bicep file, as the Bicep compiler does.
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { JSONPath } from 'jsonpath-plus';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,26 @@ function jsonArm(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true()' : 'false()';
   if (value === null || value === undefined) return NULL;
   return call('json', quote(JSON.stringify(value)));
+}
+
+/**
+ * A file loadJsonContent reads: JSON, where Bicep also accepts comments and trailing commas (the
+ * Bicep docs' own shared-variable samples have `// other rules here`).
+ */
+function parseJsonContent(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not strict JSON: read it as JSON with comments, or say where it is wrong.
+  }
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) {
+    const { offset, error } = errors[0];
+    const before = text.slice(0, offset).split('\n');
+    throw new Error(`invalid JSON at line ${before.length}, column ${before[before.length - 1].length + 1}: ${printParseErrorCode(error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`);
+  }
+  return value;
 }
 
 export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined {
@@ -59,7 +80,7 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
         return quote(readFileSync(read.file).toString('base64'));
       case 'loadJsonContent':
       case 'loadYamlContent': {
-        let value: unknown = name === 'loadJsonContent' ? JSON.parse(read.text) : (yaml ??= require('yaml') as typeof import('yaml')).parse(read.text);
+        let value: unknown = name === 'loadJsonContent' ? parseJsonContent(read.text) : (yaml ??= require('yaml') as typeof import('yaml')).parse(read.text);
         const filter = stringValue(e.arguments[1]);
         if (filter) value = JSONPath({ path: filter, json: value as object, wrap: false, eval: false });
         return jsonArm(value);

@@ -56,6 +56,27 @@ describe('real-world Bicep', () => {
     expect(out.resources[0]).toMatchObject({ sku: { name: 'Standard_LRS' }, tags: { script: 'Write-Output 1\n', blob: '/wCA' } });
   });
 
+  it('loads JSON with comments and trailing commas, as Bicep does, and says where invalid JSON is wrong', () => {
+    const dir = project({
+      'rules.json': '{\n  "securityRules": [\n    { "name": "a" },\n    // other rules here\n    { "name": "b" },\n  ]\n}\n',
+      'broken.json': '{\n  "a": [1 2]\n}\n',
+      'main.bicep': [
+        "var rules = loadJsonContent('rules.json', 'securityRules')",
+        "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+        "  name: 'nsg'",
+        "  location: 'westus'",
+        '  properties: { securityRules: rules }',
+        '}',
+        "var broken = loadJsonContent('broken.json')",
+        'output b object = broken',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.resources[0].properties).toEqual({ securityRules: [{ name: 'a' }, { name: 'b' }] });
+    expect(errorsOf(out).map((d) => [d.code, d.message, d.location?.startLine])).toEqual([['bicep/load-file-failed', "loadJsonContent('broken.json'): invalid JSON at line 2, column 11: comma expected", 7]]);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
