@@ -28,7 +28,11 @@ describe(`parseCidr (${DOC}#parsecidr)`, () => {
   });
   it('clears host bits', () => expect((ev("parseCidr('10.144.3.7/20')") as Record<string, Value>).network).toBe('10.144.0.0'));
   it('rejects a bad network', () => expectError("parseCidr('10.0.0.256/8')", "parseCidr() '10.0.0.256' is not an IPv4 address"));
-  it('rejects a missing prefix', () => expectError("parseCidr('10.0.0.0')", "parseCidr() expects a network in CIDR notation such as '10.0.0.0/16', got '10.0.0.0'"));
+  it('reads an address without a prefix by its class, as Azure does (10.x /8, 172.16.x /16, 192.168.x /24, IPv6 /64)', () => {
+    expect(ev("map(createArray('10.1.2.3', '172.16.5.0', '192.168.1.0', 'fd00::1'), lambda('n', parseCidr(lambdaVariables('n')).cidr))")).toEqual([8, 16, 24, 64]);
+    expect(ev("createArray(cidrSubnet('10.0.0.0', 16, 0), cidrSubnet('192.168.1.0', 24, 0))")).toEqual(['10.0.0.0/16', '192.168.1.0/24']);
+  });
+  it('rejects a multicast address without a prefix', () => expectError("parseCidr('224.0.0.1')", "parseCidr() expects a network in CIDR notation such as '10.0.0.0/16', got '224.0.0.1'"));
 });
 
 describe(`cidrSubnet (${DOC}#cidrsubnet)`, () => {

@@ -61,15 +61,29 @@ export const cidrFunctions: FunctionTable = {
 };
 
 function parseNetwork(name: string, text: string): Network {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(text.trim());
+  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(text.trim());
   if (!m) return fail(name, `expects a network in CIDR notation such as '10.0.0.0/16', got '${text}'`);
   const v6 = m[1].includes(':');
   const bits = v6 ? 128 : 32;
-  const prefix = Number(m[2]);
+  const prefix = m[2] !== undefined ? Number(m[2]) : guessedPrefix(name, m[1], v6);
   if (prefix > bits) fail(name, `has a prefix length /${prefix} longer than ${bits} bits`);
   const addr = v6 ? parseV6(name, m[1]) : parseV4(name, m[1]);
   const hostBits = (1n << BigInt(bits - prefix)) - 1n;
   return { v6, bits, prefix, network: addr & ~hostBits };
+}
+
+/**
+ * The prefix of an address given without one. Azure reads it as the IPNetwork2 library does, by
+ * the address class for IPv4 (10.0.0.0 is a /8, 172.16.0.0 a /16, 192.168.1.0 a /24) and as a
+ * /64 for IPv6: AVM's tests deploy `cidrSubnet('10.0.0.0', 16, 0)`.
+ */
+function guessedPrefix(name: string, address: string, v6: boolean): number {
+  if (v6) return 64;
+  const first = Number(address.split('.')[0]);
+  if (first < 128) return 8;
+  if (first < 192) return 16;
+  if (first < 224) return 24;
+  return fail(name, `expects a network in CIDR notation such as '10.0.0.0/16', got '${address}'`);
 }
 
 function parseV4(name: string, text: string): bigint {
