@@ -7,7 +7,7 @@ import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './ar
 import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
-import { lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { inlineResourceVariable, lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
 function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
@@ -198,12 +198,16 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'call':
       return callToArm(e, scope);
     case 'property-access': {
+      const inlined = inlineResourceVariable(e, scope);
+      if (inlined) return toArm(inlined, scope);
       const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
       if (special !== undefined) return special;
       const base = toArm(e.base, scope);
       return e.safe || isSafeChain(e.base) ? call('tryGet', base, quote(e.property.name)) : base + '.' + e.property.name;
     }
     case 'index-access': {
+      const inlined = inlineResourceVariable(e, scope);
+      if (inlined) return toArm(inlined, scope);
       const special = moduleOutputAccess(e, scope);
       if (special !== undefined) return special;
       const ref = resolveResourceRef(e, scope);
@@ -294,6 +298,8 @@ function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): stri
     if (e.base.kind === 'identifier' && (e.base.name === 'sys' || e.base.name === 'az') && !scope.locals.has(e.base.name) && !scope.unit.symbols.values.has(e.base.name)) {
       return plainCall(e, name, scope);
     }
+    const inlined = inlineResourceVariable(e, scope);
+    if (inlined) return toArm(inlined, scope);
     const method = resourceMethodCall(e, scope);
     if (method !== undefined) return method;
     if (e.base.kind === 'identifier') {

@@ -36,11 +36,15 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     }
     return undefined;
   }
-  if (target.kind === 'resource-access' && !index) {
+  if (target.kind === 'resource-access') {
     const base = resolveResourceRef(unwrap(target.base), scope);
-    if (base?.kind !== 'resource') return undefined;
+    if (base?.kind !== 'resource' || base.index) return undefined;
     const child = base.info.sym.children.get(target.name.name);
-    return child ? { kind: 'resource', info: scope.unit.resourceInfo(child) } : undefined;
+    if (!child) return undefined;
+    // `profile::customDomains[i]`: one element of a looped nested resource.
+    const info = scope.unit.resourceInfo(child);
+    if (index && !info.loop) return undefined;
+    return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
   }
   return undefined;
 }
@@ -144,6 +148,55 @@ export function resourceMethodCall(e: CallNode, scope: Scope): string | undefine
   if (name === 'exists' || name === 'existingResource') return call('reference', id);
   scope.unit.error('bicep/unknown-method', `'${name}' is not a method of resource '${ref.info.sym.name}'`, e.name);
   return NULL;
+}
+
+/**
+ * `chosen.properties.x` (or `chosen.listKeys()`), where `var chosen = useExisting ? existingOne : newOne` holds resources:
+ * Bicep inlines such a variable, so the access reads the chosen resource
+ * (`if(useExisting, <existingOne.properties.x>, <newOne.properties.x>)`). Returns the access
+ * rewritten that way, or undefined when its root is no resource-valued variable.
+ */
+export function inlineResourceVariable(e: Expression, scope: Scope): Expression | undefined {
+  let root = e;
+  for (;;) {
+    if (root.kind === 'property-access' || root.kind === 'index-access') root = root.base;
+    else if (root.kind === 'call' && root.base) root = root.base;
+    else if (root.kind === 'non-null-assertion' || root.kind === 'parenthesized') root = root.expression;
+    else break;
+  }
+  if (root.kind !== 'identifier' || root === e || scope.locals.has(root.name)) return undefined;
+  const sym = lookupValue(root.name, scope);
+  if (sym?.kind !== 'var' || !isResourceValued(sym.decl.value, scope, 0)) return undefined;
+  return substituteRoot(e, unwrap(sym.decl.value));
+}
+
+/** A resource or module reference, or a choice (`c ? a : b`) between such. */
+function isResourceValued(e: Expression, scope: Scope, depth: number): boolean {
+  const x = unwrap(e);
+  if (x.kind === 'ternary') return depth < 10 && isResourceValued(x.whenTrue, scope, depth + 1) && isResourceValued(x.whenFalse, scope, depth + 1);
+  return resolveResourceRef(x, scope) !== undefined;
+}
+
+/** `e` with its root identifier replaced by `value`; a choice is pushed out to the top. */
+function substituteRoot(e: Expression, value: Expression): Expression {
+  if (value.kind === 'ternary') {
+    return { ...value, whenTrue: substituteRoot(e, unwrap(value.whenTrue)), whenFalse: substituteRoot(e, unwrap(value.whenFalse)) };
+  }
+  const replace = (x: Expression): Expression => {
+    switch (x.kind) {
+      case 'property-access':
+      case 'index-access':
+        return { ...x, base: replace(x.base) };
+      case 'call':
+        return x.base ? { ...x, base: replace(x.base) } : value;
+      case 'non-null-assertion':
+      case 'parenthesized':
+        return { ...x, expression: replace(x.expression) };
+      default:
+        return value;
+    }
+  };
+  return replace(e);
 }
 
 export { fullNameArm };

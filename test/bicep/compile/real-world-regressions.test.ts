@@ -77,6 +77,65 @@ describe('real-world Bicep', () => {
     expect(errorsOf(out).map((d) => [d.code, d.message, d.location?.startLine])).toEqual([['bicep/load-file-failed', "loadJsonContent('broken.json'): invalid JSON at line 2, column 11: comma expected", 7]]);
   });
 
+  it('reads members of a variable that holds one of two resources (Bicep inlines it)', () => {
+    const dir = project({
+      'main.bicep': [
+        "param existingId string = ''",
+        'var useExisting = !empty(existingId)',
+        "var parts = split(existingId, '/')",
+        "resource newOne 'Microsoft.Storage/storageAccounts@2023-01-01' = if (!useExisting) {",
+        "  name: 'stnew'",
+        "  location: 'westus'",
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '  properties: { minimumTlsVersion: \'TLS1_2\' }',
+        '}',
+        "resource oldOne 'Microsoft.Storage/storageAccounts@2023-01-01' existing = if (useExisting) {",
+        '  name: parts[8]',
+        '  scope: resourceGroup(parts[2], parts[4])',
+        '}',
+        'var chosen = useExisting ? oldOne : newOne',
+        "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+        "  name: 'lock-${chosen.name}'",
+        '  properties: { level: \'CanNotDelete\', notes: chosen.properties.minimumTlsVersion }',
+        '}',
+        'output location string = chosen.location',
+        'output key string = chosen.listKeys().keys[0].value',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.find((r) => r.name === 'lock-stnew')?.properties).toEqual({ level: 'CanNotDelete', notes: 'TLS1_2' });
+    expect(out.outputs.location).toBe('westus');
+    expect(isUnknown(out.outputs.key)).toBe(true);
+  });
+
+  it('reads one element of a looped nested resource through its parent (profile::domains[i].id)', () => {
+    const dir = project({
+      'main.bicep': [
+        "param domainNames array = ['a', 'b']",
+        "resource profile 'Microsoft.Cdn/profiles@2024-02-01' existing = {",
+        "  name: 'cdn'",
+        "  resource domains 'customDomains@2024-02-01' existing = [for d in domainNames: {",
+        '    name: d',
+        '  }]',
+        '}',
+        "resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {",
+        "  name: 'cdn/ep/route'",
+        '  properties: {',
+        '    customDomains: [for i in range(0, length(domainNames)): { id: profile::domains[i].id }]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    const ids = (out.resources[0].properties as { customDomains: { id: string }[] }).customDomains.map((d) => d.id.split('/providers/')[1]);
+    expect(ids).toEqual(['Microsoft.Cdn/profiles/cdn/customDomains/a', 'Microsoft.Cdn/profiles/cdn/customDomains/b']);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
