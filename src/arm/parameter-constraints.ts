@@ -28,9 +28,12 @@ export function checkParameterValue(value: Value, decl: Record<string, unknown>)
  * parameter of every template) allocate their context, allowed values or not.
  */
 function checkAllowed(value: Value, type: string, allowed: unknown[]): string | undefined {
-  const values = type === 'array' && Array.isArray(value) ? value : [value];
-  const bad = values.find((v) => !allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v)));
-  return bad !== undefined ? `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}` : undefined;
+  const isAllowed = (v: Value) => allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v));
+  // An array parameter's allowed values are those of its elements. A declaration without a type
+  // (Bicep's `resourceInput<…>` types, which azready does not resolve) may be either: an array
+  // value passes when each element, or the whole, is allowed.
+  const ok = Array.isArray(value) && (type === 'array' || (type === '' && !isAllowed(value))) ? value.every(isAllowed) : isAllowed(value);
+  return ok ? undefined : `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
 }
 
 function checkType(value: Value, type: string): string | undefined {

@@ -136,6 +136,25 @@ describe('real-world Bicep', () => {
     expect(ids).toEqual(['Microsoft.Cdn/profiles/cdn/customDomains/a', 'Microsoft.Cdn/profiles/cdn/customDomains/b']);
   });
 
+  it('checks each element of an array given for an @allowed parameter whose type azready does not resolve', () => {
+    const dir = project({
+      'route.bicep': "@allowed(['Http', 'Https'])\nparam protocols resourceInput<'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01'>.properties.supportedProtocols?\noutput p array = protocols ?? []\n",
+      'main.bicep': [
+        "module ok 'route.bicep' = {",
+        "  name: 'ok'",
+        "  params: { protocols: ['Http', 'Https'] }",
+        '}',
+        "module bad 'route.bicep' = {",
+        "  name: 'bad'",
+        "  params: { protocols: ['Ftp'] }",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.code === 'arm/parameter-constraint').map((d) => d.message)).toEqual([`the parameter 'protocols' is given ["Ftp"], but it must be one of "Http", "Https"`]);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
