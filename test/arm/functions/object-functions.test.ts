@@ -100,6 +100,8 @@ describe(`tryGet (${DOC}#tryget)`, () => {
     ["tryGet(createObject('Key', 1), 'key')", 1],
     ["tryGet(createObject('key', createObject('nestedKey', 'value')), 'key', 'nestedKey')", 'value'],
     ["tryGet(createObject('key', createObject('nestedKey', 'value')), 'unknownKey', 'nestedKey')", null],
+    // Bicep `abbreviations[?location]` with a location that is itself null.
+    ["tryGet(createObject('westus', 'wus'), null())", null],
   ])('%s → %j', (t, e) => expect(ev(t)).toEqual(e));
   // Bicep compiles a whole safe chain `a.?key.nested` into one tryGet(), so every step is safe.
   it('is safe at every step', () => expect(ev("tryGet(createObject('key', createObject('nestedKey', 'value')), 'key', 'unknownNestedKey')")).toBeNull());

@@ -105,6 +105,9 @@ export const objectFunctions: FunctionTable = {
       let cur: Value = a[0];
       for (const k of a.slice(1)) {
         if (cur === null || isUnknown(cur)) return cur;
+        if (isUnknown(k)) return k;
+        // A null key finds nothing (Bicep `map[?key]` with a key that is itself optional).
+        if (k === null) return null;
         cur = tryStep(cur, key('tryGet', k, cur));
       }
       return cur;
