@@ -38,17 +38,29 @@ export function expandNestedDeployment(
   const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
   const deployment = targetContext(outer, node, template, run.target);
   // Outer scope (the default for inline templates): the nested template sees the outer
-  // parameters and variables. A linked template always has its own.
-  const scope = inner || templateDoc !== doc ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
-  const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: templateDoc === doc ? run.fileStack : [...run.fileStack, path.resolve(templateDoc.file)] };
+  // parameters and variables. A linked template always has its own, and so does an inline
+  // template that declares parameters the deployment passes: the common generic role-assignment
+  // template (`scope: 'Outer'`, `parameters('scope')`) deploys in Azure with the values passed.
+  const own = inner || located.linked || (memberProps(member(template, 'parameters')).length > 0 && memberProps(member(props, 'parameters')).length > 0);
+  const scope = own ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
+  const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: located.linked ? [...run.fileStack, path.resolve(templateDoc.file)] : run.fileStack };
   // With outer scope, expressions see the outer deployment but the resources go to the target.
   nestedRun.target = scope === outer ? deployment : undefined;
   return expandWithScope(templateDoc, template, scope, nestedRun, dir);
 }
 
-function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: string, outer: TemplateScope, run: ExpansionRun, baseDir: string): { templateDoc: JsonDocument; template: JsonNode; dir: string } | undefined {
+/** A nested deployment's template; `linked` when it comes from another file (it always has its own scope). */
+interface LocatedTemplate {
+  templateDoc: JsonDocument;
+  template: JsonNode;
+  dir: string;
+  linked: boolean;
+}
+
+function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: string, outer: TemplateScope, run: ExpansionRun, baseDir: string): LocatedTemplate | undefined {
   const inline = member(props, 'template');
-  if (inline) return { templateDoc: doc, template: inline, dir: baseDir };
+  if (inline?.type === 'string') return computedTemplate(doc, inline, name, outer, run, baseDir);
+  if (inline) return { templateDoc: doc, template: inline, dir: baseDir, linked: false };
   const link = member(props, 'templateLink');
   const unavailable = member(link, 'azreadyUnavailable')?.value;
   if (typeof unavailable === 'string') {
@@ -75,7 +87,24 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
   const parsed = JsonDocument.parse(file, readFileSync(file, 'utf8'));
   run.diagnostics.push(...parsed.diagnostics);
   if (!parsed.doc.root) return undefined;
-  return { templateDoc: parsed.doc, template: parsed.doc.root, dir: path.dirname(file) };
+  return { templateDoc: parsed.doc, template: parsed.doc.root, dir: path.dirname(file), linked: true };
+}
+
+/**
+ * An inline template given as an expression: `json(loadTextContent('role-assignment.json'))`, as
+ * Bicep files that deploy a generic template write it. Its value is expanded as a template of its
+ * own, every range in it pointing at the expression.
+ */
+function computedTemplate(doc: JsonDocument, inline: JsonNode, name: string, outer: TemplateScope, run: ExpansionRun, baseDir: string): LocatedTemplate | undefined {
+  const value = outer.evaluate(inline);
+  if (!value || typeof value !== 'object' || Array.isArray(value) || isUnknown(value)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `the template of the nested deployment '${name}' is ${isUnknown(value) ? 'only known at deployment' : 'not an object'}; its resources are not evaluated`, doc.rangeOf(inline)));
+    return undefined;
+  }
+  const at = doc.rangeOf(inline);
+  const templateDoc = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
+  if (!templateDoc.root) return undefined;
+  return { templateDoc, template: templateDoc.root, dir: baseDir, linked: false };
 }
 
 /** Where the nested deployment deploys: its subscriptionId/resourceGroup/scope, else the outer scope narrowed by its schema. */

@@ -227,6 +227,37 @@ y", "b": }`));
     expect(out.diagnostics.find((d) => d.code === 'arm/parameter-constraint')?.message).toContain("'sku' defaults to \"Premium_LRS\"");
   });
 
+  it('expands the generic role-assignment template: outer scope, its own parameters passed, given inline or through json()', () => {
+    const generic = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { scope: { type: 'string' }, name: { type: 'string' }, principalId: { type: 'string' } },
+      resources: [{ type: 'Microsoft.Authorization/roleAssignments', apiVersion: '2022-04-01', scope: "[parameters('scope')]", name: "[parameters('name')]", properties: { principalId: "[parameters('principalId')]" } }],
+      outputs: { roleAssignmentId: { type: 'string', value: "[extensionResourceId(parameters('scope'), 'Microsoft.Authorization/roleAssignments', parameters('name'))]" } },
+    };
+    const deployment = (inner: string) => `{
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "ra",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "Outer" },
+        "template": ${inner},
+        "parameters": { "scope": { "value": "[parameters('target')]" }, "name": { "value": "00000000-0000-0000-0000-0000000000aa" }, "principalId": { "value": "p-1" } }
+      }
+    }`;
+    for (const inner of [JSON.stringify(generic), JSON.stringify(`[json('${JSON.stringify(generic).replace(/'/g, "''")}')]`)]) {
+      const out = expand(
+        template(`"parameters": { "target": { "type": "string", "defaultValue": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st" } },
+  "resources": [${deployment(inner)}],
+  "outputs": { "id": { "type": "string", "value": "[reference('ra').outputs.roleAssignmentId.value]" } }`),
+      );
+      expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      expect(out.resources.map((r) => [r.type, r.name, r.scope, r.properties])).toEqual([
+        ['Microsoft.Authorization/roleAssignments', '00000000-0000-0000-0000-0000000000aa', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st', { principalId: 'p-1' }],
+      ]);
+      expect(out.outputs.id).toBe('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-0000000000aa');
+    }
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
