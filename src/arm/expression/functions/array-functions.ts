@@ -126,10 +126,12 @@ export const arrayFunctions: FunctionTable = {
   union: {
     evaluate(a) {
       arity('union', a, 2, Infinity);
+      // Arrays whose elements hold unknowns still have a known union when each pair of elements
+      // is known to be equal or known to differ (role assignments that differ in their role, say).
+      if (a.every(Array.isArray)) return dedupeKnown((a as Value[][]).flat()) ?? nestedUnknown(a)!;
       const u = nestedUnknown(a);
       if (u) return u;
       sameKind('union', a);
-      if (a.every(Array.isArray)) return dedupe((a as Value[][]).flat());
       // Objects merge left to right; a nested object present in both is merged in turn (template-functions-object#union).
       let out: ArmObject = {};
       for (const o of a) out = deepMerge(out, obj('union', o));
@@ -201,6 +203,46 @@ export function dedupe(list: Value[]): Value[] {
   const out: Value[] = [];
   for (const x of list) if (!out.some((y) => armEquals(x, y))) out.push(x);
   return out;
+}
+
+/** dedupe() of elements that may hold unknowns; undefined when two might or might not be equal. */
+function dedupeKnown(list: Value[]): Value[] | undefined {
+  const out: Value[] = [];
+  for (const x of list) {
+    let duplicate = false;
+    for (const y of out) {
+      const same = sameValue(x, y);
+      if (same === undefined) return undefined;
+      if (same) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (!duplicate) out.push(x);
+  }
+  return out;
+}
+
+/** armEquals() in three values: undefined when an unknown part decides it. */
+function sameValue(a: Value, b: Value): boolean | undefined {
+  if (isUnknown(a) || isUnknown(b)) return undefined;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return allSame(a.map((x, i) => sameValue(x, b[i])));
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length || !ka.every((k) => k in b)) return false;
+    return allSame(ka.map((k) => sameValue(a[k], b[k])));
+  }
+  return a === b;
+}
+
+/** Equal when every part is, different when one part is, else undecided. */
+function allSame(parts: (boolean | undefined)[]): boolean | undefined {
+  if (parts.includes(false)) return false;
+  return parts.includes(undefined) ? undefined : true;
 }
 
 function deepMerge(base: ArmObject, patch: ArmObject): ArmObject {
