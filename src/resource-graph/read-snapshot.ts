@@ -2,12 +2,16 @@
 // rows or an object with a `data` array. Each row keeps a source range in the file. Snapshots
 // saved by `azready audit` (formatVersion, data, extras) are replayed exactly as the audit ran.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { Unknown, type Value } from '../core/unknown.js';
 import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { normalizeRow } from './normalize-row.js';
 import { markTruncatedValues, TRUNCATION_ADVICE } from './powershell-truncation.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
+
+/** The resource columns of a Resource Graph row that rules read (id, name and type are required). */
+const PROJECTABLE_COLUMNS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
 
 /** Does this parsed JSON look like Resource Graph output? */
 export function isSnapshotValue(value: unknown): boolean {
@@ -30,6 +34,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const truncated: { node: JsonNode; paths: string[] }[] = [];
+  let projected: JsonNode | undefined;
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
   for (const rowNode of rowsNode?.children ?? []) {
     const row = plainValue(rowNode);
@@ -44,6 +49,13 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', r, doc.rangeOf(rowNode)));
       continue;
     }
+    // Every Resource Graph row has a properties column, empty or not: a row without one comes
+    // from a query that projected columns away (`| project id, name, type`). What it left out is
+    // unknown, not absent: an absent setting would read as Azure's default.
+    if (!('properties' in marked.row)) {
+      projected ??= rowNode;
+      for (const c of PROJECTABLE_COLUMNS) if (!(c in marked.row)) (r as unknown as Record<string, Value>)[c] = new Unknown(`the snapshot has no "${c}" column: its query projected it away`);
+    }
     r.file = doc.file;
     r.sourceMap = new SourceMap();
     r.sourceMap.set('', doc.rangeOf(rowNode));
@@ -54,6 +66,9 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       if (n) mapPaths(doc, n, f, r.sourceMap);
     }
     resources.push(r);
+  }
+  if (projected) {
+    diagnostics.push(diagnostic('snapshot/projected-columns', 'warning', `rows of ${doc.file} have no properties column (the query projected columns away), so rules that read what was left out are unverified; export whole rows (Resources | where …, without project)`, doc.rangeOf(projected)));
   }
   const partial = partialExport(doc, rowsNode?.children?.length ?? 0);
   if (partial) diagnostics.push(partial);

@@ -39,6 +39,22 @@ describe('Resource Graph snapshots', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'snapshot/invalid-row', location: { file: 'snap.json' } });
   });
 
+  it('reads what a query projected away (no properties column) as unknown, not absent, and says so once', () => {
+    const projected = [
+      { id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st2`, name: 'st2', type: 'microsoft.storage/storageaccounts', location: 'westeurope' },
+      { id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st3`, name: 'st3', type: 'microsoft.storage/storageaccounts', sku: null },
+    ];
+    const { doc } = JsonDocument.parse('projected.json', JSON.stringify(projected, null, 2));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources[0].location).toBe('westeurope');
+    expect(resources[0].properties).toMatchObject({ kind: 'unknown', reason: 'the snapshot has no "properties" column: its query projected it away' });
+    expect(resources[0].sku).toMatchObject({ kind: 'unknown' });
+    // A column the query kept, even empty, is what Azure holds.
+    expect(resources[1]).not.toHaveProperty('sku');
+    expect(resources[1].location).toMatchObject({ kind: 'unknown' });
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.startLine])).toEqual([['snapshot/projected-columns', 'warning', 2]]);
+  });
+
   it('splits ids into type, full name and extension scope', () => {
     expect(parseResourceId(`${SUB}/providers/Microsoft.Sql/servers/s/databases/db`)).toEqual({ type: 'Microsoft.Sql/servers/databases', name: 's/db' });
     expect(parseResourceId(SUB)).toEqual({ type: 'Microsoft.Resources/resourceGroups', name: 'prod' });
