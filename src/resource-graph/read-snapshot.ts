@@ -13,6 +13,14 @@ import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from '
 /** The resource columns of a Resource Graph row that rules read (id, name and type are required). */
 const PROJECTABLE_COLUMNS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
 
+/**
+ * A row of `az resource list` (or the ARM list API): properties null, and the list API's own
+ * top-level members, which Resource Graph rows do not have.
+ */
+function isResourceListRow(row: Record<string, unknown>): boolean {
+  return row.properties === null && ('provisioningState' in row || 'createdTime' in row || 'changedTime' in row);
+}
+
 /** Does this parsed JSON look like Resource Graph output? */
 export function isSnapshotValue(value: unknown): boolean {
   const rows = Array.isArray(value)
@@ -35,6 +43,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   const diagnostics: Diagnostic[] = [];
   const truncated: { node: JsonNode; paths: string[] }[] = [];
   let projected: JsonNode | undefined;
+  let resourceList: JsonNode | undefined;
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
   for (const rowNode of rowsNode?.children ?? []) {
     const row = plainValue(rowNode);
@@ -55,6 +64,10 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
     if (!('properties' in marked.row)) {
       projected ??= rowNode;
       for (const c of PROJECTABLE_COLUMNS) if (!(c in marked.row)) (r as unknown as Record<string, Value>)[c] = new Unknown(`the snapshot has no "${c}" column: its query projected it away`);
+    } else if (isResourceListRow(marked.row)) {
+      // `az resource list` writes every resource with "properties": null: it lists without them.
+      resourceList ??= rowNode;
+      r.properties = new Unknown('az resource list does not export resource properties');
     }
     r.file = doc.file;
     r.sourceMap = new SourceMap();
@@ -69,6 +82,9 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   }
   if (projected) {
     diagnostics.push(diagnostic('snapshot/projected-columns', 'warning', `rows of ${doc.file} have no properties column (the query projected columns away), so rules that read what was left out are unverified; export whole rows (Resources | where …, without project)`, doc.rangeOf(projected)));
+  }
+  if (resourceList) {
+    diagnostics.push(diagnostic('snapshot/no-properties', 'warning', `${doc.file} looks like az resource list output, which has no resource properties: rules that read them are unverified; export with az graph query -q "Resources" --first 1000 -o json (or azready audit)`, doc.rangeOf(resourceList)));
   }
   const partial = partialExport(doc, rowsNode?.children?.length ?? 0);
   if (partial) diagnostics.push(partial);

@@ -55,6 +55,16 @@ describe('Resource Graph snapshots', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.location?.startLine])).toEqual([['snapshot/projected-columns', 'warning', 2]]);
   });
 
+  it('reads az resource list output (properties null for every resource) with unknown properties, and says how to export them', () => {
+    const listed = [{ id: `${SUB}/providers/Microsoft.Storage/storageAccounts/st4`, name: 'st4', type: 'Microsoft.Storage/storageAccounts', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS', tier: 'Standard' }, properties: null, provisioningState: 'Succeeded', createdTime: '2024-01-01T00:00:00Z', changedTime: '2024-01-02T00:00:00Z', tags: null }];
+    const { doc } = JsonDocument.parse('list.json', JSON.stringify(listed, null, 2));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources[0].sku).toEqual({ name: 'Standard_LRS', tier: 'Standard' });
+    expect(resources[0].properties).toMatchObject({ kind: 'unknown', reason: 'az resource list does not export resource properties' });
+    expect(diagnostics.map((d) => d.code)).toEqual(['snapshot/no-properties']);
+    expect(diagnostics[0].message).toContain('az graph query');
+  });
+
   it('splits ids into type, full name and extension scope', () => {
     expect(parseResourceId(`${SUB}/providers/Microsoft.Sql/servers/s/databases/db`)).toEqual({ type: 'Microsoft.Sql/servers/databases', name: 's/db' });
     expect(parseResourceId(SUB)).toEqual({ type: 'Microsoft.Resources/resourceGroups', name: 'prod' });
