@@ -128,8 +128,8 @@ export const arrayFunctions: FunctionTable = {
       arity('union', a, 2, Infinity);
       // Arrays whose elements hold unknowns still have a known union when each pair of elements
       // is known to be equal or known to differ (role assignments that differ in their role, say).
-      if (a.every(Array.isArray)) return dedupeKnown((a as Value[][]).flat()) ?? nestedUnknown(a)!;
       const u = nestedUnknown(a);
+      if (a.every(Array.isArray)) return u ? (dedupeKnown((a as Value[][]).flat()) ?? u) : dedupe((a as Value[][]).flat());
       if (u) return u;
       sameKind('union', a);
       // Objects merge left to right; a nested object present in both is merged in turn (template-functions-object#union).
