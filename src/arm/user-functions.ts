@@ -1,5 +1,6 @@
 // User-defined template functions (`functions: [{namespace, members}]`): `ns.fn(args)` evaluates
-// the member's output with only its own parameters in scope, as ARM does.
+// the member's output with its own parameters and the template's variables in scope, as ARM does
+// (variables since 2024: Bicep functions may read the file's variables).
 import type { Value } from '../core/unknown.js';
 import type { DeploymentContext } from './deployment-context.js';
 import { EvaluationError, type EvalContext } from './expression/eval-context.js';
@@ -35,7 +36,7 @@ export function userFunctions(node: JsonNode | undefined, outer: Evaluator): Map
             const ctx: EvalContext = {
               deployment: outer.deployment,
               parameter: (p) => values.get(p.toLowerCase()),
-              variable: () => undefined,
+              variable: (v) => outer.variable(v),
               copyIndex: () => undefined,
               unsupported: (f) => outer.unsupported(f),
               localFunction: (f) => table.get(f) ?? outer.localFunction?.(f),

@@ -155,6 +155,24 @@ describe('real-world Bicep', () => {
     expect(out.diagnostics.filter((d) => d.code === 'arm/parameter-constraint').map((d) => d.message)).toEqual([`the parameter 'protocols' is given ["Ftp"], but it must be one of "Http", "Https"`]);
   });
 
+  it('calls a function that reads a variable of the file (allowed in Bicep and ARM since 2024)', () => {
+    const dir = project({
+      'main.bicep': [
+        "param tags object = { Application: 'Shop', Environment: 'Prod' }",
+        "var affix = toLower('${tags.Application}-${tags.Environment}')",
+        "func name(prefix string, instance string) string => '${prefix}-${affix}-${instance}'",
+        "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+        "  name: name('vnet', '01')",
+        "  location: 'westus'",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['vnet-shop-prod-01']);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
