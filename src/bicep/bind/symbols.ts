@@ -67,6 +67,11 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
       case 'var-decl':
         declare(table.values, { kind: 'var', name: s.name.name, decl: s, armText: undefined }, s.name);
         break;
+      case 'param-assignment':
+        // A .bicepparam value may read another one (`param subnets = [cidrSubnet(prefixes[0], …)]`):
+        // each is also a variable of the compiled parameters template.
+        declare(table.values, { kind: 'var', name: s.name.name, decl: { ...s, kind: 'var-decl' }, armText: undefined }, s.name);
+        break;
       case 'resource-decl':
         declare(table.values, addResource(s), s.name);
         break;

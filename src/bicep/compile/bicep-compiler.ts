@@ -123,7 +123,11 @@ export class BicepCompiler implements TemplateCompileHost {
     let using: string | undefined;
     for (const s of tree.statements) {
       if (s.kind === 'var-decl') put(variables, s.name.name, toJson(s.value, root));
-      else if (s.kind === 'param-assignment') put(outputs, s.name.name, eo(['type', 'value'], [ev('object'), toJson(s.value, root)], unit.finder, s));
+      else if (s.kind === 'param-assignment') {
+        // Also a variable, for the values that read it.
+        put(variables, s.name.name, toJson(s.value, root));
+        put(outputs, s.name.name, eo(['type', 'value'], [ev('object'), toJson(s.value, root)], unit.finder, s));
+      }
       else if (s.kind === 'using-decl' && s.path) using = stringValue(s.path);
     }
     const template = eo(

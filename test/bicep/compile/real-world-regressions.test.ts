@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBicepFile } from '../../../src/bicep/load-bicep.js';
+import { loadBicepFile, loadBicepParams } from '../../../src/bicep/load-bicep.js';
 import { isUnknown } from '../../../src/core/unknown.js';
 
 function project(files: Record<string, string>): string {
@@ -171,6 +171,21 @@ describe('real-world Bicep', () => {
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     expect(errorsOf(out)).toEqual([]);
     expect(out.resources.map((r) => r.name)).toEqual(['vnet-shop-prod-01']);
+  });
+
+  it('reads a .bicepparam value that uses another parameter of the file', () => {
+    const dir = project({
+      'main.bicep': 'param addressPrefixes array\nparam subnets array\n',
+      'dev.bicepparam': [
+        "using 'main.bicep'",
+        "param addressPrefixes = ['10.10.1.0/24', '10.10.10.0/24']",
+        "param subnets = [{ name: 'GatewaySubnet', addressPrefix: cidrSubnet(addressPrefixes[1], 26, 0) }]",
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepParams(path.join(dir, 'dev.bicepparam'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.values.get('subnets')?.value).toEqual([{ name: 'GatewaySubnet', addressPrefix: '10.10.10.0/26' }]);
   });
 
   it('evaluates the fallback of ?? only when the left side is null', () => {
