@@ -40,6 +40,14 @@ export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | unde
         }
         return n.base ? visit(n.base) : undefined;
       }
+      // Lambda parameters and loop items shadow symbols of the same name (`map(apps, rg => rg.x)`
+      // beside `resource rg`).
+      case 'lambda':
+        return findRuntimeValue(n.body, withLocals(scope, n.parameters.map((p) => [p.name.name, { kind: 'lambda', name: p.name.name }])));
+      case 'for': {
+        const names = [n.item?.name, n.index?.name].filter((x): x is string => !!x);
+        return visit(n.iterable) ?? findRuntimeValue(n.body, withLocals(scope, names.map((x) => [x, { kind: 'lambda', name: x }])));
+      }
       // `{ pip: … }`: a property key is a name, not a reference to a symbol called `pip`.
       case 'object-property':
         return (n.key.kind === 'identifier' ? undefined : visit(n.key)) ?? visit(n.value);

@@ -102,6 +102,12 @@ describe('values needed at the start of the deployment', () => {
     expect(d?.location?.startLine).toBe(line);
   });
 
+  it('accepts lambda parameters and loop items that reuse a resource symbol\'s name', () => {
+    const out = loadBicepFile('x.bicep', {}, src("param apps array = [{ group: 'a' }]\nresource groups 'Microsoft.Storage/storageAccounts@2023-01-01' = [for st in union(map(apps, st => st.group), []): {\n  name: st\n}]\n"));
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['st1', 'a']);
+  });
+
   it('accepts id, name, type and apiVersion, also through constant keys', () => {
     const out = loadBicepFile('x.bicep', {}, src("var key = 'id'\nvar ids = [for i in range(0, 2): '${st.id}-${st['name']}-${st[key]}']\n"));
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
