@@ -42,7 +42,7 @@ export function expandNestedDeployment(
   // template that declares parameters the deployment passes: the common generic role-assignment
   // template (`scope: 'Outer'`, `parameters('scope')`) deploys in Azure with the values passed.
   const own = inner || located.linked || (memberProps(member(template, 'parameters')).length > 0 && memberProps(member(props, 'parameters')).length > 0);
-  const scope = own ? new TemplateScope(templateDoc, template, deployment, passedParameters(props, outer), run.diagnostics) : outer;
+  const scope = own ? new TemplateScope(templateDoc, template, deployment, locateUndeclared(passedParameters(props, outer), props, template, doc), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: located.linked ? [...run.fileStack, path.resolve(templateDoc.file)] : run.fileStack };
   // With outer scope, expressions see the outer deployment but the resources go to the target.
   nestedRun.target = scope === outer ? deployment : undefined;
@@ -210,6 +210,20 @@ function passedParameters(props: JsonNode | undefined, outer: TemplateScope): Pa
       const hit = valueOf(outer.evaluate(p, undefined, undefined, secrets));
       if (hit) values.set(name.toLowerCase(), { value: hit[1], secret: secrets.length > 0 });
     }
+  }
+  return values;
+}
+
+/**
+ * A value passed for a parameter the nested template does not declare is reported where it is
+ * passed (the module call's `params`), by the name as spelled there.
+ */
+function locateUndeclared(values: ParameterValues, props: JsonNode | undefined, template: JsonNode, doc: JsonDocument): ParameterValues {
+  const declared = member(template, 'parameters');
+  for (const prop of memberProps(member(props, 'parameters'))) {
+    const name = prop.children![0].value as string;
+    const value = values.get(name.toLowerCase());
+    if (value && !member(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(prop.children![1]) });
   }
   return values;
 }

@@ -188,6 +188,17 @@ describe('real-world Bicep', () => {
     expect(out.values.get('subnets')?.value).toEqual([{ name: 'GatewaySubnet', addressPrefix: '10.10.10.0/26' }]);
   });
 
+  it('reports a module parameter the module does not declare at the caller\'s line, as spelled there', () => {
+    const dir = project({
+      'mod.bicep': 'param name string\noutput n string = name\n',
+      'main.bicep': "module m 'mod.bicep' = {\n  name: 'm'\n  params: {\n    name: 'x'\n    extraSetting: 'y'\n  }\n}\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.map((d) => [d.code, d.message, path.basename(d.location?.file ?? ''), d.location?.startLine])).toEqual([
+      ['arm/unknown-parameter', "a value is given for 'extraSetting', which the template does not declare", 'main.bicep', 5],
+    ]);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
