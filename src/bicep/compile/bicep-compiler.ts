@@ -17,7 +17,7 @@ import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
 import { registryCacheFile } from './registry-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
-import { eo, ev, put, type Emitted } from './emit-json.js';
+import { ea, eo, ev, put, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
 import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
 import { SpanFinder } from './span-finder.js';
@@ -130,10 +130,15 @@ export class BicepCompiler implements TemplateCompileHost {
       }
       else if (s.kind === 'using-decl' && s.path) using = stringValue(s.path);
     }
+    // What the values use from `import` declarations (`shared.resources`, `naming.prefix()`).
+    for (const [k, v] of this.importedVariables(unit) ?? []) put(variables, k, v);
+    const functions = eo([], []);
+    for (const [k, v] of this.importedFunctions(unit) ?? []) put(functions, k, v);
     const template = eo(
       ['$schema', 'languageVersion', 'contentVersion', 'variables', 'resources', 'outputs'],
       [ev('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'), ev('2.0'), ev('1.0.0.0'), variables, eo([], []), outputs],
     );
+    if (functions.keys!.length) put(template, 'functions', ea([eo(['namespace', 'members'], [ev('__bicep'), functions])]));
     return { template, tree, diagnostics: [...tree.diagnostics, ...unit.diagnostics], ...(using ? { using: path.join(path.dirname(file), using) } : {}) };
   }
 

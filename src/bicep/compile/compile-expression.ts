@@ -200,6 +200,8 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'property-access': {
       const inlined = inlineResourceVariable(e, scope);
       if (inlined) return toArm(inlined, scope);
+      const imported = wildcardMember(e, scope);
+      if (imported !== undefined) return imported;
       const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
       if (special !== undefined) return special;
       const base = toArm(e.base, scope);
@@ -229,6 +231,14 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'error':
       return NULL;
   }
+}
+
+/** `shared.resources` where `import * as shared from 'shared.bicep'`: the exported variable. */
+function wildcardMember(e: Extract<Expression, { kind: 'property-access' }>, scope: Scope): string | undefined {
+  if (e.base.kind !== 'identifier' || scope.locals.has(e.base.name)) return undefined;
+  const sym = scope.unit.symbols.values.get(e.base.name);
+  if (sym?.kind !== 'import' || !sym.wildcard) return undefined;
+  return scope.unit.importedValue(sym, e.property.name) ?? NULL;
 }
 
 /** After a `.?` the rest of the chain is safe too (`a.?b.c` → tryGet(tryGet(a, 'b'), 'c')). */

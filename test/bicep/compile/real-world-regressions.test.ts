@@ -199,6 +199,20 @@ describe('real-world Bicep', () => {
     ]);
   });
 
+  it('reads an exported variable through a wildcard import, in a .bicep and a .bicepparam file', () => {
+    const dir = project({
+      'shared.bicep': "@export()\nvar resources = {\n  platform: { tier: 'Premium' }\n}\n@export()\nfunc prefix(n string) string => 'p-${n}'\n",
+      'main.bicep': "import * as shared from 'shared.bicep'\nparam tier string = shared.resources.platform.tier\noutput t string = tier\n",
+      'main.bicepparam': "import * as shared from 'shared.bicep'\nimport { prefix } from 'shared.bicep'\nusing 'main.bicep'\nparam tier = '${shared.resources.platform.tier}-${prefix('x')}'\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs.t).toBe('Premium');
+    const params = loadBicepParams(path.join(dir, 'main.bicepparam'));
+    expect(params.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(params.values.get('tier')?.value).toBe('Premium-p-x');
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
