@@ -7,6 +7,7 @@ import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './ar
 import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
+import { collectionCall } from './collection-lambdas.js';
 import { inlineResourceVariable, lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
@@ -272,6 +273,11 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
   if (local) {
     if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
     if (local.kind === 'func-param') return call('parameters', quote(local.name));
+    if (local.kind === 'element') {
+      // A copy used as a value: its id (a module's deployment name), as a whole symbol is.
+      const module = lookupValue(local.collection, scope)?.kind === 'module';
+      return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: module ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+    }
     return local.text;
   }
   const sym = lookupValue(name, scope);
@@ -338,6 +344,8 @@ function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope
     const folded = foldLoadFunction(e, scope);
     if (folded !== undefined) return folded;
   }
+  const overCollection = collectionCall(e, lower, scope, toArm);
+  if (overCollection !== undefined) return overCollection;
   return name + '(' + argsText(e.arguments, scope) + ')';
 }
 

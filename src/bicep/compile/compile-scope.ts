@@ -7,8 +7,15 @@ import type { SyntaxTree } from '../syntax/nodes.js';
 import type { ResourceInfo } from './resource-info.js';
 import type { SpanFinder } from './span-finder.js';
 
-/** How a local name compiles: a lambda variable, a fixed ARM text (loop item), a function parameter. */
-export type Local = { kind: 'lambda'; name: string } | { kind: 'arm'; text: string } | { kind: 'func-param'; name: string };
+/**
+ * How a local name compiles: a lambda variable, a fixed ARM text (loop item), a function
+ * parameter, or one copy of a looped resource or module (`collection[index]`, in lambdas over it).
+ */
+export type Local =
+  | { kind: 'lambda'; name: string }
+  | { kind: 'arm'; text: string }
+  | { kind: 'func-param'; name: string }
+  | { kind: 'element'; collection: string; index: import('../syntax/nodes.js').Expression };
 
 export interface CompileUnit {
   tree: SyntaxTree;

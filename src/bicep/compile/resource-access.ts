@@ -22,8 +22,12 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     target = unwrap(target.base);
   }
   if (target.kind === 'identifier') {
-    if (scope.locals.has(target.name)) return undefined;
-    const sym = lookupValue(target.name, scope);
+    const local = scope.locals.size === 0 ? undefined : scope.locals.get(target.name);
+    if (local?.kind === 'element' && !index) {
+      // One copy of a collection, in a lambda over it (collection-lambdas.ts).
+      index = local.index;
+    } else if (local) return undefined;
+    const sym = lookupValue(local?.kind === 'element' ? local.collection : target.name, scope);
     if (sym?.kind === 'resource') {
       const info = scope.unit.resourceInfo(sym);
       if (index && !info.loop) return undefined;

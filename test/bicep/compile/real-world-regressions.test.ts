@@ -213,6 +213,34 @@ describe('real-world Bicep', () => {
     expect(params.values.get('tier')?.value).toBe('Premium-p-x');
   });
 
+  it('reads a looped resource or module whole as an array in map, toObject, reduce and length', () => {
+    const dir = project({
+      'mod.bicep': "param n string\noutput name string = 'st${n}'\n",
+      'main.bicep': [
+        "param names array = ['a', 'b']",
+        "module stM 'mod.bicep' = [for n in names: {",
+        "  name: 'm-${n}'",
+        '  params: { n: n }',
+        '}]',
+        "resource sts 'Microsoft.Storage/storageAccounts@2023-01-01' = [for n in names: {",
+        "  name: 'st${n}'",
+        "  location: 'westus'",
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '}]',
+        'output outputs array = map(stM, m => m.outputs.name)',
+        'output names array = map(sts, (s, i) => \'${i}:${s.name}\')',
+        'output byName object = toObject(stM, m => m.name, m => m.outputs.name)',
+        'output count int = length(sts)',
+        'output total int = reduce(sts, 0, (acc, s) => acc + length(s.name))',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.outputs).toEqual({ outputs: ['sta', 'stb'], names: ['0:sta', '1:stb'], byName: { 'm-a': 'sta', 'm-b': 'stb' }, count: 2, total: 6 });
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
