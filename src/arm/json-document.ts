@@ -17,6 +17,11 @@ export interface SpanMap {
   get(offset: number): SourceRange | undefined;
 }
 
+/** For a template compiled from another language: a node → its range in the original source. */
+export interface NodeSpans {
+  rangeOfNode(node: JsonNode): SourceRange | undefined;
+}
+
 export class JsonDocument {
   /** Built on the first range asked for: many documents never need one. */
   private lines?: LineMap;
@@ -25,7 +30,7 @@ export class JsonDocument {
     readonly file: string,
     readonly text: string,
     readonly root: JsonNode | undefined,
-    private readonly spans?: SpanMap,
+    private readonly spans?: NodeSpans,
   ) {}
 
   /**
@@ -33,11 +38,11 @@ export class JsonDocument {
    * emitted values to their Bicep ranges, and every range this document reports is a Bicep one.
    */
   static fromCompiled(file: string, text: string, spans: SpanMap): JsonDocument {
-    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), spans);
+    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), { rangeOfNode: (node) => spans.get(node.offset) });
   }
 
-  /** A compiled template given as a node tree already (no JSON text to parse). */
-  static fromCompiledTree(file: string, root: JsonNode, spans: SpanMap): JsonDocument {
+  /** A compiled template given as a node tree already (no JSON text to parse), its nodes' ranges in `spans`. */
+  static fromCompiledTree(file: string, root: JsonNode, spans: NodeSpans): JsonDocument {
     return new JsonDocument(file, '', root, spans);
   }
 
@@ -87,7 +92,7 @@ export class JsonDocument {
   /** The source range of the closest emitted node that has one. */
   private compiledRange(node: JsonNode): SourceRange {
     for (let n: JsonNode | undefined = node; n; n = n.parent) {
-      const hit = this.spans!.get(n.offset) ?? (n.type === 'property' && n.children?.[1] ? this.spans!.get(n.children[1].offset) : undefined);
+      const hit = this.spans!.rangeOfNode(n) ?? (n.type === 'property' && n.children?.[1] ? this.spans!.rangeOfNode(n.children[1]) : undefined);
       if (hit) return hit;
     }
     return { file: this.file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };

@@ -86,105 +86,117 @@ export interface TreeNode {
 
 /**
  * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
- * parse again. Offsets are sequence numbers; `spans` maps them to Bicep ranges.
+ * parse again. A node's children are built when first read: expansion never reads much of a
+ * template (metadata, type definitions, the descriptions of parameters). `spans` answers the
+ * Bicep range of a node from the emitted value it was built from.
  */
-export function emitTree(root: Emitted): { root: TreeNode; spans: OffsetSpans } {
-  const builder = new TreeBuilder();
-  return { root: builder.visit(root, undefined), spans: builder.spans };
+export function emitTree(root: Emitted): { root: TreeNode; spans: EmittedSpans } {
+  return { root: fromEmitted(root, undefined), spans: SPANS };
 }
+
+/** What a node's children are built from (see EmittedNode.source). */
+const NONE = 0;
+const EMITTED = 1;
+const PLAIN = 2;
 
 /**
- * Every node gets the same fields in the same order (absent ones undefined), so the engine keeps
- * one object shape for the whole tree; this runs once per compiled file on the scan's hot path.
+ * A node of an emitted tree. Every node, whatever its type, is of this class with the same fields
+ * in the same order, so the engine keeps one object shape for the whole tree; `children` is a
+ * getter that builds them from `source` on the first read.
  */
-class TreeBuilder {
-  readonly spans = new OffsetSpans();
-  private next = 0;
+class EmittedNode implements TreeNode {
+  offset = 0;
+  length = 1;
 
-  visit(e: Emitted, parent: TreeNode | undefined): TreeNode {
-    let node: TreeNode;
-    if (e.kind === 'value') node = this.plain(e.value, parent);
-    else if (e.kind === 'array') {
-      node = this.node('array', parent, undefined);
-      const items = e.items;
-      const children = new Array<TreeNode>(items.length);
-      for (let i = 0; i < items.length; i++) children[i] = this.visit(items[i], node);
-      node.children = children;
-    } else {
-      node = this.node('object', parent, undefined);
-      const keys = e.keys;
-      const values = e.items;
-      const children = new Array<TreeNode>(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        // JsonDocument finds a property's range through its value node, so the property itself
-        // needs no span of its own.
-        const prop = this.node('property', node, undefined);
-        prop.children = [this.node('string', prop, keys[i]), this.visit(values[i], prop)];
-        children[i] = prop;
-      }
-      node.children = children;
-    }
-    if (e.src) this.spans.set(node.offset, e);
-    return node;
+  constructor(
+    readonly type: TreeNode['type'],
+    readonly parent: TreeNode | undefined,
+    readonly value: unknown,
+    /** The emitted value whose Bicep range this node has, when it has one. */
+    readonly at: Emitted | undefined,
+    /** An Emitted object or array (`from` EMITTED), or a plain one (`from` PLAIN). */
+    private source: unknown,
+    private from: number,
+    /** The children once built (a property's are built with it). */
+    private built: TreeNode[] | undefined,
+  ) {}
+
+  get children(): TreeNode[] | undefined {
+    const built = this.built;
+    if (built !== undefined || this.from === NONE) return built;
+    const children = this.from === EMITTED ? emittedChildren(this, this.source as Emitted) : plainChildren(this, this.source as object);
+    this.built = children;
+    this.source = undefined;
+    this.from = NONE;
+    return children;
   }
 
-  private plain(value: unknown, parent: TreeNode | undefined): TreeNode {
-    if (value === null || value === undefined) return this.node('null', parent, null);
-    switch (typeof value) {
-      case 'string':
-        return this.node('string', parent, value);
-      case 'number':
-        return this.node('number', parent, value);
-      case 'object':
-        break;
-      default:
-        return this.node('boolean', parent, value);
-    }
-    if (Array.isArray(value)) {
-      const node = this.node('array', parent, undefined);
-      const children = new Array<TreeNode>(value.length);
-      for (let i = 0; i < value.length; i++) children[i] = this.plain(value[i], node);
-      node.children = children;
-      return node;
-    }
-    const node = this.node('object', parent, undefined);
-    const children: TreeNode[] = [];
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      const prop = this.node('property', node, undefined);
-      prop.children = [this.node('string', prop, key), this.plain((value as Record<string, unknown>)[key], prop)];
-      children.push(prop);
-    }
-    node.children = children;
-    return node;
-  }
-
-  private node(type: TreeNode['type'], parent: TreeNode | undefined, value: unknown): TreeNode {
-    return { type, offset: this.next++, length: 1, parent, children: undefined, value };
+  /** A property's key and value, which need their property as parent. */
+  setChildren(key: TreeNode, value: TreeNode): void {
+    this.built = [key, value];
   }
 }
 
+function fromEmitted(e: Emitted, parent: TreeNode | undefined): TreeNode {
+  const at = e.src ? e : undefined;
+  if (e.kind === 'value') return fromPlain(e.value, parent, at);
+  return new EmittedNode(e.kind, parent, undefined, at, e, EMITTED, undefined);
+}
 
-/**
- * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
- * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
- * It holds the emitted values (one store per span: keeping a SpanFinder and two offsets in three
- * arrays instead made emitTree slower) and makes the range of one when it is first asked for.
- */
-export class OffsetSpans {
-  private readonly sources: (Emitted | undefined)[] = [];
-  private readonly ranges: (SourceRange | undefined)[] = [];
-
-  get(offset: number): SourceRange | undefined {
-    const known = this.ranges[offset];
-    if (known !== undefined) return known;
-    const e = this.sources[offset];
-    if (e === undefined || e.src === undefined) return undefined;
-    return (this.ranges[offset] = e.src.range(e.start, e.end));
-  }
-
-  /** `e` has a range (`e.src` is set). */
-  set(offset: number, e: Emitted): void {
-    this.sources[offset] = e;
+function fromPlain(value: unknown, parent: TreeNode | undefined, at: Emitted | undefined): TreeNode {
+  if (value === null || value === undefined) return new EmittedNode('null', parent, null, at, undefined, NONE, undefined);
+  switch (typeof value) {
+    case 'string':
+      return new EmittedNode('string', parent, value, at, undefined, NONE, undefined);
+    case 'number':
+      return new EmittedNode('number', parent, value, at, undefined, NONE, undefined);
+    case 'object':
+      return new EmittedNode(Array.isArray(value) ? 'array' : 'object', parent, undefined, at, value, PLAIN, undefined);
+    default:
+      return new EmittedNode('boolean', parent, value, at, undefined, NONE, undefined);
   }
 }
+
+function emittedChildren(node: TreeNode, e: Emitted): TreeNode[] {
+  const items = e.items!;
+  const children = new Array<TreeNode>(items.length);
+  if (e.kind === 'array') {
+    for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], node);
+    return children;
+  }
+  const keys = e.keys!;
+  for (let i = 0; i < keys.length; i++) {
+    // JsonDocument finds a property's range through its value node, so the property itself
+    // needs no range of its own.
+    const prop = new EmittedNode('property', node, undefined, undefined, undefined, NONE, undefined);
+    prop.setChildren(new EmittedNode('string', prop, keys[i], undefined, undefined, NONE, undefined), fromEmitted(items[i], prop));
+    children[i] = prop;
+  }
+  return children;
+}
+
+function plainChildren(node: TreeNode, value: object): TreeNode[] {
+  if (Array.isArray(value)) {
+    const children = new Array<TreeNode>(value.length);
+    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], node, undefined);
+    return children;
+  }
+  const children: TreeNode[] = [];
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const prop = new EmittedNode('property', node, undefined, undefined, undefined, NONE, undefined);
+    prop.setChildren(new EmittedNode('string', prop, key, undefined, undefined, NONE, undefined), fromPlain((value as Record<string, unknown>)[key], prop, undefined));
+    children.push(prop);
+  }
+  return children;
+}
+
+/** The Bicep ranges of an emitted tree's nodes, read from the emitted values they were built from. */
+export class EmittedSpans {
+  rangeOfNode(node: TreeNode): SourceRange | undefined {
+    const e = (node as { at?: Emitted }).at;
+    return e !== undefined && e.src !== undefined ? e.src.range(e.start, e.end) : undefined;
+  }
+}
+
+const SPANS = new EmittedSpans();
