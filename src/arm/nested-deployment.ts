@@ -11,7 +11,7 @@ import { scopeFromSchema, type DeploymentContext } from './deployment-context.js
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import { parseBracketed } from './expression/parse-expression.js';
-import { JsonDocument, member, memberProps, type JsonNode } from './json-document.js';
+import { JsonDocument, member, memberCount, memberKeyAt, memberValueAt, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -153,9 +153,12 @@ function unknownTarget(what: string, value: Unknown, node: JsonNode | undefined)
 /** `properties.parameters` of the deployment, evaluated in the outer template. */
 function passedParameters(props: JsonNode | undefined, outer: TemplateScope): ParameterValues {
   const values: ParameterValues = new Map();
-  for (const prop of memberProps(member(props, 'parameters'))) {
-    const name = prop.children![0].value as string;
-    const p = prop.children![1];
+  const parameters = member(props, 'parameters');
+  const count = memberCount(parameters);
+  for (let i = 0; i < count; i++) {
+    const name = memberKeyAt(parameters!, i);
+    if (name === undefined) continue;
+    const p = memberValueAt(parameters!, i);
     // The entry itself may be an expression that yields `{ value }`, as older Bicep emits for
     // `cond ? a : b`: "[if(cond, createObject('value', a), createObject('value', b))]".
     if (p.type === 'string') {

@@ -86,28 +86,32 @@ export interface TreeNode {
 
 /**
  * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
- * parse again. A node's children are built when first read: expansion never reads much of a
- * template (metadata, type definitions, the descriptions of parameters). `spans` answers the
- * Bicep range of a node from the emitted value it was built from.
+ * parse again. Nodes are built when first read: expansion never reads much of a template
+ * (metadata, type definitions, the descriptions of parameters). An object's members are read by
+ * key (JsonDocument's member functions) without property nodes; `children` builds those only
+ * for a reader that asks. `spans` answers the Bicep range of a node from the emitted value it
+ * was built from.
  */
 export function emitTree(root: Emitted): { root: TreeNode; spans: EmittedSpans } {
   return { root: fromEmitted(root, undefined), spans: SPANS };
 }
 
-/** What a node's children are built from (see EmittedNode.source). */
+/** What a node's members or items are built from (see EmittedNode.source). */
 const NONE = 0;
 const EMITTED = 1;
 const PLAIN = 2;
 
+const NO_KEYS: readonly string[] = [];
+
 /**
  * A node of an emitted tree. Every node, whatever its type, is of this class with the same fields
- * in the same order, so the engine keeps one object shape for the whole tree; `children` is a
- * getter that builds them from `source` on the first read.
+ * in the same order, so the engine keeps one object shape for the whole tree. An object keeps its
+ * keys (`memberKeys`, as JsonDocument's KeyedObjectNode) and builds the node of a member's value
+ * when it is first read (`memberValue`), with the object as its parent: no property node stands
+ * between them, which changes no range (property nodes of a compiled tree have none). `children`
+ * is a getter that builds items, or property nodes over the same value nodes, on the first read.
  */
 class EmittedNode implements TreeNode {
-  offset = 0;
-  length = 1;
-
   constructor(
     readonly type: TreeNode['type'],
     readonly parent: TreeNode | undefined,
@@ -115,80 +119,97 @@ class EmittedNode implements TreeNode {
     /** The emitted value whose Bicep range this node has, when it has one. */
     readonly at: Emitted | undefined,
     /** An Emitted object or array (`from` EMITTED), or a plain one (`from` PLAIN). */
-    private source: unknown,
-    private from: number,
-    /** The children once built (a property's are built with it). */
+    private readonly source: unknown,
+    private readonly from: number,
+    /** An object's keys; undefined for any other node. */
+    readonly memberKeys: readonly string[] | undefined,
+    /** The children once built (a property's are given when it is made). */
     private built: TreeNode[] | undefined,
   ) {}
+
+  /** An object's member value nodes, by index, as they are built. */
+  private values: (TreeNode | undefined)[] | undefined = undefined;
+
+  // Nothing reads positions in a compiled tree: ranges come from `at`.
+  get offset(): number {
+    return 0;
+  }
+
+  get length(): number {
+    return 1;
+  }
+
+  memberValue(index: number): TreeNode {
+    const values = (this.values ??= new Array<TreeNode | undefined>(this.memberKeys!.length));
+    const known = values[index];
+    if (known !== undefined) return known;
+    const node = this.from === EMITTED ? fromEmitted((this.source as Emitted).items![index], this) : fromPlain((this.source as Record<string, unknown>)[this.memberKeys![index]], this, undefined);
+    values[index] = node;
+    return node;
+  }
 
   get children(): TreeNode[] | undefined {
     const built = this.built;
     if (built !== undefined || this.from === NONE) return built;
-    const children = this.from === EMITTED ? emittedChildren(this, this.source as Emitted) : plainChildren(this, this.source as object);
-    this.built = children;
-    this.source = undefined;
-    this.from = NONE;
+    return (this.built = this.memberKeys !== undefined ? this.properties() : this.items());
+  }
+
+  private properties(): TreeNode[] {
+    const keys = this.memberKeys!;
+    const children = new Array<TreeNode>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const prop = new EmittedNode('property', this, undefined, undefined, undefined, NONE, undefined, undefined);
+      prop.built = [new EmittedNode('string', prop, keys[i], undefined, undefined, NONE, undefined, undefined), this.memberValue(i)];
+      children[i] = prop;
+    }
     return children;
   }
 
-  /** A property's key and value, which need their property as parent. */
-  setChildren(key: TreeNode, value: TreeNode): void {
-    this.built = [key, value];
+  private items(): TreeNode[] {
+    if (this.from === EMITTED) {
+      const items = (this.source as Emitted).items!;
+      const children = new Array<TreeNode>(items.length);
+      for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], this);
+      return children;
+    }
+    const value = this.source as unknown[];
+    const children = new Array<TreeNode>(value.length);
+    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], this, undefined);
+    return children;
   }
 }
 
 function fromEmitted(e: Emitted, parent: TreeNode | undefined): TreeNode {
   const at = e.src ? e : undefined;
-  if (e.kind === 'value') return fromPlain(e.value, parent, at);
-  return new EmittedNode(e.kind, parent, undefined, at, e, EMITTED, undefined);
+  switch (e.kind) {
+    case 'value':
+      return fromPlain(e.value, parent, at);
+    case 'object':
+      return new EmittedNode('object', parent, undefined, at, e, EMITTED, e.keys, undefined);
+    default:
+      return new EmittedNode('array', parent, undefined, at, e, EMITTED, undefined, undefined);
+  }
 }
 
 function fromPlain(value: unknown, parent: TreeNode | undefined, at: Emitted | undefined): TreeNode {
-  if (value === null || value === undefined) return new EmittedNode('null', parent, null, at, undefined, NONE, undefined);
+  if (value === null || value === undefined) return new EmittedNode('null', parent, null, at, undefined, NONE, undefined, undefined);
   switch (typeof value) {
     case 'string':
-      return new EmittedNode('string', parent, value, at, undefined, NONE, undefined);
+      return new EmittedNode('string', parent, value, at, undefined, NONE, undefined, undefined);
     case 'number':
-      return new EmittedNode('number', parent, value, at, undefined, NONE, undefined);
+      return new EmittedNode('number', parent, value, at, undefined, NONE, undefined, undefined);
     case 'object':
-      return new EmittedNode(Array.isArray(value) ? 'array' : 'object', parent, undefined, at, value, PLAIN, undefined);
+      if (Array.isArray(value)) return new EmittedNode('array', parent, undefined, at, value, PLAIN, undefined, undefined);
+      return new EmittedNode('object', parent, undefined, at, value, PLAIN, ownKeys(value), undefined);
     default:
-      return new EmittedNode('boolean', parent, value, at, undefined, NONE, undefined);
+      return new EmittedNode('boolean', parent, value, at, undefined, NONE, undefined, undefined);
   }
 }
 
-function emittedChildren(node: TreeNode, e: Emitted): TreeNode[] {
-  const items = e.items!;
-  const children = new Array<TreeNode>(items.length);
-  if (e.kind === 'array') {
-    for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], node);
-    return children;
-  }
-  const keys = e.keys!;
-  for (let i = 0; i < keys.length; i++) {
-    // JsonDocument finds a property's range through its value node, so the property itself
-    // needs no range of its own.
-    const prop = new EmittedNode('property', node, undefined, undefined, undefined, NONE, undefined);
-    prop.setChildren(new EmittedNode('string', prop, keys[i], undefined, undefined, NONE, undefined), fromEmitted(items[i], prop));
-    children[i] = prop;
-  }
-  return children;
-}
-
-function plainChildren(node: TreeNode, value: object): TreeNode[] {
-  if (Array.isArray(value)) {
-    const children = new Array<TreeNode>(value.length);
-    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], node, undefined);
-    return children;
-  }
-  const children: TreeNode[] = [];
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const prop = new EmittedNode('property', node, undefined, undefined, undefined, NONE, undefined);
-    prop.setChildren(new EmittedNode('string', prop, key, undefined, undefined, NONE, undefined), fromPlain((value as Record<string, unknown>)[key], prop, undefined));
-    children.push(prop);
-  }
-  return children;
+/** The keys a plain object's members are listed by (own enumerable ones, as `for…in` with hasOwn finds). */
+function ownKeys(value: object): readonly string[] {
+  const keys = Object.keys(value);
+  return keys.length ? keys : NO_KEYS;
 }
 
 /** The Bicep ranges of an emitted tree's nodes, read from the emitted values they were built from. */
