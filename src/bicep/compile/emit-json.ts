@@ -86,51 +86,45 @@ export interface TreeNode {
 
 /**
  * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
- * parse again. Nodes are built when first read: expansion never reads much of a template
- * (metadata, type definitions, the descriptions of parameters). An object's members are read by
- * key (JsonDocument's member functions) without property nodes; `children` builds those only
- * for a reader that asks. `spans` answers the Bicep range of a node from the emitted value it
- * was built from.
+ * parse again. Nodes are made when read, and made again when read again: expansion never reads
+ * much of a template (metadata, type definitions, the descriptions of parameters), and a tree
+ * that kept what was read would keep alive, for the garbage collector to copy, every node of
+ * every module instance until the whole template is expanded. An object's members are read by
+ * key (JsonDocument's member functions) without property nodes; `children` makes those for a
+ * reader that asks. `spans` answers the Bicep range of a node from the emitted value it was
+ * built from.
  */
 export function emitTree(root: Emitted): { root: TreeNode; spans: EmittedSpans } {
   return { root: fromEmitted(root, undefined), spans: SPANS };
 }
 
-/** What a node's members or items are built from (see EmittedNode.source). */
-const NONE = 0;
-const EMITTED = 1;
-const PLAIN = 2;
-
 const NO_KEYS: readonly string[] = [];
 
 /**
  * A node of an emitted tree. Every node, whatever its type, is of this class with the same fields
- * in the same order, so the engine keeps one object shape for the whole tree. An object keeps its
- * keys (`memberKeys`, as JsonDocument's KeyedObjectNode) and builds the node of a member's value
- * when it is first read (`memberValue`), with the object as its parent: no property node stands
- * between them, which changes no range (property nodes of a compiled tree have none). `children`
- * is a getter that builds items, or property nodes over the same value nodes, on the first read.
+ * in the same order, so the engine keeps one object shape for the whole tree. Nothing holds on to
+ * a node but its reader: a node has no parent and keeps none of its children. Its range is that of
+ * the closest emitted value, its own or an enclosing one's, that has one (`ranged`): what
+ * JsonDocument finds by walking up parents in a parsed tree. An object keeps its keys
+ * (`memberKeys`, as JsonDocument's KeyedObjectNode) and makes the node of a member's value on
+ * each read (`memberValue`); no property node stands between them, which changes no range
+ * (property nodes of a compiled tree have none of their own).
  */
 class EmittedNode implements TreeNode {
   constructor(
     readonly type: TreeNode['type'],
-    readonly parent: TreeNode | undefined,
     readonly value: unknown,
-    /** The emitted value whose Bicep range this node has, when it has one. */
-    readonly at: Emitted | undefined,
-    /** An Emitted object or array (`from` EMITTED), or a plain one (`from` PLAIN). */
-    private readonly source: unknown,
-    private readonly from: number,
+    /** The closest emitted value, this node's own or an enclosing one's, that has a Bicep range. */
+    readonly ranged: Emitted | undefined,
+    /** The emitted object or array that members or items are made from. */
+    private readonly source: Emitted | undefined,
+    /** The plain object or array they are made from instead, or a property's key and value nodes. */
+    private readonly plain: object | undefined,
     /** An object's keys; undefined for any other node. */
     readonly memberKeys: readonly string[] | undefined,
-    /** The children once built (a property's are given when it is made). */
-    private built: TreeNode[] | undefined,
   ) {}
 
-  /** An object's member value nodes, by index, as they are built. */
-  private values: (TreeNode | undefined)[] | undefined = undefined;
-
-  // Nothing reads positions in a compiled tree: ranges come from `at`.
+  // Nothing reads positions in a compiled tree: ranges come from `ranged`.
   get offset(): number {
     return 0;
   }
@@ -140,69 +134,78 @@ class EmittedNode implements TreeNode {
   }
 
   memberValue(index: number): TreeNode {
-    const values = (this.values ??= new Array<TreeNode | undefined>(this.memberKeys!.length));
-    const known = values[index];
-    if (known !== undefined) return known;
-    const node = this.from === EMITTED ? fromEmitted((this.source as Emitted).items![index], this) : fromPlain((this.source as Record<string, unknown>)[this.memberKeys![index]], this, undefined);
-    values[index] = node;
-    return node;
+    const plain = this.plain;
+    if (plain === undefined) return fromEmitted(this.source!.items![index], this.ranged);
+    return fromPlain((plain as Record<string, unknown>)[this.memberKeys![index]], this.ranged, undefined);
   }
 
   get children(): TreeNode[] | undefined {
-    const built = this.built;
-    if (built !== undefined || this.from === NONE) return built;
-    return (this.built = this.memberKeys !== undefined ? this.properties() : this.items());
+    switch (this.type) {
+      case 'object':
+        return this.properties();
+      case 'array':
+        return this.items();
+      case 'property':
+        return this.plain as TreeNode[];
+      default:
+        return undefined;
+    }
   }
 
   private properties(): TreeNode[] {
     const keys = this.memberKeys!;
     const children = new Array<TreeNode>(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const prop = new EmittedNode('property', this, undefined, undefined, undefined, NONE, undefined, undefined);
-      prop.built = [new EmittedNode('string', prop, keys[i], undefined, undefined, NONE, undefined, undefined), this.memberValue(i)];
-      children[i] = prop;
+      const value = this.memberValue(i) as EmittedNode;
+      // The key and the property have the value's range, as JsonDocument finds it through the value.
+      const key = new EmittedNode('string', keys[i], value.ranged, undefined, undefined, undefined);
+      children[i] = new EmittedNode('property', undefined, value.ranged, undefined, [key, value], undefined);
     }
     return children;
   }
 
   private items(): TreeNode[] {
-    if (this.from === EMITTED) {
-      const items = (this.source as Emitted).items!;
+    const ranged = this.ranged;
+    const plain = this.plain;
+    if (plain === undefined) {
+      const items = this.source!.items!;
       const children = new Array<TreeNode>(items.length);
-      for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], this);
+      for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], ranged);
       return children;
     }
-    const value = this.source as unknown[];
+    const value = plain as unknown[];
     const children = new Array<TreeNode>(value.length);
-    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], this, undefined);
+    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], ranged, undefined);
     return children;
   }
 }
 
-function fromEmitted(e: Emitted, parent: TreeNode | undefined): TreeNode {
-  const at = e.src ? e : undefined;
+/** The node of `e`, inside a node whose range is that of `enclosing`. */
+function fromEmitted(e: Emitted, enclosing: Emitted | undefined): TreeNode {
   switch (e.kind) {
     case 'value':
-      return fromPlain(e.value, parent, at);
+      return fromPlain(e.value, enclosing, e);
     case 'object':
-      return new EmittedNode('object', parent, undefined, at, e, EMITTED, e.keys, undefined);
+      return new EmittedNode('object', undefined, e.src ? e : enclosing, e, undefined, e.keys);
     default:
-      return new EmittedNode('array', parent, undefined, at, e, EMITTED, undefined, undefined);
+      return new EmittedNode('array', undefined, e.src ? e : enclosing, e, undefined, undefined);
   }
 }
 
-function fromPlain(value: unknown, parent: TreeNode | undefined, at: Emitted | undefined): TreeNode {
-  if (value === null || value === undefined) return new EmittedNode('null', parent, null, at, undefined, NONE, undefined, undefined);
+/** A node for a plain value; `e` is the emitted value it is (none for one inside a plain value). */
+function fromPlain(value: unknown, enclosing: Emitted | undefined, e: Emitted | undefined): TreeNode {
+  const ranged = e !== undefined && e.src ? e : enclosing;
+  if (value === null || value === undefined) return new EmittedNode('null', null, ranged, undefined, undefined, undefined);
   switch (typeof value) {
     case 'string':
-      return new EmittedNode('string', parent, value, at, undefined, NONE, undefined, undefined);
+      return new EmittedNode('string', value, ranged, undefined, undefined, undefined);
     case 'number':
-      return new EmittedNode('number', parent, value, at, undefined, NONE, undefined, undefined);
+      return new EmittedNode('number', value, ranged, undefined, undefined, undefined);
     case 'object':
-      if (Array.isArray(value)) return new EmittedNode('array', parent, undefined, at, value, PLAIN, undefined, undefined);
-      return new EmittedNode('object', parent, undefined, at, value, PLAIN, ownKeys(value), undefined);
+      if (Array.isArray(value)) return new EmittedNode('array', undefined, ranged, undefined, value, undefined);
+      return new EmittedNode('object', undefined, ranged, undefined, value, ownKeys(value));
     default:
-      return new EmittedNode('boolean', parent, value, at, undefined, NONE, undefined, undefined);
+      return new EmittedNode('boolean', value, ranged, undefined, undefined, undefined);
   }
 }
 
@@ -215,8 +218,8 @@ function ownKeys(value: object): readonly string[] {
 /** The Bicep ranges of an emitted tree's nodes, read from the emitted values they were built from. */
 export class EmittedSpans {
   rangeOfNode(node: TreeNode): SourceRange | undefined {
-    const e = (node as { at?: Emitted }).at;
-    return e !== undefined && e.src !== undefined ? e.src.range(e.start, e.end) : undefined;
+    const e = (node as { ranged?: Emitted }).ranged;
+    return e !== undefined ? e.src!.range(e.start, e.end) : undefined;
   }
 }
 
