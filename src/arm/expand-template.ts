@@ -13,7 +13,7 @@ import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelled
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
-import { member, memberProps, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, memberCount, memberKeyAt, memberValueAt, type JsonDocument, type JsonNode } from './json-document.js';
 import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
@@ -82,7 +82,13 @@ export function expandWithScope(doc: JsonDocument, template: JsonNode | undefine
   try {
     const resourcesNode = member(template, 'resources');
     if (resourcesNode?.type === 'array') for (const r of resourcesNode.children ?? []) expander.collect(r);
-    else if (resourcesNode?.type === 'object') for (const prop of memberProps(resourcesNode)) expander.collect(prop.children![1], undefined, prop.children![0].value as string);
+    else if (resourcesNode?.type === 'object') {
+      const count = memberCount(resourcesNode);
+      for (let i = 0; i < count; i++) {
+        const symbolic = memberKeyAt(resourcesNode, i);
+        if (symbolic !== undefined) expander.collect(memberValueAt(resourcesNode, i), undefined, symbolic);
+      }
+    }
     const resources = expander.evaluateAll();
     const outputs = expander.outputs(member(template, 'outputs'));
     return { resources, outputs };
@@ -455,9 +461,11 @@ class Expander {
   /** Template outputs, copy loops included. */
   outputs(node: JsonNode | undefined): Record<string, Value> {
     const out: Record<string, Value> = {};
-    for (const prop of memberProps(node)) {
-      const name = prop.children![0].value as string;
-      const decl = prop.children![1];
+    const count = memberCount(node);
+    for (let i = 0; i < count; i++) {
+      const name = memberKeyAt(node!, i);
+      if (name === undefined) continue;
+      const decl = memberValueAt(node!, i);
       const condition = member(decl, 'condition');
       if (condition && this.scope.evaluate(condition) === false) continue;
       const copy = member(decl, 'copy');

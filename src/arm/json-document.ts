@@ -17,6 +17,11 @@ export interface SpanMap {
   get(offset: number): SourceRange | undefined;
 }
 
+/** For a template compiled from another language: a node → its range in the original source. */
+export interface NodeSpans {
+  rangeOfNode(node: JsonNode): SourceRange | undefined;
+}
+
 export class JsonDocument {
   /** Built on the first range asked for: many documents never need one. */
   private lines?: LineMap;
@@ -25,7 +30,7 @@ export class JsonDocument {
     readonly file: string,
     readonly text: string,
     readonly root: JsonNode | undefined,
-    private readonly spans?: SpanMap,
+    private readonly spans?: NodeSpans,
   ) {}
 
   /**
@@ -33,11 +38,11 @@ export class JsonDocument {
    * emitted values to their Bicep ranges, and every range this document reports is a Bicep one.
    */
   static fromCompiled(file: string, text: string, spans: SpanMap): JsonDocument {
-    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), spans);
+    return new JsonDocument(file, text, parseStrictJsonTree(text) ?? parseTree(text, [], { allowTrailingComma: true }), { rangeOfNode: (node) => spans.get(node.offset) });
   }
 
-  /** A compiled template given as a node tree already (no JSON text to parse). */
-  static fromCompiledTree(file: string, root: JsonNode, spans: SpanMap): JsonDocument {
+  /** A compiled template given as a node tree already (no JSON text to parse), its nodes' ranges in `spans`. */
+  static fromCompiledTree(file: string, root: JsonNode, spans: NodeSpans): JsonDocument {
     return new JsonDocument(file, '', root, spans);
   }
 
@@ -87,16 +92,62 @@ export class JsonDocument {
   /** The source range of the closest emitted node that has one. */
   private compiledRange(node: JsonNode): SourceRange {
     for (let n: JsonNode | undefined = node; n; n = n.parent) {
-      const hit = this.spans!.get(n.offset) ?? (n.type === 'property' && n.children?.[1] ? this.spans!.get(n.children[1].offset) : undefined);
+      const hit = this.spans!.rangeOfNode(n) ?? (n.type === 'property' && n.children?.[1] ? this.spans!.rangeOfNode(n.children[1]) : undefined);
       if (hit) return hit;
     }
     return { file: this.file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   }
 }
 
+/**
+ * An object node that keeps its members as keys and value nodes (a compiled Bicep tree's): read
+ * through the functions below, its members need no property nodes, and a value node's parent is
+ * the object itself. Its `children` still lists property nodes, built for a reader that asks.
+ */
+export interface KeyedObjectNode extends JsonNode {
+  readonly memberKeys: readonly string[];
+  memberValue(index: number): JsonNode;
+}
+
+function keysOf(node: JsonNode): readonly string[] | undefined {
+  return (node as Partial<KeyedObjectNode>).memberKeys;
+}
+
+/** How many members an object node lists (memberKeyAt and memberValueAt read them); 0 for any other node. */
+export function memberCount(node: JsonNode | undefined): number {
+  if (!node || node.type !== 'object') return 0;
+  const keys = keysOf(node);
+  if (keys !== undefined) return keys.length;
+  return node.children?.length ?? 0;
+}
+
+/**
+ * The key of the member at `index` of an object node (below memberCount), or undefined when that
+ * property has no string key or no value: members() skips it.
+ */
+export function memberKeyAt(node: JsonNode, index: number): string | undefined {
+  const keys = keysOf(node);
+  if (keys !== undefined) return keys[index];
+  const pair = node.children![index].children;
+  const k = pair?.[0]?.value;
+  return typeof k === 'string' && pair![1] ? k : undefined;
+}
+
+/** The value node of the member at `index`, when memberKeyAt gives it a key. */
+export function memberValueAt(node: JsonNode, index: number): JsonNode {
+  if (keysOf(node) !== undefined) return (node as KeyedObjectNode).memberValue(index);
+  return node.children![index].children![1];
+}
+
 /** The member `key` of an object node (exact key first, then case-insensitive as ARM is). */
 export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
-  if (!node || node.type !== 'object' || !node.children) return undefined;
+  if (!node || node.type !== 'object') return undefined;
+  const keys = keysOf(node);
+  if (keys !== undefined) {
+    const at = keyIndex(keys, key);
+    return at < 0 ? undefined : (node as KeyedObjectNode).memberValue(at);
+  }
+  if (!node.children) return undefined;
   const props = node.children;
   const length = key.length;
   if (!isAscii(key)) return memberFolding(props, key);
@@ -109,6 +160,26 @@ export function member(node: JsonNode | undefined, key: string): JsonNode | unde
     if (typeof k !== 'string' || k.length !== length || !pair![1]) continue;
     if (k === key) return pair![1];
     if (folded === undefined && sameAsciiFolded(k, key)) folded = pair![1];
+  }
+  return folded;
+}
+
+/** member() over a keyed object's keys: the index of `key`, else -1. */
+function keyIndex(keys: readonly string[], key: string): number {
+  const length = key.length;
+  if (!isAscii(key)) {
+    const exact = keys.indexOf(key);
+    if (exact >= 0) return exact;
+    const lower = key.toLowerCase();
+    for (let i = 0; i < keys.length; i++) if (keys[i].toLowerCase() === lower) return i;
+    return -1;
+  }
+  let folded = -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k.length !== length) continue;
+    if (k === key) return i;
+    if (folded < 0 && sameAsciiFolded(k, key)) folded = i;
   }
   return folded;
 }
@@ -145,30 +216,13 @@ function memberFolding(props: JsonNode[], key: string): JsonNode | undefined {
   return undefined;
 }
 
-const NO_MEMBERS: readonly JsonNode[] = [];
-
-/**
- * The property nodes of an object node that have a string key and a value (`children[0].value` and
- * `children[1]`), as members() pairs them; no array is built when every property has both.
- */
-export function memberProps(node: JsonNode | undefined): readonly JsonNode[] {
-  if (!node || node.type !== 'object' || !node.children) return NO_MEMBERS;
-  const props = node.children;
-  for (let i = 0; i < props.length; i++) {
-    const pair = props[i].children;
-    if (!pair?.[0] || !pair[1] || typeof pair[0].value !== 'string') return props.filter((p) => p.children?.[0] && p.children[1] && typeof p.children[0].value === 'string');
-  }
-  return props;
-}
-
 /** The `[key, valueNode]` pairs of an object node, in source order. */
 export function members(node: JsonNode | undefined): [string, JsonNode][] {
-  if (!node || node.type !== 'object' || !node.children) return [];
   const out: [string, JsonNode][] = [];
-  for (const prop of node.children) {
-    const k = prop.children?.[0];
-    const v = prop.children?.[1];
-    if (k && v && typeof k.value === 'string') out.push([k.value, v]);
+  const n = memberCount(node);
+  for (let i = 0; i < n; i++) {
+    const k = memberKeyAt(node!, i);
+    if (k !== undefined) out.push([k, memberValueAt(node!, i)]);
   }
   return out;
 }
@@ -179,10 +233,10 @@ export function plainValue(node: JsonNode | undefined): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const k = prop.children?.[0];
-        const v = prop.children?.[1];
-        if (k && v && typeof k.value === 'string') defineEntry(out, k.value, plainValue(v));
+      const n = memberCount(node);
+      for (let i = 0; i < n; i++) {
+        const k = memberKeyAt(node, i);
+        if (k !== undefined) defineEntry(out, k, plainValue(memberValueAt(node, i)));
       }
       return out;
     }

@@ -11,7 +11,7 @@ import { scopeFromSchema, type DeploymentContext } from './deployment-context.js
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import { parseBracketed } from './expression/parse-expression.js';
-import { JsonDocument, member, memberProps, type JsonNode } from './json-document.js';
+import { JsonDocument, member, memberCount, memberKeyAt, memberValueAt, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -41,7 +41,7 @@ export function expandNestedDeployment(
   // parameters and variables. A linked template always has its own, and so does an inline
   // template that declares parameters the deployment passes: the common generic role-assignment
   // template (`scope: 'Outer'`, `parameters('scope')`) deploys in Azure with the values passed.
-  const own = inner || located.linked || (memberProps(member(template, 'parameters')).length > 0 && memberProps(member(props, 'parameters')).length > 0);
+  const own = inner || located.linked || (memberCount(member(template, 'parameters')) > 0 && memberCount(member(props, 'parameters')) > 0);
   const scope = own ? new TemplateScope(templateDoc, template, deployment, locateUndeclared(passedParameters(props, outer), props, template, doc), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: located.linked ? [...run.fileStack, path.resolve(templateDoc.file)] : run.fileStack };
   // With outer scope, expressions see the outer deployment but the resources go to the target.
@@ -182,9 +182,12 @@ function unknownTarget(what: string, value: Unknown, node: JsonNode | undefined)
 /** `properties.parameters` of the deployment, evaluated in the outer template. */
 function passedParameters(props: JsonNode | undefined, outer: TemplateScope): ParameterValues {
   const values: ParameterValues = new Map();
-  for (const prop of memberProps(member(props, 'parameters'))) {
-    const name = prop.children![0].value as string;
-    const p = prop.children![1];
+  const parameters = member(props, 'parameters');
+  const count = memberCount(parameters);
+  for (let i = 0; i < count; i++) {
+    const name = memberKeyAt(parameters!, i);
+    if (name === undefined) continue;
+    const p = memberValueAt(parameters!, i);
     // The entry itself may be an expression that yields `{ value }`, as older Bicep emits for
     // `cond ? a : b`: "[if(cond, createObject('value', a), createObject('value', b))]".
     if (p.type === 'string') {
@@ -220,10 +223,12 @@ function passedParameters(props: JsonNode | undefined, outer: TemplateScope): Pa
  */
 function locateUndeclared(values: ParameterValues, props: JsonNode | undefined, template: JsonNode, doc: JsonDocument): ParameterValues {
   const declared = member(template, 'parameters');
-  for (const prop of memberProps(member(props, 'parameters'))) {
-    const name = prop.children![0].value as string;
-    const value = values.get(name.toLowerCase());
-    if (value && !member(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(prop.children![1]) });
+  const passed = member(props, 'parameters');
+  const count = memberCount(passed);
+  for (let i = 0; i < count; i++) {
+    const name = memberKeyAt(passed!, i);
+    const value = name === undefined ? undefined : values.get(name.toLowerCase());
+    if (name !== undefined && value && !member(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(memberValueAt(passed!, i)) });
   }
   return values;
 }

@@ -10,7 +10,7 @@ import { EvaluationError, type EvalContext } from './expression/eval-context.js'
 import { compileBracketed } from './expression/compile-expression.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
 import { isExpression, unescapeLiteral } from './expression/parse-expression.js';
-import { member, memberProps, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
+import { member, memberCount, memberKeyAt, memberValueAt, members, plainValue, type JsonDocument, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { coerceSubstituted } from './azd-substitution.js';
 import { checkParameterValue } from './parameter-constraints.js';
@@ -85,11 +85,14 @@ export class TemplateScope implements EvalContext {
   ) {
     this.diagnostics = diagnostics;
     this.supplied = supplied;
-    // Members are read in place (memberProps, not members()): a scope is set up for every template
+    // Members are read in place (memberKeyAt, not members()): a scope is set up for every template
     // and module instance, with dozens of parameters in a typical module.
-    for (const prop of memberProps(member(template, 'parameters'))) {
-      const name = prop.children![0].value as string;
-      const node = prop.children![1];
+    const parameters = member(template, 'parameters');
+    const parameterCount = memberCount(parameters);
+    for (let i = 0; i < parameterCount; i++) {
+      const name = memberKeyAt(parameters!, i);
+      if (name === undefined) continue;
+      const node = memberValueAt(parameters!, i);
       const key = name.toLowerCase();
       this.params.set(key, slot(name, key, node, false));
       if (isSecureType(this.declared(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
@@ -102,11 +105,13 @@ export class TemplateScope implements EvalContext {
       }
     }
     const variables = member(template, 'variables');
-    for (const prop of memberProps(variables)) {
-      const name = prop.children![0].value as string;
+    const variableCount = memberCount(variables);
+    for (let i = 0; i < variableCount; i++) {
+      const name = memberKeyAt(variables!, i);
+      if (name === undefined) continue;
       const key = name.toLowerCase();
       if (key === 'copy') continue;
-      this.variables.set(key, slot(name, key, prop.children![1], false));
+      this.variables.set(key, slot(name, key, memberValueAt(variables!, i), false));
     }
     for (const c of member(variables, 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
@@ -337,10 +342,11 @@ export class TemplateScope implements EvalContext {
 
   private evaluateObject(node: JsonNode, map: SourceMap | undefined, path: string | undefined, secrets: string[] | undefined): Value {
     const out: Record<string, Value> = {};
-    for (const prop of node.children ?? []) {
-      const key = prop.children?.[0]?.value;
-      const child = prop.children?.[1];
-      if (typeof key !== 'string' || !child) continue;
+    const count = memberCount(node);
+    for (let i = 0; i < count; i++) {
+      const key = memberKeyAt(node, i);
+      if (key === undefined) continue;
+      const child = memberValueAt(node, i);
       if (key === 'copy' && isPropertyCopy(child)) {
         for (const c of child.children ?? []) {
           const name = String(member(c, 'name')?.value ?? '');
@@ -453,18 +459,17 @@ function readsSecureParameter(text: string, secure: Set<string> | undefined): bo
  */
 function hasPlainPaths(node: JsonNode, secure: Set<string> | undefined): boolean {
   if (node.type === 'string') return !(secure && isExpression(node.value as string) && readsSecureParameter(node.value as string, secure));
-  if (node.type !== 'object' && node.type !== 'array') return true;
-  const children = node.children;
-  if (!children) return true;
   if (node.type === 'array') {
+    const children = node.children;
+    if (!children) return true;
     for (let i = 0; i < children.length; i++) if (!hasPlainPaths(children[i], secure)) return false;
     return true;
   }
-  for (let i = 0; i < children.length; i++) {
-    const pair = children[i].children;
-    const key = pair?.[0]?.value;
-    const child = pair?.[1];
-    if (typeof key !== 'string' || !child) continue;
+  const count = memberCount(node);
+  for (let i = 0; i < count; i++) {
+    const key = memberKeyAt(node, i);
+    if (key === undefined) continue;
+    const child = memberValueAt(node, i);
     if (isExpression(key) || (key === 'copy' && isPropertyCopy(child))) return false;
     if (!hasPlainPaths(child, secure)) return false;
   }
@@ -480,14 +485,13 @@ const NO_PATHS: readonly (readonly [string | number, JsonNode])[] = [];
  */
 export function plainPathMembers(target: object): readonly (readonly [string | number, JsonNode])[] {
   const node = target as JsonNode;
-  const children = node.children;
-  if (!children || (node.type !== 'object' && node.type !== 'array')) return NO_PATHS;
-  if (node.type === 'array') return children.map((c, i) => [i, c] as const);
+  if (node.type === 'array') return node.children ? node.children.map((c, i) => [i, c] as const) : NO_PATHS;
+  const count = memberCount(node);
+  if (count === 0) return NO_PATHS;
   const out: (readonly [string, JsonNode])[] = [];
-  for (const prop of children) {
-    const key = prop.children?.[0]?.value;
-    const child = prop.children?.[1];
-    if (typeof key === 'string' && child) out.push([unescapeLiteral(key), child]);
+  for (let i = 0; i < count; i++) {
+    const key = memberKeyAt(node, i);
+    if (key !== undefined) out.push([unescapeLiteral(key), memberValueAt(node, i)]);
   }
   return out;
 }

@@ -86,105 +86,141 @@ export interface TreeNode {
 
 /**
  * The same template as `emitJson`, built directly as a node tree: no JSON text to write and
- * parse again. Offsets are sequence numbers; `spans` maps them to Bicep ranges.
+ * parse again. Nodes are made when read, and made again when read again: expansion never reads
+ * much of a template (metadata, type definitions, the descriptions of parameters), and a tree
+ * that kept what was read would keep alive, for the garbage collector to copy, every node of
+ * every module instance until the whole template is expanded. An object's members are read by
+ * key (JsonDocument's member functions) without property nodes; `children` makes those for a
+ * reader that asks. `spans` answers the Bicep range of a node from the emitted value it was
+ * built from.
  */
-export function emitTree(root: Emitted): { root: TreeNode; spans: OffsetSpans } {
-  const builder = new TreeBuilder();
-  return { root: builder.visit(root, undefined), spans: builder.spans };
+export function emitTree(root: Emitted): { root: TreeNode; spans: EmittedSpans } {
+  return { root: fromEmitted(root, undefined), spans: SPANS };
 }
 
-/**
- * Every node gets the same fields in the same order (absent ones undefined), so the engine keeps
- * one object shape for the whole tree; this runs once per compiled file on the scan's hot path.
- */
-class TreeBuilder {
-  readonly spans = new OffsetSpans();
-  private next = 0;
+const NO_KEYS: readonly string[] = [];
 
-  visit(e: Emitted, parent: TreeNode | undefined): TreeNode {
-    let node: TreeNode;
-    if (e.kind === 'value') node = this.plain(e.value, parent);
-    else if (e.kind === 'array') {
-      node = this.node('array', parent, undefined);
-      const items = e.items;
-      const children = new Array<TreeNode>(items.length);
-      for (let i = 0; i < items.length; i++) children[i] = this.visit(items[i], node);
-      node.children = children;
-    } else {
-      node = this.node('object', parent, undefined);
-      const keys = e.keys;
-      const values = e.items;
-      const children = new Array<TreeNode>(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        // JsonDocument finds a property's range through its value node, so the property itself
-        // needs no span of its own.
-        const prop = this.node('property', node, undefined);
-        prop.children = [this.node('string', prop, keys[i]), this.visit(values[i], prop)];
-        children[i] = prop;
-      }
-      node.children = children;
-    }
-    if (e.src) this.spans.set(node.offset, e);
-    return node;
+/**
+ * A node of an emitted tree. Every node, whatever its type, is of this class with the same fields
+ * in the same order, so the engine keeps one object shape for the whole tree. Nothing holds on to
+ * a node but its reader: a node has no parent and keeps none of its children. Its range is that of
+ * the closest emitted value, its own or an enclosing one's, that has one (`ranged`): what
+ * JsonDocument finds by walking up parents in a parsed tree. An object keeps its keys
+ * (`memberKeys`, as JsonDocument's KeyedObjectNode) and makes the node of a member's value on
+ * each read (`memberValue`); no property node stands between them, which changes no range
+ * (property nodes of a compiled tree have none of their own).
+ */
+class EmittedNode implements TreeNode {
+  constructor(
+    readonly type: TreeNode['type'],
+    readonly value: unknown,
+    /** The closest emitted value, this node's own or an enclosing one's, that has a Bicep range. */
+    readonly ranged: Emitted | undefined,
+    /** The emitted object or array that members or items are made from. */
+    private readonly source: Emitted | undefined,
+    /** The plain object or array they are made from instead, or a property's key and value nodes. */
+    private readonly plain: object | undefined,
+    /** An object's keys; undefined for any other node. */
+    readonly memberKeys: readonly string[] | undefined,
+  ) {}
+
+  // Nothing reads positions in a compiled tree: ranges come from `ranged`.
+  get offset(): number {
+    return 0;
   }
 
-  private plain(value: unknown, parent: TreeNode | undefined): TreeNode {
-    if (value === null || value === undefined) return this.node('null', parent, null);
-    switch (typeof value) {
-      case 'string':
-        return this.node('string', parent, value);
-      case 'number':
-        return this.node('number', parent, value);
+  get length(): number {
+    return 1;
+  }
+
+  memberValue(index: number): TreeNode {
+    const plain = this.plain;
+    if (plain === undefined) return fromEmitted(this.source!.items![index], this.ranged);
+    return fromPlain((plain as Record<string, unknown>)[this.memberKeys![index]], this.ranged, undefined);
+  }
+
+  get children(): TreeNode[] | undefined {
+    switch (this.type) {
       case 'object':
-        break;
+        return this.properties();
+      case 'array':
+        return this.items();
+      case 'property':
+        return this.plain as TreeNode[];
       default:
-        return this.node('boolean', parent, value);
+        return undefined;
     }
-    if (Array.isArray(value)) {
-      const node = this.node('array', parent, undefined);
-      const children = new Array<TreeNode>(value.length);
-      for (let i = 0; i < value.length; i++) children[i] = this.plain(value[i], node);
-      node.children = children;
-      return node;
-    }
-    const node = this.node('object', parent, undefined);
-    const children: TreeNode[] = [];
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      const prop = this.node('property', node, undefined);
-      prop.children = [this.node('string', prop, key), this.plain((value as Record<string, unknown>)[key], prop)];
-      children.push(prop);
-    }
-    node.children = children;
-    return node;
   }
 
-  private node(type: TreeNode['type'], parent: TreeNode | undefined, value: unknown): TreeNode {
-    return { type, offset: this.next++, length: 1, parent, children: undefined, value };
+  private properties(): TreeNode[] {
+    const keys = this.memberKeys!;
+    const children = new Array<TreeNode>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const value = this.memberValue(i) as EmittedNode;
+      // The key and the property have the value's range, as JsonDocument finds it through the value.
+      const key = new EmittedNode('string', keys[i], value.ranged, undefined, undefined, undefined);
+      children[i] = new EmittedNode('property', undefined, value.ranged, undefined, [key, value], undefined);
+    }
+    return children;
+  }
+
+  private items(): TreeNode[] {
+    const ranged = this.ranged;
+    const plain = this.plain;
+    if (plain === undefined) {
+      const items = this.source!.items!;
+      const children = new Array<TreeNode>(items.length);
+      for (let i = 0; i < items.length; i++) children[i] = fromEmitted(items[i], ranged);
+      return children;
+    }
+    const value = plain as unknown[];
+    const children = new Array<TreeNode>(value.length);
+    for (let i = 0; i < value.length; i++) children[i] = fromPlain(value[i], ranged, undefined);
+    return children;
   }
 }
 
-
-/**
- * The span map of a tree: offsets are small sequence numbers, so an array indexed by offset
- * stands in for a Map at a fraction of the cost (tens of thousands of entries per corpus pass).
- * It holds the emitted values (one store per span: keeping a SpanFinder and two offsets in three
- * arrays instead made emitTree slower) and makes the range of one when it is first asked for.
- */
-export class OffsetSpans {
-  private readonly sources: (Emitted | undefined)[] = [];
-  private readonly ranges: (SourceRange | undefined)[] = [];
-
-  get(offset: number): SourceRange | undefined {
-    const known = this.ranges[offset];
-    if (known !== undefined) return known;
-    const e = this.sources[offset];
-    if (e === undefined || e.src === undefined) return undefined;
-    return (this.ranges[offset] = e.src.range(e.start, e.end));
-  }
-
-  /** `e` has a range (`e.src` is set). */
-  set(offset: number, e: Emitted): void {
-    this.sources[offset] = e;
+/** The node of `e`, inside a node whose range is that of `enclosing`. */
+function fromEmitted(e: Emitted, enclosing: Emitted | undefined): TreeNode {
+  switch (e.kind) {
+    case 'value':
+      return fromPlain(e.value, enclosing, e);
+    case 'object':
+      return new EmittedNode('object', undefined, e.src ? e : enclosing, e, undefined, e.keys);
+    default:
+      return new EmittedNode('array', undefined, e.src ? e : enclosing, e, undefined, undefined);
   }
 }
+
+/** A node for a plain value; `e` is the emitted value it is (none for one inside a plain value). */
+function fromPlain(value: unknown, enclosing: Emitted | undefined, e: Emitted | undefined): TreeNode {
+  const ranged = e !== undefined && e.src ? e : enclosing;
+  if (value === null || value === undefined) return new EmittedNode('null', null, ranged, undefined, undefined, undefined);
+  switch (typeof value) {
+    case 'string':
+      return new EmittedNode('string', value, ranged, undefined, undefined, undefined);
+    case 'number':
+      return new EmittedNode('number', value, ranged, undefined, undefined, undefined);
+    case 'object':
+      if (Array.isArray(value)) return new EmittedNode('array', undefined, ranged, undefined, value, undefined);
+      return new EmittedNode('object', undefined, ranged, undefined, value, ownKeys(value));
+    default:
+      return new EmittedNode('boolean', value, ranged, undefined, undefined, undefined);
+  }
+}
+
+/** The keys a plain object's members are listed by (own enumerable ones, as `for…in` with hasOwn finds). */
+function ownKeys(value: object): readonly string[] {
+  const keys = Object.keys(value);
+  return keys.length ? keys : NO_KEYS;
+}
+
+/** The Bicep ranges of an emitted tree's nodes, read from the emitted values they were built from. */
+export class EmittedSpans {
+  rangeOfNode(node: TreeNode): SourceRange | undefined {
+    const e = (node as { ranged?: Emitted }).ranged;
+    return e !== undefined ? e.src!.range(e.start, e.end) : undefined;
+  }
+}
+
+const SPANS = new EmittedSpans();
