@@ -53,6 +53,10 @@ describe(`json (${DOC}#json)`, () => {
   it.each<[string, Value]>([
     ["empty(json('null'))", true],
     ["json('null')", null],
+    // Newtonsoft.Json, ARM's reader, takes these too (quickstarts deploy `cpu: json('.25')`).
+    ["json('.25')", 0.25],
+    ["json('1.')", 1],
+    ["json('{cpu: .5, memory: ''1.0Gi'', list: [1., -.5]}')", { cpu: 0.5, memory: '1.0Gi', list: [1, -0.5] }],
     ["json('{''a'': ''b''}')", { a: 'b' }],
     ["json('''test''')", 'test'],
     ["json('true')", true],

@@ -76,6 +76,11 @@ export const objectFunctions: FunctionTable = {
         const errors: ParseError[] = [];
         const value = parseJsonc(quoted, errors, { allowTrailingComma: true }) as Value | undefined;
         if (errors.length === 0 && value !== undefined) return value;
+        // ARM's reader (Newtonsoft.Json) also takes `.25`, `1.` and unquoted property names
+        // (the container-app quickstarts deploy `cpu: json('.25')`).
+        const lenientErrors: ParseError[] = [];
+        const lenient = parseJsonc(newtonsoftLenient(quoted), lenientErrors, { allowTrailingComma: true }) as Value | undefined;
+        if (lenientErrors.length === 0 && lenient !== undefined) return lenient;
         return fail('json', 'was given text that is not valid JSON');
       }
     },
@@ -178,4 +183,22 @@ function skipString(text: string, start: number, quote: string): number {
     else if (text[i] === quote) return i;
   }
   throw new SyntaxError('unterminated string');
+}
+
+/**
+ * JSON text in the forms Newtonsoft.Json reads and JSON does not, rewritten as JSON: numbers that
+ * start or end with a dot, property names without quotes. Strings (double-quoted by now) are kept.
+ */
+function newtonsoftLenient(text: string): string {
+  return text
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/(^|[^\w.])\.(\d)/g, (_m, before: string, digit: string) => `${before}0.${digit}`)
+            .replace(/(\d)\.(?!\d)/g, '$1')
+            .replace(/([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)/g, '$1"$2"$3'),
+    )
+    .join('');
 }
