@@ -18,7 +18,7 @@ import type {
   StringNode,
   UsingDeclNode,
 } from './nodes.js';
-import type { Token } from './token.js';
+import type { TokenKind } from './token.js';
 import { TypeParser } from './type-parser.js';
 
 /** A statement without the fields `parseStatement` fills in (distributes over the union). */
@@ -26,11 +26,10 @@ type Bare<T> = T extends unknown ? Omit<T, 'decorators' | 'start' | 'end'> : nev
 
 export class Parser extends TypeParser {
   constructor(
-    tokens: Token[],
     text: string,
     private readonly format: BicepFormat,
   ) {
-    super(tokens, text);
+    super(text);
   }
 
   parseProgram(): Statement[] {
@@ -42,7 +41,7 @@ export class Parser extends TypeParser {
       const errors = this.diagnostics.length;
       const statement = this.parseStatement();
       if (statement) statements.push(statement);
-      const k = this.tok.kind;
+      const k = this.cur();
       if (k !== 'newline' && k !== 'eof') {
         if (this.diagnostics.length === errors) this.errorExpected('a new line', 'bicep/expected-newline');
         const skipped = this.skipToLineEnd(true);
@@ -55,10 +54,10 @@ export class Parser extends TypeParser {
 
   private parseStatement(): Statement | undefined {
     const decorators = this.parseDecorators();
-    const t = this.tok;
-    const start = decorators.length > 0 ? decorators[0].start : t.start;
-    if (t.kind !== 'identifier') {
-      if (decorators.length > 0 && (t.kind === 'eof' || t.kind === '}' || t.kind === ')' || t.kind === ']')) {
+    const k = this.cur();
+    const start = decorators.length > 0 ? decorators[0].start : this.tokStart;
+    if (k !== 'identifier') {
+      if (decorators.length > 0 && (k === 'eof' || k === '}' || k === ')' || k === ']')) {
         const last = decorators[decorators.length - 1];
         this.error('bicep/expected-declaration', 'Expected a declaration after the decorator.', last.start, last.end);
         return undefined;
@@ -70,7 +69,7 @@ export class Parser extends TypeParser {
     // start, end): printed trees list keys in order, and a spread per statement is slow.
     const at = <T extends Statement = Statement>(node: Bare<T>): T =>
       ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
-    switch (t.name) {
+    switch (this.tokValue) {
       case 'targetScope': {
         this.next();
         const value = this.parseAssignedValue();
@@ -209,20 +208,27 @@ export class Parser extends TypeParser {
     if (!this.expect('=')) return this.missing('Expected a body.');
     // `=` may end the line when the condition follows on the next one.
     if (this.at('newline')) {
-      let i = this.pos;
-      while (this.tokens[i].kind === 'newline') i++;
-      if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'if' && this.tokens[i + 1].kind === '(') this.pos = i;
+      const state = this.save();
+      this.skipNewlines();
+      let found = false;
+      if (this.tokKind === 'identifier' && this.tokValue === 'if') {
+        this.scan();
+        found = (this.tokKind as TokenKind) === '(';
+      }
+      this.restore(state);
+      // Scanned again, not kept: the lookahead recorded nothing (line starts, comments) on the way.
+      if (found) this.skipNewlines();
     }
-    const t = this.tok;
-    if (t.kind === '{') return this.parseObject();
-    if (t.kind === 'identifier' && t.name === 'if') {
+    const k = this.cur();
+    if (k === '{') return this.parseObject();
+    if (k === 'identifier' && this.tokValue === 'if') {
       const node = this.parseIf();
       if (node.body.kind !== 'object' && node.body.kind !== 'error') {
         this.error('bicep/expected-body', 'Expected an object after the condition.', node.body.start, node.body.end);
       }
       return node;
     }
-    if (t.kind === '[') {
+    if (k === '[') {
       const node = this.parseArrayOrFor();
       if (node.kind === 'for') {
         const body = node.body.kind === 'if' ? node.body.body : node.body;
@@ -254,12 +260,13 @@ export class Parser extends TypeParser {
       this.withNewlines(true, () => {
         this.next();
         for (;;) {
-          while ((this.at('newline') && !this.isDeclarationStart(this.pos + 1)) || this.at(',')) this.next();
+          while ((this.at('newline') && !this.declarationAhead()) || this.at(',')) this.next();
           if (this.at('}') || this.atHardStop()) break;
-          const t = this.tok;
+          const k = this.cur();
+          const start = this.tokStart;
           let name: IdentifierNode | StringNode | undefined;
-          if (t.kind === 'identifier') name = this.expectIdentifier('an imported symbol');
-          else if (t.kind === 'string') {
+          if (k === 'identifier') name = this.expectIdentifier('an imported symbol');
+          else if (k === 'string') {
             const s = this.parseString();
             if (s.kind === 'string') name = s;
           }
@@ -267,7 +274,7 @@ export class Parser extends TypeParser {
             this.errorExpected('an imported symbol name', 'bicep/expected-identifier');
             break;
           }
-          const symbol: ImportedSymbolNode = { kind: 'imported-symbol', name, start: t.start, end: this.lastEnd };
+          const symbol: ImportedSymbolNode = { kind: 'imported-symbol', name, start, end: this.lastEnd };
           if (this.eatKeyword('as')) {
             symbol.alias = this.expectIdentifier('an alias');
             symbol.end = this.lastEnd;
