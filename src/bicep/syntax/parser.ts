@@ -65,15 +65,13 @@ export class Parser extends TypeParser {
       this.errorExpected('a declaration', 'bicep/expected-declaration');
       return this.skipToLineEnd(true);
     }
-    // The common declarations are built as literals in the key order `at` gives (kind, fields, decorators,
+    // The common declarations are built as literals in the key order `finish` gives (kind, fields, decorators,
     // start, end): printed trees list keys in order, and a spread per statement is slow.
-    const at = <T extends Statement = Statement>(node: Bare<T>): T =>
-      ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
     switch (this.tokValue) {
       case 'targetScope': {
         this.next();
         const value = this.parseAssignedValue();
-        return at({ kind: 'target-scope-decl', value });
+        return this.finish({ kind: 'target-scope-decl', value }, decorators, start);
       }
       case 'metadata': {
         this.next();
@@ -84,7 +82,7 @@ export class Parser extends TypeParser {
       case 'param': {
         this.next();
         const name = this.expectIdentifier('a parameter name');
-        if (this.format === 'bicepparam') return at({ kind: 'param-assignment', name, value: this.parseAssignedValue() });
+        if (this.format === 'bicepparam') return this.finish({ kind: 'param-assignment', name, value: this.parseAssignedValue() }, decorators, start);
         const type = this.parseType();
         const node: ParamDeclNode = { kind: 'param-decl', name, type, decorators, start, end: this.lastEnd };
         if (this.eat('=')) {
@@ -114,7 +112,7 @@ export class Parser extends TypeParser {
         this.next();
         const name = this.expectIdentifier('a test name');
         const path = this.expectString('a test file path');
-        return at({ kind: 'test-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() });
+        return this.finish({ kind: 'test-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() }, decorators, start);
       }
       case 'output': {
         this.next();
@@ -139,26 +137,26 @@ export class Parser extends TypeParser {
           this.skipNewlines();
           body = this.parseExpression();
         } else body = this.missing('Expected the function body.');
-        return at({ kind: 'func-decl', name, parameters, returnType, body });
+        return this.finish({ kind: 'func-decl', name, parameters, returnType, body }, decorators, start);
       }
       case 'assert': {
         this.next();
         const name = this.expectIdentifier('an assertion name');
-        return at({ kind: 'assert-decl', name, value: this.parseAssignedValue() });
+        return this.finish({ kind: 'assert-decl', name, value: this.parseAssignedValue() }, decorators, start);
       }
       case 'import':
         this.next();
-        if (this.at('string') || this.at('string-left')) return at(this.parseExtensionTail(true));
-        return at(this.parseImportTail());
+        if (this.at('string') || this.at('string-left')) return this.finish(this.parseExtensionTail(true), decorators, start);
+        return this.finish(this.parseImportTail(), decorators, start);
       case 'provider':
         this.next();
-        return at(this.parseExtensionTail(true));
+        return this.finish(this.parseExtensionTail(true), decorators, start);
       case 'extension':
         this.next();
-        return at(this.parseExtensionTail(false));
+        return this.finish(this.parseExtensionTail(false), decorators, start);
       case 'using': {
         this.next();
-        const node = at<UsingDeclNode>({ kind: 'using-decl' });
+        const node = this.finish<UsingDeclNode>({ kind: 'using-decl' }, decorators, start);
         if (!this.eatKeyword('none')) node.path = this.expectString('a template path');
         if (this.eatKeyword('with')) node.config = this.parseConfigObject();
         node.end = this.lastEnd;
@@ -166,18 +164,23 @@ export class Parser extends TypeParser {
       }
       case 'extends': {
         this.next();
-        return at({ kind: 'extends-decl', path: this.expectString('a parameters file path') });
+        return this.finish({ kind: 'extends-decl', path: this.expectString('a parameters file path') }, decorators, start);
       }
       case 'extensionConfig': {
         this.next();
         const name = this.expectIdentifier('an extension alias');
         const value = this.expectKeyword('with') ? this.parseConfigObject() : this.missing('Expected a configuration object.');
-        return at({ kind: 'extension-config-decl', name, value });
+        return this.finish({ kind: 'extension-config-decl', name, value }, decorators, start);
       }
       default:
         this.errorExpected('a declaration keyword', 'bicep/expected-declaration');
         return this.skipToLineEnd(true);
     }
+  }
+
+  /** `node` completed with the fields every statement ends with (a statement's key order: kind, fields, these). */
+  private finish<T extends Statement = Statement>(node: Bare<T>, decorators: DecoratorNode[], start: number): T {
+    return { ...node, decorators, start, end: this.lastEnd } as unknown as T;
   }
 
   /** The object literal after `with` (anything else is reported, then parsed as an expression). */
