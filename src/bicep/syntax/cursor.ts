@@ -126,12 +126,14 @@ export class Cursor extends Scanner {
   }
 
   /**
-   * The first character at or after `from` that is not a blank (nor a line end, with `lineEnds`), or -1 when
-   * the token there cannot be told from its first character (a comment, a directive, other blanks); NaN at
-   * the end of the text. Lets the common lookaheads answer "no" without scanning.
+   * The first character after the current token that is not a blank (nor a line end, with `lineEnds`), or -1
+   * when the token there cannot be told from its first character (a comment, a directive, other blanks); NaN
+   * at the end of the text. Lets the common lookaheads answer "no" without scanning.
    */
-  protected charAhead(from: number, lineEnds: boolean): number {
+  protected charAhead(lineEnds: boolean): number {
     const text = this.text;
+    // From where the scan resumes: after a newline token its indentation is already skipped.
+    let from = this.offset;
     let c = text.charCodeAt(from);
     while (c === 32 || c === 9 || (lineEnds && (c === 10 || c === 13))) c = text.charCodeAt(++from);
     return c === 47 || c === 35 || c === 11 || c === 12 || c >= 128 ? -1 : c;
@@ -141,7 +143,7 @@ export class Cursor extends Scanner {
   protected lookPastNewlines(kind: TokenKind): boolean {
     if (this.tokKind !== 'newline') return this.tokKind === kind;
     // After a line end no `${` hole is open, so the first character tells most tokens.
-    const c = this.charAhead(this.tokEnd, true);
+    const c = this.charAhead(true);
     if (c !== -1 && c !== kind.charCodeAt(0)) return false;
     const state = this.save();
     this.skipNewlines();

@@ -165,7 +165,7 @@ export abstract class ExpressionParser extends Cursor {
 
   /** Whether the raw token after the current one is `=>` (told from the text when it can be). */
   private arrowAhead(): boolean {
-    const c = this.charAhead(this.tokEnd, false);
+    const c = this.charAhead(false);
     return c === -1 || c === 61 ? this.peekKind(1) === '=>' : false;
   }
 
@@ -414,7 +414,7 @@ export abstract class ExpressionParser extends Cursor {
 
   /** At `[`: is the next token past newlines `for`? */
   private forAhead(): boolean {
-    const c = this.charAhead(this.tokEnd, true);
+    const c = this.charAhead(true);
     if (c !== -1 && c !== 102 /* f */) return false;
     const state = this.save();
     this.scan();

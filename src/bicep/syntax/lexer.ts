@@ -111,8 +111,8 @@ export class Scanner {
   tokMultiline = false;
   /** Index of the current token in the stream (newlines included): the parser's measure of progress. */
   protected pos = -1;
-  /** Where scanning resumes. */
-  private offset: number;
+  /** Where scanning resumes (after the current token, and after a newline token past the indentation). */
+  protected offset: number;
   /** While true (lookahead), nothing is recorded on the side. */
   private quiet = false;
   readonly comments: Comment[] = [];
