@@ -2,7 +2,6 @@
 // Never throws on bad input; every diagnostic carries a stable code and a 1-based range.
 import { diagnostic } from '../core/diagnostic.js';
 import { LineMap } from '../core/line-map.js';
-import { lexForParser } from './syntax/lexer.js';
 import type { BicepFormat, SyntaxTree } from './syntax/nodes.js';
 import { Parser } from './syntax/parser.js';
 
@@ -14,11 +13,12 @@ import { Parser } from './syntax/parser.js';
 export function parseBicep(file: string, source: string, format?: BicepFormat): SyntaxTree {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const kind: BicepFormat = format ?? (file.toLowerCase().endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
-  const lexed = lexForParser(text);
-  const lineMap = new LineMap(text, lexed.lineStarts);
-  const parser = new Parser(lexed.tokens, text, kind);
+  // The parser pulls its tokens from the lexer; comments, directives, lexer errors and line starts are
+  // complete once it has read to the end.
+  const parser = new Parser(text, kind);
   const statements = parser.parseProgram();
-  const raw = [...lexed.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
+  const lineMap = new LineMap(text, parser.lineStarts);
+  const raw = [...parser.lexDiagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   return {
     file,
     text,
@@ -26,7 +26,7 @@ export function parseBicep(file: string, source: string, format?: BicepFormat): 
     statements,
     diagnostics: raw.map((d) => diagnostic(d.code, d.severity, d.message, lineMap.range(file, d.start, d.end - d.start))),
     lineMap,
-    directives: lexed.directives.map((d) => ({ ...d, line: lineMap.position(d.start).line })),
-    comments: lexed.comments,
+    directives: parser.directives.map((d) => ({ ...d, line: lineMap.position(d.start).line })),
+    comments: parser.comments,
   };
 }

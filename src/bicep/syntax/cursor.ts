@@ -1,11 +1,10 @@
-// The parser's view of the token stream: a position, whether newlines are significant right now, error
-// reporting, and the recovery primitive (skip to the end of the line, respecting brackets).
+// The parser's view of the token stream: the current token (pulled from the scanner it extends), whether
+// newlines are significant right now, lookahead, error reporting, and the recovery primitive (skip to the
+// end of the line, respecting brackets).
+import { isIdentStart, Scanner } from './lexer.js';
 import type { IdentifierNode, SkippedNode } from './nodes.js';
-import { lex } from './lexer.js';
-import type { RawDiagnostic, Token, TokenKind } from './token.js';
+import type { RawDiagnostic, TokenKind } from './token.js';
 
-const OPENERS = new Set<TokenKind>(['{', '(', '[']);
-const CLOSERS = new Set<TokenKind>(['}', ')', ']']);
 const DECLARATION_KEYWORDS = new Set([
   'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'metadata', 'targetScope', 'import',
   'extension', 'provider', 'test', 'assert', 'using', 'extends', 'extensionConfig',
@@ -18,8 +17,7 @@ const DECLARATION_KEYWORDS = new Set([
  */
 export const MAX_NESTING = 256;
 
-export class Cursor {
-  protected pos = 0;
+export class Cursor extends Scanner {
   /** Current nesting of expressions and types (recursion guard for hostile input). */
   protected nesting = 0;
   /** When false (inside parentheses, index brackets, `${}`), newline tokens are skipped as trivia. */
@@ -28,98 +26,132 @@ export class Cursor {
   protected lastEnd = 0;
   readonly diagnostics: RawDiagnostic[] = [];
 
-  constructor(
-    protected readonly tokens: Token[],
-    protected readonly text: string,
-  ) {}
+  constructor(text: string) {
+    super(text);
+    this.scan();
+  }
 
   /**
-   * The current token (newlines skipped when they are not significant, except the one before a line that
-   * starts a new declaration: that line ends whatever was left open, the anchor of error recovery).
+   * The current token's kind (newlines skipped when they are not significant, except the one before a line
+   * that starts a new declaration: that line ends whatever was left open, the anchor of error recovery).
+   * The token's value and span are in the scanner's `tok*` fields.
    */
-  protected get tok(): Token {
-    const t = this.tokens[this.pos];
-    return t.kind === 'newline' && !this.newlines ? this.skipTrivia() : t;
+  protected cur(): TokenKind {
+    const k = this.tokKind;
+    return k === 'newline' && !this.newlines ? this.skipTrivia() : k;
   }
 
-  /** The slow path of `tok`: skips newlines that are not significant. */
-  private skipTrivia(): Token {
-    while (this.tokens[this.pos].kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) this.pos++;
-    return this.tokens[this.pos];
+  /** The slow path of `cur`: skips newlines that are not significant. */
+  private skipTrivia(): TokenKind {
+    while (this.tokKind === 'newline' && !this.declarationAhead()) this.scan();
+    return this.tokKind;
   }
 
-  /** Whether token `i` begins a line at column 1 with a declaration keyword (`param x`, `resource r '...'`). */
-  protected isDeclarationStart(i: number): boolean {
-    const t = this.tokens[i];
-    if (t.kind !== 'identifier') return false;
-    // Cheap position checks first: most newlines are followed by indentation, not a column-1 keyword.
-    // Column 1: right after a line end, which only a newline token holds (comments, strings and directives
-    // never end with one), so the token before is that newline. Read from the text: newline tokens given
-    // to the parser carry no position (see `lexForParser`).
-    const before = this.text.charCodeAt(t.start - 1);
-    if ((before !== 10 && before !== 13) || !DECLARATION_KEYWORDS.has(t.name)) return false;
-    const after = this.tokens[i + 1].kind;
-    if (after === 'identifier' || after === 'string' || after === 'string-left') return true;
-    return (t.name === 'targetScope' && after === '=') || (t.name === 'import' && (after === '{' || after === '*'));
+  /**
+   * At a newline token: whether the next token begins a line at column 1 with a declaration keyword
+   * (`param x`, `resource r '...'`).
+   */
+  protected declarationAhead(): boolean {
+    // Column 1 means right after this line end (the scanner skips indentation, comments never end with a
+    // line end): most lines are indented, so one character tells.
+    if (!isIdentStart(this.text.charCodeAt(this.tokEnd))) return false;
+    const state = this.save();
+    this.scan();
+    let result = false;
+    if (this.tokKind === 'identifier' && this.tokStart === state.end && DECLARATION_KEYWORDS.has(this.tokValue)) {
+      const name = this.tokValue;
+      this.scan();
+      const after = this.tokKind;
+      result = after === 'identifier' || after === 'string' || after === 'string-left' ||
+        (name === 'targetScope' && after === '=') || (name === 'import' && (after === '{' || after === '*'));
+    }
+    this.restore(state);
+    return result;
   }
 
-  /** A newline that cannot be skipped (see `tok`) or the end of the file: nothing more belongs here. */
+  /** A newline that cannot be skipped (see `cur`) or the end of the file: nothing more belongs here. */
   protected atHardStop(): boolean {
-    const k = this.tok.kind;
+    const k = this.cur();
     return k === 'eof' || k === 'newline';
   }
 
-  /** The raw token `offset` places after the current one, newlines included. */
-  protected peekRaw(offset: number): Token {
-    const i = Math.min(this.pos + offset, this.tokens.length - 1);
-    return this.tokens[i];
+  /** The kind of the raw token `offset` places after the current one, newlines included. */
+  protected peekKind(offset: number): TokenKind {
+    const state = this.save();
+    for (let i = 0; i < offset && this.tokKind !== 'eof'; i++) this.scan();
+    const k = this.tokKind;
+    this.restore(state);
+    return k;
   }
 
-  protected next(): Token {
-    return this.consume(this.tok);
-  }
-
-  /** Moves past `t`, which must be the token `tok` just returned (saves looking it up again). */
-  protected consume(t: Token): Token {
-    if (t.kind !== 'eof') {
-      this.pos++;
-      if (t.kind !== 'newline') this.lastEnd = t.end;
+  /** Moves past the current raw token (never past `eof`). */
+  protected advance(): void {
+    const k = this.tokKind;
+    if (k !== 'eof') {
+      if (k !== 'newline') this.lastEnd = this.tokEnd;
+      this.scan();
     }
-    return t;
+  }
+
+  /** Moves past the current token (after skipping insignificant newlines); returns where it started. */
+  protected next(): number {
+    this.cur();
+    const start = this.tokStart;
+    this.advance();
+    return start;
   }
 
   protected at(kind: TokenKind): boolean {
-    return this.tok.kind === kind;
+    return this.cur() === kind;
   }
 
   protected atKeyword(name: string): boolean {
-    const t = this.tok;
-    return t.kind === 'identifier' && t.name === name;
+    return this.cur() === 'identifier' && this.tokValue === name;
   }
 
-  protected eat(kind: TokenKind): Token | undefined {
-    const t = this.tok;
-    return t.kind === kind ? this.consume(t) : undefined;
+  protected eat(kind: TokenKind): boolean {
+    if (this.cur() !== kind) return false;
+    this.advance();
+    return true;
   }
 
   protected eatKeyword(name: string): boolean {
-    const t = this.tok;
-    if (t.kind !== 'identifier' || t.name !== name) return false;
-    this.consume(t);
+    if (this.cur() !== 'identifier' || this.tokValue !== name) return false;
+    this.advance();
     return true;
   }
 
   protected skipNewlines(): void {
-    while (this.tokens[this.pos].kind === 'newline') this.pos++;
+    while (this.tokKind === 'newline') this.scan();
   }
 
-  /** If the next token after any newlines is `kind`, moves onto it and returns true. */
+  /**
+   * The first character after the current token that is not a blank (nor a line end, with `lineEnds`), or -1
+   * when the token there cannot be told from its first character (a comment, a directive, other blanks); NaN
+   * at the end of the text. Lets the common lookaheads answer "no" without scanning.
+   */
+  protected charAhead(lineEnds: boolean): number {
+    const text = this.text;
+    // From where the scan resumes: after a newline token its indentation is already skipped.
+    let from = this.offset;
+    let c = text.charCodeAt(from);
+    while (c === 32 || c === 9 || (lineEnds && (c === 10 || c === 13))) c = text.charCodeAt(++from);
+    return c === 47 || c === 35 || c === 11 || c === 12 || c >= 128 ? -1 : c;
+  }
+
+  /** If the next token after any newlines is `kind` (one of `?`, `:`, `|`), moves onto it and returns true. */
   protected lookPastNewlines(kind: TokenKind): boolean {
-    let i = this.pos;
-    while (this.tokens[i].kind === 'newline') i++;
-    if (this.tokens[i].kind !== kind) return false;
-    this.pos = i;
-    return true;
+    if (this.tokKind !== 'newline') return this.tokKind === kind;
+    // After a line end no `${` hole is open, so the first character tells most tokens.
+    const c = this.charAhead(true);
+    if (c !== -1 && c !== kind.charCodeAt(0)) return false;
+    const state = this.save();
+    this.skipNewlines();
+    const found = this.tokKind === kind;
+    this.restore(state);
+    // Scanned again, not kept: the lookahead recorded nothing (line starts, comments) on the way.
+    if (found) this.skipNewlines();
+    return found;
   }
 
   /** Runs `fn` with newline significance set to `significant`, then restores it. */
@@ -145,19 +177,21 @@ export class Cursor {
    * sits right after the last token read (where the user has to type), not on a later blank line.
    */
   protected errorExpected(what: string, code = 'bicep/expected-token'): void {
-    const t = this.tok;
-    if (t.kind === 'newline' || t.kind === 'eof') {
-      this.error(code, `Expected ${what} but found ${describe(t)}.`, this.lastEnd, this.lastEnd);
+    const k = this.cur();
+    if (k === 'newline' || k === 'eof') {
+      this.error(code, `Expected ${what} but found ${this.describe()}.`, this.lastEnd, this.lastEnd);
     } else {
-      this.error(code, `Expected ${what} but found ${describe(t)}.`, t.start, t.end);
+      this.error(code, `Expected ${what} but found ${this.describe()}.`, this.tokStart, this.tokEnd);
     }
   }
 
-  protected expect(kind: TokenKind, what?: string): Token | undefined {
-    const t = this.tok;
-    if (t.kind === kind) return this.consume(t);
+  protected expect(kind: TokenKind, what?: string): boolean {
+    if (this.cur() === kind) {
+      this.advance();
+      return true;
+    }
     this.errorExpected(what ?? `'${kind}'`);
-    return undefined;
+    return false;
   }
 
   protected expectKeyword(name: string): boolean {
@@ -166,13 +200,20 @@ export class Cursor {
     return false;
   }
 
+  /** The current identifier token as a tree node, consumed. */
+  protected takeIdentifier(): IdentifierNode {
+    const node: IdentifierNode = { kind: 'identifier', name: this.tokValue, start: this.tokStart, end: this.tokEnd };
+    this.lastEnd = this.tokEnd;
+    this.scan();
+    return node;
+  }
+
   /** An identifier, or an empty-named identifier at the current position after reporting an error. */
   protected expectIdentifier(what: string): IdentifierNode {
-    const t = this.tok;
-    if (t.kind === 'identifier') {
-      this.consume(t);
-      if (t.name.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', t.start, t.end);
-      return identifierNode(t);
+    if (this.cur() === 'identifier') {
+      const node = this.takeIdentifier();
+      if (node.name.length > 255) this.error('bicep/identifier-too-long', 'An identifier may have at most 255 characters.', node.start, node.end);
+      return node;
     }
     this.errorExpected(what, 'bicep/expected-identifier');
     return { kind: 'identifier', name: '', start: this.lastEnd, end: this.lastEnd };
@@ -188,18 +229,17 @@ export class Cursor {
     let depth = 0;
     let start = -1;
     for (;;) {
-      const t = this.tokens[this.pos];
-      if (t.kind === 'eof') break;
-      if (t.kind === 'newline' && (depth === 0 || this.isDeclarationStart(this.pos + 1))) break;
+      const k = this.tokKind;
+      if (k === 'eof') break;
+      if (k === 'newline' && (depth === 0 || this.declarationAhead())) break;
       if (consumeClosers) {
         // Statement level: like Bicep, skip just this line; an opened body's lines are reported one by one.
-      } else if (CLOSERS.has(t.kind)) {
+      } else if (k === '}' || k === ')' || k === ']') {
         if (depth === 0) break;
         depth--;
-      } else if (OPENERS.has(t.kind)) depth++;
-      if (start < 0 && t.kind !== 'newline') start = t.start;
-      this.pos++;
-      if (t.kind !== 'newline') this.lastEnd = t.end;
+      } else if (k === '{' || k === '(' || k === '[') depth++;
+      if (start < 0 && k !== 'newline') start = this.tokStart;
+      this.advance();
     }
     if (this.pos === from || start < 0) return undefined;
     return { kind: 'skipped', start, end: this.lastEnd, text: this.text.slice(start, this.lastEnd) };
@@ -216,28 +256,27 @@ export class Cursor {
     this.newlines = true;
     let items: (T | SkippedNode)[] | undefined;
     for (;;) {
-      // Newlines are significant here, so `tok` is the raw token: read it once per turn.
-      let first = this.tokens[this.pos];
-      while (first.kind === 'newline' && !this.isDeclarationStart(this.pos + 1)) first = this.tokens[++this.pos];
-      const k = first.kind;
+      // Newlines are significant here, so the current token is the raw one.
+      while (this.tokKind === 'newline' && !this.declarationAhead()) this.scan();
+      const k = this.tokKind;
       if (k === close || k === 'eof' || k === 'newline') break;
       if (k === ',') {
         this.errorExpected(what, 'bicep/expected-item');
-        this.consume(first);
+        this.advance();
         continue;
       }
       const before = this.pos;
       const value = item();
       if (value !== undefined) items = append(items, value);
-      const t = this.tok;
-      if (t.kind === ',') {
-        this.consume(t);
+      const t = this.cur();
+      if (t === ',') {
+        this.advance();
         if (this.at('newline')) {
           this.error('bicep/newline-after-comma', 'Unexpected new line after a comma: separate items with either a comma or a new line.', this.lastEnd, this.lastEnd);
         }
         continue;
       }
-      if (t.kind === 'newline' || t.kind === close) continue;
+      if (t === 'newline' || t === close) continue;
       this.errorExpected(this.pos === before ? what : `',', a new line or '${close}'`);
       const skipped = this.skipToLineEnd();
       if (skipped) items = append(items, skipped);
@@ -258,12 +297,10 @@ export class Cursor {
    */
   protected deeper(): boolean {
     if (this.nesting >= MAX_NESTING) {
-      let t = this.tok;
-      if (t.kind !== 'eof') {
-        // The parser's newline tokens have no position (see `lexForParser`); this one error needs it.
-        if (t.kind === 'newline') t = lex(this.text).tokens[this.pos];
-        this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, t.start, t.end);
-        this.pos = this.tokens.length - 1;
+      if (this.cur() !== 'eof') {
+        this.error('bicep/nesting-too-deep', `Expressions may nest at most ${MAX_NESTING} levels deep; the rest of the file is not read.`, this.tokStart, this.tokEnd);
+        // The rest is still scanned, for its comments, directives, line starts and lexer errors.
+        while (this.tokKind !== 'eof') this.scan();
       }
       return false;
     }
@@ -273,17 +310,34 @@ export class Cursor {
 
   /** Consumes one token as a skipped node (guarantees progress in loops). */
   protected skipOne(): SkippedNode {
-    const t = this.next();
-    return { kind: 'skipped', start: t.start, end: t.end, text: this.text.slice(t.start, t.end) };
+    this.cur();
+    const start = this.tokStart;
+    const end = this.tokEnd;
+    this.advance();
+    return { kind: 'skipped', start, end, text: this.text.slice(start, end) };
   }
-}
 
-/**
- * The tree node of an identifier token: the token itself, whose fields are an `IdentifierNode`'s (see `Token`).
- * The parser never backtracks, so a token becomes at most one node and nodes stay distinct objects.
- */
-export function identifierNode(t: Token): IdentifierNode {
-  return t as unknown as IdentifierNode;
+  /** The current token for a message. */
+  protected describe(): string {
+    const k = this.tokKind;
+    switch (k) {
+      case 'eof':
+        return 'the end of the file';
+      case 'newline':
+        return 'a new line';
+      case 'identifier':
+      case 'number':
+      case 'unknown':
+        return `'${this.tokValue}'`;
+      case 'string':
+      case 'string-left':
+      case 'string-middle':
+      case 'string-right':
+        return 'a string';
+      default:
+        return `'${k}'`;
+    }
+  }
 }
 
 /**
@@ -294,26 +348,4 @@ export function append<T>(list: T[] | undefined, value: T): T[] {
   if (list === undefined) return [value];
   list.push(value);
   return list;
-}
-
-export function describe(t: Token): string {
-  switch (t.kind) {
-    case 'eof':
-      return 'the end of the file';
-    case 'newline':
-      return 'a new line';
-    case 'identifier':
-      return `'${t.name}'`;
-    case 'number':
-      return `'${t.name}'`;
-    case 'string':
-    case 'string-left':
-    case 'string-middle':
-    case 'string-right':
-      return 'a string';
-    case 'unknown':
-      return `'${t.name}'`;
-    default:
-      return `'${t.kind}'`;
-  }
 }

@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { append, Cursor, identifierNode } from './cursor.js';
+import { append, Cursor } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -21,7 +21,7 @@ import type {
   StringNode,
   TypeNode,
 } from './nodes.js';
-import type { Token, TokenKind } from './token.js';
+import type { TokenKind } from './token.js';
 
 /** Binding power of a binary operator (higher binds tighter); 0 for any other token. */
 function precedence(kind: TokenKind): number {
@@ -93,7 +93,7 @@ export abstract class ExpressionParser extends Cursor {
     let left = this.parseUnary();
     const outer = this.nesting;
     for (;;) {
-      const op = this.tok.kind;
+      const op = this.cur();
       const level = precedence(op);
       if (level < minLevel || !this.deeper()) break;
       this.next();
@@ -105,14 +105,15 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   private parseUnary(): Expression {
-    const t = this.tok;
-    if (t.kind === '!' || t.kind === '-' || t.kind === '+') {
-      this.consume(t);
+    const k = this.cur();
+    if (k === '!' || k === '-' || k === '+') {
+      const start = this.tokStart;
+      this.advance();
       // One prefix operator per operand, as in Bicep (`--1` and `!!x` are errors).
       const operand = this.parsePostfix(this.parsePrimary());
-      return { kind: 'unary', operator: t.kind, operand, start: t.start, end: this.lastEnd };
+      return { kind: 'unary', operator: k, operand, start, end: this.lastEnd };
     }
-    return this.parsePostfix(this.parsePrimaryAt(t));
+    return this.parsePostfix(this.parsePrimaryAt(k));
   }
 
   protected parsePostfix(base: Expression): Expression {
@@ -124,69 +125,80 @@ export abstract class ExpressionParser extends Cursor {
 
   private parsePostfixChain(base: Expression): Expression {
     for (;;) {
-      const t = this.tok;
-      const k = t.kind;
+      const k = this.cur();
       if (k !== '.' && k !== '[' && k !== '::' && k !== '!') return base;
       if (!this.deeper()) return base;
       if (k === '.') {
-        this.consume(t);
-        const safe = this.eat('?') !== undefined;
+        this.advance();
+        const safe = this.eat('?');
         const name = this.expectIdentifier('a property name');
-        if (!safe && this.tok.kind === '(' && name.name !== '') {
+        if (!safe && this.cur() === '(' && name.name !== '') {
           const args = this.parseArguments();
           base = { kind: 'call', base, name, arguments: args, start: base.start, end: this.lastEnd };
         } else {
           base = { kind: 'property-access', base, property: name, safe, start: base.start, end: this.lastEnd };
         }
       } else if (k === '[') {
-        this.consume(t);
+        this.advance();
         const saved = this.newlines;
         this.newlines = false;
-        const safe = this.eat('?') !== undefined;
-        const fromEnd = this.eat('^') !== undefined;
+        const safe = this.eat('?');
+        const fromEnd = this.eat('^');
         const index = this.parseExpression();
         this.expect(']');
         this.newlines = saved;
         base = { kind: 'index-access', base, index, safe, fromEnd, start: base.start, end: this.lastEnd };
       } else if (k === '::') {
-        this.consume(t);
+        this.advance();
         const name = this.expectIdentifier('a nested resource name');
         base = { kind: 'resource-access', base, name, start: base.start, end: this.lastEnd };
       } else {
-        this.consume(t);
+        this.advance();
         base = { kind: 'non-null-assertion', expression: base, start: base.start, end: this.lastEnd };
       }
     }
   }
 
   protected parsePrimary(): Expression {
-    return this.parsePrimaryAt(this.tok);
+    return this.parsePrimaryAt(this.cur());
   }
 
-  /** `parsePrimary` when the caller already holds the current token `t`. */
-  private parsePrimaryAt(t: Token): Expression {
-    switch (t.kind) {
+  /** Whether the raw token after the current one is `=>` (told from the text when it can be). */
+  private arrowAhead(): boolean {
+    const c = this.charAhead(false);
+    return c === -1 || c === 61 ? this.peekKind(1) === '=>' : false;
+  }
+
+  /** `parsePrimary` when the caller already has the current token's kind `k`. */
+  private parsePrimaryAt(k: TokenKind): Expression {
+    switch (k) {
       case 'identifier': {
-        // An identifier is never the last token (`eof` is), so the next raw token exists.
-        if (this.tokens[this.pos + 1].kind === '=>') return this.parseLambda();
-        this.consume(t);
-        if (t.name === 'true' || t.name === 'false') {
-          return { kind: 'boolean', value: t.name === 'true', start: t.start, end: t.end };
+        if (this.arrowAhead()) return this.parseLambda();
+        const value = this.tokValue;
+        if (value === 'true' || value === 'false' || value === 'null') {
+          const start = this.tokStart;
+          const end = this.tokEnd;
+          this.advance();
+          if (value === 'null') return { kind: 'null', start, end };
+          return { kind: 'boolean', value: value === 'true', start, end };
         }
-        if (t.name === 'null') return { kind: 'null', start: t.start, end: t.end };
-        const name = identifierNode(t);
-        if (this.tokens[this.pos].kind === '(') {
+        const name = this.takeIdentifier();
+        if (this.tokKind === '(') {
           const args = this.parseArguments();
-          return { kind: 'call', name, arguments: args, start: t.start, end: this.lastEnd };
+          return { kind: 'call', name, arguments: args, start: name.start, end: this.lastEnd };
         }
         return name;
       }
-      case 'number':
-        this.consume(t);
-        if (t.name.length > 18 && BigInt(t.name) > 9223372036854775807n) {
-          this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', t.start, t.end);
+      case 'number': {
+        const text = this.tokValue;
+        const start = this.tokStart;
+        const end = this.tokEnd;
+        this.advance();
+        if (text.length > 18 && BigInt(text) > 9223372036854775807n) {
+          this.error('bicep/invalid-integer', 'Expected a valid 64-bit signed integer.', start, end);
         }
-        return { kind: 'number', value: Number(t.name), text: t.name, start: t.start, end: t.end };
+        return { kind: 'number', value: Number(text), text, start, end };
+      }
       case 'string':
       case 'string-left':
         return this.parseString();
@@ -209,40 +221,43 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   protected parseString(): StringNode | MultilineStringNode {
-    const first = this.next();
+    const firstKind = this.cur();
+    const start = this.tokStart;
+    const end = this.tokEnd;
+    const parts = [this.tokValue];
+    this.advance();
     // The first piece is lexed from `'` or from `'''` / `$'''`: the text tells which.
-    const c = this.text.charCodeAt(first.start);
-    const multiline = c === 36 || (this.text.charCodeAt(first.start + 1) === 39 && this.text.charCodeAt(first.start + 2) === 39);
+    const c = this.text.charCodeAt(start);
+    const multiline = c === 36 || (this.text.charCodeAt(start + 1) === 39 && this.text.charCodeAt(start + 2) === 39);
     const kind = multiline ? 'multiline-string' : 'string';
-    const parts = [first.name];
     const expressions: Expression[] = [];
-    if (first.kind === 'string') return { kind, parts, expressions, start: first.start, end: first.end };
+    if (firstKind === 'string') return { kind, parts, expressions, start, end };
     for (;;) {
       const saved = this.newlines;
       this.newlines = false;
       expressions.push(this.parseExpression());
       this.newlines = saved;
-      let t = this.tok;
-      if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
-        if (t.kind === '}') {
-          this.error('bicep/object-in-interpolation', "An object literal cannot be used inside '${...}' (Bicep cannot tell its '}' from the end of the hole).", t.start, t.end);
+      let k = this.cur();
+      if (k !== 'string-middle' && k !== 'string-right') {
+        if (k === '}') {
+          this.error('bicep/object-in-interpolation', "An object literal cannot be used inside '${...}' (Bicep cannot tell its '}' from the end of the hole).", this.tokStart, this.tokEnd);
         } else {
           this.errorExpected("'}' to close the interpolation");
         }
-        while (t.kind !== 'string-middle' && t.kind !== 'string-right' && t.kind !== 'eof' && t.kind !== 'newline') {
-          this.pos++;
-          t = this.tokens[this.pos];
+        while (k !== 'string-middle' && k !== 'string-right' && k !== 'eof' && k !== 'newline') {
+          this.scan();
+          k = this.tokKind;
         }
-        if (t.kind !== 'string-middle' && t.kind !== 'string-right') {
+        if (k !== 'string-middle' && k !== 'string-right') {
           parts.push('');
           break;
         }
       }
+      parts.push(this.tokValue);
       this.next();
-      parts.push(t.name);
-      if (t.kind === 'string-right') break;
+      if (k === 'string-right') break;
     }
-    return { kind, parts, expressions, start: first.start, end: this.lastEnd };
+    return { kind, parts, expressions, start, end: this.lastEnd };
   }
 
   /** `( args )`, newlines allowed anywhere inside. */
@@ -259,17 +274,17 @@ export abstract class ExpressionParser extends Cursor {
   private parseArgumentList(): Expression[] {
     let args: Expression[] | undefined;
     for (;;) {
-      const k = this.tok.kind;
+      const k = this.cur();
       if (k === ')' || k === 'eof' || k === 'newline') break;
       const before = this.pos;
       args = append(args, this.parseExpression());
-      const t = this.tok;
-      if (t.kind === ',') {
-        this.consume(t);
+      const t = this.cur();
+      if (t === ',') {
+        this.advance();
         if (this.at(')')) this.errorExpected('an argument after the comma', 'bicep/expected-expression');
         continue;
       }
-      if (t.kind !== ')') {
+      if (t !== ')') {
         if (this.pos === before && !this.atHardStop()) this.skipOne();
         this.errorExpected("',' or ')'");
         return args;
@@ -280,7 +295,7 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   private parseParenthesized(): Expression {
-    const start = this.next().start;
+    const start = this.next();
     const saved = this.newlines;
     this.newlines = false;
     const expression = this.parseExpression();
@@ -291,21 +306,27 @@ export abstract class ExpressionParser extends Cursor {
 
   /** At `(`: does the matching `)` come before a `=>`? */
   private isLambdaAhead(): boolean {
+    const state = this.save();
     let depth = 0;
-    for (let i = this.pos; i < this.tokens.length; i++) {
-      const k = this.tokens[i].kind;
+    let result = false;
+    for (;;) {
+      const k = this.tokKind;
       if (k === '(') depth++;
       else if (k === ')' && --depth === 0) {
-        let j = i + 1;
-        while (this.tokens[j].kind === 'newline') j++;
-        return this.tokens[j].kind === '=>';
-      } else if (k === 'eof') return false;
+        this.scan();
+        this.skipNewlines();
+        result = this.tokKind === '=>';
+        break;
+      } else if (k === 'eof') break;
+      this.scan();
     }
-    return false;
+    this.restore(state);
+    return result;
   }
 
   private parseLambda(): LambdaNode {
-    const start = this.tok.start;
+    this.cur();
+    const start = this.tokStart;
     let parameters: LambdaParameterNode[];
     if (this.at('(')) {
       parameters = this.parseParameterList(false);
@@ -344,19 +365,20 @@ export abstract class ExpressionParser extends Cursor {
   }
 
   protected parseObject(): ObjectNode {
-    const start = this.next().start;
+    const start = this.next();
     const items: ObjectItem[] = this.parseItems<ObjectItem>('}', this.objectItem, 'a property');
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 
   private parseObjectItem(): ObjectItem | undefined {
-    const t = this.tok;
-    if (t.kind === '...') {
-      this.consume(t);
+    const k = this.cur();
+    const start = this.tokStart;
+    if (k === '...') {
+      this.advance();
       const expression = this.parseExpression();
-      return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
+      return { kind: 'spread', expression, start, end: this.lastEnd };
     }
-    if (t.kind === '@' || (t.kind === 'identifier' && t.name === 'resource' && this.peekRaw(1).kind === 'identifier')) {
+    if (k === '@' || (k === 'identifier' && this.tokValue === 'resource' && this.peekKind(1) === 'identifier')) {
       const decorators = this.parseDecorators();
       if (!this.atKeyword('resource')) {
         const last = decorators[decorators.length - 1];
@@ -364,13 +386,12 @@ export abstract class ExpressionParser extends Cursor {
         else this.errorExpected("a nested 'resource' declaration");
         return undefined;
       }
-      return this.parseResourceDecl(decorators, decorators.length > 0 ? decorators[0].start : t.start);
+      return this.parseResourceDecl(decorators, decorators.length > 0 ? decorators[0].start : start);
     }
     let key: ObjectPropertyNode['key'];
-    if (t.kind === 'identifier') {
-      this.consume(t);
-      key = identifierNode(t);
-    } else if (t.kind === 'string' || t.kind === 'string-left') {
+    if (k === 'identifier') {
+      key = this.takeIdentifier();
+    } else if (k === 'string' || k === 'string-left') {
       key = this.parseString();
     } else {
       this.errorExpected('a property name', 'bicep/expected-property');
@@ -379,31 +400,41 @@ export abstract class ExpressionParser extends Cursor {
     let value: Expression;
     if (this.expect(':')) value = this.parseExpression();
     else value = this.missing('Expected a property value.');
-    return { kind: 'object-property', key, value, start: t.start, end: this.lastEnd };
+    return { kind: 'object-property', key, value, start, end: this.lastEnd };
   }
 
   protected parseArrayOrFor(): ArrayNode | ForNode {
-    const start = this.tok.start;
-    let i = this.pos + 1;
-    while (this.tokens[i].kind === 'newline') i++;
-    if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'for') return this.parseFor();
+    this.cur();
+    const start = this.tokStart;
+    if (this.forAhead()) return this.parseFor();
     this.next();
     const items: ArrayItem[] = this.parseItems<ArrayItem>(']', this.arrayItem, 'an expression');
     return { kind: 'array', items, start, end: this.lastEnd };
   }
 
+  /** At `[`: is the next token past newlines `for`? */
+  private forAhead(): boolean {
+    const c = this.charAhead(true);
+    if (c !== -1 && c !== 102 /* f */) return false;
+    const state = this.save();
+    this.scan();
+    this.skipNewlines();
+    const result = this.tokKind === 'identifier' && this.tokValue === 'for';
+    this.restore(state);
+    return result;
+  }
+
   private parseArrayItem(): ArrayItem {
-    const t = this.tok;
-    if (t.kind === '...') {
-      this.next();
+    if (this.cur() === '...') {
+      const start = this.next();
       const expression = this.parseExpression();
-      return { kind: 'spread', expression, start: t.start, end: this.lastEnd };
+      return { kind: 'spread', expression, start, end: this.lastEnd };
     }
     return this.parseExpression();
   }
 
   private parseFor(): ForNode {
-    const start = this.next().start; // [
+    const start = this.next(); // [
     return this.withNewlines(false, () => {
       this.next(); // for
       let item: IdentifierNode | undefined;
@@ -429,7 +460,7 @@ export abstract class ExpressionParser extends Cursor {
         // Recover: skip to the closing bracket of this loop if it is on the way.
         let depth = 0;
         while (!this.atHardStop()) {
-          const k = this.tok.kind;
+          const k = this.cur();
           if (k === '[' || k === '(' || k === '{') depth++;
           else if (k === ']' && depth === 0) {
             this.next();
@@ -450,7 +481,7 @@ export abstract class ExpressionParser extends Cursor {
 
   /** `if (condition) body`. */
   protected parseIf(): IfNode {
-    const start = this.next().start; // if
+    const start = this.next(); // if
     const saved = this.newlines;
     this.newlines = false;
     let condition: Expression;
@@ -466,11 +497,12 @@ export abstract class ExpressionParser extends Cursor {
   /** Zero or more `@expr` lines. */
   protected parseDecorators(): DecoratorNode[] {
     let decorators: DecoratorNode[] | undefined;
-    for (let t = this.tok; t.kind === '@'; t = this.tok) {
-      const start = this.consume(t).start;
+    while (this.cur() === '@') {
+      const start = this.tokStart;
+      this.advance();
       const expression = this.parsePostfix(this.parsePrimary());
       decorators = append<DecoratorNode>(decorators, { kind: 'decorator', expression, start, end: this.lastEnd });
-      const k = this.tok.kind;
+      const k = this.cur();
       if (k !== 'newline' && k !== 'eof') {
         this.errorExpected('a new line after the decorator', 'bicep/expected-newline');
         this.skipToLineEnd();

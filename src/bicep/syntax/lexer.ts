@@ -1,6 +1,7 @@
-// Bicep lexer: text to tokens with offsets. Newlines are tokens; comments and `#` directives are collected
-// beside the token stream. String interpolation is lexed with a stack of open `${` holes, so the parser
-// sees `string-left expr string-middle expr string-right` and never re-scans text.
+// Bicep lexer: text to tokens with offsets, pulled one token at a time by the parser (`Scanner`) or listed
+// whole (`lex`). Newlines are tokens; comments and `#` directives are collected beside the token stream.
+// String interpolation is lexed with a stack of open `${` holes, so the parser sees
+// `string-left expr string-middle expr string-right` and never re-scans text.
 import type { Comment, Directive } from './nodes.js';
 import { punctuationAt } from './punctuation.js';
 import type { RawDiagnostic, Token, TokenKind } from './token.js';
@@ -10,10 +11,7 @@ export interface LexResult {
   comments: Comment[];
   directives: Omit<Directive, 'line'>[];
   diagnostics: RawDiagnostic[];
-  /**
-   * The string pieces of `'''` strings, in order (rare, so kept beside the stream: a fifth token field
-   * for them made every token bigger and lexing measurably slower).
-   */
+  /** The string pieces of `'''` strings, in order (rare, so kept beside the stream rather than in a token field). */
   multiline: Token[];
   /**
    * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
@@ -22,7 +20,7 @@ export interface LexResult {
   lineStarts: number[];
 }
 
-/** Slots of `Lexer.nextOf`'s cache. */
+/** Slots of `Scanner.nextOf`'s cache. */
 const BACKSLASH = 0;
 const LF = 1;
 const CR = 2;
@@ -49,6 +47,10 @@ for (let c = 0; c < 128; c++) {
   else if (c === 32 || c === 9 || c === 11 || c === 12) CLASS[c] = SPACE;
 }
 
+/** Whether `c` can start an identifier. */
+export function isIdentStart(c: number): boolean {
+  return c < 128 && CLASS[c] === IDENT;
+}
 function isIdentPart(c: number): boolean {
   return c < 128 && CLASS[c] >= IDENT;
 }
@@ -62,58 +64,129 @@ function isSpace(c: number): boolean {
   return c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
-/**
- * Every token has the same four fields in the same order, so the parser's property reads stay monomorphic;
- * they are an `IdentifierNode`'s fields in its order (see `Token`).
- */
-function token(kind: TokenKind, start: number, end: number, value: string): Token {
-  return { kind, name: value, start, end };
-}
-
 /** Tokenizes a whole Bicep or Bicep-params file. Never throws. */
 export function lex(text: string): LexResult {
-  return new Lexer(text, false).run();
+  const scanner = new Scanner(text);
+  const tokens: Token[] = [];
+  const multiline: Token[] = [];
+  do {
+    scanner.scan();
+    const t: Token = { kind: scanner.tokKind, name: scanner.tokValue, start: scanner.tokStart, end: scanner.tokEnd };
+    tokens.push(t);
+    if (scanner.tokMultiline && t.kind.startsWith('string')) multiline.push(t);
+  } while (scanner.tokKind !== 'eof');
+  return { tokens, comments: scanner.comments, directives: scanner.directives, diagnostics: scanner.lexDiagnostics, multiline, lineStarts: scanner.lineStarts };
+}
+
+/** A scanner position saved for lookahead (see `Scanner.save`). */
+export interface ScanState {
+  offset: number;
+  pos: number;
+  kind: TokenKind;
+  value: string;
+  start: number;
+  end: number;
+  holes: Hole[] | undefined;
+  next0: number;
+  next1: number;
+  next2: number;
+  next3: number;
+  quiet: boolean;
 }
 
 /**
- * `lex` for the parser: every newline token is one shared object without a position (start and end are -1).
- * The parser reads only a newline's kind (it tells a column-1 keyword from the text, and re-lexes in the one
- * error that reports at a newline), and a fifth of all tokens are newlines: that many objects fewer.
+ * The lexer, pulled one token at a time: `scan` reads the next token into the `tok*` fields, so no token
+ * object is made (the parser builds a node only for what it keeps) and no token array is held. Comments,
+ * directives, lexer diagnostics and line starts are collected on the side as the scan moves forward;
+ * lookahead (`save`, `scan`..., `restore`) is quiet, so nothing is recorded twice.
  */
-export function lexForParser(text: string): LexResult {
-  return new Lexer(text, true).run();
-}
-
-class Lexer {
-  private pos = 0;
-  private readonly tokens: Token[] = [];
-  private readonly comments: Comment[] = [];
-  private readonly directives: Omit<Directive, 'line'>[] = [];
-  private readonly diagnostics: RawDiagnostic[] = [];
-  private readonly multiline: Token[] = [];
-  private readonly holes: Hole[] = [];
-  private readonly lineStarts: number[] = [0];
+export class Scanner {
+  /** The current token's kind. */
+  tokKind: TokenKind = 'eof';
+  /** Identifier name, number digits, or the cooked text of a string piece; '' otherwise. */
+  tokValue = '';
+  tokStart = 0;
+  tokEnd = 0;
+  /** Whether the current string piece belongs to a `'''` string (set only for string pieces). */
+  tokMultiline = false;
+  /** Index of the current token in the stream (newlines included): the parser's measure of progress. */
+  protected pos = -1;
+  /** Where scanning resumes (after the current token, and after a newline token past the indentation). */
+  protected offset: number;
+  /** While true (lookahead), nothing is recorded on the side. */
+  private quiet = false;
+  readonly comments: Comment[] = [];
+  readonly directives: Omit<Directive, 'line'>[] = [];
+  readonly lexDiagnostics: RawDiagnostic[] = [];
+  /**
+   * Offsets where lines start (0 first), with the line ends `LineMap` counts (LF, CRLF, lone CR), so
+   * `parseBicep` can build its `LineMap` without scanning the text again.
+   */
+  readonly lineStarts: number[] = [0];
+  private holes: Hole[] = [];
   /** Cached offsets of the next `\\`, LF, CR and `${` (see `nextOf`); -1 until first searched. */
-  private readonly next = [-1, -1, -1, -1];
+  private readonly nextFound = [-1, -1, -1, -1];
 
-  /** The shared newline token of `lexForParser`, or undefined for real ones. */
-  private readonly newline: Token | undefined;
-
-  constructor(
-    private readonly text: string,
-    sharedNewlines: boolean,
-  ) {
-    this.newline = sharedNewlines ? token('newline', -1, -1, '') : undefined;
+  constructor(protected readonly text: string) {
+    this.offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
 
-  run(): LexResult {
+  /** Saves the scan position for lookahead; until `restore`, nothing is recorded on the side. */
+  protected save(): ScanState {
+    const next = this.nextFound;
+    const state: ScanState = {
+      offset: this.offset,
+      pos: this.pos,
+      kind: this.tokKind,
+      value: this.tokValue,
+      start: this.tokStart,
+      end: this.tokEnd,
+      // Holes are rare; scanning changes their objects, so they are copied.
+      holes: this.holes.length > 0 ? this.holes.map((h) => ({ ...h })) : undefined,
+      next0: next[0],
+      next1: next[1],
+      next2: next[2],
+      next3: next[3],
+      quiet: this.quiet,
+    };
+    this.quiet = true;
+    return state;
+  }
+
+  /** Goes back to a position `save` returned (at most once per saved state). */
+  protected restore(state: ScanState): void {
+    this.offset = state.offset;
+    this.pos = state.pos;
+    this.tokKind = state.kind;
+    this.tokValue = state.value;
+    this.tokStart = state.start;
+    this.tokEnd = state.end;
+    this.holes = state.holes ?? [];
+    // The cached searches were made from before the saved offset, so they still hold there.
+    const next = this.nextFound;
+    next[0] = state.next0;
+    next[1] = state.next1;
+    next[2] = state.next2;
+    next[3] = state.next3;
+    this.quiet = state.quiet;
+  }
+
+  private set(kind: TokenKind, start: number, end: number, value: string): void {
+    this.tokKind = kind;
+    this.tokValue = value;
+    this.tokStart = start;
+    this.tokEnd = end;
+    this.offset = end;
+  }
+
+  /** Reads the next token into the `tok*` fields (at the end of the text, `eof` again and again). */
+  scan(): void {
     const text = this.text;
-    const tokens = this.tokens;
-    const newline = this.newline;
     const n = text.length;
+    this.pos++;
     // The hot cases (blanks, identifiers, numbers, newlines, common punctuation) are handled inline with a
-    // local position; the rarer ones call a method, which leaves its end in `this.pos` or returns it.
-    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // local position; the rarer ones call a method, which leaves its end in `this.offset` or returns it.
+    let pos = this.offset;
     while (pos < n) {
       const start = pos;
       const c = text.charCodeAt(start);
@@ -126,9 +199,8 @@ class Lexer {
             if (d >= 128 || CLASS[d] < IDENT) break;
             i++;
           }
-          tokens.push(token('identifier', start, i, text.slice(start, i)));
-          pos = i;
-          continue;
+          this.set('identifier', start, i, text.slice(start, i));
+          return;
         }
         if (cls === SPACE) {
           pos++;
@@ -137,9 +209,8 @@ class Lexer {
         if (cls === DIGIT) {
           let i = start + 1;
           while (i < n && isDigit(text.charCodeAt(i))) i++;
-          tokens.push(token('number', start, i, text.slice(start, i)));
-          pos = i;
-          continue;
+          this.set('number', start, i, text.slice(start, i));
+          return;
         }
       }
       switch (c) {
@@ -147,68 +218,67 @@ class Lexer {
         case 13: {
           if (this.holes.length > 0) {
             // A `${...}` hole cannot span lines (as in Bicep): end the string here, empty and unterminated.
-            this.error('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
-            tokens.push(token('string-right', start, start, ''));
+            this.lexError('bicep/unterminated-string', 'The string is not closed before the end of the line.', start, start);
             this.holes.length = 0;
+            this.tokMultiline = false;
+            this.set('string-right', start, start, '');
+            return;
           }
           pos += c === 13 && text.charCodeAt(start + 1) === 10 ? 2 : 1;
-          tokens.push(newline ?? token('newline', start, pos, ''));
-          this.lineStarts.push(pos);
-          // Skip the next line's indentation here rather than one blank per turn of the main loop.
+          this.set('newline', start, pos, '');
+          if (!this.quiet) this.lineStarts.push(pos);
+          // Skip the next line's indentation here rather than one blank per turn of the loop.
           for (let d = text.charCodeAt(pos); d === 32 || d === 9; d = text.charCodeAt(pos)) pos++;
-          continue;
+          this.offset = pos;
+          return;
         }
-        // The most common punctuation, pushed directly; the rest goes through `punctuation`.
+        // The most common punctuation, set directly; the rest goes through `punctuation`.
         case 40:
-          tokens.push(token('(', start, ++pos, ''));
-          continue;
+          this.set('(', start, start + 1, '');
+          return;
         case 41:
-          tokens.push(token(')', start, ++pos, ''));
-          continue;
+          this.set(')', start, start + 1, '');
+          return;
         case 91:
-          tokens.push(token('[', start, ++pos, ''));
-          continue;
+          this.set('[', start, start + 1, '');
+          return;
         case 93:
-          tokens.push(token(']', start, ++pos, ''));
-          continue;
+          this.set(']', start, start + 1, '');
+          return;
         case 44:
-          tokens.push(token(',', start, ++pos, ''));
-          continue;
+          this.set(',', start, start + 1, '');
+          return;
         case 64:
-          tokens.push(token('@', start, ++pos, ''));
-          continue;
+          this.set('@', start, start + 1, '');
+          return;
         case 58:
           if (text.charCodeAt(start + 1) === 58) break;
-          tokens.push(token(':', start, ++pos, ''));
-          continue;
+          this.set(':', start, start + 1, '');
+          return;
         case 123:
           if (this.holes.length > 0) break;
-          tokens.push(token('{', start, ++pos, ''));
-          continue;
+          this.set('{', start, start + 1, '');
+          return;
         case 125:
           if (this.holes.length > 0 && this.holes[this.holes.length - 1].depth === 0) {
             const hole = this.holes.pop()!;
             if (hole.multiline) {
               this.multilineString(start, hole.dollars, start + 1, true);
-              this.markLines(start, this.pos);
-            }
-            else this.string(start, start + 1, 'string-right', 'string-middle');
-            pos = this.pos;
-            continue;
+              this.markLines(start, this.offset);
+            } else this.string(start, start + 1, 'string-right', 'string-middle');
+            return;
           }
           break;
         case 39: // '
           if (text.charCodeAt(start + 1) === 39 && text.charCodeAt(start + 2) === 39) {
             this.multilineString(start, 0, start + 3);
-            this.markLines(start, this.pos);
+            this.markLines(start, this.offset);
           } else this.string(start, start + 1, 'string', 'string-left');
-          pos = this.pos;
-          continue;
+          return;
         case 36: // $
           if (this.multilineOpening(start)) {
-            this.markLines(start, this.pos);
-            pos = this.pos;
-            continue;
+            this.markLines(start, this.offset);
+            return;
           }
           break;
         case 47: { // /
@@ -220,15 +290,15 @@ class Lexer {
               if (d === 10 || d === 13) break;
               i++;
             }
-            this.comments.push({ start, end: i, text: text.slice(start, i) });
+            if (!this.quiet) this.comments.push({ start, end: i, text: text.slice(start, i) });
             pos = i;
             continue;
           }
           if (next === 42 /* * */) {
             const close = text.indexOf('*/', start + 2);
             const end = close < 0 ? n : close + 2;
-            if (close < 0) this.error('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
-            this.comments.push({ start, end, text: text.slice(start, end) });
+            if (close < 0) this.lexError('bicep/unterminated-comment', 'The multi-line comment is not closed with */.', start, end);
+            if (!this.quiet) this.comments.push({ start, end, text: text.slice(start, end) });
             this.markLines(start, end);
             pos = end;
             continue;
@@ -236,27 +306,29 @@ class Lexer {
           break;
         }
         case 35: // #
-          this.directive(start);
-          pos = this.pos;
+          pos = this.directive(start);
           continue;
       }
       if (c >= 128 && isSpace(c)) pos++;
-      else pos = this.punctuation(start, c);
+      else {
+        this.punctuation(start, c);
+        return;
+      }
     }
-    tokens.push(token('eof', n, n, ''));
-    return { tokens, comments: this.comments, directives: this.directives, diagnostics: this.diagnostics, multiline: this.multiline, lineStarts: this.lineStarts };
+    this.set('eof', n, n, '');
   }
 
   /**
    * The offset of the next `search` at or after `from` (the text length when there is none). Results are
-   * cached per `slot`: string scanning only moves forward, so each search runs about once per occurrence.
+   * cached per `slot`: string scanning moves forward (lookahead restores the cache), so each search runs
+   * about once per occurrence.
    */
   private nextOf(slot: number, search: string, from: number): number {
-    const cached = this.next[slot];
+    const cached = this.nextFound[slot];
     if (cached >= from) return cached;
     const found = this.text.indexOf(search, from);
     const at = found < 0 ? this.text.length : found;
-    this.next[slot] = at;
+    this.nextFound[slot] = at;
     return at;
   }
 
@@ -265,6 +337,7 @@ class Lexer {
    * and comments; every other line end is a newline token). Such spans never split a CRLF.
    */
   private markLines(from: number, to: number): void {
+    if (this.quiet) return;
     const text = this.text;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -272,33 +345,31 @@ class Lexer {
     }
   }
 
+  /** Sets a string piece ending at `this.offset` as the current token. */
   private push(kind: TokenKind, start: number, value: string, multiline: boolean): void {
-    const t = token(kind, start, this.pos, value);
-    this.tokens.push(t);
-    if (multiline) this.multiline.push(t);
+    this.tokMultiline = multiline;
+    this.set(kind, start, this.offset, value);
   }
 
-  private error(code: string, message: string, start: number, end: number): void {
-    this.diagnostics.push({ code, severity: 'error', message, start, end });
+  private lexError(code: string, message: string, start: number, end: number): void {
+    if (!this.quiet) this.lexDiagnostics.push({ code, severity: 'error', message, start, end });
   }
 
-  /** Lexes one operator or punctuation token (or an unknown character) at `start`; returns its end. */
-  private punctuation(start: number, c: number): number {
+  /** Lexes one operator or punctuation token (or an unknown character) at `start`. */
+  private punctuation(start: number, c: number): void {
     const kind = punctuationAt(this.text, start, c);
     if (kind === undefined) {
       // One unknown code point (keep surrogate pairs together).
       const cp = this.text.codePointAt(start) ?? c;
       const end = start + (cp > 0xffff ? 2 : 1);
-      this.error('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, end);
-      this.tokens.push(token('unknown', start, end, this.text.slice(start, end)));
-      return end;
+      this.lexError('bicep/unrecognized-character', `The character '${String.fromCodePoint(cp)}' is not valid here.`, start, end);
+      this.set('unknown', start, end, this.text.slice(start, end));
+      return;
     }
     // Inside a hole a '{' opens an object, whose '}' must not end the hole. An object's '}' does not re-open
     // the string, and (as in Bicep's lexer) the hole stays unclosable after it: `'${{a: 1}.a}'` is an error.
     if (kind === '{' && this.holes.length > 0) this.holes[this.holes.length - 1].depth++;
-    const end = start + kind.length;
-    this.tokens.push(token(kind, start, end, ''));
-    return end;
+    this.set(kind, start, start + kind.length, '');
   }
 
   /**
@@ -315,12 +386,12 @@ class Lexer {
       const hole = this.nextOf(HOLE, '${', from);
       const stop = Math.min(this.nextOf(BACKSLASH, '\\', from), this.nextOf(LF, '\n', from), this.nextOf(CR, '\r', from));
       if (close < hole && close < stop) {
-        this.pos = close + 1;
+        this.offset = close + 1;
         this.push(closedKind, start, text.slice(from, close), false);
         return;
       }
       if (hole < close && hole < stop) {
-        this.pos = hole + 2;
+        this.offset = hole + 2;
         this.push(openKind, start, text.slice(from, hole), false);
         this.holes.push({ multiline: false, dollars: 1, depth: 0 });
         return;
@@ -333,14 +404,14 @@ class Lexer {
       const c = text.charCodeAt(i);
       if (c === 39) {
         value += text.slice(chunk, i);
-        this.pos = i + 1;
+        this.offset = i + 1;
         this.push(closedKind, start, value, false);
         return;
       }
       if (c === 10 || c === 13) break;
       if (c === 36 && text.charCodeAt(i + 1) === 123) {
         value += text.slice(chunk, i);
-        this.pos = i + 2;
+        this.offset = i + 2;
         this.push(openKind, start, value, false);
         this.holes.push({ multiline: false, dollars: 1, depth: 0 });
         return;
@@ -371,7 +442,7 @@ class Lexer {
             }
             if (!ok) {
               len = Math.max(2, Math.min(len, j - i));
-              this.error('bicep/invalid-escape', 'A \\u escape must be \\u{...} with 1 to 8 hex digits of a code point up to 10FFFF.', i, i + len);
+              this.lexError('bicep/invalid-escape', 'A \\u escape must be \\u{...} with 1 to 8 hex digits of a code point up to 10FFFF.', i, i + len);
             }
             break;
           }
@@ -379,7 +450,7 @@ class Lexer {
             if (i + 1 >= n || e === 10 || e === 13) {
               len = 1;
             } else {
-              this.error('bicep/invalid-escape', `The escape sequence '\\${text[i + 1]}' is not recognized; use \\\\ \\' \\n \\r \\t \\$ or \\u{...}.`, i, i + 2);
+              this.lexError('bicep/invalid-escape', `The escape sequence '\\${text[i + 1]}' is not recognized; use \\\\ \\' \\n \\r \\t \\$ or \\u{...}.`, i, i + 2);
             }
         }
         i += len;
@@ -389,8 +460,8 @@ class Lexer {
       i++;
     }
     value += text.slice(chunk, i);
-    this.pos = i;
-    this.error('bicep/unterminated-string', 'The string is not closed with a single quote before the end of the line.', start, i);
+    this.offset = i;
+    this.lexError('bicep/unterminated-string', 'The string is not closed with a single quote before the end of the line.', start, i);
     this.push(closedKind, start, value, false);
   }
 
@@ -420,7 +491,7 @@ class Lexer {
         let j = i + 3;
         while (text.charCodeAt(j) === 39) j++;
         value += text.slice(chunk, j - 3);
-        this.pos = j;
+        this.offset = j;
         this.push(resumed ? 'string-right' : 'string', start, value, true);
         return;
       }
@@ -429,7 +500,7 @@ class Lexer {
         while (text.charCodeAt(j) === 36) j++;
         if (j - i >= dollars && text.charCodeAt(j) === 123) {
           value += text.slice(chunk, j - dollars);
-          this.pos = j + 1;
+          this.offset = j + 1;
           this.push(resumed ? 'string-middle' : 'string-left', start, value, true);
           this.holes.push({ multiline: true, dollars, depth: 0 });
           return;
@@ -440,13 +511,13 @@ class Lexer {
       i++;
     }
     value += text.slice(chunk, n);
-    this.pos = n;
-    this.error('bicep/unterminated-multiline-string', "The multi-line string is not closed with '''.", start, n);
+    this.offset = n;
+    this.lexError('bicep/unterminated-multiline-string', "The multi-line string is not closed with '''.", start, n);
     this.push(resumed ? 'string-right' : 'string', start, value, true);
   }
 
-  /** `#disable-next-line code1 code2`, up to the end of the line or a comment. */
-  private directive(start: number): void {
+  /** `#disable-next-line code1 code2`, up to the end of the line or a comment; returns where it ends. */
+  private directive(start: number): number {
     const text = this.text;
     const n = text.length;
     let i = start + 1;
@@ -459,22 +530,23 @@ class Lexer {
       if (c === 47 && (text.charCodeAt(end + 1) === 47 || text.charCodeAt(end + 1) === 42)) break;
       end++;
     }
-    this.pos = end;
+    if (this.quiet) return end;
     // A directive must start its line (only blanks before it).
     let lineStart = start;
     while (lineStart > 0 && isSpace(text.charCodeAt(lineStart - 1))) lineStart--;
     if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13 && !(lineStart === 1 && text.charCodeAt(0) === 0xfeff)) {
-      this.error('bicep/unrecognized-character', "A '#' directive must be at the start of a line.", start, start + 1);
-      return;
+      this.lexError('bicep/unrecognized-character', "A '#' directive must be at the start of a line.", start, start + 1);
+      return end;
     }
     if (!DIRECTIVES.has(name)) {
-      this.error('bicep/unknown-directive', `'#${name}' is not a known directive; expected #disable-next-line, #disable-diagnostics or #restore-diagnostics.`, start, i);
-      return;
+      this.lexError('bicep/unknown-directive', `'#${name}' is not a known directive; expected #disable-next-line, #disable-diagnostics or #restore-diagnostics.`, start, i);
+      return end;
     }
     const codes = text.slice(i, end).split(/\s+/).filter((s) => s.length > 0);
     if (codes.length === 0 && name !== 'restore-diagnostics') {
-      this.error('bicep/missing-diagnostic-code', `'#${name}' needs at least one diagnostic code.`, start, end);
+      this.lexError('bicep/missing-diagnostic-code', `'#${name}' needs at least one diagnostic code.`, start, end);
     }
     this.directives.push({ kind: name as Directive['kind'], codes, start, end: end });
+    return end;
   }
 }

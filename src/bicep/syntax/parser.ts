@@ -18,7 +18,7 @@ import type {
   StringNode,
   UsingDeclNode,
 } from './nodes.js';
-import type { Token } from './token.js';
+import type { TokenKind } from './token.js';
 import { TypeParser } from './type-parser.js';
 
 /** A statement without the fields `parseStatement` fills in (distributes over the union). */
@@ -26,11 +26,10 @@ type Bare<T> = T extends unknown ? Omit<T, 'decorators' | 'start' | 'end'> : nev
 
 export class Parser extends TypeParser {
   constructor(
-    tokens: Token[],
     text: string,
     private readonly format: BicepFormat,
   ) {
-    super(tokens, text);
+    super(text);
   }
 
   parseProgram(): Statement[] {
@@ -42,7 +41,7 @@ export class Parser extends TypeParser {
       const errors = this.diagnostics.length;
       const statement = this.parseStatement();
       if (statement) statements.push(statement);
-      const k = this.tok.kind;
+      const k = this.cur();
       if (k !== 'newline' && k !== 'eof') {
         if (this.diagnostics.length === errors) this.errorExpected('a new line', 'bicep/expected-newline');
         const skipped = this.skipToLineEnd(true);
@@ -55,10 +54,10 @@ export class Parser extends TypeParser {
 
   private parseStatement(): Statement | undefined {
     const decorators = this.parseDecorators();
-    const t = this.tok;
-    const start = decorators.length > 0 ? decorators[0].start : t.start;
-    if (t.kind !== 'identifier') {
-      if (decorators.length > 0 && (t.kind === 'eof' || t.kind === '}' || t.kind === ')' || t.kind === ']')) {
+    const k = this.cur();
+    const start = decorators.length > 0 ? decorators[0].start : this.tokStart;
+    if (k !== 'identifier') {
+      if (decorators.length > 0 && (k === 'eof' || k === '}' || k === ')' || k === ']')) {
         const last = decorators[decorators.length - 1];
         this.error('bicep/expected-declaration', 'Expected a declaration after the decorator.', last.start, last.end);
         return undefined;
@@ -66,15 +65,13 @@ export class Parser extends TypeParser {
       this.errorExpected('a declaration', 'bicep/expected-declaration');
       return this.skipToLineEnd(true);
     }
-    // The common declarations are built as literals in the key order `at` gives (kind, fields, decorators,
+    // The common declarations are built as literals in the key order `finish` gives (kind, fields, decorators,
     // start, end): printed trees list keys in order, and a spread per statement is slow.
-    const at = <T extends Statement = Statement>(node: Bare<T>): T =>
-      ({ ...node, decorators, start, end: this.lastEnd }) as unknown as T;
-    switch (t.name) {
+    switch (this.tokValue) {
       case 'targetScope': {
         this.next();
         const value = this.parseAssignedValue();
-        return at({ kind: 'target-scope-decl', value });
+        return this.finish({ kind: 'target-scope-decl', value }, decorators, start);
       }
       case 'metadata': {
         this.next();
@@ -85,7 +82,7 @@ export class Parser extends TypeParser {
       case 'param': {
         this.next();
         const name = this.expectIdentifier('a parameter name');
-        if (this.format === 'bicepparam') return at({ kind: 'param-assignment', name, value: this.parseAssignedValue() });
+        if (this.format === 'bicepparam') return this.finish({ kind: 'param-assignment', name, value: this.parseAssignedValue() }, decorators, start);
         const type = this.parseType();
         const node: ParamDeclNode = { kind: 'param-decl', name, type, decorators, start, end: this.lastEnd };
         if (this.eat('=')) {
@@ -115,7 +112,7 @@ export class Parser extends TypeParser {
         this.next();
         const name = this.expectIdentifier('a test name');
         const path = this.expectString('a test file path');
-        return at({ kind: 'test-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() });
+        return this.finish({ kind: 'test-decl', name, path, value: path.kind === 'error' ? this.missing('Expected a body.') : this.parseBody() }, decorators, start);
       }
       case 'output': {
         this.next();
@@ -140,26 +137,26 @@ export class Parser extends TypeParser {
           this.skipNewlines();
           body = this.parseExpression();
         } else body = this.missing('Expected the function body.');
-        return at({ kind: 'func-decl', name, parameters, returnType, body });
+        return this.finish({ kind: 'func-decl', name, parameters, returnType, body }, decorators, start);
       }
       case 'assert': {
         this.next();
         const name = this.expectIdentifier('an assertion name');
-        return at({ kind: 'assert-decl', name, value: this.parseAssignedValue() });
+        return this.finish({ kind: 'assert-decl', name, value: this.parseAssignedValue() }, decorators, start);
       }
       case 'import':
         this.next();
-        if (this.at('string') || this.at('string-left')) return at(this.parseExtensionTail(true));
-        return at(this.parseImportTail());
+        if (this.at('string') || this.at('string-left')) return this.finish(this.parseExtensionTail(true), decorators, start);
+        return this.finish(this.parseImportTail(), decorators, start);
       case 'provider':
         this.next();
-        return at(this.parseExtensionTail(true));
+        return this.finish(this.parseExtensionTail(true), decorators, start);
       case 'extension':
         this.next();
-        return at(this.parseExtensionTail(false));
+        return this.finish(this.parseExtensionTail(false), decorators, start);
       case 'using': {
         this.next();
-        const node = at<UsingDeclNode>({ kind: 'using-decl' });
+        const node = this.finish<UsingDeclNode>({ kind: 'using-decl' }, decorators, start);
         if (!this.eatKeyword('none')) node.path = this.expectString('a template path');
         if (this.eatKeyword('with')) node.config = this.parseConfigObject();
         node.end = this.lastEnd;
@@ -167,18 +164,23 @@ export class Parser extends TypeParser {
       }
       case 'extends': {
         this.next();
-        return at({ kind: 'extends-decl', path: this.expectString('a parameters file path') });
+        return this.finish({ kind: 'extends-decl', path: this.expectString('a parameters file path') }, decorators, start);
       }
       case 'extensionConfig': {
         this.next();
         const name = this.expectIdentifier('an extension alias');
         const value = this.expectKeyword('with') ? this.parseConfigObject() : this.missing('Expected a configuration object.');
-        return at({ kind: 'extension-config-decl', name, value });
+        return this.finish({ kind: 'extension-config-decl', name, value }, decorators, start);
       }
       default:
         this.errorExpected('a declaration keyword', 'bicep/expected-declaration');
         return this.skipToLineEnd(true);
     }
+  }
+
+  /** `node` completed with the fields every statement ends with (a statement's key order: kind, fields, these). */
+  private finish<T extends Statement = Statement>(node: Bare<T>, decorators: DecoratorNode[], start: number): T {
+    return { ...node, decorators, start, end: this.lastEnd } as unknown as T;
   }
 
   /** The object literal after `with` (anything else is reported, then parsed as an expression). */
@@ -209,20 +211,27 @@ export class Parser extends TypeParser {
     if (!this.expect('=')) return this.missing('Expected a body.');
     // `=` may end the line when the condition follows on the next one.
     if (this.at('newline')) {
-      let i = this.pos;
-      while (this.tokens[i].kind === 'newline') i++;
-      if (this.tokens[i].kind === 'identifier' && this.tokens[i].name === 'if' && this.tokens[i + 1].kind === '(') this.pos = i;
+      const state = this.save();
+      this.skipNewlines();
+      let found = false;
+      if (this.tokKind === 'identifier' && this.tokValue === 'if') {
+        this.scan();
+        found = (this.tokKind as TokenKind) === '(';
+      }
+      this.restore(state);
+      // Scanned again, not kept: the lookahead recorded nothing (line starts, comments) on the way.
+      if (found) this.skipNewlines();
     }
-    const t = this.tok;
-    if (t.kind === '{') return this.parseObject();
-    if (t.kind === 'identifier' && t.name === 'if') {
+    const k = this.cur();
+    if (k === '{') return this.parseObject();
+    if (k === 'identifier' && this.tokValue === 'if') {
       const node = this.parseIf();
       if (node.body.kind !== 'object' && node.body.kind !== 'error') {
         this.error('bicep/expected-body', 'Expected an object after the condition.', node.body.start, node.body.end);
       }
       return node;
     }
-    if (t.kind === '[') {
+    if (k === '[') {
       const node = this.parseArrayOrFor();
       if (node.kind === 'for') {
         const body = node.body.kind === 'if' ? node.body.body : node.body;
@@ -254,12 +263,13 @@ export class Parser extends TypeParser {
       this.withNewlines(true, () => {
         this.next();
         for (;;) {
-          while ((this.at('newline') && !this.isDeclarationStart(this.pos + 1)) || this.at(',')) this.next();
+          while ((this.at('newline') && !this.declarationAhead()) || this.at(',')) this.next();
           if (this.at('}') || this.atHardStop()) break;
-          const t = this.tok;
+          const k = this.cur();
+          const start = this.tokStart;
           let name: IdentifierNode | StringNode | undefined;
-          if (t.kind === 'identifier') name = this.expectIdentifier('an imported symbol');
-          else if (t.kind === 'string') {
+          if (k === 'identifier') name = this.expectIdentifier('an imported symbol');
+          else if (k === 'string') {
             const s = this.parseString();
             if (s.kind === 'string') name = s;
           }
@@ -267,7 +277,7 @@ export class Parser extends TypeParser {
             this.errorExpected('an imported symbol name', 'bicep/expected-identifier');
             break;
           }
-          const symbol: ImportedSymbolNode = { kind: 'imported-symbol', name, start: t.start, end: this.lastEnd };
+          const symbol: ImportedSymbolNode = { kind: 'imported-symbol', name, start, end: this.lastEnd };
           if (this.eatKeyword('as')) {
             symbol.alias = this.expectIdentifier('an alias');
             symbol.end = this.lastEnd;

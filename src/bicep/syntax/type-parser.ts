@@ -1,7 +1,6 @@
 // Parsing of Bicep type expressions: names, literal types, unions (a leading `|` and line breaks before `|`
 // allowed), `T[]`, `T?`, object types with decorated members, tuples, `resource 'T@v'`, `name<...>`
 // instantiations, and the access forms `T.p`, `T.*`, `T[0]`, `T[*]`.
-import { identifierNode } from './cursor.js';
 import { ExpressionParser } from './expression-parser.js';
 import type {
   DecoratorNode,
@@ -29,8 +28,9 @@ export abstract class TypeParser extends ExpressionParser {
   private parseUnionType(): TypeNode {
     // A union may start on the next line: `type t =` / `key:` followed by `| 'a'` lines.
     if (this.at('newline')) this.lookPastNewlines('|');
-    const start = this.tok.start;
-    const leading = this.eat('|') !== undefined;
+    this.cur();
+    const start = this.tokStart;
+    const leading = this.eat('|');
     if (leading) this.skipNewlines();
     const first = this.parseTypePostfix(this.parseTypePrimary());
     const members = [first];
@@ -44,27 +44,28 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private parseTypePrimary(): TypeNode {
-    const t = this.tok;
-    switch (t.kind) {
+    const k = this.cur();
+    const start = this.tokStart;
+    switch (k) {
       case 'identifier': {
-        if (t.name === 'true' || t.name === 'false' || t.name === 'null') {
+        const value = this.tokValue;
+        if (value === 'true' || value === 'false' || value === 'null') {
           return this.literalType(this.parsePrimary());
         }
-        if (t.name === 'resource') {
-          const after = this.peekRaw(1).kind;
+        if (value === 'resource') {
+          const after = this.peekKind(1);
           if (after === 'string' || after === 'string-left') {
             this.next();
             const typeString = this.parseString();
-            const value = typeString.kind === 'string' ? typeString : this.missing('Expected a resource type string.');
-            return { kind: 'resource-type', typeString: value, start: t.start, end: this.lastEnd };
+            const type = typeString.kind === 'string' ? typeString : this.missing('Expected a resource type string.');
+            return { kind: 'resource-type', typeString: type, start, end: this.lastEnd };
           }
         }
-        this.consume(t);
-        const name = identifierNode(t);
-        if (this.tokens[this.pos].kind === '<') {
-          return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start: t.start, end: this.lastEnd };
+        const name = this.takeIdentifier();
+        if (this.tokKind === '<') {
+          return { kind: 'parameterized-type', name, arguments: this.parseTypeArguments(), start, end: this.lastEnd };
         }
-        return { kind: 'type-name', name, start: t.start, end: t.end };
+        return { kind: 'type-name', name, start, end: name.end };
       }
       case 'string':
       case 'string-left':
@@ -74,14 +75,14 @@ export abstract class TypeParser extends ExpressionParser {
       case '!': {
         // `-1`, `!true`: negated literal types.
         this.next();
-        const operand = this.tok;
-        const ok = t.kind === '-' ? operand.kind === 'number' : operand.kind === 'identifier' && (operand.name === 'true' || operand.name === 'false');
+        const operand = this.cur();
+        const ok = k === '-' ? operand === 'number' : operand === 'identifier' && (this.tokValue === 'true' || this.tokValue === 'false');
         if (!ok) {
-          this.errorExpected(t.kind === '-' ? 'a number' : "'true' or 'false'", 'bicep/expected-type');
+          this.errorExpected(k === '-' ? 'a number' : "'true' or 'false'", 'bicep/expected-type');
           return this.missing('Expected a type.');
         }
         const n = this.parsePrimary();
-        return this.literalType({ kind: 'unary', operator: t.kind, operand: n, start: t.start, end: this.lastEnd });
+        return this.literalType({ kind: 'unary', operator: k, operand: n, start, end: this.lastEnd });
       }
       case '{':
         return this.parseObjectType();
@@ -92,7 +93,7 @@ export abstract class TypeParser extends ExpressionParser {
         return this.withNewlines(false, () => {
           const type = this.parseType();
           this.expect(')');
-          return { kind: 'parenthesized-type', type, start: t.start, end: this.lastEnd };
+          return { kind: 'parenthesized-type', type, start, end: this.lastEnd };
         });
       }
       default:
@@ -133,8 +134,7 @@ export abstract class TypeParser extends ExpressionParser {
 
   private parseTypePostfixChain(base: TypeNode): TypeNode {
     for (;;) {
-      const t = this.tok;
-      const k = t.kind;
+      const k = this.cur();
       if (k !== '.' && k !== '[' && k !== '?' && k !== '!') return base;
       if (!this.deeper()) return base;
       if (k === '[') {
@@ -146,11 +146,13 @@ export abstract class TypeParser extends ExpressionParser {
             this.expect(']');
             return { kind: 'type-items-access', base: b, start: b.start, end: this.lastEnd };
           }
-          const n = this.tok;
           let index: TypeIndexAccessNode['index'];
-          if (n.kind === 'number') {
+          if (this.cur() === 'number') {
+            const text = this.tokValue;
+            const start = this.tokStart;
+            const end = this.tokEnd;
             this.next();
-            index = { kind: 'number', value: Number(n.name), text: n.name, start: n.start, end: n.end };
+            index = { kind: 'number', value: Number(text), text, start, end };
           } else {
             this.errorExpected("']', '*' or an index", 'bicep/expected-type');
             index = this.missing('Expected an index.');
@@ -165,7 +167,7 @@ export abstract class TypeParser extends ExpressionParser {
           continue;
         }
         const property = this.expectIdentifier('a property or type name');
-        if (this.tokens[this.pos].kind === '<') {
+        if (this.tokKind === '<') {
           const args = this.parseTypeArguments();
           base = { kind: 'parameterized-type', base, name: property, arguments: args, start: base.start, end: this.lastEnd };
         } else {
@@ -182,38 +184,37 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private parseObjectType(): TypeNode {
-    const start = this.next().start;
+    const start = this.next();
     const members: ObjectTypeMember[] = this.parseItems<ObjectTypeMember>('}', this.objectTypeMember, 'a property');
     return { kind: 'object-type', members, start, end: this.lastEnd };
   }
 
   private parseObjectTypeMember(): ObjectTypeMember | undefined {
     const decorators: DecoratorNode[] = this.parseDecorators();
-    const t = this.tok;
-    const start = decorators.length > 0 ? decorators[0].start : t.start;
-    if (t.kind === '*') {
+    const k = this.cur();
+    const start = decorators.length > 0 ? decorators[0].start : this.tokStart;
+    if (k === '*') {
       this.next();
       this.expect(':');
       const value = this.parseType();
       return { kind: 'object-type-additional-properties', decorators, value, start, end: this.lastEnd };
     }
     let key: ObjectTypePropertyNode['key'];
-    if (t.kind === 'identifier') {
-      this.next();
-      key = identifierNode(t);
-    } else if (t.kind === 'string' || t.kind === 'string-left') {
+    if (k === 'identifier') {
+      key = this.takeIdentifier();
+    } else if (k === 'string' || k === 'string-left') {
       key = this.parseString();
     } else {
       this.errorExpected('a property name', 'bicep/expected-property');
       return undefined;
     }
-    const optional = this.eat('?') !== undefined;
+    const optional = this.eat('?');
     const value: TypeNode = this.expect(':') ? this.parseType() : this.missing('Expected a property type.');
     return { kind: 'object-type-property', decorators, key, optional, value, start, end: this.lastEnd };
   }
 
   private parseTupleType(): TypeNode {
-    const start = this.next().start;
+    const start = this.next();
     const members = this.parseItems<TupleTypeItemNode>(']', this.tupleTypeItem, 'a type');
     const items = members.filter((m): m is TupleTypeItemNode => m.kind === 'tuple-type-item');
     return { kind: 'tuple-type', items, start, end: this.lastEnd };
