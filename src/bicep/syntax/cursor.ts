@@ -25,6 +25,13 @@ export class Cursor extends Scanner {
   /** End offset of the last consumed token other than a newline. */
   protected lastEnd = 0;
   readonly diagnostics: RawDiagnostic[] = [];
+  /**
+   * Whether the innermost open object is a resource body, where `resource` at column 1 starts a
+   * nested declaration (Bicep ignores indentation), not the next top-level one.
+   */
+  protected inResourceBody = false;
+  /** Set by a resource declaration for the object its body opens next. */
+  protected resourceBodyNext = false;
 
   constructor(text: string) {
     super(text);
@@ -58,7 +65,7 @@ export class Cursor extends Scanner {
     const state = this.save();
     this.scan();
     let result = false;
-    if (this.tokKind === 'identifier' && this.tokStart === state.end && DECLARATION_KEYWORDS.has(this.tokValue)) {
+    if (this.tokKind === 'identifier' && this.tokStart === state.end && DECLARATION_KEYWORDS.has(this.tokValue) && !(this.inResourceBody && this.tokValue === 'resource')) {
       const name = this.tokValue;
       this.scan();
       const after = this.tokKind;

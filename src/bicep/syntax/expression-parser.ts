@@ -366,7 +366,11 @@ export abstract class ExpressionParser extends Cursor {
 
   protected parseObject(): ObjectNode {
     const start = this.next();
+    const outer = this.inResourceBody;
+    this.inResourceBody = this.resourceBodyNext;
+    this.resourceBodyNext = false;
     const items: ObjectItem[] = this.parseItems<ObjectItem>('}', this.objectItem, 'a property');
+    this.inResourceBody = outer;
     return { kind: 'object', items, start, end: this.lastEnd };
   }
 

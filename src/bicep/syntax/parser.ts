@@ -202,7 +202,9 @@ export class Parser extends TypeParser {
     const typeString = this.expectString('a resource type string');
     const existing = this.eatKeyword('existing');
     // Without a type string the header is broken: leave the rest of the line to statement recovery.
+    this.resourceBodyNext = typeString.kind !== 'error';
     const value = typeString.kind === 'error' ? this.missing('Expected a body.') : this.parseBody();
+    this.resourceBodyNext = false;
     return { kind: 'resource-decl', decorators, name, typeString, existing, value, start, end: this.lastEnd };
   }
 

@@ -241,6 +241,19 @@ describe('real-world Bicep', () => {
     expect(out.outputs).toEqual({ outputs: ['sta', 'stb'], names: ['0:sta', '1:stb'], byName: { 'm-a': 'sta', 'm-b': 'stb' }, count: 2, total: 6 });
   });
 
+  it('reads a nested resource written at column 1 inside its parent (Bicep ignores indentation)', () => {
+    const dir = project({
+      'main.bicep': "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {\n  name: 'vnet1'\n  location: 'westeurope'\n\nresource subnet 'subnets@2023-04-01' = {\n  name: 'default'\n  properties: {\n    addressPrefix: '10.0.0.0/24'\n  }\n}\n}\n\nresource after 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'stafter'\n  location: 'westeurope'\n}\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics).toEqual([]);
+    expect(out.resources.map((r) => [r.type, r.name])).toEqual([
+      ['Microsoft.Network/virtualNetworks', 'vnet1'],
+      ['Microsoft.Network/virtualNetworks/subnets', 'vnet1/default'],
+      ['Microsoft.Storage/storageAccounts', 'stafter'],
+    ]);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
