@@ -1,7 +1,7 @@
 // Evaluates a parsed expression. Unknowns propagate: a function given an Unknown argument returns
 // it (except the few that can decide without it, like `if` with a known condition). Type errors
 // and bad arguments throw EvaluationError, which the expander turns into a diagnostic.
-import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
+import { Unknown, findUnknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
 import type { TemplateFunction } from './functions/function-def.js';
@@ -62,7 +62,17 @@ export function applyFunction(fn: TemplateFunction, args: Value[], ctx: EvalCont
       if (a instanceof Unknown) return typedUnknown(a, returns);
     }
   }
-  const result = fn.evaluate(args, ctx);
+  let result: Value;
+  try {
+    result = fn.evaluate(args, ctx);
+  } catch (e) {
+    // A function that rejects what it was given (join() of a non-string, min() of a non-number)
+    // may only be seeing an Unknown's placeholder inside an array or object: with the value
+    // known, it might not fail. The result is that Unknown, not an error.
+    const unknown = e instanceof EvaluationError ? findUnknown(args) : undefined;
+    if (unknown) return typedUnknown(unknown, returns);
+    throw e;
+  }
   return result instanceof Unknown ? typedUnknown(result, returns) : result;
 }
 

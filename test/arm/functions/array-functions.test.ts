@@ -235,6 +235,11 @@ describe('Unknowns in collections', () => {
     // Same role, one principal unknown: they may be one element or two.
     expect(unknownOf("union(createArray(createObject('principal', parameters('later'), 'role', 'reader')), createArray(createObject('principal', 'x', 'role', 'reader')))", P).reason).toBe(LATER.reason);
   });
+  it('join, min and max of an array holding an Unknown are unknown, not an error', () => {
+    expect(unknownOf("join(createArray('a', parameters('later')), ' ')", P).reason).toBe(LATER.reason);
+    expect(unknownOf("min(createArray(1, parameters('later')))", P).reason).toBe(LATER.reason);
+    expect(unknownOf("max(1, parameters('later'))", P).reason).toBe(LATER.reason);
+  });
   it('length of an array holding an Unknown is known', () => {
     expect(ev("length(createArray(parameters('later'), 1))")).toBe(2);
   });
