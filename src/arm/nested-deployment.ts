@@ -26,12 +26,14 @@ export function expandNestedDeployment(
   baseDir: string,
 ): { resources: Resource[]; outputs: Record<string, Value> } | undefined {
   const empty = undefined;
-  const props = member(node, 'properties');
   if (run.depth + 1 > MAX_NESTING) {
     run.diagnostics.push(diagnostic('arm/nesting-limit', 'error', `nested deployments go deeper than ${MAX_NESTING} levels at '${name}'`, doc.rangeOf(node)));
     return empty;
   }
-  const located = locateTemplate(doc, props, name, outer, run, baseDir);
+  const given = computedProperties(doc, member(node, 'properties'), name, outer, run);
+  if (!given) return empty;
+  const { props, propsDoc } = given;
+  const located = locateTemplate(propsDoc, props, name, outer, run, baseDir);
   if (!located) return empty;
   const { templateDoc, template, dir } = located;
 
@@ -41,12 +43,29 @@ export function expandNestedDeployment(
   // parameters and variables. A linked template always has its own, and so does an inline
   // template that declares parameters the deployment passes: the common generic role-assignment
   // template (`scope: 'Outer'`, `parameters('scope')`) deploys in Azure with the values passed.
-  const own = inner || located.linked || (memberCount(member(template, 'parameters')) > 0 && memberCount(member(props, 'parameters')) > 0);
-  const scope = own ? new TemplateScope(templateDoc, template, deployment, locateUndeclared(passedParameters(props, outer), props, template, doc), run.diagnostics) : outer;
+  const own = inner || located.linked || propsDoc !== doc || (memberCount(member(template, 'parameters')) > 0 && memberCount(member(props, 'parameters')) > 0);
+  const scope = own ? new TemplateScope(templateDoc, template, deployment, locateUndeclared(passedParameters(props, outer), props, template, propsDoc), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: located.linked ? [...run.fileStack, path.resolve(templateDoc.file)] : run.fileStack };
   // With outer scope, expressions see the outer deployment but the resources go to the target.
   nestedRun.target = scope === outer ? deployment : undefined;
   return expandWithScope(templateDoc, template, scope, nestedRun, dir);
+}
+
+/**
+ * The deployment's `properties`, also when they are one expression (`"properties":
+ * "[variables('deploymentProperties')]"`, Bicep's `properties: someVariable`): ARM evaluates it first,
+ * and its value is read as a literal object whose ranges all point at the expression.
+ */
+function computedProperties(doc: JsonDocument, props: JsonNode | undefined, name: string, outer: TemplateScope, run: ExpansionRun): { props: JsonNode | undefined; propsDoc: JsonDocument } | undefined {
+  if (props?.type !== 'string') return { props, propsDoc: doc };
+  const value = outer.evaluate(props);
+  if (!value || typeof value !== 'object' || Array.isArray(value) || isUnknown(value)) {
+    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `the properties of the nested deployment '${name}' are ${isUnknown(value) ? 'only known at deployment' : 'not an object'}; its resources are not evaluated`, doc.rangeOf(props)));
+    return undefined;
+  }
+  const at = doc.rangeOf(props);
+  const propsDoc = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
+  return { props: propsDoc.root, propsDoc };
 }
 
 /** A nested deployment's template; `linked` when it comes from another file (it always has its own scope). */

@@ -258,6 +258,21 @@ y", "b": }`));
     }
   });
 
+  it('expands a nested deployment whose properties are one expression (Bicep properties: someVariable)', () => {
+    const out = expand(
+      template(`"variables": {
+    "nestedProps": { "mode": "Incremental", "template": {
+      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+      "resources": [{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stnested", "location": "westus" }]
+    } }
+  },
+  "resources": [{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "nested", "properties": "[variables('nestedProps')]" }]`),
+    );
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(['stnested']);
+    expect(out.resources[0].sourceMap?.rangeOf('')?.startLine).toBe(10);
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
