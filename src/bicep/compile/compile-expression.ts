@@ -8,7 +8,7 @@ import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
 import { collectionCall } from './collection-lambdas.js';
-import { inlineResourceVariable, lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { inlineResourceVariable, wholeResource, lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
 function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
@@ -214,7 +214,7 @@ export function toArm(e: Expression, scope: Scope): string {
       const special = moduleOutputAccess(e, scope);
       if (special !== undefined) return special;
       const ref = resolveResourceRef(e, scope);
-      if (ref) return resourceMemberAccess({ ...e, kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false }, scope) ?? NULL;
+      if (ref) return wholeResource(e, scope) ?? resourceMemberAccess({ ...e, kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false }, scope) ?? NULL;
       const base = toArm(e.base, scope);
       const index = toArm(e.index, scope);
       if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', base, index);
@@ -276,7 +276,7 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     if (local.kind === 'element') {
       // A copy used as a value: its id (a module's deployment name), as a whole symbol is.
       const module = lookupValue(local.collection, scope)?.kind === 'module';
-      return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: module ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+      return wholeResource(node as Expression, scope) ?? resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: module ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
     }
     return local.text;
   }
@@ -299,7 +299,7 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     }
     case 'resource':
     case 'module':
-      return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+      return wholeResource(node as Expression, scope) ?? resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
     case 'import':
       return scope.unit.importedValue(sym) ?? NULL;
     default:

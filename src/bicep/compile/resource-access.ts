@@ -110,6 +110,19 @@ export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): strin
   }
 }
 
+/**
+ * A resource used whole as a value (`output workspace object = workspace`, `[sa]`,
+ * `configStores[1]`): its full reference, as Bicep compiles it. Undefined for modules and for
+ * resources of non-Azure extensions, which keep their name or id.
+ */
+export function wholeResource(e: Expression, scope: Scope): string | undefined {
+  const ref = resolveResourceRef(e, scope);
+  if (ref?.kind !== 'resource') return undefined;
+  const info = ref.info;
+  if (info.extension || !info.type.includes('/')) return undefined;
+  return call('reference', resourceIdArm(info, scope, indexArm(ref, scope)), quote(info.apiVersion), quote('full'));
+}
+
 function moduleReference(ref: Extract<Ref, { kind: 'module' }>, scope: Scope, safe = false): string {
   const reference = ref.index ? call('reference', refIdArm(ref, scope)) : call('reference', quote(ref.sym.name));
   // A safe access to a conditional module is null when it is not deployed, as Bicep compiles it.

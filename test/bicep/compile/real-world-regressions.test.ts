@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBicepFile, loadBicepParams } from '../../../src/bicep/load-bicep.js';
+import { compileBicepFile, loadBicepFile, loadBicepParams } from '../../../src/bicep/load-bicep.js';
 import { isUnknown } from '../../../src/core/unknown.js';
 
 function project(files: Record<string, string>): string {
@@ -252,6 +252,27 @@ describe('real-world Bicep', () => {
       ['Microsoft.Network/virtualNetworks/subnets', 'vnet1/default'],
       ['Microsoft.Storage/storageAccounts', 'stafter'],
     ]);
+  });
+
+  it('gives a resource used whole as a value its full reference, as Bicep compiles it', () => {
+    const dir = project({
+      'main.bicep': [
+        "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+        "  name: 'stwhole'",
+        "  location: 'westus'",
+        "  sku: { name: 'Standard_LRS' }",
+        "  kind: 'StorageV2'",
+        '}',
+        'output account object = sa',
+        'output list array = [sa]',
+        '',
+      ].join('\n'),
+    });
+    const compiled = JSON.parse(compileBicepFile(path.join(dir, 'main.bicep')).json);
+    expect(compiled.outputs.account.value).toBe("[reference(resourceId('Microsoft.Storage/storageAccounts', 'stwhole'), '2023-01-01', 'full')]");
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics).toEqual([]);
+    expect(out.outputs.account).toMatchObject({ kind: 'unknown', known: { name: 'stwhole', location: 'westus', sku: expect.anything() } });
   });
 
   it('evaluates the fallback of ?? only when the left side is null', () => {
