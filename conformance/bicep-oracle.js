@@ -84,6 +84,8 @@ export function runBicepOracle(corpus, manifest) {
   let syntaxClean = 0;
   let pairs = 0;
   let agree = 0;
+  let outputsAgree = 0;
+  const outputMismatches = [];
   let exceptions = 0;
   const mismatches = [];
   const parseFailures = [];
@@ -103,6 +105,9 @@ export function runBicepOracle(corpus, manifest) {
       const theirs = expandTemplate(JsonDocument.parse(e.json, JSON.stringify(oracle)).doc);
       const a = describeResources(ours.resources);
       const b = describeResources(theirs.resources);
+      // Outputs too: a module's outputs feed its caller's resources.
+      if (JSON.stringify(canonical(ours.outputs)) === JSON.stringify(canonical(theirs.outputs))) outputsAgree++;
+      else outputMismatches.push({ file: e.bicep, ours: JSON.stringify(canonical(ours.outputs)), theirs: JSON.stringify(canonical(theirs.outputs)) });
       const missing = [...b.keys()].filter((k) => !a.has(k));
       const extra = [...a.keys()].filter((k) => !b.has(k));
       const differ = [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k));
@@ -139,5 +144,5 @@ export function runBicepOracle(corpus, manifest) {
       mismatches.push({ file: e.bicep, exception: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' ') : String(err) });
     }
   }
-  return { avmTests: avmTests.length, avmTestsClean, valid: valid.length, syntaxClean, parsedClean, pairs, agree, invalid: invalid.length, rejected, exceptions, mismatches, parseFailures, accepted };
+  return { avmTests: avmTests.length, avmTestsClean, valid: valid.length, syntaxClean, parsedClean, pairs, agree, outputsAgree, outputMismatches, invalid: invalid.length, rejected, exceptions, mismatches, parseFailures, accepted };
 }

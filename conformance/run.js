@@ -48,6 +48,8 @@ const bicep = runBicepOracle(corpus, manifest);
 const pct = (a, b) => (b ? ((a / b) * 100).toFixed(1) : '100.0');
 console.log(`bicep: ${bicep.syntaxClean}/${bicep.valid} valid files parse without error (${pct(bicep.syntaxClean, bicep.valid)}%), ${bicep.parsedClean}/${bicep.valid} compile without error (${pct(bicep.parsedClean, bicep.valid)}%); ${bicep.agree}/${bicep.pairs} pairs agree with the official compiler (${pct(bicep.agree, bicep.pairs)}%); ${bicep.rejected}/${bicep.invalid} expected-error files rejected (${pct(bicep.rejected, bicep.invalid)}%); ${bicep.exceptions} exceptions`);
 console.log(`bicep: ${bicep.avmTestsClean}/${bicep.avmTests} AVM end-to-end test deployments compile and expand without error (${pct(bicep.avmTestsClean, bicep.avmTests)}%)`);
+console.log(`bicep: ${bicep.outputsAgree}/${bicep.pairs} pairs give the same outputs as the official compiler's template (${pct(bicep.outputsAgree, bicep.pairs)}%)`);
+for (const m of bicep.outputMismatches.slice(0, verbose ? Infinity : 5)) console.log(`  outputs ${m.file}:\n    ours   ${m.ours.slice(0, 300)}\n    theirs ${m.theirs.slice(0, 300)}`);
 for (const f of bicep.parseFailures.slice(0, verbose ? Infinity : 10)) console.log(`  compile: ${f}`);
 for (const m of bicep.mismatches.slice(0, verbose ? Infinity : 15)) {
   if (m.exception) console.log(`  EXCEPTION ${m.file}: ${m.exception}`);
@@ -57,7 +59,7 @@ if (verbose) for (const a of bicep.accepted) console.log(`  accepted (should be 
 
 const ratchetFile = path.join(here, 'ratchet.json');
 const ratchet = existsSync(ratchetFile) ? JSON.parse(readFileSync(ratchetFile, 'utf8')) : {};
-const figures = { armExpansionClean: clean, bicepParseClean: bicep.syntaxClean, bicepCompileClean: bicep.parsedClean, bicepPairsAgree: bicep.agree, bicepInvalidRejected: bicep.rejected, avmTestsClean: bicep.avmTestsClean };
+const figures = { armExpansionClean: clean, bicepParseClean: bicep.syntaxClean, bicepCompileClean: bicep.parsedClean, bicepPairsAgree: bicep.agree, bicepInvalidRejected: bicep.rejected, avmTestsClean: bicep.avmTestsClean, bicepOutputsAgree: bicep.outputsAgree };
 if (writeRatchet) {
   writeFileSync(ratchetFile, JSON.stringify({ ...ratchet, ...figures }, null, 2) + '\n');
   console.log(`conformance: ratchet written: ${JSON.stringify(figures)}`);

@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getNodeValue } from 'jsonc-parser';
+import { DEFAULT_DEPLOYMENT } from '../../arm/deployment-context.js';
 import { JsonDocument } from '../../arm/json-document.js';
+import { TemplateScope } from '../../arm/template-scope.js';
+import { isUnknown, type Value } from '../../core/unknown.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { SourceRange } from '../../core/source-range.js';
 import { bindSymbols, type BicepSymbol, type ResourceSymbol } from '../bind/symbols.js';
@@ -215,6 +218,9 @@ export class BicepCompiler implements TemplateCompileHost {
       sink = { variables: new Map(), functions: new Map(), count: 0 };
       this.imports.set(unit, sink);
     }
+    // An ARM template exports variables too (metadata `__bicep_exported_variables!`): compile-time
+    // constants, evaluated here with the ARM expander and inlined as values.
+    if (/\.json$/i.test(file)) return this.importJsonVariable(unit, file, fromPath, name, at);
     let tree = this.importTrees.get(file);
     if (!tree) {
       tree = parseBicep(file, this.read(file));
@@ -227,6 +233,26 @@ export class BicepCompiler implements TemplateCompileHost {
     if (sym.kind === 'var') return call('variables', quote(exporter.variableName(name)));
     if (sym.kind === 'func') return `__bicep.${exporter.functionName(name)}()`;
     return undefined;
+  }
+
+  private importJsonVariable(unit: CompileUnit, file: string, fromPath: string, name: string, at: { start: number; end: number }): string | undefined {
+    const template = this.cache.derived(`import-json:${file}`, () => JsonDocument.parse(file, this.read(file)));
+    if (template.diagnostics.some((d) => d.severity === 'error') || !template.doc.root) {
+      unit.error('bicep/import-invalid', `the file '${fromPath}' to import from is not valid JSON`, at);
+      return undefined;
+    }
+    let value: Value | undefined;
+    try {
+      value = new TemplateScope(template.doc, template.doc.root, DEFAULT_DEPLOYMENT, new Map()).variable(name);
+    } catch {
+      value = undefined;
+    }
+    if (value === undefined || isUnknown(value)) return undefined;
+    if (typeof value === 'string') return quote(value);
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'boolean') return value ? 'true()' : 'false()';
+    if (value === null) return 'null()';
+    return call('json', quote(JSON.stringify(value)));
   }
 
   importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {

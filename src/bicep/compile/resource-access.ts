@@ -104,10 +104,21 @@ export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): strin
     case 'apiVersion':
       return quote(info.apiVersion);
     case 'properties':
-      return call('reference', resourceIdArm(info, scope, idx), quote(info.apiVersion));
+      return call('reference', referenceTarget(info, scope, idx), quote(info.apiVersion));
     default:
-      return `${call('reference', resourceIdArm(info, scope, idx), quote(info.apiVersion), quote('full'))}.${prop}`;
+      return `${call('reference', referenceTarget(info, scope, idx), quote(info.apiVersion), quote('full'))}.${prop}`;
   }
+}
+
+/**
+ * What reference() names to read a resource of this template: its symbolic name (one copy of a
+ * loop by `symbol[i]`), as Bicep emits with languageVersion 2.0, so the reference holds even when
+ * the resource's name is only known at deployment; its id for the current copy of a loop.
+ */
+function referenceTarget(info: ResourceInfo, scope: Scope, idx: string | undefined): string {
+  if (!info.loop) return quote(info.symbolic);
+  if (idx !== undefined) return call('format', quote(`${info.symbolic}[{0}]`), idx);
+  return resourceIdArm(info, scope, idx);
 }
 
 /**
@@ -120,7 +131,7 @@ export function wholeResource(e: Expression, scope: Scope): string | undefined {
   if (ref?.kind !== 'resource') return undefined;
   const info = ref.info;
   if (info.extension || !info.type.includes('/')) return undefined;
-  return call('reference', resourceIdArm(info, scope, indexArm(ref, scope)), quote(info.apiVersion), quote('full'));
+  return call('reference', referenceTarget(info, scope, indexArm(ref, scope)), quote(info.apiVersion), quote('full'));
 }
 
 function moduleReference(ref: Extract<Ref, { kind: 'module' }>, scope: Scope, safe = false): string {

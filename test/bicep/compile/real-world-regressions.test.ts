@@ -269,10 +269,44 @@ describe('real-world Bicep', () => {
       ].join('\n'),
     });
     const compiled = JSON.parse(compileBicepFile(path.join(dir, 'main.bicep')).json);
-    expect(compiled.outputs.account.value).toBe("[reference(resourceId('Microsoft.Storage/storageAccounts', 'stwhole'), '2023-01-01', 'full')]");
+    expect(compiled.outputs.account.value).toBe("[reference('sa', '2023-01-01', 'full')]");
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     expect(out.diagnostics).toEqual([]);
     expect(out.outputs.account).toMatchObject({ kind: 'unknown', known: { name: 'stwhole', location: 'westus', sku: expect.anything() } });
+  });
+
+  it('reads the declared members of a resource whose name is only known at deployment (by symbolic name, as Bicep does)', () => {
+    const dir = project({
+      'main.bicep': [
+        'param registryName string',
+        "resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {",
+        '  name: registryName',
+        "  location: 'westus'",
+        "  sku: { name: 'Premium' }",
+        '}',
+        'output location string = registry.location',
+        'output sku string = registry.sku.name',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.outputs).toEqual({ location: 'westus', sku: 'Premium' });
+  });
+
+  it('imports an exported variable from an ARM template (JSON), evaluated', () => {
+    const dir = project({
+      'mod.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        metadata: { '__bicep_exported_variables!': [{ name: 'words' }] },
+        variables: { base: ['bippity', 'abracadabra'], words: "[concat(variables('base'), createArray('boop'))]" },
+        resources: [],
+      }),
+      'main.bicep': "import { words } from 'mod.json'\noutput magic string = words[1]\noutput all array = words\n",
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(errorsOf(out)).toEqual([]);
+    expect(out.outputs).toEqual({ magic: 'abracadabra', all: ['bippity', 'abracadabra', 'boop'] });
   });
 
   it('evaluates the fallback of ?? only when the left side is null', () => {
