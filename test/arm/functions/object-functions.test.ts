@@ -2,7 +2,7 @@
 // block; union and intersection of objects are here, their array forms in array-functions.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../../src/core/unknown.js';
-import { expectError, LATER, run, unknownOf } from './helpers.js';
+import { expectError, LATER, run } from './helpers.js';
 
 const DOC = 'https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-object';
 const P: Record<string, Value> = {
@@ -128,8 +128,15 @@ describe(`union (objects) (${DOC}#union)`, () => {
     expect(ev("union(createObject('Name', 1), createObject('name', 2))")).toEqual({ Name: 2 });
   });
   it('rejects an object with an array', () => expectError('union(createObject(), createArray())', 'union() expects only arrays or only objects, got an object, an array'));
-  it('is Unknown when a value inside is Unknown', () => {
-    expect(unknownOf("union(createObject('a', parameters('later')), createObject())", P).reason).toBe(LATER.reason);
+  it('keeps an Unknown value where it is and the other keys known (union(commonTags, { owner: … }))', () => {
+    const out = ev("union(createObject('env', 'prod', 'owner', 'x'), createObject('owner', parameters('later'), 'nested', createObject('a', 1)))") as Record<string, Value>;
+    expect(out.env).toBe('prod');
+    expect(out.owner).toMatchObject({ kind: 'unknown', reason: LATER.reason });
+    expect(out.nested).toEqual({ a: 1 });
+  });
+  it('is Unknown where an object would merge into an Unknown', () => {
+    const out = ev("union(createObject('nested', parameters('later')), createObject('nested', createObject('a', 1)))") as Record<string, Value>;
+    expect(out.nested).toMatchObject({ kind: 'unknown' });
   });
 });
 

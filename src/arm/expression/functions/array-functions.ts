@@ -130,9 +130,10 @@ export const arrayFunctions: FunctionTable = {
       // is known to be equal or known to differ (role assignments that differ in their role, say).
       const u = nestedUnknown(a);
       if (a.every(Array.isArray)) return u ? (dedupeKnown((a as Value[][]).flat()) ?? u) : dedupe((a as Value[][]).flat());
-      if (u) return u;
       sameKind('union', a);
-      // Objects merge left to right; a nested object present in both is merged in turn (template-functions-object#union).
+      // Objects merge left to right; a nested object present in both is merged in turn
+      // (template-functions-object#union). Unknown values stay where they are: the other keys of
+      // `union(commonTags, { owner: ownerParameter })` are known.
       let out: ArmObject = {};
       for (const o of a) out = deepMerge(out, obj('union', o));
       return out;
@@ -251,7 +252,8 @@ function deepMerge(base: ArmObject, patch: ArmObject): ArmObject {
     // The property keeps the casing it was first given; names match case-insensitively.
     const key = propertyKey(out, k) ?? k;
     const prev = out[key];
-    out[key] = isObject(prev) && isObject(v) ? deepMerge(prev, v) : v;
+    // An unknown that an object would merge into may itself be an object: the result is unknown.
+    out[key] = isObject(prev) && isObject(v) ? deepMerge(prev, v) : isUnknown(prev) && isObject(v) ? prev : v;
   }
   return out;
 }
