@@ -141,19 +141,31 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   if (secure) t = secureType(t);
   // A type azready cannot resolve (one imported from a registry) stays unconstrained.
   const src = unit.finder;
-  const entries = t.type ? eo(['type'], [ev(t.type, src, p.type)], src, p) : eo([], [], src, p);
-  if (p.defaultValue) put(entries, 'defaultValue', toJson(p.defaultValue, scope));
   const allowed = decoratorArgs(allowedDecorator)[0];
-  if (allowed) put(entries, 'allowedValues', toJson(allowed, scope));
-  else if (t.allowedValues && p.type.kind !== 'type-name') put(entries, 'allowedValues', ev(t.allowedValues));
+  const allowedValues = allowed === undefined && t.allowedValues && p.type.kind !== 'type-name' ? t.allowedValues : undefined;
+  // Counted first: the member arrays are made at their final size (they live as long as the
+  // template, and an array grown by push keeps room for 16 more).
+  let n = (t.type ? 1 : 0) + (p.defaultValue ? 1 : 0) + (allowed || allowedValues ? 1 : 0) + (t.nullable ? 1 : 0);
+  if (limits) for (let k = 0; k < LIMITS.length; k++) if (decoratorArgs(limits[k])[0]) n++;
+  const keys = new Array<string>(n);
+  const values = new Array<Emitted>(n);
+  let i = 0;
+  const add = (key: string, value: Emitted) => {
+    keys[i] = key;
+    values[i++] = value;
+  };
+  if (t.type) add('type', ev(t.type, src, p.type));
+  if (p.defaultValue) add('defaultValue', toJson(p.defaultValue, scope));
+  if (allowed) add('allowedValues', toJson(allowed, scope));
+  else if (allowedValues) add('allowedValues', ev(allowedValues));
   if (limits) {
     for (let k = 0; k < LIMITS.length; k++) {
       const arg = decoratorArgs(limits[k])[0];
-      if (arg) put(entries, LIMITS[k], toJson(arg, scope));
+      if (arg) add(LIMITS[k], toJson(arg, scope));
     }
   }
-  if (t.nullable) put(entries, 'nullable', TRUE);
-  return entries;
+  if (t.nullable) add('nullable', TRUE);
+  return eo(keys, values, src, p);
 }
 
 function compileFunction(f: Extract<Statement, { kind: 'func-decl' }>, scope: Scope): Emitted {
