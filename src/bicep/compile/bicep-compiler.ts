@@ -12,7 +12,7 @@ import { parseBicep } from '../parse-bicep.js';
 import type { Expression, ModuleDeclNode, SyntaxTree } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
-import type { CompileUnit, Scope } from './compile-scope.js';
+import { NO_LOCALS, type CompileUnit, type Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
 import { registryCacheFile } from './registry-cache.js';
@@ -117,7 +117,7 @@ export class BicepCompiler implements TemplateCompileHost {
   compileParamsFile(file: string, text?: string): CompileResult & { tree: SyntaxTree; using?: string } {
     const tree = parseBicep(file, text ?? this.read(file));
     const unit = new Unit(tree, this, '');
-    const root: Scope = { unit, locals: new Map() };
+    const root: Scope = { unit, locals: NO_LOCALS };
     const variables = eo([], []);
     const outputs = eo([], []);
     let using: string | undefined;
@@ -317,7 +317,7 @@ class Unit implements CompileUnit {
     if (!this.sink || this.emitting.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
     this.emitting.add(arm);
     const sym = this.symbols.values.get(name);
-    const root: Scope = { unit: this, locals: new Map() };
+    const root: Scope = { unit: this, locals: NO_LOCALS };
     if (kind === 'var' && sym?.kind === 'var') this.sink.variables.set(arm, toJson(sym.decl.value, root));
     if (kind === 'func' && sym?.kind === 'func') {
       const locals = new Map(sym.decl.parameters.map((p) => [p.name.name, { kind: 'func-param' as const, name: p.name.name }]));

@@ -42,6 +42,9 @@ export interface CompileUnit {
   readRelative(path: string): { text: string; file: string } | string;
 }
 
+/** The locals of a top-level scope: none (one map for all: scopes are copied, never changed). */
+export const NO_LOCALS: ReadonlyMap<string, Local> = new Map();
+
 export interface Scope {
   unit: CompileUnit;
   locals: ReadonlyMap<string, Local>;
