@@ -160,29 +160,22 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   const src = unit.finder;
   const allowed = decoratorArgs(allowedDecorator)[0];
   const allowedValues = allowed === undefined && t.allowedValues && p.type.kind !== 'type-name' ? t.allowedValues : undefined;
-  // Counted first: the member arrays are made at their final size (they live as long as the
-  // template, and an array grown by push keeps room for 16 more).
+  // Counted first: the member arrays are made at their final size.
   let n = (t.type ? 1 : 0) + (p.defaultValue ? 1 : 0) + (allowed || allowedValues ? 1 : 0) + (t.nullable ? 1 : 0);
   if (limits) for (let k = 0; k < LIMITS.length; k++) if (decoratorArgs(limits[k])[0]) n++;
-  const keys = new Array<string>(n);
-  const values = new Array<Emitted>(n);
-  let i = 0;
-  const add = (key: string, value: Emitted) => {
-    keys[i] = key;
-    values[i++] = value;
-  };
-  if (t.type) add('type', ev(t.type, src, p.type));
-  if (p.defaultValue) add('defaultValue', toJson(p.defaultValue, scope));
-  if (allowed) add('allowedValues', toJson(allowed, scope));
-  else if (allowedValues) add('allowedValues', ev(allowedValues));
+  const entries = new Members(n);
+  if (t.type) entries.add('type', ev(t.type, src, p.type));
+  if (p.defaultValue) entries.add('defaultValue', toJson(p.defaultValue, scope));
+  if (allowed) entries.add('allowedValues', toJson(allowed, scope));
+  else if (allowedValues) entries.add('allowedValues', ev(allowedValues));
   if (limits) {
     for (let k = 0; k < LIMITS.length; k++) {
       const arg = decoratorArgs(limits[k])[0];
-      if (arg) add(LIMITS[k], toJson(arg, scope));
+      if (arg) entries.add(LIMITS[k], toJson(arg, scope));
     }
   }
-  if (t.nullable) add('nullable', TRUE);
-  return eo(keys, values, src, p);
+  if (t.nullable) entries.add('nullable', TRUE);
+  return entries.done(src, p);
 }
 
 function compileFunction(f: Extract<Statement, { kind: 'func-decl' }>, scope: Scope): Emitted {
