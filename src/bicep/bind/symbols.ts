@@ -33,6 +33,12 @@ export interface SymbolTable {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The children of a resource without nested declarations (most): one empty map for all of them.
+ * Only the binder adds children, and it gives a resource its own map before the first.
+ */
+const NO_CHILDREN: Map<string, ResourceSymbol> = new Map();
+
 export function bindSymbols(tree: SyntaxTree): SymbolTable {
   const table: SymbolTable = { values: new Map(), types: new Map(), outputs: new Map(), resources: [], diagnostics: [] };
   const range = (start: number, end: number): SourceRange => tree.lineMap.range(tree.file, start, end - start);
@@ -44,13 +50,14 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
     map.set(sym.name, sym);
   };
   const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
-    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map() };
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: NO_CHILDREN };
     if (parent) sym.parent = parent;
     table.resources.push(sym);
     const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
     if (body.kind === 'object') {
       for (const item of body.items) {
         if (item.kind === 'resource-decl') {
+          if (sym.children === NO_CHILDREN) sym.children = new Map();
           const child = addResource(item, sym);
           if (sym.children.has(child.name)) table.diagnostics.push(diagnostic('bicep/duplicate-symbol', 'error', `'${child.name}' is declared more than once in '${sym.name}'`, range(item.name.start, item.name.end)));
           sym.children.set(child.name, child);

@@ -6,7 +6,6 @@ import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
 import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
-import { unlessCompiling } from './reentry-guard.js';
 
 export interface ResourceInfo {
   sym: ResourceSymbol;
@@ -136,41 +135,35 @@ const compilingLoops: ForNode[] = [];
 export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   const loop = info.loop;
   if (!loop) return NULL;
-  return unlessCompiling(
-    compilingLoops,
-    loop,
-    () => {
-      scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
-      return NULL;
-    },
-    () => scope.unit.compileArm(loop.iterable, scope),
-  );
+  // A stack of what is being compiled, not a set (a set would rehash as it grows and shrinks);
+  // written out here rather than through a helper taking closures: this runs for every loop scope.
+  if (compilingLoops.includes(loop)) {
+    scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
+    return NULL;
+  }
+  compilingLoops.push(loop);
+  try {
+    return scope.unit.compileArm(loop.iterable, scope);
+  } finally {
+    compilingLoops.pop();
+  }
 }
 
 /** The names being compiled, innermost last. */
 const compilingNames: ResourceInfo[] = [];
 
-/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
+/**
+ * The `name:` of the declaration (for children declared with `parent:`, the child's own name).
+ * In the unit's top-level scope it is asked for by every reference to the resource: compiled
+ * once, unless compiling it reported something or imported a value (both must happen at every
+ * use, as they did before). The id below is kept the same way.
+ */
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
-  return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
-}
-
-/**
- * A name or id text in the unit's top-level scope is asked for by every reference to the
- * resource; it is compiled once, unless compiling it reported something or imported a value
- * (both must happen at every use, as they did before).
- */
-function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
-  const unit = scope.unit;
-  const hit = which === 'name' ? info.nameText : info.idText;
-  if (hit !== undefined) return hit;
-  const before = unit.effects();
-  const text = make();
-  if (unit.effects() === before) {
-    if (which === 'name') info.nameText = text;
-    else info.idText = text;
-  }
+  if (info.nameText !== undefined) return info.nameText;
+  const before = scope.unit.effects();
+  const text = ownNameArmOnce(info, scope);
+  if (scope.unit.effects() === before) info.nameText = text;
   return text;
 }
 
@@ -178,15 +171,16 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
-  return unlessCompiling(
-    compilingNames,
-    info,
-    () => {
-      scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
-      return NULL;
-    },
-    () => scope.unit.compileArm(name, loopScope(info, scope, indexArm)),
-  );
+  if (compilingNames.includes(info)) {
+    scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
+    return NULL;
+  }
+  compilingNames.push(info);
+  try {
+    return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
+  } finally {
+    compilingNames.pop();
+  }
 }
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
@@ -215,7 +209,11 @@ const compilingIds: ResourceInfo[] = [];
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return resourceIdArmGuarded(info, scope, indexArm);
-  return memo(info, scope, 'id', () => resourceIdArmGuarded(info, scope));
+  if (info.idText !== undefined) return info.idText;
+  const before = scope.unit.effects();
+  const text = resourceIdArmGuarded(info, scope);
+  if (scope.unit.effects() === before) info.idText = text;
+  return text;
 }
 
 function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
