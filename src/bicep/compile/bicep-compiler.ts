@@ -239,6 +239,8 @@ class Unit implements CompileUnit {
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
   readonly loopScopes = new Map<object, Scope>();
+  moduleSignatures: CompileUnit['moduleSignatures'] = undefined;
+  outputReads: CompileUnit['outputReads'] = undefined;
   private readonly emitting = new Set<string>();
 
   constructor(

@@ -7,21 +7,18 @@ import { propertyKeyName } from '../syntax/nodes.js';
 import type { CompileUnit } from './compile-scope.js';
 import { ev, type Emitted } from './emit-json.js';
 
-interface ModuleSignature {
+export interface ModuleSignature {
   /** Lower-cased names of the parameters without a default that may not be null. */
   required: Map<string, string>;
   /** The declared outputs, by lower-cased name. */
   outputs: Map<string, string>;
 }
 
-interface OutputRead {
+export interface OutputRead {
   module: ModuleDeclNode;
   output: string;
   at: { start: number; end: number };
 }
-
-const signatures = new WeakMap<CompileUnit, Map<ModuleDeclNode, ModuleSignature>>();
-const outputReads = new WeakMap<CompileUnit, OutputRead[]>();
 
 /** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
 /**
@@ -38,9 +35,7 @@ export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: O
     signature = signatureOf(template);
     if (key !== null && typeof key === 'object') knownSignatures.set(key, signature);
   }
-  let known = signatures.get(unit);
-  if (!known) signatures.set(unit, (known = new Map()));
-  known.set(decl, signature);
+  (unit.moduleSignatures ??= new Map()).set(decl, signature);
   if (signature.required.size === 0 || !body) return;
   const params = body.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'params');
   const value = params?.kind === 'object-property' ? params.value : undefined;
@@ -59,16 +54,14 @@ export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: O
 
 /** Notes `mod.outputs.<output>`, checked once every module of the file is known. */
 export function noteModuleOutputRead(unit: CompileUnit, module: ModuleDeclNode, output: string, at: { start: number; end: number }): void {
-  let reads = outputReads.get(unit);
-  if (!reads) outputReads.set(unit, (reads = []));
-  reads.push({ module, output, at });
+  (unit.outputReads ??= []).push({ module, output, at });
 }
 
 export function checkModuleOutputReads(unit: CompileUnit): void {
-  const reads = outputReads.get(unit);
+  const reads = unit.outputReads;
   if (!reads) return;
-  outputReads.delete(unit);
-  const known = signatures.get(unit);
+  unit.outputReads = undefined;
+  const known = unit.moduleSignatures;
   for (const read of reads) {
     const signature = known?.get(read.module);
     if (!signature || signature.outputs.has(read.output.toLowerCase())) continue;

@@ -3,7 +3,8 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { SourceRange } from '../../core/source-range.js';
 import type { BicepSymbol, ResourceSymbol, SymbolTable } from '../bind/symbols.js';
-import type { SyntaxTree } from '../syntax/nodes.js';
+import type { ModuleDeclNode, SyntaxTree } from '../syntax/nodes.js';
+import type { ModuleSignature, OutputRead } from './check-module-contracts.js';
 import type { ResourceInfo } from './resource-info.js';
 import type { SpanFinder } from './span-finder.js';
 
@@ -38,6 +39,12 @@ export interface CompileUnit {
   compileArm(e: import('../syntax/nodes.js').Expression, scope: Scope): string;
   /** The ARM id text when `e` refers to a resource (`stg`, `stgs[i]`, `vnet::subnet`), else undefined. */
   resourceRefId(e: import('../syntax/nodes.js').Expression, scope: Scope): string | undefined;
+  /**
+   * The module contract check's notes (kept on the unit rather than in maps keyed by it): the
+   * signature of each module called, and the output reads to check once all are known.
+   */
+  moduleSignatures: Map<ModuleDeclNode, ModuleSignature> | undefined;
+  outputReads: OutputRead[] | undefined;
   /** Reads a file relative to this one (load* functions). */
   readRelative(path: string): { text: string; file: string } | string;
 }

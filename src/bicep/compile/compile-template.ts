@@ -213,8 +213,11 @@ class Members {
   }
 
   done(src?: SpanFinder, at?: At): Emitted {
-    this.keys.length = this.n;
-    this.values.length = this.n;
+    // Setting a length is a call into the engine: only when the bound was not reached.
+    if (this.keys.length !== this.n) {
+      this.keys.length = this.n;
+      this.values.length = this.n;
+    }
     return eo(this.keys, this.values, src, at);
   }
 }
