@@ -7,7 +7,7 @@ import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './ar
 import { type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
-import { lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { lookupValue, moduleOutputAccess, refMember, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
 function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
@@ -207,14 +207,16 @@ export function toArm(e: Expression, scope: Scope): string {
       const special = moduleOutputAccess(e, scope);
       if (special !== undefined) return special;
       const ref = resolveResourceRef(e, scope);
-      if (ref) return resourceMemberAccess({ ...e, kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false }, scope) ?? NULL;
+      if (ref) return refMember(ref, 'id', scope);
       const base = toArm(e.base, scope);
       const index = toArm(e.index, scope);
       if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', base, index);
       return e.safe || isSafeChain(e.base) ? call('tryGet', base, index) : base + '[' + index + ']';
     }
-    case 'resource-access':
-      return resourceMemberAccess({ kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false, start: e.start, end: e.end }, scope) ?? NULL;
+    case 'resource-access': {
+      const ref = resolveResourceRef(e, scope);
+      return ref ? refMember(ref, 'id', scope) : NULL;
+    }
     case 'for':
       return forToArm(e, scope);
     case 'lambda': {
@@ -278,8 +280,11 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
       return text;
     }
     case 'resource':
-    case 'module':
-      return resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+    case 'module': {
+      // A bare resource is its id, a bare module its deployment name.
+      const ref = resolveResourceRef(node as Expression, scope);
+      return ref ? refMember(ref, sym.kind === 'module' ? 'name' : 'id', scope) : NULL;
+    }
     case 'import':
       return scope.unit.importedValue(sym) ?? NULL;
     default:
@@ -316,11 +321,16 @@ function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): stri
 }
 
 function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope): string {
-  const lower = name.toLowerCase();
-  if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
-  if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
-    const folded = foldLoadFunction(e, scope);
-    if (folded !== undefined) return folded;
+  // Names are matched without case; only a name starting with a, l, n or r can match (most calls
+  // are not lower-cased for nothing).
+  const first = name.charCodeAt(0) | 0x20;
+  if (first === 0x61 || first === 0x6c || first === 0x6e || first === 0x72) {
+    const lower = name.toLowerCase();
+    if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
+    if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
+      const folded = foldLoadFunction(e, scope);
+      if (folded !== undefined) return folded;
+    }
   }
   return name + '(' + argsText(e.arguments, scope) + ')';
 }

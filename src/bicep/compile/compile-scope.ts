@@ -71,7 +71,10 @@ export function memoInRoot<T>(scope: Scope, memo: Map<object, T>, key: object, m
 }
 
 export function withLocals(scope: Scope, entries: [string, Local][]): Scope {
-  const locals = new Map(scope.locals);
-  for (const [k, v] of entries) locals.set(k, v);
+  // Copied with forEach: the Map constructor and for-of go through an iterator (a result object
+  // and an entry array per local).
+  const locals = new Map<string, Local>();
+  if (scope.locals.size) scope.locals.forEach((v, k) => locals.set(k, v));
+  for (let i = 0; i < entries.length; i++) locals.set(entries[i][0], entries[i][1]);
   return { unit: scope.unit, locals };
 }

@@ -72,8 +72,11 @@ export function refIdArm(ref: Ref, scope: Scope): string {
 /** `stg.id`, `stg.name`, `stg.properties`, `stg.location`…; undefined when the base is no resource. */
 export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): string | undefined {
   const ref = resolveResourceRef(e.base, scope);
-  if (!ref) return undefined;
-  const prop = e.property.name;
+  return ref ? refMember(ref, e.property.name, scope) : undefined;
+}
+
+/** `<ref>.<prop>` for a resolved reference (a bare `stg` is `stg.id`, a bare `mod` is `mod.name`). */
+export function refMember(ref: Ref, prop: string, scope: Scope): string {
   const idx = indexArm(ref, scope);
   if (ref.kind === 'module') {
     if (prop === 'name') return moduleDeploymentNameArm(ref.sym, scope, idx);
