@@ -50,8 +50,8 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
     map.set(sym.name, sym);
   };
   const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
-    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: NO_CHILDREN };
-    if (parent) sym.parent = parent;
+    // One shape for every resource symbol (`parent` undefined at the top level).
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, parent, children: NO_CHILDREN };
     table.resources.push(sym);
     const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
     if (body.kind === 'object') {

@@ -19,7 +19,7 @@ import { registryCacheFile } from './registry-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
 import { eo, ev, put, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
-import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
+import { computeResourceInfo, resourceInfoOf, type ResourceInfo } from './resource-info.js';
 import { SpanFinder } from './span-finder.js';
 
 export interface CompilerOptions {
@@ -288,7 +288,7 @@ class Unit implements CompileUnit {
     if (this.computingInfos.includes(sym)) {
       // `parent: self` or parents in a circle: report it and treat the resource as parentless.
       this.error('bicep/cycle', `'${sym.name}' is its own parent through its 'parent' chain`, sym.decl.name);
-      return { sym, symbolic: sym.name, type: '', apiVersion: '', existing: sym.decl.existing };
+      return resourceInfoOf(sym, sym.name, '', '', false, undefined, undefined, undefined, undefined, undefined);
     }
     this.computingInfos.push(sym);
     try {

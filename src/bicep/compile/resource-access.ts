@@ -27,7 +27,7 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     if (sym?.kind === 'resource') {
       const info = scope.unit.resourceInfo(sym);
       if (index && !info.loop) return undefined;
-      return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
+      return index ? { kind: 'resource', info, index } : (info.ref ??= { kind: 'resource', info });
     }
     if (sym?.kind === 'module') {
       const looped = sym.decl.value.kind === 'for';
@@ -40,7 +40,9 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     const base = resolveResourceRef(unwrap(target.base), scope);
     if (base?.kind !== 'resource') return undefined;
     const child = base.info.sym.children.get(target.name.name);
-    return child ? { kind: 'resource', info: scope.unit.resourceInfo(child) } : undefined;
+    if (!child) return undefined;
+    const info = scope.unit.resourceInfo(child);
+    return (info.ref ??= { kind: 'resource', info });
   }
   return undefined;
 }

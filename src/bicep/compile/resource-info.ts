@@ -25,6 +25,8 @@ export interface ResourceInfo {
   /** Memo of the name and id texts in the unit's top-level scope (an info belongs to one unit). */
   nameText?: string;
   idText?: string;
+  /** The reference to the whole resource (not one element of a loop), made once. */
+  ref?: { kind: 'resource'; info: ResourceInfo };
 }
 
 export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
@@ -60,15 +62,41 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, nameText: undefined, idText: undefined };
-  if (extension) info.extension = extension;
-  if (body) info.body = body;
-  if (condition) info.condition = condition;
-  if (loop) info.loop = loop;
-  if (parent) info.parent = parent;
-  const scopeExpr = member(body, 'scope');
-  if (scopeExpr) info.scopeExpr = scopeExpr;
-  return info;
+  return resourceInfoOf(sym, symbolicName(sym), type, apiVersion, extension, body, condition, loop, parent, member(body, 'scope'));
+}
+
+/**
+ * Every info has every field, absent ones undefined: one object shape for all, so the reads of
+ * `info.loop`, `info.parent`… all over the compiler stay monomorphic.
+ */
+export function resourceInfoOf(
+  sym: ResourceSymbol,
+  symbolic: string,
+  type: string,
+  apiVersion: string,
+  extension: boolean,
+  body: ObjectNode | undefined,
+  condition: Expression | undefined,
+  loop: ForNode | undefined,
+  parent: ResourceInfo['parent'],
+  scopeExpr: Expression | undefined,
+): ResourceInfo {
+  return {
+    sym,
+    symbolic,
+    type,
+    apiVersion,
+    existing: sym.decl.existing,
+    extension: extension || undefined,
+    body,
+    condition,
+    loop,
+    parent,
+    scopeExpr,
+    nameText: undefined,
+    idText: undefined,
+    ref: undefined,
+  };
 }
 
 function symbolicName(sym: ResourceSymbol): string {
