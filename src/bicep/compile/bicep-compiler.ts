@@ -220,6 +220,10 @@ export class BicepCompiler implements TemplateCompileHost {
     return undefined;
   }
 
+  templateFact<T>(key: object, make: () => T): T {
+    return this.cache.fact(key, make);
+  }
+
   importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
     return this.imports.get(unit)?.variables;
   }
@@ -348,6 +352,10 @@ class Unit implements CompileUnit {
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }
+  }
+
+  templateFact<T>(key: object, make: () => T): T {
+    return this.compiler.templateFact(key, make);
   }
 
   compileArm(e: Expression, scope: Scope): string {

@@ -20,21 +20,15 @@ export interface OutputRead {
   at: { start: number; end: number };
 }
 
-/** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
 /**
- * Signatures by template: a module compiled once per scan is called from many files, and its
- * signature is the same for all of them. Keyed by the compiled template (or a JSON module's value),
- * so an entry lives exactly as long as the scan's compile cache holds the template.
+ * Checks the `params` of a module against its template and keeps the template's outputs for later
+ * reads. Signatures are kept by template: a module compiled once per scan is called from many
+ * files, and its signature is the same for all of them.
  */
-const knownSignatures = new WeakMap<object, ModuleSignature>();
-
 export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: ObjectNode | undefined, template: Emitted): void {
+  // Keyed by the compiled template, or a JSON module's value (an Emitted around it is made per call).
   const key = template.kind === 'value' ? template.value : template;
-  let signature = key !== null && typeof key === 'object' ? knownSignatures.get(key) : undefined;
-  if (!signature) {
-    signature = signatureOf(template);
-    if (key !== null && typeof key === 'object') knownSignatures.set(key, signature);
-  }
+  const signature = key !== null && typeof key === 'object' ? unit.templateFact(key, () => signatureOf(template)) : signatureOf(template);
   (unit.moduleSignatures ??= new Map()).set(decl, signature);
   if (signature.required.size === 0 || !body) return;
   const params = body.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'params');
@@ -43,7 +37,10 @@ export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: O
   if (value && (value.kind !== 'object' || value.items.some((i) => i.kind !== 'object-property'))) return;
   const given = new Set<string>();
   if (value?.kind === 'object') for (const i of value.items) if (i.kind === 'object-property') given.add(propertyKeyName(i.key)?.toLowerCase() ?? '');
-  const missing = [...signature.required].filter(([k]) => !given.has(k)).map(([, name]) => `'${name}'`);
+  const missing: string[] = [];
+  signature.required.forEach((name, k) => {
+    if (!given.has(k)) missing.push(`'${name}'`);
+  });
   if (missing.length === 0) return;
   unit.error(
     'bicep/module-params-missing',

@@ -44,6 +44,8 @@ export interface CompileUnit {
    * signature of each module called, and the output reads to check once all are known.
    */
   moduleSignatures: Map<ModuleDeclNode, ModuleSignature> | undefined;
+  /** What `make` works out from `key` (a module's template), once per scan. */
+  templateFact<T>(key: object, make: () => T): T;
   outputReads: OutputRead[] | undefined;
   /** Reads a file relative to this one (load* functions). */
   readRelative(path: string): { text: string; file: string } | string;
