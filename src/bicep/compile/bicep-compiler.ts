@@ -243,6 +243,7 @@ class Unit implements CompileUnit {
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
   readonly loopScopes = new Map<object, Scope>();
+  readonly declarationTexts = new Map<object, string>();
   moduleSignatures: CompileUnit['moduleSignatures'] = undefined;
   outputReads: CompileUnit['outputReads'] = undefined;
   private readonly emitting = new Set<string>();

@@ -30,6 +30,8 @@ export interface CompileUnit {
   effects(): number;
   /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */
   loopScopes: Map<object, Scope>;
+  /** Memo of texts compiled once per declaration (loop sources, module names), keyed by their node. */
+  declarationTexts: Map<object, string>;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */
   variableName(name: string): string;
   functionName(name: string): string;
@@ -79,4 +81,20 @@ export function withLocals(scope: Scope, entries: [string, Local][]): Scope {
   if (scope.locals.size) scope.locals.forEach((v, k) => locals.set(k, v));
   for (let i = 0; i < entries.length; i++) locals.set(entries[i][0], entries[i][1]);
   return { unit: scope.unit, locals };
+}
+
+/**
+ * The text `make` compiles for `key` in the unit's top-level scope, compiled once per declaration
+ * rather than at every use, unless compiling it did something that must happen at every use:
+ * reported something, imported a value, or noted a module output read (each read is checked on
+ * its own).
+ */
+export function declarationText(unit: CompileUnit, key: object, make: () => string): string {
+  const hit = unit.declarationTexts.get(key);
+  if (hit !== undefined) return hit;
+  const before = unit.effects();
+  const reads = unit.outputReads?.length ?? 0;
+  const text = make();
+  if (unit.effects() === before && (unit.outputReads?.length ?? 0) === reads) unit.declarationTexts.set(key, text);
+  return text;
 }

@@ -1,8 +1,8 @@
 // Module declarations: their deployment name (the `name:` or Bicep's default) and loop.
 import type { BicepSymbol } from '../bind/symbols.js';
 import { NULL, call, quote } from './arm-text.js';
-import type { ForNode } from '../syntax/nodes.js';
-import { type Scope, memoInRoot, withLocals } from './compile-scope.js';
+import type { Expression, ForNode } from '../syntax/nodes.js';
+import { type Scope, declarationText, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts, type DeclarationParts } from './declaration-body.js';
 import { member } from './resource-info.js';
 
@@ -49,6 +49,12 @@ function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?
 export function moduleDeploymentNameArm(sym: ModuleSymbol, scope: Scope, indexArm?: string): string {
   const name = member(moduleParts(sym).body, 'name');
   if (!name) return call('format', quote(`${sym.name}-{0}`), call('uniqueString', quote(sym.name), 'deployment().name'));
+  // The declaration's own `name:` and every reference to the module ask for it.
+  if (indexArm === undefined && scope.locals.size === 0) return declarationText(scope.unit, name, () => compileModuleName(sym, name, scope));
+  return compileModuleName(sym, name, scope, indexArm);
+}
+
+function compileModuleName(sym: ModuleSymbol, name: Expression, scope: Scope, indexArm?: string): string {
   if (compilingNames.includes(sym.decl)) {
     scope.unit.error('bicep/cycle', `the name of module '${sym.name}' depends on itself`, name);
     return NULL;

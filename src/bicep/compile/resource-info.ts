@@ -4,7 +4,7 @@ import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
-import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
+import { type CompileUnit, type Scope, declarationText, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
 
 export interface ResourceInfo {
@@ -163,6 +163,12 @@ const compilingLoops: ForNode[] = [];
 export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   const loop = info.loop;
   if (!loop) return NULL;
+  // Asked for by the copy loop and by every reference to an element (`stgs[i]`).
+  if (scope.locals.size === 0) return declarationText(scope.unit, loop, () => compileLoopSource(info, loop, scope));
+  return compileLoopSource(info, loop, scope);
+}
+
+function compileLoopSource(info: ResourceInfo, loop: ForNode, scope: Scope): string {
   // A stack of what is being compiled, not a set (a set would rehash as it grows and shrinks);
   // written out here rather than through a helper taking closures: this runs for every loop scope.
   if (compilingLoops.includes(loop)) {
