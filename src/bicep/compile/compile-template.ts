@@ -1,11 +1,11 @@
 // Compiles one Bicep file (a unit) to an ARM template in the symbolic-name form (languageVersion
 // 2.0): parameters, variables, user functions, resources and modules keyed by symbolic name,
 // outputs. Every emitted value carries the range of the Bicep text it came from.
-import type { DecoratorNode, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
+import type { DecoratorNode, Expression, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
 import { NO_LOCALS, type CompileUnit, type Scope } from './compile-scope.js';
-import { toArm, toJson } from './compile-expression.js';
+import { isLiteral, toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
 import { checkSelfReferences } from './check-self-references.js';
 import { checkModuleCall, checkModuleOutputReads } from './check-module-contracts.js';
@@ -237,7 +237,7 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   if (info.apiVersion) entries.add('apiVersion', ev(info.apiVersion, src, decl.typeString));
   // A non-Azure extension resource keeps its `name` (if any) among its properties, as Bicep emits it.
   const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
-  if (!info.parent && nameNode) entries.add('name', toJson(nameNode.value, scope));
+  if (!info.parent && nameNode) entries.add('name', resourceName(info, nameNode.value, scope));
   else if (!info.extension && (nameNode || info.parent)) entries.add('name', ev(`[${fullNameArm(info, root)}]`, src, nameNode ?? decl.name));
   // A child of an extension resource is at its parent's scope, and says so as Bicep emits it.
   const parentInfo = info.parent?.info;
@@ -261,6 +261,19 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
   }
   if (info.extension) entries.add('properties', info.body ? members.done(src, info.body) : members.done());
   return entries.done(src, decl);
+}
+
+/**
+ * A top-level resource's `name:` as toJson emits it. References to the resource compiled the name
+ * already (ownNameArm keeps it): an expression name reuses that text, unless compiling it noted
+ * a module output read, which must be noted again here.
+ */
+function resourceName(info: ResourceInfo, value: Expression, scope: Scope): Emitted {
+  let e = value;
+  while (e.kind === 'parenthesized') e = e.expression;
+  const text = info.nameText;
+  if (text === undefined || info.nameReadsOutputs || isLiteral(e) || e.kind === 'object' || e.kind === 'array') return toJson(value, scope);
+  return ev('[' + text + ']', scope.unit.finder, e);
 }
 
 function loopCopy(name: string, iterableArm: string, decorators: DecoratorNode[]): Emitted {

@@ -25,6 +25,8 @@ export interface ResourceInfo {
   /** Memo of the name and id texts in the unit's top-level scope (an info belongs to one unit). */
   nameText?: string;
   idText?: string;
+  /** Compiling `nameText` noted a module output read (a read is checked, so noted, at each use). */
+  nameReadsOutputs?: boolean;
   /** The reference to the whole resource (not one element of a loop), made once. */
   ref?: { kind: 'resource'; info: ResourceInfo };
 }
@@ -95,6 +97,7 @@ export function resourceInfoOf(
     scopeExpr,
     nameText: undefined,
     idText: undefined,
+    nameReadsOutputs: undefined,
     ref: undefined,
   };
 }
@@ -195,9 +198,14 @@ const compilingNames: ResourceInfo[] = [];
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
   if (info.nameText !== undefined) return info.nameText;
-  const before = scope.unit.effects();
+  const unit = scope.unit;
+  const before = unit.effects();
+  const reads = unit.outputReads?.length ?? 0;
   const text = ownNameArmOnce(info, scope);
-  if (scope.unit.effects() === before) info.nameText = text;
+  if (unit.effects() === before) {
+    info.nameText = text;
+    info.nameReadsOutputs = (unit.outputReads?.length ?? 0) !== reads;
+  }
   return text;
 }
 
