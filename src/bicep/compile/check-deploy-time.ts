@@ -3,7 +3,7 @@
 // (BCP120, BCP178, BCP182); so does azready, with the place and the offending reference.
 import type { Expression, Statement, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
-import { type Scope, withLocals } from './compile-scope.js';
+import { type Scope, declarationText, withLocals } from './compile-scope.js';
 import { resolveResourceRef } from './resource-access.js';
 import { loopScope, member } from './resource-info.js';
 import { moduleLoopScope, moduleParts } from './module-info.js';
@@ -250,7 +250,8 @@ export function checkDuplicateModuleNames(statements: Statement[], scope: Scope)
     const { body } = moduleParts({ kind: 'module', name: s.name.name, decl: s });
     const name = member(body, 'name');
     if (!name || (name.kind !== 'string' && name.kind !== 'multiline-string')) continue;
-    const key = `${scope.unit.compileArm(name, scope)}@${body?.items.some((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'scope') ? scope.unit.compileArm(member(body, 'scope')!, scope) : ''}`;
+    // The module's own name compiled this text already (moduleDeploymentNameArm, keyed the same).
+    const key = `${declarationText(scope.unit, name, () => scope.unit.compileArm(name, scope))}@${body?.items.some((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'scope') ? scope.unit.compileArm(member(body, 'scope')!, scope) : ''}`;
     const first = seen.get(key);
     if (first) scope.unit.error('bicep/duplicate-module-name', `modules '${first}' and '${s.name.name}' deploy with the same name at the same scope; the second would overwrite the first. Rename one.`, name);
     else seen.set(key, s.name.name);

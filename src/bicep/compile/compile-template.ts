@@ -4,7 +4,7 @@
 import type { DecoratorNode, Expression, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
-import { NO_LOCALS, type CompileUnit, type Scope } from './compile-scope.js';
+import { NO_LOCALS, declarationText, type CompileUnit, type Scope } from './compile-scope.js';
 import { isLiteral, toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
 import { checkSelfReferences } from './check-self-references.js';
@@ -291,7 +291,7 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
   // condition, copy, type, apiVersion, name, up to two scope members, properties.
   const entries = new Members(8);
   if (condition) entries.add('condition', ev(`[${toArm(condition, scope)}]`, src, condition));
-  if (loop) entries.add('copy', loopCopy(sym.name, toArm(loop.iterable, root), decl.decorators));
+  if (loop) entries.add('copy', loopCopy(sym.name, declarationText(unit, loop, () => toArm(loop.iterable, root)), decl.decorators));
   entries.add('type', DEPLOYMENTS);
   entries.add('apiVersion', DEPLOYMENTS_API);
   entries.add('name', ev(`[${moduleDeploymentNameArm(sym, root)}]`, src, decl.name));

@@ -26,6 +26,16 @@ const compilingLoops: object[] = [];
 
 function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?: string): Scope {
   const index = indexArm ?? call('copyIndex', quote(sym.name));
+  // Compiled once per declaration in the top-level scope (the copy loop asks for it too).
+  const iterable = scope.locals.size === 0 ? declarationText(scope.unit, loop, () => loopSourceArm(sym, loop, scope)) : loopSourceArm(sym, loop, scope);
+  const entries: [string, { kind: 'arm'; text: string }][] = [];
+  if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
+  if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);
+  return withLocals(scope, entries);
+}
+
+/** The loop source of a module, guarded against a source that reads the module itself. */
+function loopSourceArm(sym: ModuleSymbol, loop: ForNode, scope: Scope): string {
   let iterable: string;
   // The cycle guard, written out (no closures per call), as for the name below.
   if (compilingLoops.includes(loop)) {
@@ -39,10 +49,7 @@ function makeLoopScope(sym: ModuleSymbol, loop: ForNode, scope: Scope, indexArm?
       compilingLoops.pop();
     }
   }
-  const entries: [string, { kind: 'arm'; text: string }][] = [];
-  if (loop.item) entries.push([loop.item.name, { kind: 'arm', text: `${iterable}[${index}]` }]);
-  if (loop.index) entries.push([loop.index.name, { kind: 'arm', text: index }]);
-  return withLocals(scope, entries);
+  return iterable;
 }
 
 /** The deployment name: `name:` when given, else Bicep's `<sym>-<uniqueString(sym, deployment().name)>`. */
