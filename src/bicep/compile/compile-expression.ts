@@ -1,13 +1,14 @@
 // Compiles Bicep expressions to ARM template expressions: operators become functions, string
 // interpolation becomes format(), for-expressions become map()/filter() with lambdas, and
 // references to resources and modules become resourceId()/reference() calls.
-import type { BinaryOperator, Expression, ForNode, ObjectNode, ObjectPropertyNode, SyntaxNode } from '../syntax/nodes.js';
+import type { BicepSymbol } from '../bind/symbols.js';
+import type { BinaryOperator, Expression, ForNode, IdentifierNode, ObjectNode, ObjectPropertyNode, PropertyAccessNode, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './arm-text.js';
-import { type Scope, withLocals } from './compile-scope.js';
+import { type Local, type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
-import { lookupValue, moduleOutputAccess, refMember, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { lookupValue, moduleOutputAccess, refMember, refOfSymbol, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
 function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
@@ -198,6 +199,7 @@ export function toArm(e: Expression, scope: Scope): string {
     case 'call':
       return callToArm(e, scope);
     case 'property-access': {
+      if (e.base.kind === 'identifier') return identifierPropertyToArm(e.base, e, scope);
       const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
       if (special !== undefined) return special;
       const base = toArm(e.base, scope);
@@ -257,12 +259,35 @@ function objectToArm(e: ObjectNode, scope: Scope): string {
 
 function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
   const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
-  if (local) {
-    if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
-    if (local.kind === 'func-param') return call('parameters', quote(local.name));
-    return local.text;
+  if (local) return localToArm(local);
+  return symbolToArm(name, node, lookupValue(name, scope), scope);
+}
+
+function localToArm(local: Local): string {
+  if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
+  if (local.kind === 'func-param') return call('parameters', quote(local.name));
+  return local.text;
+}
+
+/**
+ * `name.prop`, the commonest shape (`param.x`, `stg.properties`), as resourceMemberAccess and
+ * identifierToArm compile it, with one lookup of the name instead of one in each.
+ */
+function identifierPropertyToArm(base: IdentifierNode, e: PropertyAccessNode, scope: Scope): string {
+  const name = base.name;
+  const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
+  let text: string;
+  if (local) text = localToArm(local);
+  else {
+    const sym = lookupValue(name, scope);
+    if (sym?.kind === 'resource' || sym?.kind === 'module') return refMember(refOfSymbol(sym, scope), e.property.name, scope);
+    text = symbolToArm(name, base, sym, scope);
   }
-  const sym = lookupValue(name, scope);
+  return e.safe ? call('tryGet', text, quote(e.property.name)) : text + '.' + e.property.name;
+}
+
+/** A name that is no local: its symbol's ARM text (`sym` undefined: not declared). */
+function symbolToArm(name: string, node: SyntaxNode, sym: BicepSymbol | undefined, scope: Scope): string {
   if (!sym) {
     scope.unit.error('bicep/undefined-symbol', `'${name}' is not declared; declare it or check the spelling`, node);
     return NULL;
@@ -280,11 +305,9 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
       return text;
     }
     case 'resource':
-    case 'module': {
+    case 'module':
       // A bare resource is its id, a bare module its deployment name.
-      const ref = resolveResourceRef(node as Expression, scope);
-      return ref ? refMember(ref, sym.kind === 'module' ? 'name' : 'id', scope) : NULL;
-    }
+      return refMember(refOfSymbol(sym, scope), sym.kind === 'module' ? 'name' : 'id', scope);
     case 'import':
       return scope.unit.importedValue(sym) ?? NULL;
     default:

@@ -3,6 +3,7 @@
 // `vnet::subnet.id`, `stg.listKeys()`, and module outputs `mod.outputs.x`.
 import type { Expression, IndexAccessNode, PropertyAccessNode, CallNode } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
+import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Scope } from './compile-scope.js';
 import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
 import type { ModuleSymbol } from './module-info.js';
@@ -25,14 +26,13 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     if (scope.locals.has(target.name)) return undefined;
     const sym = lookupValue(target.name, scope);
     if (sym?.kind === 'resource') {
+      if (!index) return refOfSymbol(sym, scope);
       const info = scope.unit.resourceInfo(sym);
-      if (index && !info.loop) return undefined;
-      return index ? { kind: 'resource', info, index } : (info.ref ??= { kind: 'resource', info });
+      return info.loop ? { kind: 'resource', info, index } : undefined;
     }
     if (sym?.kind === 'module') {
-      const looped = sym.decl.value.kind === 'for';
-      if (index && !looped) return undefined;
-      return index ? { kind: 'module', sym, index } : { kind: 'module', sym };
+      if (!index) return refOfSymbol(sym, scope);
+      return sym.decl.value.kind === 'for' ? { kind: 'module', sym, index } : undefined;
     }
     return undefined;
   }
@@ -45,6 +45,13 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     return (info.ref ??= { kind: 'resource', info });
   }
   return undefined;
+}
+
+/** The reference to a whole resource or module (no element of a loop). */
+export function refOfSymbol(sym: ResourceSymbol | ModuleSymbol, scope: Scope): Ref {
+  if (sym.kind === 'module') return { kind: 'module', sym };
+  const info = scope.unit.resourceInfo(sym);
+  return (info.ref ??= { kind: 'resource', info });
 }
 
 function indexArm(ref: Ref, scope: Scope): string | undefined {
