@@ -39,8 +39,12 @@ export interface SymbolTable {
  */
 const NO_CHILDREN: Map<string, ResourceSymbol> = new Map();
 
+/** The types or outputs of a file that declares none (only the binder adds to a table's maps). */
+const NO_SYMBOLS: Map<string, BicepSymbol> = new Map();
+
 export function bindSymbols(tree: SyntaxTree): SymbolTable {
-  const table: SymbolTable = { values: new Map(), types: new Map(), outputs: new Map(), resources: [], diagnostics: [] };
+  // Types and outputs start as the shared empty map: a file without any gets no map of its own.
+  const table: SymbolTable = { values: new Map(), types: NO_SYMBOLS, outputs: NO_SYMBOLS, resources: [], diagnostics: [] };
   const range = (start: number, end: number): SourceRange => tree.lineMap.range(tree.file, start, end - start);
   const declare = (map: Map<string, BicepSymbol>, sym: BicepSymbol, at: { start: number; end: number }) => {
     if (map.has(sym.name)) {
@@ -81,9 +85,11 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
         declare(table.values, { kind: 'module', name: s.name.name, decl: s }, s.name);
         break;
       case 'output-decl':
+        if (table.outputs === NO_SYMBOLS) table.outputs = new Map();
         declare(table.outputs, { kind: 'output', name: s.name.name, decl: s }, s.name);
         break;
       case 'type-decl':
+        if (table.types === NO_SYMBOLS) table.types = new Map();
         declare(table.types, { kind: 'type', name: s.name.name, decl: s }, s.name);
         break;
       case 'func-decl':
@@ -97,6 +103,7 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
           const sym: BicepSymbol = { kind: 'import', name: local, decl: s, importedName: original, wildcard: false };
           // An imported name may be a type or a value; record it in both namespaces.
           if (!table.values.has(local)) table.values.set(local, sym);
+          if (table.types === NO_SYMBOLS) table.types = new Map();
           if (!table.types.has(local)) table.types.set(local, sym);
         }
         break;

@@ -51,9 +51,10 @@ const readUtf8 = (file: string) => readFileSync(file, 'utf8');
 
 export class BicepCompiler implements TemplateCompileHost {
   private readonly stack: string[] = [];
-  private readonly imports = new Map<CompileUnit, ImportSink>();
+  // Made at the first import (most files import nothing).
+  private imports: Map<CompileUnit, ImportSink> | undefined;
   /** Files imported from, parsed once per compiler (imports are small; trees are not kept longer). */
-  private readonly importTrees = new Map<string, SyntaxTree>();
+  private importTrees: Map<string, SyntaxTree> | undefined;
   private readonly cache: CompileCache;
   private readonly readFile: (file: string) => string;
 
@@ -201,15 +202,17 @@ export class BicepCompiler implements TemplateCompileHost {
       unit.error('bicep/import-not-found', `the file '${fromPath}' to import from does not exist`, at);
       return undefined;
     }
-    let sink = this.imports.get(unit);
+    const imports = (this.imports ??= new Map());
+    let sink = imports.get(unit);
     if (!sink) {
       sink = { variables: new Map(), functions: new Map(), count: 0 };
-      this.imports.set(unit, sink);
+      imports.set(unit, sink);
     }
-    let tree = this.importTrees.get(file);
+    const trees = (this.importTrees ??= new Map());
+    let tree = trees.get(file);
     if (!tree) {
       tree = parseBicep(file, this.read(file));
-      this.importTrees.set(file, tree);
+      trees.set(file, tree);
     }
     // Numbered per importing file, so a module compiles the same whoever calls it.
     const exporter = new Unit(tree, this, `_${++sink.count}.`, sink);
@@ -225,11 +228,11 @@ export class BicepCompiler implements TemplateCompileHost {
   }
 
   importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
-    return this.imports.get(unit)?.variables;
+    return this.imports?.get(unit)?.variables;
   }
 
   importedFunctions(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
-    return this.imports.get(unit)?.functions;
+    return this.imports?.get(unit)?.functions;
   }
 }
 
@@ -246,7 +249,8 @@ class Unit implements CompileUnit {
   readonly declarationTexts = new Map<object, string>();
   moduleSignatures: CompileUnit['moduleSignatures'] = undefined;
   outputReads: CompileUnit['outputReads'] = undefined;
-  private readonly emitting = new Set<string>();
+  /** Imported names being emitted (made at the first; only imported units emit). */
+  private emitting: Set<string> | undefined;
 
   constructor(
     readonly tree: SyntaxTree,
@@ -321,8 +325,8 @@ class Unit implements CompileUnit {
 
   /** An imported file's variable or function lands in the importing template once. */
   private emitImported(kind: 'var' | 'func', name: string, arm: string): void {
-    if (!this.sink || this.emitting.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
-    this.emitting.add(arm);
+    if (!this.sink || this.emitting?.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
+    (this.emitting ??= new Set()).add(arm);
     const sym = this.symbols.values.get(name);
     const root: Scope = { unit: this, locals: NO_LOCALS };
     if (kind === 'var' && sym?.kind === 'var') this.sink.variables.set(arm, toJson(sym.decl.value, root));
