@@ -33,8 +33,18 @@ export interface SymbolTable {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The children of a resource without nested declarations (most): one empty map for all of them.
+ * Only the binder adds children, and it gives a resource its own map before the first.
+ */
+const NO_CHILDREN: Map<string, ResourceSymbol> = new Map();
+
+/** The types or outputs of a file that declares none (only the binder adds to a table's maps). */
+const NO_SYMBOLS: Map<string, BicepSymbol> = new Map();
+
 export function bindSymbols(tree: SyntaxTree): SymbolTable {
-  const table: SymbolTable = { values: new Map(), types: new Map(), outputs: new Map(), resources: [], diagnostics: [] };
+  // Types and outputs start as the shared empty map: a file without any gets no map of its own.
+  const table: SymbolTable = { values: new Map(), types: NO_SYMBOLS, outputs: NO_SYMBOLS, resources: [], diagnostics: [] };
   const range = (start: number, end: number): SourceRange => tree.lineMap.range(tree.file, start, end - start);
   const declare = (map: Map<string, BicepSymbol>, sym: BicepSymbol, at: { start: number; end: number }) => {
     if (map.has(sym.name)) {
@@ -44,13 +54,14 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
     map.set(sym.name, sym);
   };
   const addResource = (decl: ResourceDeclNode, parent?: ResourceSymbol): ResourceSymbol => {
-    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, children: new Map() };
-    if (parent) sym.parent = parent;
+    // One shape for every resource symbol (`parent` undefined at the top level).
+    const sym: ResourceSymbol = { kind: 'resource', name: decl.name.name, decl, parent, children: NO_CHILDREN };
     table.resources.push(sym);
     const body = decl.value.kind === 'if' ? decl.value.body : decl.value.kind === 'for' ? (decl.value.body.kind === 'if' ? decl.value.body.body : decl.value.body) : decl.value;
     if (body.kind === 'object') {
       for (const item of body.items) {
         if (item.kind === 'resource-decl') {
+          if (sym.children === NO_CHILDREN) sym.children = new Map();
           const child = addResource(item, sym);
           if (sym.children.has(child.name)) table.diagnostics.push(diagnostic('bicep/duplicate-symbol', 'error', `'${child.name}' is declared more than once in '${sym.name}'`, range(item.name.start, item.name.end)));
           sym.children.set(child.name, child);
@@ -79,9 +90,11 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
         declare(table.values, { kind: 'module', name: s.name.name, decl: s }, s.name);
         break;
       case 'output-decl':
+        if (table.outputs === NO_SYMBOLS) table.outputs = new Map();
         declare(table.outputs, { kind: 'output', name: s.name.name, decl: s }, s.name);
         break;
       case 'type-decl':
+        if (table.types === NO_SYMBOLS) table.types = new Map();
         declare(table.types, { kind: 'type', name: s.name.name, decl: s }, s.name);
         break;
       case 'func-decl':
@@ -95,6 +108,7 @@ export function bindSymbols(tree: SyntaxTree): SymbolTable {
           const sym: BicepSymbol = { kind: 'import', name: local, decl: s, importedName: original, wildcard: false };
           // An imported name may be a type or a value; record it in both namespaces.
           if (!table.values.has(local)) table.values.set(local, sym);
+          if (table.types === NO_SYMBOLS) table.types = new Map();
           if (!table.types.has(local)) table.types.set(local, sym);
         }
         break;

@@ -15,14 +15,14 @@ import { parseBicep } from '../parse-bicep.js';
 import type { Expression, ModuleDeclNode, SyntaxTree } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
-import type { CompileUnit, Scope } from './compile-scope.js';
+import { NO_LOCALS, type CompileUnit, type Scope } from './compile-scope.js';
 import { toArm, toJson } from './compile-expression.js';
 import { CompileCache } from './compile-cache.js';
 import { registryCacheFile } from './registry-cache.js';
 import { compileTemplate, type ModuleTemplate, type TemplateCompileHost } from './compile-template.js';
 import { ea, eo, ev, put, type Emitted } from './emit-json.js';
 import { refIdArm, resolveResourceRef } from './resource-access.js';
-import { computeResourceInfo, type ResourceInfo } from './resource-info.js';
+import { computeResourceInfo, resourceInfoOf, type ResourceInfo } from './resource-info.js';
 import { SpanFinder } from './span-finder.js';
 
 export interface CompilerOptions {
@@ -54,9 +54,10 @@ const readUtf8 = (file: string) => readFileSync(file, 'utf8');
 
 export class BicepCompiler implements TemplateCompileHost {
   private readonly stack: string[] = [];
-  private readonly imports = new Map<CompileUnit, ImportSink>();
+  // Made at the first import (most files import nothing).
+  private imports: Map<CompileUnit, ImportSink> | undefined;
   /** Files imported from, parsed once per compiler (imports are small; trees are not kept longer). */
-  private readonly importTrees = new Map<string, SyntaxTree>();
+  private importTrees: Map<string, SyntaxTree> | undefined;
   private readonly cache: CompileCache;
   private readonly readFile: (file: string) => string;
 
@@ -120,7 +121,7 @@ export class BicepCompiler implements TemplateCompileHost {
   compileParamsFile(file: string, text?: string): CompileResult & { tree: SyntaxTree; using?: string } {
     const tree = parseBicep(file, text ?? this.read(file));
     const unit = new Unit(tree, this, '');
-    const root: Scope = { unit, locals: new Map() };
+    const root: Scope = { unit, locals: NO_LOCALS };
     const variables = eo([], []);
     const outputs = eo([], []);
     let using: string | undefined;
@@ -213,18 +214,20 @@ export class BicepCompiler implements TemplateCompileHost {
       unit.error('bicep/import-not-found', `the file '${fromPath}' to import from does not exist`, at);
       return undefined;
     }
-    let sink = this.imports.get(unit);
+    const imports = (this.imports ??= new Map());
+    let sink = imports.get(unit);
     if (!sink) {
       sink = { variables: new Map(), functions: new Map(), count: 0 };
-      this.imports.set(unit, sink);
+      imports.set(unit, sink);
     }
     // An ARM template exports variables too (metadata `__bicep_exported_variables!`): compile-time
     // constants, evaluated here with the ARM expander and inlined as values.
     if (/\.json$/i.test(file)) return this.importJsonVariable(unit, file, fromPath, name, at);
-    let tree = this.importTrees.get(file);
+    const trees = (this.importTrees ??= new Map());
+    let tree = trees.get(file);
     if (!tree) {
       tree = parseBicep(file, this.read(file));
-      this.importTrees.set(file, tree);
+      trees.set(file, tree);
     }
     // Numbered per importing file, so a module compiles the same whoever calls it.
     const exporter = new Unit(tree, this, `_${++sink.count}.`, sink);
@@ -255,12 +258,16 @@ export class BicepCompiler implements TemplateCompileHost {
     return call('json', quote(JSON.stringify(value)));
   }
 
+  templateFact<T>(key: object, make: () => T): T {
+    return this.cache.fact(key, make);
+  }
+
   importedVariables(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
-    return this.imports.get(unit)?.variables;
+    return this.imports?.get(unit)?.variables;
   }
 
   importedFunctions(unit: CompileUnit): ReadonlyMap<string, Emitted> | undefined {
-    return this.imports.get(unit)?.functions;
+    return this.imports?.get(unit)?.functions;
   }
 }
 
@@ -274,7 +281,11 @@ class Unit implements CompileUnit {
   private nested?: Map<string, ResourceSymbol>;
   private importCount = 0;
   readonly loopScopes = new Map<object, Scope>();
-  private readonly emitting = new Set<string>();
+  readonly declarationTexts = new Map<object, string>();
+  moduleSignatures: CompileUnit['moduleSignatures'] = undefined;
+  outputReads: CompileUnit['outputReads'] = undefined;
+  /** Imported names being emitted (made at the first; only imported units emit). */
+  private emitting: Set<string> | undefined;
 
   constructor(
     readonly tree: SyntaxTree,
@@ -321,7 +332,7 @@ class Unit implements CompileUnit {
     if (this.computingInfos.includes(sym)) {
       // `parent: self` or parents in a circle: report it and treat the resource as parentless.
       this.error('bicep/cycle', `'${sym.name}' is its own parent through its 'parent' chain`, sym.decl.name);
-      return { sym, symbolic: sym.name, type: '', apiVersion: '', existing: sym.decl.existing };
+      return resourceInfoOf(sym, sym.name, '', '', false, undefined, undefined, undefined, undefined, undefined);
     }
     this.computingInfos.push(sym);
     try {
@@ -349,10 +360,10 @@ class Unit implements CompileUnit {
 
   /** An imported file's variable or function lands in the importing template once. */
   private emitImported(kind: 'var' | 'func', name: string, arm: string): void {
-    if (!this.sink || this.emitting.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
-    this.emitting.add(arm);
+    if (!this.sink || this.emitting?.has(arm) || this.sink.variables.has(arm) || this.sink.functions.has(arm)) return;
+    (this.emitting ??= new Set()).add(arm);
     const sym = this.symbols.values.get(name);
-    const root: Scope = { unit: this, locals: new Map() };
+    const root: Scope = { unit: this, locals: NO_LOCALS };
     if (kind === 'var' && sym?.kind === 'var') this.sink.variables.set(arm, toJson(sym.decl.value, root));
     if (kind === 'func' && sym?.kind === 'func') {
       const locals = new Map(sym.decl.parameters.map((p) => [p.name.name, { kind: 'func-param' as const, name: p.name.name }]));
@@ -381,6 +392,10 @@ class Unit implements CompileUnit {
     } catch (e) {
       return `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
     }
+  }
+
+  templateFact<T>(key: object, make: () => T): T {
+    return this.compiler.templateFact(key, make);
   }
 
   compileArm(e: Expression, scope: Scope): string {

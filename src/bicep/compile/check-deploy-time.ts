@@ -3,65 +3,85 @@
 // (BCP120, BCP178, BCP182); so does azready, with the place and the offending reference.
 import type { Expression, Statement, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
-import { type Scope, withLocals } from './compile-scope.js';
+import { type Scope, declarationText, withLocals } from './compile-scope.js';
 import { resolveResourceRef } from './resource-access.js';
 import { loopScope, member } from './resource-info.js';
 import { moduleLoopScope, moduleParts } from './module-info.js';
 
 const START_PROPERTIES = new Set(['id', 'name', 'type', 'apiVersion']);
 
+/**
+ * The scope of the search under way: one module-level walker instead of a closure per search
+ * (there is a search per resource name, loop source and variable loop body).
+ */
+let searchScope: Scope;
+
 /** The first sub-expression whose value is only known once resources are deployed. */
 export function findRuntimeValue(e: SyntaxNode, scope: Scope): Expression | undefined {
-  const visit = (n: SyntaxNode): Expression | undefined => {
-    switch (n.kind) {
-      case 'index-access':
-      case 'property-access': {
-        // `foo['id']` reads a property like `foo.id`.
-        const prop = n.kind === 'property-access' ? n.property.name : constantString(n.index, scope);
-        if (prop === undefined) {
-          // A computed key on a resource cannot be proven to read runtime state: check only the
-          // key itself (Bicep's type system narrows it; azready errs on the side of accepting).
-          if (n.kind === 'index-access' && resolveResourceRef(n.base, scope)) return visit(n.index);
-          return firstInChildren(n, visit);
-        }
-        const ref = resolveResourceRef(n.base, scope);
-        // Resources of non-Azure extensions declare their properties up front.
-        if (ref?.kind === 'resource' && ref.info.extension) return undefined;
-        if (ref?.kind === 'resource') return START_PROPERTIES.has(prop) ? (ref.index ? visit(ref.index) : undefined) : n;
-        if (ref?.kind === 'module') return prop === 'outputs' ? n : ref.index ? visit(ref.index) : undefined;
-        return visit(n.base);
-      }
-      case 'call': {
-        if (n.base && resolveResourceRef(n.base, scope)) return n;
-        if (!n.base && /^(reference|list\w*)$/i.test(n.name.name)) return n;
-        for (const a of n.arguments) {
-          const hit = visit(a);
-          if (hit) return hit;
-        }
-        return n.base ? visit(n.base) : undefined;
-      }
-      // Lambda parameters and loop items shadow symbols of the same name (`map(apps, rg => rg.x)`
-      // beside `resource rg`).
-      case 'lambda':
-        return findRuntimeValue(n.body, withLocals(scope, n.parameters.map((p) => [p.name.name, { kind: 'lambda', name: p.name.name }])));
-      case 'for': {
-        const names = [n.item?.name, n.index?.name].filter((x): x is string => !!x);
-        return visit(n.iterable) ?? findRuntimeValue(n.body, withLocals(scope, names.map((x) => [x, { kind: 'lambda', name: x }])));
-      }
-      // `{ pip: … }`: a property key is a name, not a reference to a symbol called `pip`.
-      case 'object-property':
-        return (n.key.kind === 'identifier' ? undefined : visit(n.key)) ?? visit(n.value);
-      case 'identifier': {
-        const ref = resolveResourceRef(n, scope);
-        // A whole resource or module used as a value is its runtime state.
-        if (ref && !scope.locals.has(n.name)) return n;
-        return undefined;
-      }
-      default:
+  const outer = searchScope;
+  searchScope = scope;
+  try {
+    return visitRuntime(e);
+  } finally {
+    searchScope = outer;
+  }
+}
+
+function visitRuntime(n: SyntaxNode): Expression | undefined {
+  const scope = searchScope;
+  const visit = visitRuntime;
+  switch (n.kind) {
+    case 'index-access':
+    case 'property-access': {
+      // `foo['id']` reads a property like `foo.id`.
+      const prop = n.kind === 'property-access' ? n.property.name : constantString(n.index, scope);
+      if (prop === undefined) {
+        // A computed key on a resource cannot be proven to read runtime state: check only the
+        // key itself (Bicep's type system narrows it; azready errs on the side of accepting).
+        if (n.kind === 'index-access' && resolveResourceRef(n.base, scope)) return visit(n.index);
         return firstInChildren(n, visit);
+      }
+      const ref = resolveResourceRef(n.base, scope);
+      // Resources of non-Azure extensions declare their properties up front.
+      if (ref?.kind === 'resource' && ref.info.extension) return undefined;
+      if (ref?.kind === 'resource') return START_PROPERTIES.has(prop) ? (ref.index ? visit(ref.index) : undefined) : n;
+      if (ref?.kind === 'module') return prop === 'outputs' ? n : ref.index ? visit(ref.index) : undefined;
+      return visit(n.base);
     }
-  };
-  return visit(e);
+    case 'call': {
+      if (n.base && resolveResourceRef(n.base, scope)) return n;
+      if (!n.base && /^(reference|list\w*)$/i.test(n.name.name)) return n;
+      for (const a of n.arguments) {
+        const hit = visit(a);
+        if (hit) return hit;
+      }
+      return n.base ? visit(n.base) : undefined;
+    }
+    // Lambda parameters and loop items shadow symbols of the same name (`map(apps, rg => rg.x)`
+    // beside `resource rg`).
+    case 'lambda':
+      return findRuntimeValue(n.body, withLocals(scope, n.parameters.map((p) => [p.name.name, { kind: 'lambda', name: p.name.name }])));
+    case 'for': {
+      const names = [n.item?.name, n.index?.name].filter((x): x is string => !!x);
+      return visit(n.iterable) ?? findRuntimeValue(n.body, withLocals(scope, names.map((x) => [x, { kind: 'lambda', name: x }])));
+    }
+    // `{ pip: … }`: a property key is a name, not a reference to a symbol called `pip`.
+    case 'object-property':
+      return (n.key.kind === 'identifier' ? undefined : visit(n.key)) ?? visit(n.value);
+    case 'identifier': {
+      const ref = resolveResourceRef(n, scope);
+      // A whole resource or module used as a value is its runtime state.
+      if (ref && !scope.locals.has(n.name)) return n;
+      return undefined;
+    }
+    // Leaves: nothing to find (skips a call to firstInChildren for each).
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return undefined;
+    default:
+      return firstInChildren(n, visit);
+  }
 }
 
 /** A string literal, or a variable whose value is one (`var idAccessor = 'id'`). */
@@ -207,13 +227,27 @@ export function checkDeployTimeValues(statements: Statement[], scope: Scope): vo
   }
 }
 
+/** The scope and callback of the walk under way (module-level: no closure per node visited). */
+let forBodies: { scope: Scope; onBody: (body: SyntaxNode, inner: Scope) => void } | undefined;
+
 function visitForBodies(e: SyntaxNode, scope: Scope, onBody: (body: SyntaxNode, inner: Scope) => void): void {
+  const outer = forBodies;
+  forBodies = { scope, onBody };
+  try {
+    visitForBody(e);
+  } finally {
+    forBodies = outer;
+  }
+}
+
+function visitForBody(e: SyntaxNode): undefined {
   if (e.kind === 'for') {
+    const { scope, onBody } = forBodies!;
     const names = [e.item?.name, e.index?.name].filter((x): x is string => !!x);
     onBody(e.body, withLocals(scope, names.map((n) => [n, { kind: 'lambda', name: n }])));
-    return;
+    return undefined;
   }
-  firstInChildren(e, (c) => visitForBodies(c, scope, onBody));
+  return firstInChildren(e, visitForBody);
 }
 
 /**
@@ -228,7 +262,8 @@ export function checkDuplicateModuleNames(statements: Statement[], scope: Scope)
     const { body } = moduleParts({ kind: 'module', name: s.name.name, decl: s });
     const name = member(body, 'name');
     if (!name || (name.kind !== 'string' && name.kind !== 'multiline-string')) continue;
-    const key = `${scope.unit.compileArm(name, scope)}@${body?.items.some((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'scope') ? scope.unit.compileArm(member(body, 'scope')!, scope) : ''}`;
+    // The module's own name compiled this text already (moduleDeploymentNameArm, keyed the same).
+    const key = `${declarationText(scope.unit, name, () => scope.unit.compileArm(name, scope))}@${body?.items.some((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'scope') ? scope.unit.compileArm(member(body, 'scope')!, scope) : ''}`;
     const first = seen.get(key);
     if (first) scope.unit.error('bicep/duplicate-module-name', `modules '${first}' and '${s.name.name}' deploy with the same name at the same scope; the second would overwrite the first. Rename one.`, name);
     else seen.set(key, s.name.name);

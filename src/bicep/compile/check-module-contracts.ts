@@ -7,40 +7,29 @@ import { propertyKeyName } from '../syntax/nodes.js';
 import type { CompileUnit } from './compile-scope.js';
 import { ev, type Emitted } from './emit-json.js';
 
-interface ModuleSignature {
+export interface ModuleSignature {
   /** Lower-cased names of the parameters without a default that may not be null. */
   required: Map<string, string>;
   /** The declared outputs, by lower-cased name. */
   outputs: Map<string, string>;
 }
 
-interface OutputRead {
+export interface OutputRead {
   module: ModuleDeclNode;
   output: string;
   at: { start: number; end: number };
 }
 
-const signatures = new WeakMap<CompileUnit, Map<ModuleDeclNode, ModuleSignature>>();
-const outputReads = new WeakMap<CompileUnit, OutputRead[]>();
-
-/** Checks the `params` of a module against its template and keeps the template's outputs for later reads. */
 /**
- * Signatures by template: a module compiled once per scan is called from many files, and its
- * signature is the same for all of them. Keyed by the compiled template (or a JSON module's value),
- * so an entry lives exactly as long as the scan's compile cache holds the template.
+ * Checks the `params` of a module against its template and keeps the template's outputs for later
+ * reads. Signatures are kept by template: a module compiled once per scan is called from many
+ * files, and its signature is the same for all of them.
  */
-const knownSignatures = new WeakMap<object, ModuleSignature>();
-
 export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: ObjectNode | undefined, template: Emitted): void {
+  // Keyed by the compiled template, or a JSON module's value (an Emitted around it is made per call).
   const key = template.kind === 'value' ? template.value : template;
-  let signature = key !== null && typeof key === 'object' ? knownSignatures.get(key) : undefined;
-  if (!signature) {
-    signature = signatureOf(template);
-    if (key !== null && typeof key === 'object') knownSignatures.set(key, signature);
-  }
-  let known = signatures.get(unit);
-  if (!known) signatures.set(unit, (known = new Map()));
-  known.set(decl, signature);
+  const signature = key !== null && typeof key === 'object' ? unit.templateFact(key, () => signatureOf(template)) : signatureOf(template);
+  (unit.moduleSignatures ??= new Map()).set(decl, signature);
   if (signature.required.size === 0 || !body) return;
   const params = body.items.find((i) => i.kind === 'object-property' && propertyKeyName(i.key) === 'params');
   const value = params?.kind === 'object-property' ? params.value : undefined;
@@ -48,7 +37,10 @@ export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: O
   if (value && (value.kind !== 'object' || value.items.some((i) => i.kind !== 'object-property'))) return;
   const given = new Set<string>();
   if (value?.kind === 'object') for (const i of value.items) if (i.kind === 'object-property') given.add(propertyKeyName(i.key)?.toLowerCase() ?? '');
-  const missing = [...signature.required].filter(([k]) => !given.has(k)).map(([, name]) => `'${name}'`);
+  const missing: string[] = [];
+  signature.required.forEach((name, k) => {
+    if (!given.has(k)) missing.push(`'${name}'`);
+  });
   if (missing.length === 0) return;
   unit.error(
     'bicep/module-params-missing',
@@ -59,16 +51,14 @@ export function checkModuleCall(unit: CompileUnit, decl: ModuleDeclNode, body: O
 
 /** Notes `mod.outputs.<output>`, checked once every module of the file is known. */
 export function noteModuleOutputRead(unit: CompileUnit, module: ModuleDeclNode, output: string, at: { start: number; end: number }): void {
-  let reads = outputReads.get(unit);
-  if (!reads) outputReads.set(unit, (reads = []));
-  reads.push({ module, output, at });
+  (unit.outputReads ??= []).push({ module, output, at });
 }
 
 export function checkModuleOutputReads(unit: CompileUnit): void {
-  const reads = outputReads.get(unit);
+  const reads = unit.outputReads;
   if (!reads) return;
-  outputReads.delete(unit);
-  const known = signatures.get(unit);
+  unit.outputReads = undefined;
+  const known = unit.moduleSignatures;
   for (const read of reads) {
     const signature = known?.get(read.module);
     if (!signature || signature.outputs.has(read.output.toLowerCase())) continue;

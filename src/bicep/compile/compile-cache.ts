@@ -23,13 +23,16 @@ export class CompileCache {
   private readonly existing = new Map<string, boolean>();
   private readonly compiles = new Map<string, CachedCompile>();
   private readonly values = new Map<string, unknown>();
+  private readonly facts = new Map<object, unknown>();
   private readonly resolved = new Map<string, string>();
 
   /** The absolute path of `file` (resolving is not free, and the same few paths come back often). */
   resolve(file: string): string {
+    // A path that is its own resolved form (most) is not remembered: checking is cheaper than a map.
+    if (isPlainAbsolute(file)) return file;
     let key = this.resolved.get(file);
     if (key === undefined) {
-      key = isPlainAbsolute(file) ? file : path.resolve(file);
+      key = path.resolve(file);
       this.resolved.set(file, key);
     }
     return key;
@@ -66,6 +69,20 @@ export class CompileCache {
 
   remember(compile: CachedCompile, key = this.resolve(compile.file)): void {
     this.compiles.set(key, compile);
+  }
+
+  /**
+   * A value worked out from an object this cache holds (a module's compiled template or JSON),
+   * made once per scan. A plain map: its keys live as long as the cache anyway, and a WeakMap
+   * costs more per entry.
+   */
+  fact<T>(key: object, make: () => T): T {
+    let value = this.facts.get(key) as T | undefined;
+    if (value === undefined) {
+      value = make();
+      this.facts.set(key, value);
+    }
+    return value;
   }
 
   /** Any other value derived from files (a parsed bicepconfig.json, a registry module's JSON). */

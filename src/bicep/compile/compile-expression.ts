@@ -1,14 +1,15 @@
 // Compiles Bicep expressions to ARM template expressions: operators become functions, string
 // interpolation becomes format(), for-expressions become map()/filter() with lambdas, and
 // references to resources and modules become resourceId()/reference() calls.
-import type { BinaryOperator, Expression, ForNode, ObjectNode, ObjectPropertyNode, SyntaxNode } from '../syntax/nodes.js';
+import type { BicepSymbol } from '../bind/symbols.js';
+import type { BinaryOperator, Expression, ForNode, IdentifierNode, ObjectNode, ObjectPropertyNode, PropertyAccessNode, SyntaxNode } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { NULL, call, callOf, escapeJsonString, formatLiteral, quote } from './arm-text.js';
-import { type Scope, withLocals } from './compile-scope.js';
+import { type Local, type Scope, withLocals } from './compile-scope.js';
 import { ea, eo, ev, type Emitted } from './emit-json.js';
 import { foldLoadFunction } from './load-functions.js';
 import { collectionCall } from './collection-lambdas.js';
-import { inlineResourceVariable, wholeResource, lookupValue, moduleOutputAccess, resourceMemberAccess, resourceMethodCall, resolveResourceRef } from './resource-access.js';
+import { inlineResourceVariable, lookupValue, moduleOutputAccess, refMember, refOfSymbol, resourceMemberAccess, resourceMethodCall, resolveResourceRef, wholeResource } from './resource-access.js';
 
 /** The ARM function for a binary operator (a switch: no table lookup and closure call per operator). */
 function binaryToArm(operator: BinaryOperator, l: string, r: string): string {
@@ -203,6 +204,7 @@ export function toArm(e: Expression, scope: Scope): string {
       if (inlined) return toArm(inlined, scope);
       const imported = wildcardMember(e, scope);
       if (imported !== undefined) return imported;
+      if (e.base.kind === 'identifier' && !isElement(e.base.name, scope)) return identifierPropertyToArm(e.base, e, scope);
       const special = moduleOutputAccess(e, scope) ?? resourceMemberAccess(e, scope);
       if (special !== undefined) return special;
       const base = toArm(e.base, scope);
@@ -214,14 +216,16 @@ export function toArm(e: Expression, scope: Scope): string {
       const special = moduleOutputAccess(e, scope);
       if (special !== undefined) return special;
       const ref = resolveResourceRef(e, scope);
-      if (ref) return wholeResource(e, scope) ?? resourceMemberAccess({ ...e, kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false }, scope) ?? NULL;
+      if (ref) return wholeResource(e, scope) ?? refMember(ref, 'id', scope);
       const base = toArm(e.base, scope);
       const index = toArm(e.index, scope);
       if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', base, index);
       return e.safe || isSafeChain(e.base) ? call('tryGet', base, index) : base + '[' + index + ']';
     }
-    case 'resource-access':
-      return resourceMemberAccess({ kind: 'property-access', base: e, property: { kind: 'identifier', name: 'id', start: e.end, end: e.end }, safe: false, start: e.start, end: e.end }, scope) ?? NULL;
+    case 'resource-access': {
+      const ref = resolveResourceRef(e, scope);
+      return ref ? refMember(ref, 'id', scope) : NULL;
+    }
     case 'for':
       return forToArm(e, scope);
     case 'lambda': {
@@ -270,17 +274,47 @@ function objectToArm(e: ObjectNode, scope: Scope): string {
 
 function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
   const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
-  if (local) {
-    if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
-    if (local.kind === 'func-param') return call('parameters', quote(local.name));
-    if (local.kind === 'element') {
-      // A copy used as a value: its id (a module's deployment name), as a whole symbol is.
-      const module = lookupValue(local.collection, scope)?.kind === 'module';
-      return wholeResource(node as Expression, scope) ?? resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: module ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
-    }
-    return local.text;
+  if (local) return local.kind === 'element' ? elementToArm(local, node, scope) : localToArm(local);
+  return symbolToArm(name, node, lookupValue(name, scope), scope);
+}
+
+/** A copy of a collection used as a value, in a lambda over it: as a whole symbol is. */
+function elementToArm(local: Extract<Local, { kind: 'element' }>, node: SyntaxNode, scope: Scope): string {
+  const ref = resolveResourceRef(node as Expression, scope);
+  if (!ref) return NULL;
+  return wholeResource(node as Expression, scope) ?? refMember(ref, ref.kind === 'module' ? 'name' : 'id', scope);
+}
+
+/** Whether `name` is a lambda parameter standing for one copy of a collection (collection-lambdas.ts). */
+function isElement(name: string, scope: Scope): boolean {
+  return scope.locals.size !== 0 && scope.locals.get(name)?.kind === 'element';
+}
+
+function localToArm(local: Exclude<Local, { kind: 'element' }>): string {
+  if (local.kind === 'lambda') return call('lambdaVariables', quote(local.name));
+  if (local.kind === 'func-param') return call('parameters', quote(local.name));
+  return local.text;
+}
+
+/**
+ * `name.prop`, the commonest shape (`param.x`, `stg.properties`), as resourceMemberAccess and
+ * identifierToArm compile it, with one lookup of the name instead of one in each.
+ */
+function identifierPropertyToArm(base: IdentifierNode, e: PropertyAccessNode, scope: Scope): string {
+  const name = base.name;
+  const local = scope.locals.size === 0 ? undefined : scope.locals.get(name);
+  let text: string;
+  if (local) text = local.kind === 'element' ? elementToArm(local, base, scope) : localToArm(local);
+  else {
+    const sym = lookupValue(name, scope);
+    if (sym?.kind === 'resource' || sym?.kind === 'module') return refMember(refOfSymbol(sym, scope), e.property.name, scope);
+    text = symbolToArm(name, base, sym, scope);
   }
-  const sym = lookupValue(name, scope);
+  return e.safe ? call('tryGet', text, quote(e.property.name)) : text + '.' + e.property.name;
+}
+
+/** A name that is no local: its symbol's ARM text (`sym` undefined: not declared). */
+function symbolToArm(name: string, node: SyntaxNode, sym: BicepSymbol | undefined, scope: Scope): string {
   if (!sym) {
     scope.unit.error('bicep/undefined-symbol', `'${name}' is not declared; declare it or check the spelling`, node);
     return NULL;
@@ -299,7 +333,8 @@ function identifierToArm(name: string, node: SyntaxNode, scope: Scope): string {
     }
     case 'resource':
     case 'module':
-      return wholeResource(node as Expression, scope) ?? resourceMemberAccess({ kind: 'property-access', base: node as Expression, property: { kind: 'identifier', name: sym.kind === 'module' ? 'name' : 'id', start: node.end, end: node.end }, safe: false, start: node.start, end: node.end }, scope) ?? NULL;
+      // A bare resource is its full reference (as Bicep emits it), a bare module its deployment name.
+      return (sym.kind === 'resource' ? wholeResource(node as Expression, scope) : undefined) ?? refMember(refOfSymbol(sym, scope), sym.kind === 'module' ? 'name' : 'id', scope);
     case 'import':
       return scope.unit.importedValue(sym) ?? NULL;
     default:
@@ -338,14 +373,22 @@ function callToArm(e: Extract<Expression, { kind: 'call' }>, scope: Scope): stri
 }
 
 function plainCall(e: Extract<Expression, { kind: 'call' }>, name: string, scope: Scope): string {
-  const lower = name.toLowerCase();
-  if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
-  if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
-    const folded = foldLoadFunction(e, scope);
-    if (folded !== undefined) return folded;
+  // Names are matched without case; only a name starting with a, l, n or r can match (most calls
+  // are not lower-cased for nothing).
+  const first = name.charCodeAt(0) | 0x20;
+  if (first === 0x61 || first === 0x6c || first === 0x6e || first === 0x72) {
+    const lower = name.toLowerCase();
+    if (lower === 'any') return e.arguments[0] ? toArm(e.arguments[0], scope) : NULL;
+    if (lower.startsWith('load') || lower === 'nameof' || lower === 'readenvironmentvariable') {
+      const folded = foldLoadFunction(e, scope);
+      if (folded !== undefined) return folded;
+    }
   }
-  const overCollection = collectionCall(e, lower, scope, toArm);
-  if (overCollection !== undefined) return overCollection;
+  // map(storageAccounts, s => …) over a resource or module collection (collection-lambdas.ts).
+  if (e.arguments.length > 0 && e.arguments[0].kind === 'identifier') {
+    const overCollection = collectionCall(e, name.toLowerCase(), scope, toArm);
+    if (overCollection !== undefined) return overCollection;
+  }
   return name + '(' + argsText(e.arguments, scope) + ')';
 }
 

@@ -3,7 +3,8 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { SourceRange } from '../../core/source-range.js';
 import type { BicepSymbol, ResourceSymbol, SymbolTable } from '../bind/symbols.js';
-import type { SyntaxTree } from '../syntax/nodes.js';
+import type { ModuleDeclNode, SyntaxTree } from '../syntax/nodes.js';
+import type { ModuleSignature, OutputRead } from './check-module-contracts.js';
 import type { ResourceInfo } from './resource-info.js';
 import type { SpanFinder } from './span-finder.js';
 
@@ -36,6 +37,8 @@ export interface CompileUnit {
   effects(): number;
   /** Memo of the top-level loop scopes of resources and modules (keyed by their info or declaration). */
   loopScopes: Map<object, Scope>;
+  /** Memo of texts compiled once per declaration (loop sources, module names), keyed by their node. */
+  declarationTexts: Map<object, string>;
   /** The ARM name of a variable or function of this unit (imported units prefix theirs). */
   variableName(name: string): string;
   functionName(name: string): string;
@@ -45,9 +48,20 @@ export interface CompileUnit {
   compileArm(e: import('../syntax/nodes.js').Expression, scope: Scope): string;
   /** The ARM id text when `e` refers to a resource (`stg`, `stgs[i]`, `vnet::subnet`), else undefined. */
   resourceRefId(e: import('../syntax/nodes.js').Expression, scope: Scope): string | undefined;
+  /**
+   * The module contract check's notes (kept on the unit rather than in maps keyed by it): the
+   * signature of each module called, and the output reads to check once all are known.
+   */
+  moduleSignatures: Map<ModuleDeclNode, ModuleSignature> | undefined;
+  /** What `make` works out from `key` (a module's template), once per scan. */
+  templateFact<T>(key: object, make: () => T): T;
+  outputReads: OutputRead[] | undefined;
   /** Reads a file relative to this one (load* functions). */
   readRelative(path: string): { text: string; file: string } | string;
 }
+
+/** The locals of a top-level scope: none (one map for all: scopes are copied, never changed). */
+export const NO_LOCALS: ReadonlyMap<string, Local> = new Map();
 
 export interface Scope {
   unit: CompileUnit;
@@ -68,7 +82,26 @@ export function memoInRoot<T>(scope: Scope, memo: Map<object, T>, key: object, m
 }
 
 export function withLocals(scope: Scope, entries: [string, Local][]): Scope {
-  const locals = new Map(scope.locals);
-  for (const [k, v] of entries) locals.set(k, v);
+  // Copied with forEach: the Map constructor and for-of go through an iterator (a result object
+  // and an entry array per local).
+  const locals = new Map<string, Local>();
+  if (scope.locals.size) scope.locals.forEach((v, k) => locals.set(k, v));
+  for (let i = 0; i < entries.length; i++) locals.set(entries[i][0], entries[i][1]);
   return { unit: scope.unit, locals };
+}
+
+/**
+ * The text `make` compiles for `key` in the unit's top-level scope, compiled once per declaration
+ * rather than at every use, unless compiling it did something that must happen at every use:
+ * reported something, imported a value, or noted a module output read (each read is checked on
+ * its own).
+ */
+export function declarationText(unit: CompileUnit, key: object, make: () => string): string {
+  const hit = unit.declarationTexts.get(key);
+  if (hit !== undefined) return hit;
+  const before = unit.effects();
+  const reads = unit.outputReads?.length ?? 0;
+  const text = make();
+  if (unit.effects() === before && (unit.outputReads?.length ?? 0) === reads) unit.declarationTexts.set(key, text);
+  return text;
 }

@@ -1,16 +1,17 @@
 // Compiles one Bicep file (a unit) to an ARM template in the symbolic-name form (languageVersion
 // 2.0): parameters, variables, user functions, resources and modules keyed by symbolic name,
 // outputs. Every emitted value carries the range of the Bicep text it came from.
-import type { DecoratorNode, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
+import type { DecoratorNode, Expression, ModuleDeclNode, ObjectNode, ObjectPropertyNode, ParamDeclNode, Statement } from '../syntax/nodes.js';
 import { propertyKeyName } from '../syntax/nodes.js';
 import { call, quote } from './arm-text.js';
-import type { CompileUnit, Scope } from './compile-scope.js';
-import { toArm, toJson } from './compile-expression.js';
+import { NO_LOCALS, declarationText, type CompileUnit, type Scope } from './compile-scope.js';
+import { isLiteral, toArm, toJson } from './compile-expression.js';
 import { checkDeployTimeValues, checkDuplicateModuleNames } from './check-deploy-time.js';
 import { checkSelfReferences } from './check-self-references.js';
 import { checkModuleCall, checkModuleOutputReads } from './check-module-contracts.js';
 import { armType, decoratorArgs, findDecorator, secureType, type ArmType } from './compile-types.js';
-import { ea, eo, ev, put, type Emitted } from './emit-json.js';
+import { ea, eo, ev, type At, type Emitted } from './emit-json.js';
+import type { SpanFinder } from './span-finder.js';
 import { moduleDeploymentNameArm, moduleLoopScope, moduleParts, type ModuleSymbol } from './module-info.js';
 import { resolveResourceRef, refIdArm } from './resource-access.js';
 import { copyName, fullNameArm, loopIterableArm, loopScope, type ResourceInfo } from './resource-info.js';
@@ -62,37 +63,50 @@ export interface TemplateCompileHost {
 }
 
 export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): Emitted {
-  const root: Scope = { unit, locals: new Map() };
+  const root: Scope = { unit, locals: NO_LOCALS };
   const src = unit.finder;
   const statements = unit.tree.statements as Statement[];
-  const parameters = eo([], []);
-  const variables = eo([], []);
-  const functions = eo([], []);
-  const resources = eo([], []);
-  const outputs = eo([], []);
+  // Counted first, so each section's member arrays are made at their size.
+  let paramCount = 0;
+  let varCount = 0;
+  let funcCount = 0;
+  let outputCount = 0;
+  let moduleCount = 0;
+  for (const s of statements) {
+    if (s.kind === 'param-decl') paramCount++;
+    else if (s.kind === 'var-decl') varCount++;
+    else if (s.kind === 'func-decl') funcCount++;
+    else if (s.kind === 'output-decl') outputCount++;
+    else if (s.kind === 'module-decl') moduleCount++;
+  }
+  const parameters = new Members(paramCount);
+  const variables = new Members(varCount);
+  const functions = new Members(funcCount);
+  const resources = new Members(moduleCount + unit.symbols.resources.length);
+  const outputs = new Members(outputCount);
 
   for (const s of statements) {
     switch (s.kind) {
       case 'param-decl':
-        put(parameters, s.name.name, compileParameter(s, root));
+        parameters.add(s.name.name, compileParameter(s, root));
         break;
       case 'var-decl':
-        put(variables, unit.variableName(s.name.name), toJson(s.value, root));
+        variables.add(unit.variableName(s.name.name), toJson(s.value, root));
         break;
       case 'func-decl':
-        put(functions, unit.functionName(s.name.name), compileFunction(s, root));
+        functions.add(unit.functionName(s.name.name), compileFunction(s, root));
         break;
       case 'output-decl': {
         const t = s.type.kind === 'resource-type' ? { type: 'string' as const } : armType(s.type, unit.symbols);
         const secure = findDecorator(s.decorators, 'secure');
         const tt = secure ? secureType(t) : t;
         const value = s.type.kind === 'resource-type' ? ev(`[${unit.resourceRefId(s.value, root) ?? toArm(s.value, root)}]`, src, s.value) : toJson(s.value, root);
-        put(outputs, s.name.name, eo(['type', 'value'], [typeValue(tt.type ?? 'object'), value], src, s));
+        outputs.add(s.name.name, eo(['type', 'value'], [typeValue(tt.type ?? 'object'), value], src, s));
         break;
       }
       case 'module-decl': {
         const sym = unit.symbols.values.get(s.name.name);
-        if (sym?.kind === 'module') put(resources, s.name.name, compileModule(sym, root, host));
+        if (sym?.kind === 'module') resources.add(s.name.name, compileModule(sym, root, host));
         break;
       }
       default:
@@ -101,22 +115,25 @@ export function compileTemplate(unit: CompileUnit, host: TemplateCompileHost): E
   }
   for (const sym of unit.symbols.resources) {
     const info = unit.resourceInfo(sym);
-    put(resources, info.symbolic, compileResource(info, root));
+    resources.add(info.symbolic, compileResource(info, root));
   }
   checkDeployTimeValues(statements, root);
   checkSelfReferences(statements, root);
   checkDuplicateModuleNames(statements, root);
   checkModuleOutputReads(unit);
-  for (const [k, v] of host.importedVariables(unit) ?? []) put(variables, k, v);
-  for (const [k, v] of host.importedFunctions(unit) ?? []) put(functions, k, v);
+  for (const [k, v] of host.importedVariables(unit) ?? []) variables.add(k, v);
+  for (const [k, v] of host.importedFunctions(unit) ?? []) functions.add(k, v);
 
-  const template = eo(['$schema', 'languageVersion', 'contentVersion'], [SCHEMA_VALUES.get(unit.targetScope)!, LANGUAGE_VERSION, CONTENT_VERSION], src, FILE_START);
-  if (parameters.keys!.length) put(template, 'parameters', parameters);
-  if (functions.keys!.length) put(template, 'functions', ea([eo(['namespace', 'members'], [NAMESPACE, functions])]));
-  if (variables.keys!.length) put(template, 'variables', variables);
-  put(template, 'resources', resources);
-  if (outputs.keys!.length) put(template, 'outputs', outputs);
-  return template;
+  const template = new Members(8);
+  template.add('$schema', SCHEMA_VALUES.get(unit.targetScope)!);
+  template.add('languageVersion', LANGUAGE_VERSION);
+  template.add('contentVersion', CONTENT_VERSION);
+  if (parameters.size) template.add('parameters', parameters.done());
+  if (functions.size) template.add('functions', ea([eo(['namespace', 'members'], [NAMESPACE, functions.done()])]));
+  if (variables.size) template.add('variables', variables.done());
+  template.add('resources', resources.done());
+  if (outputs.size) template.add('outputs', outputs.done());
+  return template.done(src, FILE_START);
 }
 
 function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
@@ -141,19 +158,24 @@ function compileParameter(p: ParamDeclNode, scope: Scope): Emitted {
   if (secure) t = secureType(t);
   // A type azready cannot resolve (one imported from a registry) stays unconstrained.
   const src = unit.finder;
-  const entries = t.type ? eo(['type'], [ev(t.type, src, p.type)], src, p) : eo([], [], src, p);
-  if (p.defaultValue) put(entries, 'defaultValue', toJson(p.defaultValue, scope));
   const allowed = decoratorArgs(allowedDecorator)[0];
-  if (allowed) put(entries, 'allowedValues', toJson(allowed, scope));
-  else if (t.allowedValues && p.type.kind !== 'type-name') put(entries, 'allowedValues', ev(t.allowedValues));
+  const allowedValues = allowed === undefined && t.allowedValues && p.type.kind !== 'type-name' ? t.allowedValues : undefined;
+  // Counted first: the member arrays are made at their final size.
+  let n = (t.type ? 1 : 0) + (p.defaultValue ? 1 : 0) + (allowed || allowedValues ? 1 : 0) + (t.nullable ? 1 : 0);
+  if (limits) for (let k = 0; k < LIMITS.length; k++) if (decoratorArgs(limits[k])[0]) n++;
+  const entries = new Members(n);
+  if (t.type) entries.add('type', ev(t.type, src, p.type));
+  if (p.defaultValue) entries.add('defaultValue', toJson(p.defaultValue, scope));
+  if (allowed) entries.add('allowedValues', toJson(allowed, scope));
+  else if (allowedValues) entries.add('allowedValues', ev(allowedValues));
   if (limits) {
     for (let k = 0; k < LIMITS.length; k++) {
       const arg = decoratorArgs(limits[k])[0];
-      if (arg) put(entries, LIMITS[k], toJson(arg, scope));
+      if (arg) entries.add(LIMITS[k], toJson(arg, scope));
     }
   }
-  if (t.nullable) put(entries, 'nullable', TRUE);
-  return entries;
+  if (t.nullable) entries.add('nullable', TRUE);
+  return entries.done(src, p);
 }
 
 function compileFunction(f: Extract<Statement, { kind: 'func-decl' }>, scope: Scope): Emitted {
@@ -165,43 +187,93 @@ function compileFunction(f: Extract<Statement, { kind: 'func-decl' }>, scope: Sc
   return eo(['parameters', 'output'], [ea(params), eo(['type', 'value'], [typeValue(out), toJson(f.body, inner)])], scope.unit.finder, f);
 }
 
+/**
+ * The members of an object whose count is only bounded up front (a resource's entries): arrays
+ * made at the bound and cut to what was added, instead of grown by push, which leaves room for
+ * 16 more members in every object for as long as the template lives.
+ */
+class Members {
+  readonly keys: string[];
+  readonly values: Emitted[];
+  private n = 0;
+
+  constructor(max: number) {
+    this.keys = new Array<string>(max);
+    this.values = new Array<Emitted>(max);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Past the bound, the arrays grow as arrays do. */
+  add(key: string, value: Emitted): void {
+    this.keys[this.n] = key;
+    this.values[this.n++] = value;
+  }
+
+  done(src?: SpanFinder, at?: At): Emitted {
+    // Setting a length is a call into the engine: only when the bound was not reached.
+    if (this.keys.length !== this.n) {
+      this.keys.length = this.n;
+      this.values.length = this.n;
+    }
+    return eo(this.keys, this.values, src, at);
+  }
+}
+
 function compileResource(info: ResourceInfo, root: Scope): Emitted {
   const unit = root.unit;
   const decl = info.sym.decl;
   const scope = loopScope(info, root);
   const src = unit.finder;
-  const entries = eo([], [], src, decl);
-  if (info.existing) put(entries, 'existing', TRUE);
-  if (info.condition) put(entries, 'condition', ev(`[${toArm(info.condition, scope)}]`, src, info.condition));
-  if (info.loop) put(entries, 'copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators));
-  put(entries, 'type', ev(info.type, src, decl.typeString));
-  if (info.apiVersion) put(entries, 'apiVersion', ev(info.apiVersion, src, decl.typeString));
+  const bodyItems = info.body ? info.body.items.length : 0;
+  // existing, condition, copy, type, apiVersion, name, scope, and the body's members (or properties).
+  const entries = new Members(7 + (info.extension ? 1 : bodyItems));
+  if (info.existing) entries.add('existing', TRUE);
+  if (info.condition) entries.add('condition', ev(`[${toArm(info.condition, scope)}]`, src, info.condition));
+  if (info.loop) entries.add('copy', loopCopy(copyName(info), loopIterableArm(info, root), decl.decorators));
+  entries.add('type', ev(info.type, src, decl.typeString));
+  if (info.apiVersion) entries.add('apiVersion', ev(info.apiVersion, src, decl.typeString));
   // A non-Azure extension resource keeps its `name` (if any) among its properties, as Bicep emits it.
   const nameNode = info.extension ? undefined : propertyNode(info.body, 'name');
-  if (!info.parent && nameNode) put(entries, 'name', toJson(nameNode.value, scope));
-  else if (!info.extension && (nameNode || info.parent)) put(entries, 'name', ev(`[${fullNameArm(info, root)}]`, src, nameNode ?? decl.name));
+  if (!info.parent && nameNode) entries.add('name', resourceName(info, nameNode.value, scope));
+  else if (!info.extension && (nameNode || info.parent)) entries.add('name', ev(`[${fullNameArm(info, root)}]`, src, nameNode ?? decl.name));
   // A child of an extension resource is at its parent's scope, and says so as Bicep emits it.
   const parentInfo = info.parent?.info;
   const scopeExpr = info.scopeExpr ?? (parentInfo && !parentInfo.loop && !parentInfo.parent ? parentInfo.scopeExpr : undefined);
   if (scopeExpr && !info.extension) {
     const target = unit.resourceRefId(scopeExpr, scope);
-    if (target !== undefined) put(entries, 'scope', ev(`[${target}]`, src, scopeExpr));
+    if (target !== undefined) entries.add('scope', ev(`[${target}]`, src, scopeExpr));
     // `scope: tenant()` deploys the resource at the tenant, which ARM spells "/".
-    else if (scopeExpr.kind === 'call' && !scopeExpr.base && scopeExpr.name.name === 'tenant' && scopeExpr.arguments.length === 0) put(entries, 'scope', ev('/', src, scopeExpr));
+    else if (scopeExpr.kind === 'call' && !scopeExpr.base && scopeExpr.name.name === 'tenant' && scopeExpr.arguments.length === 0) entries.add('scope', ev('/', src, scopeExpr));
   }
   // Extension resources (Kubernetes `metadata`/`spec`, Graph objects) carry their body as properties.
-  const members = info.extension ? (info.body ? eo([], [], src, info.body) : eo([], [])) : entries;
+  const members = info.extension ? new Members(bodyItems) : entries;
   if (info.body) {
     for (const item of info.body.items) {
       if (item.kind !== 'object-property') continue;
       const key = propertyKeyName(item.key);
       // A Graph object's `scope` (a permission grant's) and `name` are its own properties.
       if (key === undefined || (RESERVED_RESOURCE_KEYS.has(key) && !(info.extension && (key === 'name' || key === 'scope')))) continue;
-      put(members, key, toJson(item.value, scope));
+      members.add(key, toJson(item.value, scope));
     }
   }
-  if (info.extension) put(entries, 'properties', members);
-  return entries;
+  if (info.extension) entries.add('properties', info.body ? members.done(src, info.body) : members.done());
+  return entries.done(src, decl);
+}
+
+/**
+ * A top-level resource's `name:` as toJson emits it. References to the resource compiled the name
+ * already (ownNameArm keeps it): an expression name reuses that text, unless compiling it noted
+ * a module output read, which must be noted again here.
+ */
+function resourceName(info: ResourceInfo, value: Expression, scope: Scope): Emitted {
+  let e = value;
+  while (e.kind === 'parenthesized') e = e.expression;
+  const text = info.nameText;
+  if (text === undefined || info.nameReadsOutputs || isLiteral(e) || e.kind === 'object' || e.kind === 'array') return toJson(value, scope);
+  return ev('[' + text + ']', scope.unit.finder, e);
 }
 
 function loopCopy(name: string, iterableArm: string, decorators: DecoratorNode[]): Emitted {
@@ -216,55 +288,60 @@ function compileModule(sym: ModuleSymbol, root: Scope, host: TemplateCompileHost
   const { body, loop, condition } = moduleParts(sym);
   const scope = moduleLoopScope(sym, root);
   const src = unit.finder;
-  const entries = eo([], [], src, decl);
-  if (condition) put(entries, 'condition', ev(`[${toArm(condition, scope)}]`, src, condition));
-  if (loop) put(entries, 'copy', loopCopy(sym.name, toArm(loop.iterable, root), decl.decorators));
-  put(entries, 'type', DEPLOYMENTS);
-  put(entries, 'apiVersion', DEPLOYMENTS_API);
-  put(entries, 'name', ev(`[${moduleDeploymentNameArm(sym, root)}]`, src, decl.name));
+  // condition, copy, type, apiVersion, name, up to two scope members, properties.
+  const entries = new Members(8);
+  if (condition) entries.add('condition', ev(`[${toArm(condition, scope)}]`, src, condition));
+  if (loop) entries.add('copy', loopCopy(sym.name, declarationText(unit, loop, () => toArm(loop.iterable, root)), decl.decorators));
+  entries.add('type', DEPLOYMENTS);
+  entries.add('apiVersion', DEPLOYMENTS_API);
+  entries.add('name', ev(`[${moduleDeploymentNameArm(sym, root)}]`, src, decl.name));
   const scopeExpr = propertyOf(body, 'scope');
   if (scopeExpr?.kind === 'call') {
     const args = scopeExpr.arguments.map((a) => toArm(a, scope));
     switch (scopeExpr.name.name) {
       case 'resourceGroup':
         if (args.length === 2) {
-          put(entries, 'subscriptionId', ev(`[${args[0]}]`));
-          put(entries, 'resourceGroup', ev(`[${args[1]}]`));
-        } else if (args.length === 1) put(entries, 'resourceGroup', ev(`[${args[0]}]`));
+          entries.add('subscriptionId', ev(`[${args[0]}]`));
+          entries.add('resourceGroup', ev(`[${args[1]}]`));
+        } else if (args.length === 1) entries.add('resourceGroup', ev(`[${args[0]}]`));
         break;
       case 'subscription':
-        if (args.length) put(entries, 'subscriptionId', ev(`[${args[0]}]`));
+        if (args.length) entries.add('subscriptionId', ev(`[${args[0]}]`));
         break;
       case 'managementGroup':
-        if (args.length) put(entries, 'scope', ev(`[${call('format', quote('Microsoft.Management/managementGroups/{0}'), args[0])}]`));
+        if (args.length) entries.add('scope', ev(`[${call('format', quote('Microsoft.Management/managementGroups/{0}'), args[0])}]`));
         break;
       case 'tenant':
-        put(entries, 'scope', TENANT_SCOPE);
+        entries.add('scope', TENANT_SCOPE);
         break;
     }
   } else if (scopeExpr) {
     const ref = resolveResourceRef(scopeExpr, scope);
-    if (ref) put(entries, 'scope', ev(`[${refIdArm(ref, scope)}]`, src, scopeExpr));
+    if (ref) entries.add('scope', ev(`[${refIdArm(ref, scope)}]`, src, scopeExpr));
   }
-  const params = eo([], []);
   const paramsNode = propertyOf(body, 'params');
+  const params = new Members(paramsNode?.kind === 'object' ? paramsNode.items.length : 0);
   if (paramsNode?.kind === 'object') {
     for (const item of paramsNode.items) {
       if (item.kind !== 'object-property') continue;
       const key = propertyKeyName(item.key);
       if (key === undefined) continue;
-      put(params, key, moduleParameter(item.value, scope));
+      params.add(key, moduleParameter(item.value, scope));
     }
   }
   const path = decl.path.kind === 'error' ? '' : decl.path.parts.join('');
   const mod = host.moduleTemplate(unit, decl, path);
-  const properties = eo(['expressionEvaluationOptions', 'mode', 'parameters'], [INNER_EVALUATION, INCREMENTAL, params]);
+  const parameters = params.done();
+  let properties: Emitted;
   if (mod.kind === 'template') {
-    put(properties, 'template', mod.template);
+    properties = eo(['expressionEvaluationOptions', 'mode', 'parameters', 'template'], [INNER_EVALUATION, INCREMENTAL, parameters, mod.template]);
     checkModuleCall(unit, decl, body, mod.template);
-  } else put(properties, 'templateLink', eo(['uri', 'azreadyUnavailable'], [ev(mod.reference), ev(mod.reason)], src, decl.path));
-  put(entries, 'properties', properties);
-  return entries;
+  } else {
+    const link = eo(['uri', 'azreadyUnavailable'], [ev(mod.reference), ev(mod.reason)], src, decl.path);
+    properties = eo(['expressionEvaluationOptions', 'mode', 'parameters', 'templateLink'], [INNER_EVALUATION, INCREMENTAL, parameters, link]);
+  }
+  entries.add('properties', properties);
+  return entries.done(src, decl);
 }
 
 /** `kv.getSecret('name')` passes a Key Vault reference; anything else a value. */

@@ -20,12 +20,14 @@ export function isRegistryReference(ref: string): boolean {
  */
 export function registryCacheFile(ref: string, dir: string, cache: CompileCache, moduleCache?: string): { file: string } | { reason: string } {
   const found = registryCachePath(ref, dir, cache, moduleCache);
-  if ('file' in found && !cache.exists(found.file)) return { reason: `the module '${ref}' is not in the local module cache (${found.file}); run 'bicep restore' to fetch it` };
-  return found;
+  // Without the cache's `br` (or `ts`) folder, nothing under it exists: one check for the scan.
+  if (!('file' in found)) return found;
+  if (!(cache.exists(found.folder) && cache.exists(found.file))) return { reason: `the module '${ref}' is not in the local module cache (${found.file}); run 'bicep restore' to fetch it` };
+  return { file: found.file };
 }
 
 /** Where `bicep restore` would put `ref`'s `main.json` (whether or not it is there). */
-export function registryCachePath(ref: string, dir: string, cache: CompileCache, moduleCache?: string): { file: string } | { reason: string } {
+export function registryCachePath(ref: string, dir: string, cache: CompileCache, moduleCache?: string): { file: string; folder: string } | { reason: string } {
   const root = moduleCache ?? process.env.BICEP_CACHE_DIRECTORY ?? path.join(os.homedir(), '.bicep');
   let file: string | undefined;
   // br:<registry>/<repository>:<tag> or @<digest>; br/<alias>:<path>:<tag> or @<digest>. A
@@ -52,7 +54,7 @@ export function registryCachePath(ref: string, dir: string, cache: CompileCache,
     }
   }
   if (!file) return { reason: `'${ref}' is not a module reference azready understands` };
-  return { file };
+  return { file, folder: path.join(root, br ? 'br' : 'ts') };
 }
 
 interface Alias {

@@ -3,6 +3,7 @@
 // `vnet::subnet.id`, `stg.listKeys()`, and module outputs `mod.outputs.x`.
 import type { Expression, IndexAccessNode, PropertyAccessNode, CallNode } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
+import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Scope } from './compile-scope.js';
 import { fullNameArm, ownNameArm, resourceIdArm, type ResourceInfo } from './resource-info.js';
 import type { ModuleSymbol } from './module-info.js';
@@ -29,14 +30,13 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     } else if (local) return undefined;
     const sym = lookupValue(local?.kind === 'element' ? local.collection : target.name, scope);
     if (sym?.kind === 'resource') {
+      if (!index) return refOfSymbol(sym, scope);
       const info = scope.unit.resourceInfo(sym);
-      if (index && !info.loop) return undefined;
-      return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
+      return info.loop ? { kind: 'resource', info, index } : undefined;
     }
     if (sym?.kind === 'module') {
-      const looped = sym.decl.value.kind === 'for';
-      if (index && !looped) return undefined;
-      return index ? { kind: 'module', sym, index } : { kind: 'module', sym };
+      if (!index) return refOfSymbol(sym, scope);
+      return sym.decl.value.kind === 'for' ? { kind: 'module', sym, index } : undefined;
     }
     return undefined;
   }
@@ -45,12 +45,19 @@ export function resolveResourceRef(e: Expression, scope: Scope): Ref | undefined
     if (base?.kind !== 'resource' || base.index) return undefined;
     const child = base.info.sym.children.get(target.name.name);
     if (!child) return undefined;
-    // `profile::customDomains[i]`: one element of a looped nested resource.
     const info = scope.unit.resourceInfo(child);
-    if (index && !info.loop) return undefined;
-    return index ? { kind: 'resource', info, index } : { kind: 'resource', info };
+    // `profile::customDomains[i]`: one element of a looped nested resource.
+    if (index) return info.loop ? { kind: 'resource', info, index } : undefined;
+    return (info.ref ??= { kind: 'resource', info });
   }
   return undefined;
+}
+
+/** The reference to a whole resource or module (no element of a loop). */
+export function refOfSymbol(sym: ResourceSymbol | ModuleSymbol, scope: Scope): Ref {
+  if (sym.kind === 'module') return { kind: 'module', sym };
+  const info = scope.unit.resourceInfo(sym);
+  return (info.ref ??= { kind: 'resource', info });
 }
 
 function indexArm(ref: Ref, scope: Scope): string | undefined {
@@ -80,8 +87,11 @@ export function refIdArm(ref: Ref, scope: Scope): string {
 /** `stg.id`, `stg.name`, `stg.properties`, `stg.location`…; undefined when the base is no resource. */
 export function resourceMemberAccess(e: PropertyAccessNode, scope: Scope): string | undefined {
   const ref = resolveResourceRef(e.base, scope);
-  if (!ref) return undefined;
-  const prop = e.property.name;
+  return ref ? refMember(ref, e.property.name, scope) : undefined;
+}
+
+/** `<ref>.<prop>` for a resolved reference (a bare `stg` is `stg.id`, a bare `mod` is `mod.name`). */
+export function refMember(ref: Ref, prop: string, scope: Scope): string {
   const idx = indexArm(ref, scope);
   if (ref.kind === 'module') {
     if (prop === 'name') return moduleDeploymentNameArm(ref.sym, scope, idx);

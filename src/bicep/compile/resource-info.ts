@@ -4,9 +4,8 @@ import type { ResourceSymbol } from '../bind/symbols.js';
 import type { Expression, ForNode, ObjectNode } from '../syntax/nodes.js';
 import { propertyKeyName, stringValue } from '../syntax/nodes.js';
 import { NULL, call, callOf, quote } from './arm-text.js';
-import { type CompileUnit, type Scope, memoInRoot, withLocals } from './compile-scope.js';
+import { type CompileUnit, type Scope, declarationText, memoInRoot, withLocals } from './compile-scope.js';
 import { declarationParts } from './declaration-body.js';
-import { unlessCompiling } from './reentry-guard.js';
 
 export interface ResourceInfo {
   sym: ResourceSymbol;
@@ -26,6 +25,10 @@ export interface ResourceInfo {
   /** Memo of the name and id texts in the unit's top-level scope (an info belongs to one unit). */
   nameText?: string;
   idText?: string;
+  /** Compiling `nameText` noted a module output read (a read is checked, so noted, at each use). */
+  nameReadsOutputs?: boolean;
+  /** The reference to the whole resource (not one element of a loop), made once. */
+  ref?: { kind: 'resource'; info: ResourceInfo };
 }
 
 export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): ResourceInfo {
@@ -61,15 +64,42 @@ export function computeResourceInfo(unit: CompileUnit, sym: ResourceSymbol): Res
     const ref = parentReference(parentProp, unit);
     if (ref) parent = ref;
   }
-  const info: ResourceInfo = { sym, symbolic: symbolicName(sym), type, apiVersion, existing: decl.existing, nameText: undefined, idText: undefined };
-  if (extension) info.extension = extension;
-  if (body) info.body = body;
-  if (condition) info.condition = condition;
-  if (loop) info.loop = loop;
-  if (parent) info.parent = parent;
-  const scopeExpr = member(body, 'scope');
-  if (scopeExpr) info.scopeExpr = scopeExpr;
-  return info;
+  return resourceInfoOf(sym, symbolicName(sym), type, apiVersion, extension, body, condition, loop, parent, member(body, 'scope'));
+}
+
+/**
+ * Every info has every field, absent ones undefined: one object shape for all, so the reads of
+ * `info.loop`, `info.parent`… all over the compiler stay monomorphic.
+ */
+export function resourceInfoOf(
+  sym: ResourceSymbol,
+  symbolic: string,
+  type: string,
+  apiVersion: string,
+  extension: boolean,
+  body: ObjectNode | undefined,
+  condition: Expression | undefined,
+  loop: ForNode | undefined,
+  parent: ResourceInfo['parent'],
+  scopeExpr: Expression | undefined,
+): ResourceInfo {
+  return {
+    sym,
+    symbolic,
+    type,
+    apiVersion,
+    existing: sym.decl.existing,
+    extension: extension || undefined,
+    body,
+    condition,
+    loop,
+    parent,
+    scopeExpr,
+    nameText: undefined,
+    idText: undefined,
+    nameReadsOutputs: undefined,
+    ref: undefined,
+  };
 }
 
 function symbolicName(sym: ResourceSymbol): string {
@@ -136,40 +166,45 @@ const compilingLoops: ForNode[] = [];
 export function loopIterableArm(info: ResourceInfo, scope: Scope): string {
   const loop = info.loop;
   if (!loop) return NULL;
-  return unlessCompiling(
-    compilingLoops,
-    loop,
-    () => {
-      scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
-      return NULL;
-    },
-    () => scope.unit.compileArm(loop.iterable, scope),
-  );
+  // Asked for by the copy loop and by every reference to an element (`stgs[i]`).
+  if (scope.locals.size === 0) return declarationText(scope.unit, loop, () => compileLoopSource(info, loop, scope));
+  return compileLoopSource(info, loop, scope);
+}
+
+function compileLoopSource(info: ResourceInfo, loop: ForNode, scope: Scope): string {
+  // A stack of what is being compiled, not a set (a set would rehash as it grows and shrinks);
+  // written out here rather than through a helper taking closures: this runs for every loop scope.
+  if (compilingLoops.includes(loop)) {
+    scope.unit.error('bicep/cycle', `the loop of '${info.sym.name}' reads the resource itself`, loop.iterable);
+    return NULL;
+  }
+  compilingLoops.push(loop);
+  try {
+    return scope.unit.compileArm(loop.iterable, scope);
+  } finally {
+    compilingLoops.pop();
+  }
 }
 
 /** The names being compiled, innermost last. */
 const compilingNames: ResourceInfo[] = [];
 
-/** The `name:` of the declaration (for children declared with `parent:`, the child's own name). */
+/**
+ * The `name:` of the declaration (for children declared with `parent:`, the child's own name).
+ * In the unit's top-level scope it is asked for by every reference to the resource: compiled
+ * once, unless compiling it reported something or imported a value (both must happen at every
+ * use, as they did before). The id below is kept the same way.
+ */
 export function ownNameArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return ownNameArmOnce(info, scope, indexArm);
-  return memo(info, scope, 'name', () => ownNameArmOnce(info, scope));
-}
-
-/**
- * A name or id text in the unit's top-level scope is asked for by every reference to the
- * resource; it is compiled once, unless compiling it reported something or imported a value
- * (both must happen at every use, as they did before).
- */
-function memo(info: ResourceInfo, scope: Scope, which: 'name' | 'id', make: () => string): string {
+  if (info.nameText !== undefined) return info.nameText;
   const unit = scope.unit;
-  const hit = which === 'name' ? info.nameText : info.idText;
-  if (hit !== undefined) return hit;
   const before = unit.effects();
-  const text = make();
+  const reads = unit.outputReads?.length ?? 0;
+  const text = ownNameArmOnce(info, scope);
   if (unit.effects() === before) {
-    if (which === 'name') info.nameText = text;
-    else info.idText = text;
+    info.nameText = text;
+    info.nameReadsOutputs = (unit.outputReads?.length ?? 0) !== reads;
   }
   return text;
 }
@@ -178,15 +213,16 @@ function ownNameArmOnce(info: ResourceInfo, scope: Scope, indexArm?: string): st
   const name = member(info.body, 'name');
   if (!name) return quote('');
   // `name: self.name`, or two resources naming each other, would never end.
-  return unlessCompiling(
-    compilingNames,
-    info,
-    () => {
-      scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
-      return NULL;
-    },
-    () => scope.unit.compileArm(name, loopScope(info, scope, indexArm)),
-  );
+  if (compilingNames.includes(info)) {
+    scope.unit.error('bicep/cycle', `the name of '${info.sym.name}' depends on itself`, name);
+    return NULL;
+  }
+  compilingNames.push(info);
+  try {
+    return scope.unit.compileArm(name, loopScope(info, scope, indexArm));
+  } finally {
+    compilingNames.pop();
+  }
 }
 
 /** The name segments that match the type's depth (`account`, `default` for blobServices). */
@@ -215,7 +251,11 @@ const compilingIds: ResourceInfo[] = [];
 /** The resource id, honouring extension scopes and cross-scope `existing` declarations. */
 export function resourceIdArm(info: ResourceInfo, scope: Scope, indexArm?: string): string {
   if (indexArm !== undefined || scope.locals.size) return resourceIdArmGuarded(info, scope, indexArm);
-  return memo(info, scope, 'id', () => resourceIdArmGuarded(info, scope));
+  if (info.idText !== undefined) return info.idText;
+  const before = scope.unit.effects();
+  const text = resourceIdArmGuarded(info, scope);
+  if (scope.unit.effects() === before) info.idText = text;
+  return text;
 }
 
 function resourceIdArmGuarded(info: ResourceInfo, scope: Scope, indexArm?: string): string {
