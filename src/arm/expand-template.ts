@@ -17,6 +17,7 @@ import { member, memberCount, memberKeyAt, memberValueAt, type JsonDocument, typ
 import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
 import { idCallParts, sameNameExpression } from './reference-by-expression.js';
+import { isExpression, parseBracketed } from './expression/parse-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
 import { TemplateScope, plainPathMembers } from './template-scope.js';
@@ -113,6 +114,11 @@ interface Instance {
   apiVersion?: string;
   /** An extension resource's key that was unknown in pass 1: evaluated again once all are known. */
   laterName?: JsonNode;
+  /**
+   * An extension resource whose scope is unknown in pass 1 (`scope: keyVault` where the vault's name
+   * is only known at deployment): matched to a resource of this template by its id expression.
+   */
+  laterScope?: JsonNode;
   /** Evaluated lazily: reference() may need it before its turn. */
   resource?: Resource;
   nested?: { resources: Resource[]; outputs: Record<string, Value> };
@@ -213,6 +219,7 @@ class Expander {
       apiVersion: ext?.apiVersion || undefined,
       // An extension's key may read a resource declared later (`reference('app').uniqueName`).
       laterName: ext && nameNode && isUnknown(nameValue) ? nameNode : undefined,
+      laterScope: isUnknown(placed.scopeId) ? member(node, 'scope') : undefined,
       resource: undefined,
       nested: undefined,
       unavailable: undefined,
@@ -232,6 +239,7 @@ class Expander {
   /** Pass 2: evaluate every instance (in declaration order) and expand nested deployments. */
   evaluateAll(): Resource[] {
     for (const inst of this.instances) if (inst.laterName) this.nameAgain(inst, inst.laterName);
+    for (const inst of this.instances) if (inst.laterScope) this.scopeAgain(inst, inst.laterScope);
     const out: Resource[] = [];
     for (const inst of this.instances) {
       if (inst.existing) continue;
@@ -240,6 +248,22 @@ class Expander {
       else if (inst.resource) out.push(inst.resource);
     }
     return out;
+  }
+
+  /**
+   * A scope written as an id call whose name is unknown (`resourceId('Microsoft.KeyVault/vaults',
+   * format('kv-{0}', parameters('baseName')))`) is the resource of this template whose name is the
+   * very same expression: the extension resource gets that resource's id as its scope, so relations
+   * (diagnostic settings, locks) find it.
+   */
+  private scopeAgain(inst: Instance, scopeNode: JsonNode): void {
+    const text = scopeNode.value;
+    if (typeof text !== 'string' || !isExpression(text)) return;
+    const parsed = parseBracketed(text);
+    const target = parsed.ok ? this.findByNameExpression(parsed.node) : undefined;
+    if (!target || target === inst) return;
+    inst.scopeId = target.id;
+    inst.id = scopedId(target.id, inst.type, inst.name);
   }
 
   private nameAgain(inst: Instance, nameNode: JsonNode): void {

@@ -309,6 +309,30 @@ describe('real-world Bicep', () => {
     expect(out.outputs).toEqual({ magic: 'abracadabra', all: ['bippity', 'abracadabra', 'boop'] });
   });
 
+  it('scopes an extension resource to a resource whose name is only known at deployment (diagnostic settings on kv-${baseName})', () => {
+    const dir = project({
+      'main.bicep': [
+        'param baseName string',
+        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+        "  name: 'kv-${baseName}'",
+        "  location: 'westus'",
+        "  properties: { tenantId: subscription().tenantId, sku: { family: 'A', name: 'standard' } }",
+        '}',
+        "resource diag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {",
+        "  name: 'default'",
+        '  scope: kv',
+        "  properties: { workspaceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law' }",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    const [vault, setting] = out.resources;
+    expect(vault.id).toContain("{unknown name: format('kv-(0)', parameters('baseName'))}");
+    expect(setting.scope).toBe(vault.id);
+    expect(setting.id).toBe(`${vault.id}/providers/Microsoft.Insights/diagnosticSettings/default`);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
