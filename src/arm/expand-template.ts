@@ -261,7 +261,9 @@ class Expander {
     if (typeof text !== 'string' || !isExpression(text)) return;
     const parsed = parseBracketed(text);
     const target = parsed.ok ? this.findByNameExpression(parsed.node) : undefined;
-    if (!target || target === inst) return;
+    // An `existing` target is not among the resources either way (and classic templates do not
+    // list it): only a deployed one gives the extension something to relate to.
+    if (!target || target === inst || target.existing || isUnknown(target.scopeId)) return;
     inst.scopeId = target.id;
     inst.id = scopedId(target.id, inst.type, inst.name);
   }
