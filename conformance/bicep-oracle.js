@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { JsonDocument, expandTemplate } from '../dist/index.js';
-import { loadBicepFile } from '../dist/bicep/load-bicep.js';
+import { compileBicepFile, loadBicepFile } from '../dist/bicep/load-bicep.js';
 import { parseBicep } from '../dist/bicep/parse-bicep.js';
 import { CompileCache } from '../dist/bicep/compile/compile-cache.js';
 import { isRegistryReference, registryCachePath } from '../dist/bicep/compile/registry-cache.js';
@@ -59,7 +59,7 @@ function oracleModuleCache(bicepFile, oracle, cache, depth = 0) {
   // oracle lists resources as an array.
   const twin = bicepFile.replace(/\.bicep$/i, '.symbolicnames.json');
   const named = oracle.resources && !Array.isArray(oracle.resources) ? oracle : depth === 0 && existsSync(twin) ? JSON.parse(readFileSync(twin, 'utf8')) : {};
-  const resources = named.resources && !Array.isArray(named.resources) ? named.resources : {};
+  const resources = named.resources && !Array.isArray(named.resources) ? named.resources : Array.isArray(oracle.resources) ? deploymentsBySymbol(bicepFile, tree, oracle.resources) : {};
   for (const s of tree.statements) {
     if (s.kind !== 'module-decl' || s.path.kind === 'error') continue;
     const ref = s.path.parts.join('');
@@ -74,6 +74,31 @@ function oracleModuleCache(bicepFile, oracle, cache, depth = 0) {
     mkdirSync(path.dirname(target.file), { recursive: true });
     writeFileSync(target.file, JSON.stringify(template));
   }
+}
+
+/**
+ * For an oracle that lists resources as an array (classic form, no symbolic names): its module
+ * deployments by the symbol of the module declaration they come from, matched by deployment name
+ * as azready compiles it, else by order when both list as many.
+ */
+function deploymentsBySymbol(bicepFile, tree, list) {
+  const out = {};
+  const modules = tree.statements.filter((s) => s.kind === 'module-decl');
+  const deployments = list.filter((r) => typeof r?.type === 'string' && r.type.toLowerCase() === 'microsoft.resources/deployments');
+  let ours = {};
+  try {
+    const compiled = JSON.parse(compileBicepFile(bicepFile).json);
+    ours = compiled.resources && !Array.isArray(compiled.resources) ? compiled.resources : {};
+  } catch {
+    // Matched by order only.
+  }
+  modules.forEach((m, i) => {
+    const name = ours[m.name.name]?.name;
+    const hit = typeof name === 'string' ? deployments.find((d) => d.name === name) : undefined;
+    const byOrder = deployments.length === modules.length ? deployments[i] : undefined;
+    if (hit ?? byOrder) out[m.name.name] = hit ?? byOrder;
+  });
+  return out;
 }
 
 export function runBicepOracle(corpus, manifest) {
