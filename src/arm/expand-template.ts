@@ -16,7 +16,7 @@ import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, memberCount, memberKeyAt, memberValueAt, type JsonDocument, type JsonNode } from './json-document.js';
 import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
-import { idCallParts, sameNameExpression } from './reference-by-expression.js';
+import { idCallParts, relativeScopeParts, sameNameExpression } from './reference-by-expression.js';
 import { isExpression, parseBracketed } from './expression/parse-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
@@ -252,7 +252,8 @@ class Expander {
 
   /**
    * A scope written as an id call whose name is unknown (`resourceId('Microsoft.KeyVault/vaults',
-   * format('kv-{0}', parameters('baseName')))`) is the resource of this template whose name is the
+   * format('kv-{0}', parameters('baseName')))`, or the relative `format('Microsoft.KeyVault/vaults/{0}',
+   * …)` classic Bicep output writes) is the resource of this template whose name is the
    * very same expression: the extension resource gets that resource's id as its scope, so relations
    * (diagnostic settings, locks) find it.
    */
@@ -260,7 +261,7 @@ class Expander {
     const text = scopeNode.value;
     if (typeof text !== 'string' || !isExpression(text)) return;
     const parsed = parseBracketed(text);
-    const target = parsed.ok ? this.findByNameExpression(parsed.node) : undefined;
+    const target = parsed.ok ? this.findByNameExpression(parsed.node, true) : undefined;
     // An `existing` target is not among the resources either way (and classic templates do not
     // list it): only a deployed one gives the extension something to relate to.
     if (!target || target === inst || target.existing || isUnknown(target.scopeId)) return;
@@ -454,8 +455,8 @@ class Expander {
   }
 
   /** The one resource of this template whose name is the expression a resource id call names. */
-  private findByNameExpression(node: ExpressionNode): Instance | undefined {
-    const parts = idCallParts(node);
+  private findByNameExpression(node: ExpressionNode, relative = false): Instance | undefined {
+    const parts = idCallParts(node) ?? (relative ? relativeScopeParts(node) : undefined);
     if (!parts) return undefined;
     const hits = this.instances.filter((i) => sameIgnoringCase(i.type, parts.type) && sameNameExpression(member(i.node, 'name'), parts.name));
     return hits.length === 1 ? hits[0] : undefined;

@@ -59,3 +59,16 @@ function sameShape(a: ExpressionNode | undefined, b: ExpressionNode | undefined)
 function sameName(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * The type and name of a relative resource scope built with format(), as the Bicep compiler writes
+ * an extension resource's `scope: vault` in classic templates:
+ * `format('Microsoft.KeyVault/vaults/{0}', parameters('vaultName'))`.
+ */
+export function relativeScopeParts(node: ExpressionNode): { type: string; name: ExpressionNode } | undefined {
+  if (node.kind !== 'call' || node.name.toLowerCase() !== 'format' || node.args.length !== 2) return undefined;
+  const pattern = node.args[0];
+  if (pattern.kind !== 'string') return undefined;
+  const m = /^([^/]+\.[^/]+\/[^/]+)\/\{0\}$/.exec(pattern.value);
+  return m ? { type: m[1], name: node.args[1] } : undefined;
+}

@@ -273,6 +273,19 @@ y", "b": }`));
     expect(out.resources[0].sourceMap?.rangeOf('')?.startLine).toBe(10);
   });
 
+  it('scopes an extension resource to the resource its unknown-named scope expression names (classic relative form)', () => {
+    const out = expand(
+      template(`"parameters": { "vaultName": { "type": "string" } },
+  "resources": [
+    { "type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "[parameters('vaultName')]", "location": "westus", "properties": {} },
+    { "type": "Microsoft.Insights/diagnosticSettings", "apiVersion": "2021-05-01-preview", "name": "default", "scope": "[format('Microsoft.KeyVault/vaults/{0}', parameters('vaultName'))]", "properties": {} }
+  ]`),
+    );
+    const [vault, setting] = out.resources;
+    expect(setting.scope).toBe(vault.id);
+    expect(setting.id).toBe(`${vault.id}/providers/Microsoft.Insights/diagnosticSettings/default`);
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
