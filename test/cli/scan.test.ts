@@ -71,14 +71,26 @@ describe('azready scan (built CLI)', () => {
 
   it('reports Unknowns as unverified with the reason, outside the score', () => {
     const { report } = scanJson([path.join(inputs, 'storage.json')]);
-    // Without the parameters file (given explicitly, no pairing) the prefix is unknown.
-    const withoutParams = scanJson([path.join(inputs, 'storage.json'), '--params', path.join(E2E, 'empty.parameters.json')]);
     expect(report.results.length).toBeGreaterThan(0);
+    // A diagnostic setting whose scope comes from a parameter without a value may belong to
+    // either account: both are unverified.
+    const template = JSON.parse(readFileSync(path.join(inputs, 'storage.json'), 'utf8')) as { parameters: Record<string, unknown>; resources: { type: string; scope?: string }[] };
+    template.parameters.target = { type: 'string' };
+    template.resources.find((r) => r.type === 'Microsoft.Insights/diagnosticSettings')!.scope = "[parameters('target')]";
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-unknown-'));
+    writeFileSync(path.join(dir, 'storage.json'), JSON.stringify(template, null, 2));
+    const withoutParams = scanJson([path.join(dir, 'storage.json'), '--params', path.join(E2E, 'empty.parameters.json')]);
     const unknown = withoutParams.report.results.filter((r) => r.outcome === 'unknown');
     expect(unknown.map((r) => r.ruleId)).toEqual(['e2e/diagnostics', 'e2e/diagnostics']);
     expect(unknown[0].reason).toMatch(/scope .* is unknown/);
     expect(withoutParams.report.summary.coverage).toBeLessThan(1);
     expect(withoutParams.report.diagnostics.map((d) => d.code)).toContain('arm/parameter-without-value');
+  });
+
+  it('relates a diagnostic setting to the account its scope names, even when the name is unknown', () => {
+    const withoutParams = scanJson([path.join(inputs, 'storage.json'), '--params', path.join(E2E, 'empty.parameters.json')]);
+    const diagnostics = withoutParams.report.results.filter((r) => r.ruleId === 'e2e/diagnostics');
+    expect(diagnostics.map((r) => [r.resource.name.includes('lake') ? 'lake' : 'logs', r.outcome]).sort()).toEqual([['lake', 'pass'], ['logs', 'fail']]);
   });
 
   it('prints a console report without colour when not on a TTY', () => {
