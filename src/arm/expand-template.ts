@@ -16,7 +16,7 @@ import type { TemplateFunction } from './expression/functions/function-def.js';
 import { member, memberCount, memberKeyAt, memberValueAt, type JsonDocument, type JsonNode } from './json-document.js';
 import { extensionResource, extensionResourceId } from './extension-resource.js';
 import { expandNestedDeployment } from './nested-deployment.js';
-import { idCallParts, relativeScopeParts, sameNameExpression } from './reference-by-expression.js';
+import { childIdCallParts, idCallParts, relativeScopeParts, sameChildNameExpression, sameNameExpression } from './reference-by-expression.js';
 import { isExpression, parseBracketed } from './expression/parse-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
@@ -457,7 +457,13 @@ class Expander {
   /** The one resource of this template whose name is the expression a resource id call names. */
   private findByNameExpression(node: ExpressionNode, relative = false): Instance | undefined {
     const parts = idCallParts(node) ?? (relative ? relativeScopeParts(node) : undefined);
-    if (!parts) return undefined;
+    if (!parts) {
+      // A child (`blobServices` of an account named by an expression), for a scope.
+      const child = relative ? childIdCallParts(node) : undefined;
+      if (!child) return undefined;
+      const hits = this.instances.filter((i) => sameIgnoringCase(i.type, child.type) && sameChildNameExpression(member(i.node, 'name'), child.names));
+      return hits.length === 1 ? hits[0] : undefined;
+    }
     const hits = this.instances.filter((i) => sameIgnoringCase(i.type, parts.type) && sameNameExpression(member(i.node, 'name'), parts.name));
     return hits.length === 1 ? hits[0] : undefined;
   }

@@ -17,6 +17,40 @@ export function idCallParts(node: ExpressionNode): { type: string; name: Express
   return type.kind === 'string' ? { type: type.value.replace(/\/+$/, ''), name: node.args[ti + 1] } : undefined;
 }
 
+/**
+ * The type and name segments of a resource id call for a child type
+ * (`resourceId('Microsoft.Storage/storageAccounts/blobServices', format('st{0}', …), 'default')`).
+ */
+export function childIdCallParts(node: ExpressionNode): { type: string; names: ExpressionNode[] } | undefined {
+  if (node.kind !== 'call' || !ID_FUNCTIONS.test(node.name)) return undefined;
+  const ti = node.args.findIndex((a) => a.kind === 'string' && /^[^/]+\.[^/]+(\/[^/]+){2,}$/.test(a.value.replace(/\/+$/, '')));
+  const type = node.args[ti];
+  if (ti < 0 || type.kind !== 'string') return undefined;
+  const segments = type.value.replace(/\/+$/, '').split('/').length - 1;
+  const names = node.args.slice(ti + 1);
+  return names.length === segments ? { type: type.value.replace(/\/+$/, ''), names } : undefined;
+}
+
+/**
+ * Whether a child resource's `name` member is those segments: `format('{0}/{1}', a, b)` for
+ * expressions a and b (offsets aside), or the literal `x/y` when every segment is a literal.
+ */
+export function sameChildNameExpression(nameMember: JsonNode | undefined, names: ExpressionNode[]): boolean {
+  const raw = nameMember?.value;
+  if (typeof raw !== 'string') return false;
+  if (names.every((n) => n.kind === 'string')) return raw === names.map((n) => (n.kind === 'string' ? n.value : '')).join('/');
+  if (!raw.startsWith('[') || raw.startsWith('[[') || !raw.endsWith(']')) return false;
+  const parsed = parseBracketed(raw);
+  if (!parsed.ok) return false;
+  const node = parsed.node;
+  const pattern = names.map((_, i) => `{${i}}`).join('/');
+  if (node.kind !== 'call' || node.name.toLowerCase() !== 'format' || node.args.length !== names.length + 1) return false;
+  const first = node.args[0];
+  if (first.kind !== 'string' || first.value !== pattern) return false;
+  for (let i = 0; i < names.length; i++) if (!sameShape(node.args[i + 1], names[i])) return false;
+  return true;
+}
+
 /** Whether a resource's `name` member is the expression `name` (offsets aside). */
 export function sameNameExpression(nameMember: JsonNode | undefined, name: ExpressionNode): boolean {
   const raw = nameMember?.value;

@@ -286,6 +286,19 @@ y", "b": }`));
     expect(setting.id).toBe(`${vault.id}/providers/Microsoft.Insights/diagnosticSettings/default`);
   });
 
+  it('scopes an extension resource to a child resource named by an expression (blobServices of an unknown account)', () => {
+    const out = expand(
+      template(`"parameters": { "account": { "type": "string" } },
+  "resources": [
+    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[parameters('account')]", "location": "westus" },
+    { "type": "Microsoft.Storage/storageAccounts/blobServices", "apiVersion": "2023-01-01", "name": "[format('{0}/{1}', parameters('account'), 'default')]" },
+    { "type": "Microsoft.Insights/diagnosticSettings", "apiVersion": "2021-05-01-preview", "name": "blobs", "scope": "[resourceId('Microsoft.Storage/storageAccounts/blobServices', parameters('account'), 'default')]", "properties": {} }
+  ]`),
+    );
+    const [, blobs, setting] = out.resources;
+    expect(setting.scope).toBe(blobs.id);
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
