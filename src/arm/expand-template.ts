@@ -456,11 +456,16 @@ class Expander {
 
   /** The one resource of this template whose name is the expression a resource id call names. */
   private findByNameExpression(node: ExpressionNode, relative = false): Instance | undefined {
-    const parts = idCallParts(node) ?? (relative ? relativeScopeParts(node) : undefined);
+    const parts = idCallParts(node);
     if (!parts) {
-      // A child (`blobServices` of an account named by an expression), for a scope.
-      const child = relative ? childIdCallParts(node) : undefined;
+      // For a scope: a child (`blobServices` of an account named by an expression), or the
+      // relative form classic Bicep output writes (`format('Ns/type/{0}', …)`).
+      const child = relative ? (childIdCallParts(node) ?? relativeScopeParts(node)) : undefined;
       if (!child) return undefined;
+      if (child.names.length === 1) {
+        const hits = this.instances.filter((i) => sameIgnoringCase(i.type, child.type) && sameNameExpression(member(i.node, 'name'), child.names[0]));
+        return hits.length === 1 ? hits[0] : undefined;
+      }
       const hits = this.instances.filter((i) => sameIgnoringCase(i.type, child.type) && sameChildNameExpression(member(i.node, 'name'), child.names));
       return hits.length === 1 ? hits[0] : undefined;
     }

@@ -99,10 +99,17 @@ function sameName(a: string, b: string): boolean {
  * an extension resource's `scope: vault` in classic templates:
  * `format('Microsoft.KeyVault/vaults/{0}', parameters('vaultName'))`.
  */
-export function relativeScopeParts(node: ExpressionNode): { type: string; name: ExpressionNode } | undefined {
-  if (node.kind !== 'call' || node.name.toLowerCase() !== 'format' || node.args.length !== 2) return undefined;
+export function relativeScopeParts(node: ExpressionNode): { type: string; names: ExpressionNode[] } | undefined {
+  if (node.kind !== 'call' || node.name.toLowerCase() !== 'format' || node.args.length < 2) return undefined;
   const pattern = node.args[0];
   if (pattern.kind !== 'string') return undefined;
-  const m = /^([^/]+\.[^/]+\/[^/]+)\/\{0\}$/.exec(pattern.value);
-  return m ? { type: m[1], name: node.args[1] } : undefined;
+  // `Ns/type/{0}` or, for a child, `Ns/type/{0}/child/{1}`.
+  const segments = pattern.value.split('/');
+  const types = [segments[0]];
+  for (let i = 1; i < segments.length; i += 2) {
+    if (segments[i + 1] !== `{${(i - 1) / 2}}`) return undefined;
+    types.push(segments[i]);
+  }
+  if (!/^[^/]+\.[^/]+$/.test(segments[0]) || types.length < 2 || node.args.length !== types.length) return undefined;
+  return { type: types.join('/'), names: node.args.slice(1) };
 }
