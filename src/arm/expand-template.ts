@@ -18,6 +18,7 @@ import { extensionResource, extensionResourceId } from './extension-resource.js'
 import { expandNestedDeployment } from './nested-deployment.js';
 import { childIdCallParts, idCallParts, relativeScopeParts, sameChildNameExpression, sameNameExpression } from './reference-by-expression.js';
 import { isExpression, parseBracketed } from './expression/parse-expression.js';
+import { compileBracketed } from './expression/compile-expression.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
 import { TemplateScope, plainPathMembers } from './template-scope.js';
@@ -191,7 +192,7 @@ class Expander {
     const ext = parent ? undefined : extensionResource(node, typeValue);
     const nameNode = ext ? ext.nameNode : member(node, 'name');
     const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
-    let name = typeof nameValue === 'string' ? nameValue : `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(nameNode)}}`;
+    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, typeValue.split('/').length - 1)) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(nameNode)}}`;
     let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -230,6 +231,36 @@ class Expander {
     this.instances.push(inst);
     if (symbolic) this.symbols.get(symbolic.toLowerCase())?.push(inst);
     for (const child of member(node, 'resources')?.children ?? []) this.collect(child, inst);
+  }
+
+  /**
+   * An unknown child name built segment by segment (`format('{0}/{1}', parameters('account'),
+   * 'default')`): each segment known or unknown on its own, so that the child's id continues its
+   * parent's (`…/storageAccounts/{unknown name: parameters('account')}/blobServices/default`) and
+   * relations between them hold. Undefined for any other name.
+   */
+  private segmentedName(nameNode: JsonNode | undefined, segments: number): string | undefined {
+    const raw = nameNode?.value;
+    if (typeof raw !== 'string' || !raw.startsWith("[format('{0}/{1}")) return undefined;
+    const parsed = parseBracketed(raw);
+    if (!parsed.ok) return undefined;
+    const inner = raw.slice(1, -1);
+    const texts = nameSegments(parsed.node, inner, inner.length);
+    if (!texts || texts.length !== segments) return undefined;
+    const parts: string[] = [];
+    for (const text of texts) {
+      const compiled = compileBracketed(`[${text}]`);
+      let value: Value;
+      try {
+        value = compiled.ok ? compiled.run(this.scope) : new Unknown('invalid');
+      } catch {
+        return undefined;
+      }
+      if (typeof value === 'string' && !value.includes('/')) parts.push(value);
+      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(text)}}`);
+      else return undefined;
+    }
+    return parts.join('/');
   }
 
   private makeSourceTargets(): SourceTargets {
@@ -532,7 +563,56 @@ function nameTextOf(nameNode: JsonNode | undefined): string {
   const raw = String(nameNode?.value ?? '');
   const start = raw.charCodeAt(0) === 91 ? 1 : 0;
   const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 93 ? raw.length - 1 : raw.length;
-  const text = raw.slice(start, end);
+  return unknownNameText(raw.slice(start, end));
+}
+
+/**
+ * The texts of the segments of a name built with `format('{0}/{1}', …)`, as expressions: nested
+ * ones flattened (`format('{0}/{1}', format('{0}/{1}', a, b), c)` is a, b, c, as the official
+ * compiler writes `format('{0}/{1}/{2}', a, b, c)`), literal parts quoted, a part that mixes text
+ * and placeholders a format() of its own. `end` is where the node's text ends in `source`.
+ */
+function nameSegments(node: ExpressionNode, source: string, end: number): string[] | undefined {
+  if (node.kind === 'call' && node.name.toLowerCase() === 'format' && node.args[0]?.kind === 'string' && node.args.length > 1) {
+    const args = node.args;
+    const pattern = (args[0] as { value: string }).value;
+    const pieces = pattern.split('/');
+    if (pieces.length > 1 && !/\{\{|\}\}/.test(pattern)) {
+      const close = source.lastIndexOf(')', end - 1);
+      const argText = (i: number): string => source.slice(args[i].offset, i + 1 < args.length ? args[i + 1].offset : close).replace(/\s*,\s*$/, '').trim();
+      const out: string[] = [];
+      for (const piece of pieces) {
+        const whole = /^\{(\d+)\}$/.exec(piece);
+        if (whole) {
+          const i = Number(whole[1]) + 1;
+          if (i >= args.length) return undefined;
+          const part = nameSegments(args[i], source, i + 1 < args.length ? args[i + 1].offset : close);
+          if (!part) return undefined;
+          out.push(...part);
+          continue;
+        }
+        const used: number[] = [];
+        const renumbered = piece.replace(/\{(\d+)\}/g, (_m, n: string) => {
+          used.push(Number(n) + 1);
+          return `{${used.length - 1}}`;
+        });
+        if (used.some((i) => i >= args.length)) return undefined;
+        out.push(used.length ? `format(${quoteArm(renumbered)}, ${used.map(argText).join(', ')})` : quoteArm(piece));
+      }
+      return out;
+    }
+  }
+  const text = source.slice(node.offset, end).replace(/\s*,\s*$/, '').trim();
+  return text ? [text] : undefined;
+}
+
+/** A string as an ARM expression literal. */
+function quoteArm(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** An expression's text as an unknown name spells it: no `/`, `{` or `}` to break an id apart. */
+function unknownNameText(text: string): string {
   return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? ' ' : c === '{' ? '(' : ')')) : text;
 }
 

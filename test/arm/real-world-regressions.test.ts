@@ -299,6 +299,21 @@ y", "b": }`));
     expect(setting.scope).toBe(blobs.id);
   });
 
+  it('names a child resource segment by segment when only some segments are unknown, so it stays under its parent', () => {
+    const out = expand(
+      template(`"parameters": { "account": { "type": "string" } },
+  "resources": [
+    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[parameters('account')]", "location": "westus" },
+    { "type": "Microsoft.Storage/storageAccounts/blobServices", "apiVersion": "2023-01-01", "name": "[format('{0}/{1}', parameters('account'), 'default')]" },
+    { "type": "Microsoft.Storage/storageAccounts/blobServices/containers", "apiVersion": "2023-01-01", "name": "[format('{0}/{1}', format('{0}/default', parameters('account')), 'logs')]" }
+  ]`),
+    );
+    const [account, blobs, container] = out.resources;
+    expect(blobs.id).toBe(`${account.id}/blobServices/default`);
+    expect(container.id).toBe(`${account.id}/blobServices/default/containers/logs`);
+    expect(container.name).toBe("{unknown name: parameters('account')}/default/logs");
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
