@@ -40,8 +40,25 @@ export function restoreRawBreaks(node: Node | undefined, text: string): void {
   if (!node) return;
   if (node.type === 'string') {
     const raw = text.slice(node.offset, node.offset + node.length);
-    if (RAW.test(raw)) (node as { value: unknown }).value = JSON.parse(raw.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')) as string;
+    if (!RAW.test(raw)) return;
+    try {
+      // Every raw control character escaped (ARM's reader takes them all inside strings).
+      (node as { value: unknown }).value = JSON.parse(escapeControlCharacters(raw)) as string;
+    } catch {
+      // A string the parser had to close itself (unterminated): its syntax error is reported;
+      // the masked value stands.
+    }
     return;
   }
   for (const child of node.children ?? []) restoreRawBreaks(child, text);
+}
+
+/** `text` with every character below U+0020 written as a `\uXXXX` escape. */
+function escapeControlCharacters(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x20 ? `\\u${c.toString(16).padStart(4, '0')}` : text[i];
+  }
+  return out;
 }

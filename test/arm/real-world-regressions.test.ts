@@ -314,6 +314,14 @@ y", "b": }`));
     expect(container.name).toBe("{unknown name: parameters('account')}/default/logs");
   });
 
+  it('reports a string left open across a line break, or holding another control character, as a syntax error instead of throwing', () => {
+    for (const text of ['{ "a": "unterminated\n}', '{ "variables": { "x": "line one\nline two\u0001" } }']) {
+      const { diagnostics } = JsonDocument.parse('broken.json', text);
+      expect(diagnostics.length).toBeGreaterThan(0);
+      expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['json/syntax-error']));
+    }
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
