@@ -192,7 +192,7 @@ class Expander {
     const ext = parent ? undefined : extensionResource(node, typeValue);
     const nameNode = ext ? ext.nameNode : member(node, 'name');
     const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
-    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, typeValue.split('/').length - 1)) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${nameTextOf(nameNode)}}`;
+    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, typeValue.split('/').length - 1)) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${this.nameText(nameNode)}}`;
     let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -240,8 +240,12 @@ class Expander {
    * relations between them hold. Undefined for any other name.
    */
   private segmentedName(nameNode: JsonNode | undefined, segments: number): string | undefined {
-    const raw = nameNode?.value;
-    if (typeof raw !== 'string' || !raw.startsWith("[format('{0}/{1}")) return undefined;
+    let raw = nameNode?.value;
+    if (typeof raw !== 'string' || !isExpression(raw)) return undefined;
+    // `name: groupName` where `var groupName = '${peName}/default'`: the variable's expression.
+    const variable = /^\[variables\('([^']+)'\)\]$/.exec(raw);
+    if (variable) raw = this.scope.variableExpression(variable[1]);
+    if (typeof raw !== 'string' || !/^\[(format|concat)\(/i.test(raw)) return undefined;
     const parsed = parseBracketed(raw);
     if (!parsed.ok) return undefined;
     const inner = raw.slice(1, -1);
@@ -257,10 +261,33 @@ class Expander {
         return undefined;
       }
       if (typeof value === 'string' && !value.includes('/')) parts.push(value);
-      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(text)}}`);
+      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(this.dereferenced(text))}}`);
       else return undefined;
     }
     return parts.join('/');
+  }
+
+  /** An unknown name as its id spells it (see dereferenced). */
+  private nameText(nameNode: JsonNode | undefined): string {
+    const raw = nameNode?.value;
+    if (typeof raw === 'string' && isExpression(raw)) return unknownNameText(this.dereferenced(raw.slice(1, -1)));
+    return nameTextOf(nameNode);
+  }
+
+  /**
+   * `variables('peName')` as the expression the variable stands for, so that a resource named
+   * `peName` and a child named `'${peName}/default'` spell their unknown names alike whichever way
+   * the template writes them.
+   */
+  private dereferenced(text: string): string {
+    let out = text;
+    for (let depth = 0; depth < 5; depth++) {
+      const m = /^variables\('([^']+)'\)$/.exec(out);
+      const expression = m ? this.scope.variableExpression(m[1]) : undefined;
+      if (!expression) break;
+      out = expression.slice(1, -1);
+    }
+    return out;
   }
 
   private makeSourceTargets(): SourceTargets {
@@ -601,6 +628,29 @@ function nameSegments(node: ExpressionNode, source: string, end: number): string
       }
       return out;
     }
+  }
+  if (node.kind === 'call' && node.name.toLowerCase() === 'concat' && node.args.some((a) => a.kind === 'string' && a.value.includes('/'))) {
+    // concat(parentName, '/default'): literal parts split at their slashes.
+    const args = node.args;
+    const close = source.lastIndexOf(')', end - 1);
+    const out: string[] = [];
+    let current: string[] = [];
+    const flush = () => {
+      if (current.length) out.push(current.length === 1 ? current[0] : `concat(${current.join(', ')})`);
+      current = [];
+    };
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a.kind === 'string') {
+        const pieces = a.value.split('/');
+        pieces.forEach((piece, j) => {
+          if (j > 0) flush();
+          if (piece) current.push(quoteArm(piece));
+        });
+      } else current.push(source.slice(a.offset, i + 1 < args.length ? args[i + 1].offset : close).replace(/\s*,\s*$/, '').trim());
+    }
+    flush();
+    return out.length > 1 ? out : undefined;
   }
   const text = source.slice(node.offset, end).replace(/\s*,\s*$/, '').trim();
   return text ? [text] : undefined;

@@ -203,6 +203,12 @@ export class TemplateScope implements EvalContext {
     return out;
   }
 
+  /** The expression a variable is declared as (its raw `[...]` text), when it is one string. */
+  variableExpression(name: string): string | undefined {
+    const node = slotNamed(this.variables, name)?.node;
+    return node?.type === 'string' && typeof node.value === 'string' && isExpression(node.value) ? node.value : undefined;
+  }
+
   variable(name: string): Value | undefined {
     const decl = slotNamed(this.variables, name);
     if (!decl) return undefined;

@@ -21,7 +21,9 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
   switch (kind) {
     case 'child': {
       const definite = types ? types.flatMap((t) => set.childrenOf(resource, t)) : set.childrenOf(resource);
-      return { definite, possible: [] };
+      // A child whose name is unknown and that sits under no resource may be this one's.
+      const possible = (orphanChildren(set, types).get(fileKey(resource)) ?? []).filter((c) => isChildType(c.type, resource.type));
+      return { definite, possible, ...(possible.length ? { reason: `the parent of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
     case 'extension': {
       const definite = set.extensionsOf(resource).filter((r) => !types || types.some((t) => matchesType(r, t)));
@@ -167,6 +169,31 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
     }
     return byFile;
   });
+}
+
+/**
+ * Child resources (of `types`) whose name is unknown and whose id names no resource of the set as
+ * their parent, by file (within their deployment).
+ */
+function orphanChildren(set: ResourceSet, types: string[] | undefined): Map<string, Resource[]> {
+  return set.memo(`orphans ${types?.join(',') ?? '*'}`, () => {
+    const byFile = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      if (r.file === undefined || !r.name.includes('{unknown') || r.type.split('/').length < 3) continue;
+      const parentId = r.id.split('/').slice(0, -2).join('/');
+      if (set.byId(parentId, r.deployment)) continue;
+      const k = fileKey(r);
+      const list = byFile.get(k);
+      if (list) list.push(r);
+      else byFile.set(k, [r]);
+    }
+    return byFile;
+  });
+}
+
+/** Whether `child` is a type directly below `parent` (`Ns/a/b` below `Ns/a`). */
+function isChildType(child: string, parent: string): boolean {
+  return child.length > parent.length && child.toLowerCase().startsWith(parent.toLowerCase() + '/') && !child.slice(parent.length + 1).includes('/');
 }
 
 /**

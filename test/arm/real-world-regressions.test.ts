@@ -393,7 +393,9 @@ y", "b": }`));
       ['Microsoft.Authorization/roleAssignments', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/stdemo'],
     ]);
     expect(unknown.resources.map((r) => r.type)).toEqual(['Microsoft.Authorization/roleAssignments']);
-    expect(isUnknown(unknown.resources[0].scope)).toBe(true);
+    // The account's segment is unknown, the rest of the name known: the scope is the account's id
+    // as an unknown-named account spells it.
+    expect(unknown.resources[0].scope).toBe("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/azready-rg/providers/Microsoft.Storage/storageAccounts/{unknown name: parameters('account')}");
   });
 
   it('flatten() of arrays one of which is unknown is unknown, not a failure', () => {

@@ -333,6 +333,30 @@ describe('real-world Bicep', () => {
     expect(setting.id).toBe(`${vault.id}/providers/Microsoft.Insights/diagnosticSettings/default`);
   });
 
+  it('keeps a child named through variables (\'${peName}/default\') under its parent when the name is unknown', () => {
+    const dir = project({
+      'main.bicep': [
+        'param baseName string',
+        "var peName = 'pep-${baseName}'",
+        "var groupName = '${peName}/default'",
+        "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {",
+        '  name: peName',
+        "  location: 'westus'",
+        '  properties: {}',
+        '}',
+        "resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {",
+        '  name: groupName',
+        '  properties: { privateDnsZoneConfigs: [] }',
+        '  dependsOn: [pe]',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    const [endpoint, zoneGroup] = out.resources;
+    expect(zoneGroup.id).toBe(`${endpoint.id}/privateDnsZoneGroups/default`);
+  });
+
   it('evaluates the fallback of ?? only when the left side is null', () => {
     const dir = project({
       'main.bicep': [
