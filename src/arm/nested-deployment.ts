@@ -215,6 +215,10 @@ function passedParameters(props: JsonNode | undefined, outer: TemplateScope): Pa
       const hit = valueOf(entry);
       if (hit) values.set(name.toLowerCase(), { value: hit[1], secret: secrets.length > 0 });
       else if (isUnknown(entry)) values.set(name.toLowerCase(), { value: entry, secret: secrets.length > 0 });
+      else if (referenceOf(entry)) {
+        // `{ reference: { keyVault, secretName } }`, as Bicep compiles `cond ? kv.getSecret('x') : null`.
+        values.set(name.toLowerCase(), { value: new Unknown(`the parameter '${name}' is a Key Vault reference resolved at deployment`), secret: true });
+      }
       continue;
     }
     const v = member(p, 'value');
@@ -250,6 +254,12 @@ function locateUndeclared(values: ParameterValues, props: JsonNode | undefined, 
     if (name !== undefined && value && !member(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(memberValueAt(passed!, i)) });
   }
   return values;
+}
+
+/** Whether an evaluated parameter entry is a Key Vault reference (`reference` member, any case). */
+function referenceOf(entry: Value): boolean {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry) || isUnknown(entry)) return false;
+  return Object.keys(entry).some((k) => k.toLowerCase() === 'reference');
 }
 
 /** The `value` member (any case) of an evaluated parameter entry, as a [key, value] pair. */

@@ -322,6 +322,28 @@ y", "b": }`));
     }
   });
 
+  it('passes a Key Vault reference given as an expression (Bicep: cond ? kv.getSecret(x) : null) as a secret, not the default', () => {
+    const out = expand(
+      template(`"parameters": { "useKv": { "type": "bool", "defaultValue": true } },
+  "resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "m",
+    "properties": {
+      "mode": "Incremental",
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "parameters": { "pw": "[if(parameters('useKv'), createObject('reference', createObject('keyVault', createObject('id', resourceId('Microsoft.KeyVault/vaults', 'kv1')), 'secretName', 'pw')), createObject('value', null()))]" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": { "pw": { "type": "securestring", "defaultValue": "" } },
+        "resources": [{ "type": "Microsoft.Compute/virtualMachines/extensions", "apiVersion": "2023-03-01", "name": "vm1/DomainJoin", "location": "westus", "properties": { "protectedSettings": { "Password": "[parameters('pw')]" } } }]
+      }
+    }
+  }]`),
+    );
+    const [extension] = out.resources;
+    expect((extension.properties as { protectedSettings: { Password: unknown } }).protectedSettings.Password).toMatchObject({ kind: 'unknown', reason: "the parameter 'pw' is a Key Vault reference resolved at deployment" });
+    expect(extension.secretPaths).toContain('properties.protectedSettings.Password');
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
