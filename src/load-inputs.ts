@@ -1,6 +1,6 @@
 // The front-end dispatcher: reads every input, decides what it is, runs the matching front end
 // and gathers one ResourceSet with all diagnostics. Nothing here throws on bad input.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandTemplate } from './arm/expand-template.js';
 import type { DeploymentContext } from './arm/deployment-context.js';
@@ -56,7 +56,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     }
   };
 
-  for (const { path: file, explicit } of walked.files) {
+  for (const { path: file, explicit } of [...walked.files, ...siblingParameters(walked.files, options)]) {
     if (!explicit && options.select && !options.select(file)) continue;
     if (/\.bicep$/i.test(file)) {
       bicepFiles.push({ file, explicit });
@@ -314,6 +314,35 @@ function pairedParameters(template: string, parsed: Parsed[], bicepTemplates: re
 }
 
 const baseName = (file: string) => path.basename(file).replace(/\.(json|bicep)$/i, '').toLowerCase();
+
+/**
+ * A template named on the command line (`azready scan infra/main.bicep`) is evaluated with the
+ * parameters files beside it named for it, as when its folder is scanned: those not already among
+ * the inputs. None when --params gives the values.
+ */
+function siblingParameters(files: readonly { path: string; explicit: boolean }[], options: LoadOptions): { path: string; explicit: boolean }[] {
+  if (options.params?.length) return [];
+  const known = new Set(files.map((f) => path.resolve(f.path)));
+  const out: { path: string; explicit: boolean }[] = [];
+  for (const f of files) {
+    if (!f.explicit || !/\.(json|bicep)$/i.test(f.path) || /\.parameters(\.[^.]+)?\.json$/i.test(f.path)) continue;
+    const dir = path.dirname(f.path);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const own = baseName(f.path);
+    for (const name of names.sort()) {
+      const file = path.join(dir, name);
+      if (!namedFor(name.toLowerCase(), own) || known.has(path.resolve(file))) continue;
+      known.add(path.resolve(file));
+      out.push({ path: file, explicit: false });
+    }
+  }
+  return out;
+}
 
 function namedFor(name: string, base: string): boolean {
   if (!name.startsWith(base + '.')) return false;

@@ -270,6 +270,31 @@ describe('loadInputs on a .bicepparam file whose using names the compiled JSON o
   });
 });
 
+describe('loadInputs on a template named on its own, with a parameters file beside it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
+  writeFileSync(path.join(dir, 'app.json'), JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    parameters: { name: { type: 'string' } },
+    resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('name')]", location: 'westeurope' }],
+  }));
+  writeFileSync(path.join(dir, 'app.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { name: { value: 'stfromparams' } } }));
+  writeFileSync(path.join(dir, 'main.bicep'), "param name string\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: name\n  location: 'westeurope'\n}\n");
+  writeFileSync(path.join(dir, 'main.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { name: { value: 'stbicep' } } }));
+
+  it('evaluates it with the parameters file named for it, as a scan of its folder does', () => {
+    for (const [file, name, params] of [['app.json', 'stfromparams', 'app.parameters.json'], ['main.bicep', 'stbicep', 'main.parameters.json']]) {
+      const set = loadInputs([path.join(dir, file)]);
+      expect(set.resources.map((r) => [r.name, path.basename(r.parameters ?? '')])).toEqual([[name, params]]);
+      expect(set.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    }
+  });
+
+  it('leaves them out when --params gives the values', () => {
+    const set = loadInputs([path.join(dir, 'app.json')], { params: [path.join(dir, 'main.parameters.json')] });
+    expect(set.resources.map((r) => r.name)).toEqual(['stbicep']);
+  });
+});
+
 describe('loadInputs on a .bicepparam file whose using names a registry module', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
   const cache = mkdtempSync(path.join(tmpdir(), 'azready-bicep-cache-'));
