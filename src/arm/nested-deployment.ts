@@ -44,7 +44,10 @@ export function expandNestedDeployment(
   // template that declares parameters the deployment passes: the common generic role-assignment
   // template (`scope: 'Outer'`, `parameters('scope')`) deploys in Azure with the values passed.
   const own = inner || located.linked || propsDoc !== doc || (memberCount(member(template, 'parameters')) > 0 && memberCount(member(props, 'parameters')) > 0);
-  const scope = own ? new TemplateScope(templateDoc, template, deployment, locateUndeclared(passedParameters(props, outer), props, template, propsDoc), run.diagnostics) : outer;
+  // In its own scope, deployment() is the nested deployment: its name is the deployment's (a name
+  // only known at deployment leaves the outer one, azready's placeholder).
+  const context = own && !name.includes('{') ? { ...deployment, deploymentName: name } : deployment;
+  const scope = own ? new TemplateScope(templateDoc, template, context, locateUndeclared(passedParameters(props, outer), props, template, propsDoc), run.diagnostics) : outer;
   const nestedRun: ExpansionRun = { ...run, depth: run.depth + 1, fileStack: located.linked ? [...run.fileStack, path.resolve(templateDoc.file)] : run.fileStack };
   // With outer scope, expressions see the outer deployment but the resources go to the target.
   nestedRun.target = scope === outer ? deployment : undefined;

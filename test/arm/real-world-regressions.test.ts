@@ -344,6 +344,25 @@ y", "b": }`));
     expect(extension.secretPaths).toContain('properties.protectedSettings.Password');
   });
 
+  it('gives deployment().name in a nested deployment of its own scope the nested deployment\'s name', () => {
+    const out = expand(
+      template(`"resources": [{
+    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "dep-inner",
+    "properties": {
+      "mode": "Incremental",
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "template": {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "resources": [{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[format('st{0}', deployment().name)]", "location": "westus" }]
+      }
+    }
+  }],
+  "outputs": { "outer": { "type": "string", "value": "[deployment().name]" } }`),
+    );
+    expect(out.resources.map((r) => r.name)).toEqual(['stdep-inner']);
+    expect(out.outputs.outer).toBe('azready');
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
