@@ -52,6 +52,12 @@ export interface ExpansionRun {
    * expressions are evaluated in: an outer-scope nested deployment into another resource group.
    */
   target?: DeploymentContext;
+  /**
+   * The location of a resource group the templates being expanded declare (a subscription-scope
+   * template that creates `rg-app` and deploys a module into it), for `resourceGroup().location`
+   * in that module.
+   */
+  resourceGroupLocation?: (name: string) => string | undefined;
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
@@ -79,6 +85,8 @@ export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): 
 export function expandWithScope(doc: JsonDocument, template: JsonNode | undefined, scope: TemplateScope, run: ExpansionRun, baseDir: string): { resources: Resource[]; outputs: Record<string, Value> } {
   scope.checkParameters();
   const expander = new Expander(doc, scope, run, baseDir);
+  const outerLookup = run.resourceGroupLocation;
+  run.resourceGroupLocation = (name) => expander.resourceGroupLocation(name) ?? outerLookup?.(name);
   const previousHost = scope.host;
   scope.host = expander;
   try {
@@ -418,6 +426,15 @@ class Expander {
       return { type: extType, name: n.slice(pi).join('/'), scopeId: resourceIdAt(this.scopePrefix(), baseType, baseNames.join('/')) };
     }
     return { type, name };
+  }
+
+  /** The location this template gives a resource group it declares, when it is known. */
+  resourceGroupLocation(name: string): string | undefined {
+    const inst = this.instances.find((i) => !i.existing && sameIgnoringCase(i.type, 'Microsoft.Resources/resourceGroups') && sameIgnoringCase(i.name, name));
+    if (!inst) return undefined;
+    this.ensure(inst);
+    const location = inst.resource?.location;
+    return typeof location === 'string' ? location : undefined;
   }
 
   /** reference(), references() and resourceInfo() over the resources of this deployment. */

@@ -38,7 +38,7 @@ export function expandNestedDeployment(
   const { templateDoc, template, dir } = located;
 
   const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
-  const deployment = targetContext(outer, node, template, run.target);
+  const deployment = withGroupLocation(targetContext(outer, node, template, run.target), outer.deployment, run);
   // Outer scope (the default for inline templates): the nested template sees the outer
   // parameters and variables. A linked template always has its own, and so does an inline
   // template that declares parameters the deployment passes: the common generic role-assignment
@@ -127,6 +127,13 @@ function computedTemplate(doc: JsonDocument, inline: JsonNode, name: string, out
   const templateDoc = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
   if (!templateDoc.root) return undefined;
   return { templateDoc, template: templateDoc.root, dir: baseDir, linked: false };
+}
+
+/** A deployment into a resource group the templates declare takes that group's location. */
+function withGroupLocation(ctx: DeploymentContext, outer: DeploymentContext, run: ExpansionRun): DeploymentContext {
+  if (typeof ctx.resourceGroup !== 'string' || ctx.resourceGroup === outer.resourceGroup) return ctx;
+  const location = run.resourceGroupLocation?.(ctx.resourceGroup);
+  return location && location !== ctx.location ? { ...ctx, location } : ctx;
 }
 
 /** Where the nested deployment deploys: its subscriptionId/resourceGroup/scope, else the outer scope narrowed by its schema. */

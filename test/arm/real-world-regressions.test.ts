@@ -363,6 +363,29 @@ y", "b": }`));
     expect(out.outputs.outer).toBe('azready');
   });
 
+  it('gives resourceGroup().location in a deployment into a group the template creates that group\'s location', () => {
+    const out = expand(`{
+  "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01", "name": "rg-app", "location": "swedencentral" },
+    {
+      "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "app", "resourceGroup": "rg-app",
+      "dependsOn": ["[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg-app')]"],
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+          "resources": [{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-04-01", "name": "nsg", "location": "[resourceGroup().location]" }]
+        }
+      }
+    }
+  ]
+}`);
+    expect(out.resources.find((r) => r.name === 'nsg')?.location).toBe('swedencentral');
+  });
+
   it('reads the outputs of a deployment whose name is unknown through the same name expression', () => {
     const out = expand(
       template(`"parameters": { "suffix": { "type": "string", "defaultValue": "[utcNow()]" } },
