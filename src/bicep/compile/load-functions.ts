@@ -3,7 +3,8 @@
 // Bicep file, as the Bicep compiler does.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { JSONPath } from 'jsonpath-plus';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { CallNode } from '../syntax/nodes.js';
 import { stringValue } from '../syntax/nodes.js';
@@ -66,6 +67,7 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
   // Bicep accepts any compile-time constant path, such as a variable holding a literal.
   const path = e.arguments[0] && (stringValue(e.arguments[0]) ?? constantString(e.arguments[0], scope));
   if (path === undefined) return undefined;
+  if (name === 'loadDirectoryFileInfo') return directoryFileInfo(e, path, scope);
   const read = scope.unit.readRelative(path);
   if (typeof read === 'string') {
     scope.unit.error('bicep/load-file-failed', `${name}('${path}'): ${read}`, e);
@@ -92,4 +94,27 @@ export function foldLoadFunction(e: CallNode, scope: Scope): string | undefined 
     scope.unit.error('bicep/load-file-failed', `${name}('${path}'): ${(err as Error).message.split('\n')[0]}`, e);
     return NULL;
   }
+}
+
+/**
+ * `loadDirectoryFileInfo('./modules/', '*.bicep')`: the files of a folder (not its subfolders)
+ * relative to the Bicep file, as `{ relativePath, baseName, extension }` objects, in name order.
+ */
+function directoryFileInfo(e: CallNode, dirPath: string, scope: Scope): string {
+  const from = dirname(scope.unit.tree.file);
+  const dir = resolve(from, dirPath);
+  const pattern = e.arguments[1] ? stringValue(e.arguments[1]) : undefined;
+  const matcher = pattern === undefined ? undefined : new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+  } catch (err) {
+    scope.unit.error('bicep/load-file-failed', `loadDirectoryFileInfo('${dirPath}'): cannot read the folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, e);
+    return NULL;
+  }
+  const files = names
+    .filter((n) => !matcher || matcher.test(n))
+    .sort()
+    .map((n) => ({ relativePath: relative(from, join(dir, n)).split(sep).join('/'), baseName: n, extension: extname(n) }));
+  return jsonArm(files);
 }

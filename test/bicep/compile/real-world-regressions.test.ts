@@ -1,6 +1,6 @@
 // Classes of real-world Bicep that azready got wrong, each reduced to a minimal file written for
 // this test.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -355,6 +355,19 @@ describe('real-world Bicep', () => {
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     const [endpoint, zoneGroup] = out.resources;
     expect(zoneGroup.id).toBe(`${endpoint.id}/privateDnsZoneGroups/default`);
+  });
+
+  it('lists a folder\'s files with loadDirectoryFileInfo, filtered by a search pattern, as the Bicep docs show', () => {
+    const dir = project({
+      'main.bicep': "var bicepFiles = loadDirectoryFileInfo('./modules/', '*.bicep')\noutput files array = bicepFiles\noutput count int = length(loadDirectoryFileInfo('modules'))\n",
+    });
+    mkdirSync(path.join(dir, 'modules', 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'modules', 'appService.bicep'), '');
+    writeFileSync(path.join(dir, 'modules', 'notes.txt'), '');
+    writeFileSync(path.join(dir, 'modules', 'sub', 'deeper.bicep'), '');
+    const out = loadBicepFile(path.join(dir, 'main.bicep'));
+    expect(out.diagnostics).toEqual([]);
+    expect(out.outputs).toEqual({ files: [{ relativePath: 'modules/appService.bicep', baseName: 'appService.bicep', extension: '.bicep' }], count: 2 });
   });
 
   it('evaluates the fallback of ?? only when the left side is null', () => {
