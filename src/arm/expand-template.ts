@@ -52,12 +52,6 @@ export interface ExpansionRun {
    * expressions are evaluated in: an outer-scope nested deployment into another resource group.
    */
   target?: DeploymentContext;
-  /**
-   * The location of a resource group the templates being expanded declare (a subscription-scope
-   * template that creates `rg-app` and deploys a module into it), for `resourceGroup().location`
-   * in that module.
-   */
-  resourceGroupLocation?: (name: string) => string | undefined;
 }
 
 const TOP_LEVEL_FIELDS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
@@ -75,7 +69,9 @@ export function isTemplateDocument(root: unknown): boolean {
 export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): ExpandResult {
   const schema = String(member(doc.root, '$schema')?.value ?? '');
   const deployment: DeploymentContext = { ...DEFAULT_DEPLOYMENT, scope: scopeFromSchema(schema), ...options.deployment };
-  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [doc.file], depth: 0 };
+  // Every field from the start (absent ones undefined): runs keep one object layout, which the
+  // reads of them all along the expansion depend on.
+  const run: ExpansionRun = { origin: options.origin ?? 'arm', diagnostics: [], fileStack: [doc.file], depth: 0, target: undefined };
   const scope = new TemplateScope(doc, doc.root, deployment, options.parameters ?? new Map(), run.diagnostics);
   const out = expandWithScope(doc, doc.root, scope, run, options.baseDir ?? path.dirname(doc.file));
   return { ...out, diagnostics: run.diagnostics };
@@ -85,8 +81,6 @@ export function expandTemplate(doc: JsonDocument, options: ExpandOptions = {}): 
 export function expandWithScope(doc: JsonDocument, template: JsonNode | undefined, scope: TemplateScope, run: ExpansionRun, baseDir: string): { resources: Resource[]; outputs: Record<string, Value> } {
   scope.checkParameters();
   const expander = new Expander(doc, scope, run, baseDir);
-  const outerLookup = run.resourceGroupLocation;
-  run.resourceGroupLocation = (name) => expander.resourceGroupLocation(name) ?? outerLookup?.(name);
   const previousHost = scope.host;
   scope.host = expander;
   try {
@@ -349,7 +343,7 @@ class Expander {
     const saved = this.scope.swapLoops(inst.loops);
     try {
       if (inst.deployment) {
-        const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir);
+        const nested = expandNestedDeployment(this.doc, inst.node, inst.name, this.scope, this.run, this.baseDir, this);
         if (nested) inst.nested = nested;
         else inst.unavailable = true;
       } else inst.resource = this.evaluateResource(inst);

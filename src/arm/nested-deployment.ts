@@ -24,6 +24,8 @@ export function expandNestedDeployment(
   outer: TemplateScope,
   run: ExpansionRun,
   baseDir: string,
+  /** The template's own resource groups: a deployment into one takes its location. */
+  groups?: { resourceGroupLocation(name: string): string | undefined },
 ): { resources: Resource[]; outputs: Record<string, Value> } | undefined {
   const empty = undefined;
   if (run.depth + 1 > MAX_NESTING) {
@@ -38,7 +40,7 @@ export function expandNestedDeployment(
   const { templateDoc, template, dir } = located;
 
   const inner = String(member(member(props, 'expressionEvaluationOptions'), 'scope')?.value ?? 'outer').toLowerCase() === 'inner';
-  const deployment = withGroupLocation(targetContext(outer, node, template, run.target), outer.deployment, run);
+  const deployment = withGroupLocation(targetContext(outer, node, template, run.target), outer.deployment, groups);
   // Outer scope (the default for inline templates): the nested template sees the outer
   // parameters and variables. A linked template always has its own, and so does an inline
   // template that declares parameters the deployment passes: the common generic role-assignment
@@ -130,9 +132,9 @@ function computedTemplate(doc: JsonDocument, inline: JsonNode, name: string, out
 }
 
 /** A deployment into a resource group the templates declare takes that group's location. */
-function withGroupLocation(ctx: DeploymentContext, outer: DeploymentContext, run: ExpansionRun): DeploymentContext {
-  if (typeof ctx.resourceGroup !== 'string' || ctx.resourceGroup === outer.resourceGroup) return ctx;
-  const location = run.resourceGroupLocation?.(ctx.resourceGroup);
+function withGroupLocation(ctx: DeploymentContext, outer: DeploymentContext, groups: { resourceGroupLocation(name: string): string | undefined } | undefined): DeploymentContext {
+  if (!groups || typeof ctx.resourceGroup !== 'string' || ctx.resourceGroup === outer.resourceGroup) return ctx;
+  const location = groups.resourceGroupLocation(ctx.resourceGroup);
   return location && location !== ctx.location ? { ...ctx, location } : ctx;
 }
 
