@@ -1,13 +1,17 @@
 // Numeric functions: add, sub, mul, div, mod, int, float (min and max, shared with arrays, are in
-// array-functions.ts; copyIndex is in deployment-functions.ts). Integers are 64-bit in ARM; results
-// beyond JavaScript's safe integers are reported rather than rounded.
-import { type Value } from '../../../core/unknown.js';
+// array-functions.ts; copyIndex is in deployment-functions.ts). Integers are 64-bit in ARM: a result
+// beyond JavaScript's safe integers but within 64 bits is unknown (never rounded), one beyond 64
+// bits fails the deployment.
+import { Unknown, type Value } from '../../../core/unknown.js';
 import { arity, describe, fail, int } from './arg-checks.js';
 import type { FunctionTable } from './function-def.js';
 
-function checked(name: string, v: number): number {
-  if (!Number.isSafeInteger(v)) fail(name, `overflows (${v})`);
-  return v;
+const INT64_MAX = 2 ** 63;
+
+function checked(name: string, v: number): number | Unknown {
+  if (Number.isSafeInteger(v)) return v;
+  if (Math.abs(v) <= INT64_MAX) return new Unknown(`${name}() gives a 64-bit integer (${v}) beyond those azready computes exactly`, undefined, undefined, 'number');
+  return fail(name, `overflows 64-bit integers (${v})`, 'runtime');
 }
 
 function binary(name: string, op: (x: number, y: number) => number) {
