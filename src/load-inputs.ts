@@ -378,20 +378,20 @@ function bicepSourceOf(file: string, parsed: Parsed[]): string | undefined {
   if (!/\.json$/i.test(file)) return undefined;
   const source = file.replace(/\.json$/i, '.bicep');
   if (!isFile(source)) return undefined;
-  let doc = parsed.find((p) => path.resolve(p.file) === path.resolve(file))?.doc;
-  if (!doc) {
-    let text: string;
-    try {
-      text = readUtf8(file);
-    } catch {
-      // Said where the template is read, as for any template using names.
-      return undefined;
-    }
-    const read = JsonDocument.parse(file, text);
-    if (read.diagnostics.length) return undefined;
-    doc = read.doc;
-  }
-  return compiledByBicep(doc) ? source : undefined;
+  // What is wrong with the JSON is said where the template is read, as for any template using names.
+  const doc = jsonDocumentOf(file, parsed, []);
+  return doc && compiledByBicep(doc) ? source : undefined;
+}
+
+/** A JSON file the scan parsed already, else read and parsed now (problems go to `diagnostics`). */
+function jsonDocumentOf(file: string, parsed: Parsed[], diagnostics: Diagnostic[]): JsonDocument | undefined {
+  const known = parsed.find((p) => path.resolve(p.file) === path.resolve(file))?.doc;
+  if (known) return known;
+  const text = readText(file, diagnostics);
+  if (text === undefined) return undefined;
+  const read = JsonDocument.parse(file, text);
+  diagnostics.push(...read.diagnostics);
+  return read.diagnostics.length ? undefined : read.doc;
 }
 
 /** Did the Bicep compiler write this template (`metadata._generator.name` is `bicep`)? */
@@ -459,15 +459,8 @@ const SINGLE_ROW_ADVICE = '. It holds one resource (id and type) instead of an a
 
 /** An ARM template a .bicepparam file names, expanded with its values. */
 function loadArmTemplate(file: string, parsed: Parsed[], values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
-  let doc = parsed.find((p) => path.resolve(p.file) === path.resolve(file))?.doc;
-  if (!doc) {
-    const text = readText(file, diagnostics);
-    if (text === undefined) return;
-    const read = JsonDocument.parse(file, text);
-    diagnostics.push(...read.diagnostics);
-    if (read.diagnostics.length) return;
-    doc = read.doc;
-  }
+  const doc = jsonDocumentOf(file, parsed, diagnostics);
+  if (!doc) return;
   if (classifyDocument(doc) !== 'arm-template') {
     diagnostics.push(diagnostic('input/not-a-template', 'error', `${file}: a .bicepparam file names it in using, but it is not an ARM template ($schema …/deploymentTemplate.json#) or a .bicep file`));
     return;

@@ -617,14 +617,14 @@ function nameSegments(node: ExpressionNode, source: string, end: number): string
     const pieces = pattern.split('/');
     if (pieces.length > 1 && !/\{\{|\}\}/.test(pattern)) {
       const close = source.lastIndexOf(')', end - 1);
-      const argText = (i: number): string => source.slice(args[i].offset, i + 1 < args.length ? args[i + 1].offset : close).replace(/\s*,\s*$/, '').trim();
+      const argText = (i: number): string => textBetween(source, args[i].offset, argumentEnd(args, i, close));
       const out: string[] = [];
       for (const piece of pieces) {
         const whole = /^\{(\d+)\}$/.exec(piece);
         if (whole) {
           const i = Number(whole[1]) + 1;
           if (i >= args.length) return undefined;
-          const part = nameSegments(args[i], source, i + 1 < args.length ? args[i + 1].offset : close);
+          const part = nameSegments(args[i], source, argumentEnd(args, i, close));
           if (!part) return undefined;
           out.push(...part);
           continue;
@@ -658,13 +658,23 @@ function nameSegments(node: ExpressionNode, source: string, end: number): string
           if (j > 0) flush();
           if (piece) current.push(quoteArm(piece));
         });
-      } else current.push(source.slice(a.offset, i + 1 < args.length ? args[i + 1].offset : close).replace(/\s*,\s*$/, '').trim());
+      } else current.push(textBetween(source, a.offset, argumentEnd(args, i, close)));
     }
     flush();
     return out.length > 1 ? out : undefined;
   }
-  const text = source.slice(node.offset, end).replace(/\s*,\s*$/, '').trim();
+  const text = textBetween(source, node.offset, end);
   return text ? [text] : undefined;
+}
+
+/** Where argument `i` of a call ends: at the next argument, or at the call's closing parenthesis. */
+function argumentEnd(args: ExpressionNode[], i: number, close: number): number {
+  return i + 1 < args.length ? args[i + 1].offset : close;
+}
+
+/** The expression text between two offsets, without the separating comma. */
+function textBetween(source: string, start: number, end: number): string {
+  return source.slice(start, end).replace(/\s*,\s*$/, '').trim();
 }
 
 /** A string as an ARM expression literal. */

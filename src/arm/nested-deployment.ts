@@ -63,14 +63,23 @@ export function expandNestedDeployment(
  */
 function computedProperties(doc: JsonDocument, props: JsonNode | undefined, name: string, outer: TemplateScope, run: ExpansionRun): { props: JsonNode | undefined; propsDoc: JsonDocument } | undefined {
   if (props?.type !== 'string') return { props, propsDoc: doc };
-  const value = outer.evaluate(props);
+  const propsDoc = evaluatedDocument(doc, props, `the properties of the nested deployment '${name}' are`, outer, run);
+  return propsDoc ? { props: propsDoc.root, propsDoc } : undefined;
+}
+
+/**
+ * The value of an expression that must be an object (a deployment's properties or template), as a
+ * document of its own whose every range points at the expression; a warning when it is not one.
+ */
+function evaluatedDocument(doc: JsonDocument, node: JsonNode, what: string, outer: TemplateScope, run: ExpansionRun): JsonDocument | undefined {
+  const value = outer.evaluate(node);
   if (!value || typeof value !== 'object' || Array.isArray(value) || isUnknown(value)) {
-    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `the properties of the nested deployment '${name}' are ${isUnknown(value) ? 'only known at deployment' : 'not an object'}; its resources are not evaluated`, doc.rangeOf(props)));
+    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `${what} ${isUnknown(value) ? 'only known at deployment' : 'not an object'}; its resources are not evaluated`, doc.rangeOf(node)));
     return undefined;
   }
-  const at = doc.rangeOf(props);
-  const propsDoc = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
-  return { props: propsDoc.root, propsDoc };
+  const at = doc.rangeOf(node);
+  const evaluated = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
+  return evaluated.root ? evaluated : undefined;
 }
 
 /** A nested deployment's template; `linked` when it comes from another file (it always has its own scope). */
@@ -120,15 +129,8 @@ function locateTemplate(doc: JsonDocument, props: JsonNode | undefined, name: st
  * own, every range in it pointing at the expression.
  */
 function computedTemplate(doc: JsonDocument, inline: JsonNode, name: string, outer: TemplateScope, run: ExpansionRun, baseDir: string): LocatedTemplate | undefined {
-  const value = outer.evaluate(inline);
-  if (!value || typeof value !== 'object' || Array.isArray(value) || isUnknown(value)) {
-    run.diagnostics.push(diagnostic('arm/linked-template-unavailable', 'warning', `the template of the nested deployment '${name}' is ${isUnknown(value) ? 'only known at deployment' : 'not an object'}; its resources are not evaluated`, doc.rangeOf(inline)));
-    return undefined;
-  }
-  const at = doc.rangeOf(inline);
-  const templateDoc = JsonDocument.fromCompiled(doc.file, JSON.stringify(value), { get: () => at });
-  if (!templateDoc.root) return undefined;
-  return { templateDoc, template: templateDoc.root, dir: baseDir, linked: false };
+  const templateDoc = evaluatedDocument(doc, inline, `the template of the nested deployment '${name}' is`, outer, run);
+  return templateDoc ? { templateDoc, template: templateDoc.root!, dir: baseDir, linked: false } : undefined;
 }
 
 /** A deployment into a resource group the templates declare takes that group's location. */
