@@ -28,7 +28,9 @@ export function checkParameterValue(value: Value, decl: Record<string, unknown>)
  * parameter of every template) allocate their context, allowed values or not.
  */
 function checkAllowed(value: Value, type: string, allowed: unknown[]): string | undefined {
-  const isAllowed = (v: Value) => allowed.some((a) => equalsIgnoringKeyOrder(a as Value, v));
+  // ARM compares strings with allowedValues ignoring case ('eastus' passes for 'EastUS'); only
+  // Bicep's own type check at build time is case-sensitive.
+  const isAllowed = (v: Value) => allowed.some((a) => (typeof a === 'string' && typeof v === 'string' ? a.toLowerCase() === v.toLowerCase() : equalsIgnoringKeyOrder(a as Value, v)));
   // An array parameter's allowed values are those of its elements. A declaration without a type
   // (Bicep's `resourceInput<…>` types, which azready does not resolve) may be either: an array
   // value passes when each element, or the whole, is allowed.

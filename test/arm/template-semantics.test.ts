@@ -45,6 +45,11 @@ describe('parameters', () => {
     expect(diagnostics[0].message).toContain(message);
   });
 
+  it('compares string values with allowedValues ignoring case, as ARM does', () => {
+    const { diagnostics } = expand({ parameters: { region: { type: 'string', defaultValue: 'eastus', allowedValues: ['EastUS', 'WestEurope'] }, skus: { type: 'array', defaultValue: ['standard_lrs'], allowedValues: ['Standard_LRS'] } }, resources: [] });
+    expect(diagnostics).toEqual([]);
+  });
+
   it('gives nullable parameters without a value null, not an Unknown', () => {
     const { resources } = expand({ parameters: { tags: { type: 'object', nullable: true } }, resources: [{ ...storage('st'), tags: "[parameters('tags')]" }] });
     expect(resources[0].tags).toBeNull();
