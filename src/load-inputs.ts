@@ -1,6 +1,6 @@
 // The front-end dispatcher: reads every input, decides what it is, runs the matching front end
 // and gathers one ResourceSet with all diagnostics. Nothing here throws on bad input.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { expandTemplate } from './arm/expand-template.js';
 import type { DeploymentContext } from './arm/deployment-context.js';
@@ -12,6 +12,8 @@ import { walkPaths } from './discover/walk-paths.js';
 import type { Resource } from './model/resource.js';
 import { ResourceSet, type InputInfo } from './model/resource-set.js';
 import { exportPage, readSnapshot } from './resource-graph/read-snapshot.js';
+import { isCsvSnapshot, readCsvSnapshot } from './resource-graph/read-csv-snapshot.js';
+import { parseCsv } from './resource-graph/csv-table.js';
 import { loadBicepFile, loadBicepParams } from './bicep/load-bicep.js';
 import { parseBicep } from './bicep/parse-bicep.js';
 import { CompileCache } from './bicep/compile/compile-cache.js';
@@ -42,6 +44,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
   const parsed: Parsed[] = [];
   const bicepFiles: { file: string; explicit: boolean }[] = [];
   const bicepParams: { file: string; explicit: boolean }[] = [];
+  const csvFiles: { file: string; explicit: boolean }[] = [];
   // One scan reads each Bicep file once and compiles each module once, however many files call it.
   const cache = new CompileCache();
   // Every template file is a deployment of its own (one per parameters file it is evaluated
@@ -64,6 +67,10 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
     }
     if (/\.bicepparam$/i.test(file)) {
       bicepParams.push({ file, explicit });
+      continue;
+    }
+    if (/\.csv$/i.test(file)) {
+      csvFiles.push({ file, explicit });
       continue;
     }
     const text = readText(file, diagnostics);
@@ -205,6 +212,18 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         inputs.push({ path: p.file, kind: 'skipped' });
         break;
     }
+  }
+  for (const { file, explicit } of csvFiles) {
+    const out = readCsvInput(file, explicit, diagnostics);
+    if (!out) {
+      inputs.push({ path: file, kind: 'skipped' });
+      continue;
+    }
+    inputs.push({ path: file, kind: 'resource-graph-snapshot' });
+    diagnostics.push(...out.diagnostics);
+    resources.push(...out.resources);
+    snapshotCollected.push(new Set());
+    endInput(undefined);
   }
   dropCompletePages(parsed, diagnostics);
   // A Bicep template pairs with the JSON parameters files named for it, as an ARM template does
@@ -526,6 +545,42 @@ function readTemplateParams(file: string, diagnostics: Diagnostic[], cache: Comp
 }
 
 const readUtf8 = (file: string) => readFileSync(file, 'utf8');
+
+/**
+ * A CSV file read as a Resource Graph export. One a folder walk found is read only when its first
+ * line is a Resource Graph header (a repository's other CSV files may be large data sets).
+ */
+function readCsvInput(file: string, explicit: boolean, diagnostics: Diagnostic[]): ReturnType<typeof readCsvSnapshot> | undefined {
+  if (!explicit && !isCsvSnapshot(parseCsv(firstLine(file)))) {
+    diagnostics.push(diagnostic('input/skipped-file', 'info', `${file}: not a Resource Graph export (its header has no id and type columns); skipped`));
+    return undefined;
+  }
+  const text = readText(file, diagnostics);
+  if (text === undefined) return undefined;
+  const table = parseCsv(text);
+  if (!isCsvSnapshot(table)) {
+    diagnostics.push(diagnostic('input/unrecognized-file', 'error', `${file}: a CSV file is read as a Resource Graph export (Resource Graph Explorer's Download as CSV), but its first line names no id and type columns; export whole rows (Resources | where …, without project)`, { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }));
+    return undefined;
+  }
+  return guarded(file, diagnostics, () => readCsvSnapshot(file, text, table));
+}
+
+/** The first line of a file (at most 64 KiB of it), or '' when it cannot be read. */
+function firstLine(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(65536);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, n).toString('utf8');
+    const end = head.search(/\r?\n/);
+    return end < 0 ? head : head.slice(0, end);
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   try {

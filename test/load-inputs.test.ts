@@ -457,3 +457,23 @@ describe('a Bicep template with azd-style JSON parameters files beside it', () =
     expect(set.inputs.filter((i) => i.kind === 'bicep')).toHaveLength(1);
   });
 });
+
+describe('loadInputs on CSV files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azready-csv-'));
+  const id = '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1';
+  writeFileSync(path.join(dir, 'estate.csv'), `id,name,type,location,properties\n${id},st1,microsoft.storage/storageaccounts,westeurope,"{""minimumTlsVersion"":""TLS1_0""}"\n`);
+  writeFileSync(path.join(dir, 'prices.csv'), 'sku,price\nStandard_LRS,0.02\n');
+
+  it('reads a Resource Graph CSV export a folder walk finds, and notes the other CSV files as skipped', () => {
+    const set = loadInputs([dir]);
+    expect(set.resources.map((r) => [r.type, r.name, r.origin])).toEqual([['Microsoft.Storage/storageAccounts', 'st1', 'snapshot']]);
+    expect(set.inputs).toEqual(expect.arrayContaining([{ path: path.join(dir, 'estate.csv'), kind: 'resource-graph-snapshot' }, { path: path.join(dir, 'prices.csv'), kind: 'skipped' }]));
+    expect(set.diagnostics).toEqual([expect.objectContaining({ code: 'input/skipped-file', severity: 'info', message: expect.stringMatching(/prices\.csv: not a Resource Graph export/) })]);
+  });
+
+  it('rejects a CSV file named on the command line that is not a Resource Graph export', () => {
+    const set = loadInputs([path.join(dir, 'prices.csv')]);
+    expect(set.resources).toEqual([]);
+    expect(set.diagnostics).toEqual([expect.objectContaining({ code: 'input/unrecognized-file', severity: 'error', message: expect.stringMatching(/names no id and type columns/), location: expect.objectContaining({ startLine: 1, startColumn: 1 }) })]);
+  });
+});

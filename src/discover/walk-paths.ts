@@ -5,7 +5,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 
-const CANDIDATE = /\.(json|jsonc|bicep|bicepparam)$/i;
+const CANDIDATE = /\.(json|jsonc|bicep|bicepparam|csv)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface WalkResult {

@@ -2,24 +2,11 @@
 // rows or an object with a `data` array. Each row keeps a source range in the file. Snapshots
 // saved by `azready audit` (formatVersion, data, extras) are replayed exactly as the audit ran.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { Unknown, type Value } from '../core/unknown.js';
 import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
-import { normalizeRow } from './normalize-row.js';
-import { markTruncatedValues, TRUNCATION_ADVICE } from './powershell-truncation.js';
+import { mapPaths, projectedWarning, readRow, resourceListWarning, truncatedError } from './snapshot-row.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
-
-/** The resource columns of a Resource Graph row that rules read (id, name and type are required). */
-const PROJECTABLE_COLUMNS = ['location', 'sku', 'kind', 'identity', 'tags', 'zones', 'plan', 'properties'] as const;
-
-/**
- * A row of `az resource list` (or the ARM list API): properties null, and the list API's own
- * top-level members, which Resource Graph rows do not have.
- */
-function isResourceListRow(row: Record<string, unknown>): boolean {
-  return row.properties === null && ('provisioningState' in row || 'createdTime' in row || 'changedTime' in row);
-}
 
 /** Does this parsed JSON look like Resource Graph output? */
 export function isSnapshotValue(value: unknown): boolean {
@@ -44,6 +31,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   const truncated: { node: JsonNode; paths: string[] }[] = [];
   let projected: JsonNode | undefined;
   let resourceList: JsonNode | undefined;
+  const rangeOf = (node: JsonNode) => doc.rangeOf(node);
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
   for (const rowNode of rowsNode?.children ?? []) {
     const row = plainValue(rowNode);
@@ -51,47 +39,31 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', 'a snapshot row must be an object with id and type', doc.rangeOf(rowNode)));
       continue;
     }
-    const marked = markTruncatedValues(row as Record<string, unknown>);
-    if (marked.paths.length) truncated.push({ node: rowNode, paths: marked.paths });
-    const r = normalizeRow(marked.row, 'snapshot');
-    if (typeof r === 'string') {
-      diagnostics.push(diagnostic('snapshot/invalid-row', 'error', r, doc.rangeOf(rowNode)));
+    const read = readRow(row as Record<string, unknown>);
+    if (typeof read === 'string') {
+      diagnostics.push(diagnostic('snapshot/invalid-row', 'error', read, doc.rangeOf(rowNode)));
       continue;
     }
-    // Every Resource Graph row has a properties column, empty or not: a row without one comes
-    // from a query that projected columns away (`| project id, name, type`). What it left out is
-    // unknown, not absent: an absent setting would read as Azure's default.
-    if (!('properties' in marked.row)) {
-      projected ??= rowNode;
-      for (const c of PROJECTABLE_COLUMNS) if (!(c in marked.row)) (r as unknown as Record<string, Value>)[c] = new Unknown(`the snapshot has no "${c}" column: its query projected it away`);
-    } else if (isResourceListRow(marked.row)) {
-      // `az resource list` writes every resource with "properties": null: it lists without them.
-      resourceList ??= rowNode;
-      r.properties = new Unknown('az resource list does not export resource properties');
-    }
+    const r = read.resource;
+    if (read.truncated.length) truncated.push({ node: rowNode, paths: read.truncated });
+    if (read.projected) projected ??= rowNode;
+    if (read.resourceList) resourceList ??= rowNode;
     r.file = doc.file;
     r.sourceMap = new SourceMap();
     r.sourceMap.set('', doc.rangeOf(rowNode));
     const props = member(rowNode, 'properties');
-    if (props) mapPaths(doc, props, 'properties', r.sourceMap);
+    if (props) mapPaths(props, 'properties', r.sourceMap, rangeOf);
     for (const f of ['sku', 'kind', 'identity', 'tags', 'zones', 'location']) {
       const n = member(rowNode, f);
-      if (n) mapPaths(doc, n, f, r.sourceMap);
+      if (n) mapPaths(n, f, r.sourceMap, rangeOf);
     }
     resources.push(r);
   }
-  if (projected) {
-    diagnostics.push(diagnostic('snapshot/projected-columns', 'warning', `rows of ${doc.file} have no properties column (the query projected columns away), so rules that read what was left out are unverified; export whole rows (Resources | where …, without project)`, doc.rangeOf(projected)));
-  }
-  if (resourceList) {
-    diagnostics.push(diagnostic('snapshot/no-properties', 'warning', `${doc.file} looks like az resource list output, which has no resource properties: rules that read them are unverified; export with az graph query -q "Resources" --first 1000 -o json (or azready audit)`, doc.rangeOf(resourceList)));
-  }
+  if (projected) diagnostics.push(projectedWarning(doc.file, doc.rangeOf(projected)));
+  if (resourceList) diagnostics.push(resourceListWarning(doc.file, doc.rangeOf(resourceList)));
   const partial = partialExport(doc, rowsNode?.children?.length ?? 0);
   if (partial) diagnostics.push(partial);
-  if (truncated.length) {
-    const first = truncated[0];
-    diagnostics.push(diagnostic('snapshot/truncated-values', 'error', `${truncated.length} row(s) hold values that are not JSON objects but their PowerShell text (first: ${first.paths.slice(0, 3).join(', ')}); ${TRUNCATION_ADVICE}. Rules that read them are unverified.`, doc.rangeOf(first.node)));
-  }
+  if (truncated.length) diagnostics.push(truncatedError(truncated.length, truncated[0].paths, doc.rangeOf(truncated[0].node)));
   return { resources, diagnostics };
 }
 
@@ -139,17 +111,4 @@ export function exportPage(doc: JsonDocument): { rows: number; total?: number; m
   const token = member(doc.root, 'skip_token')?.value ?? member(doc.root, '$skipToken')?.value ?? member(doc.root, 'skipToken')?.value;
   const rows = member(doc.root, 'data')?.children?.length ?? 0;
   return { rows, ...(typeof total === 'number' ? { total } : {}), more: typeof token === 'string' && token !== '' };
-}
-
-function mapPaths(doc: JsonDocument, node: JsonNode, path: string, map: SourceMap): void {
-  map.set(path, doc.rangeOf(node));
-  if (node.type === 'object') {
-    for (const prop of node.children ?? []) {
-      const k = prop.children?.[0]?.value;
-      const v = prop.children?.[1];
-      if (typeof k === 'string' && v) mapPaths(doc, v, /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, map);
-    }
-  } else if (node.type === 'array') {
-    node.children?.forEach((c, i) => mapPaths(doc, c, `${path}[${i}]`, map));
-  }
 }
