@@ -1,24 +1,13 @@
 // Resource Graph snapshot files: what `az graph query -q … -o json` writes, either a bare array of
-// rows or an object with a `data` array. Each row keeps a source range in the file. Snapshots
-// saved by `azready audit` (formatVersion, data, extras) are replayed exactly as the audit ran.
+// rows or an object with a `data` array, and what PowerShell's Get-AzResource (or PSRule's
+// Export-AzRuleData) writes. Each row keeps a source range in the file. Snapshots saved by
+// `azready audit` (formatVersion, data, extras) are replayed exactly as the audit ran.
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
-import { mapPaths, projectedWarning, readRow, resourceListWarning, truncatedError } from './snapshot-row.js';
+import { mapPaths, projectedWarning, readRow, resourceListWarning, rowNodes, truncatedError, unexpandedWarning } from './snapshot-row.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
-
-/** Does this parsed JSON look like Resource Graph output? */
-export function isSnapshotValue(value: unknown): boolean {
-  const rows = Array.isArray(value)
-    ? value
-    : value && typeof value === 'object' && Array.isArray((value as Record<string, unknown>).data)
-      ? ((value as Record<string, unknown>).data as unknown[])
-      : undefined;
-  if (!rows) return false;
-  if (rows.length === 0) return !Array.isArray(value);
-  return rows.every((r) => r && typeof r === 'object' && typeof (r as Record<string, unknown>).id === 'string' && typeof (r as Record<string, unknown>).type === 'string');
-}
 
 /** `collected`: for a saved audit, the types outside Resource Graph it read completely (budgets). */
 export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagnostics: Diagnostic[]; collected?: string[] } {
@@ -33,7 +22,8 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   let resourceList: JsonNode | undefined;
   const rangeOf = (node: JsonNode) => doc.rangeOf(node);
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
-  for (const rowNode of rowsNode?.children ?? []) {
+  let unexpanded: JsonNode | undefined;
+  for (const rowNode of rowNodes(rowsNode?.children ?? [])) {
     const row = plainValue(rowNode);
     if (!row || typeof row !== 'object' || Array.isArray(row)) {
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', 'a snapshot row must be an object with id and type', doc.rangeOf(rowNode)));
@@ -48,6 +38,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
     if (read.truncated.length) truncated.push({ node: rowNode, paths: read.truncated });
     if (read.projected) projected ??= rowNode;
     if (read.resourceList) resourceList ??= rowNode;
+    if (read.unexpanded) unexpanded ??= rowNode;
     r.file = doc.file;
     r.sourceMap = new SourceMap();
     r.sourceMap.set('', doc.rangeOf(rowNode));
@@ -61,6 +52,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   }
   if (projected) diagnostics.push(projectedWarning(doc.file, doc.rangeOf(projected)));
   if (resourceList) diagnostics.push(resourceListWarning(doc.file, doc.rangeOf(resourceList)));
+  if (unexpanded) diagnostics.push(unexpandedWarning(doc.file, doc.rangeOf(unexpanded)));
   const partial = partialExport(doc, rowsNode?.children?.length ?? 0);
   if (partial) diagnostics.push(partial);
   if (truncated.length) diagnostics.push(truncatedError(truncated.length, truncated[0].paths, doc.rangeOf(truncated[0].node)));

@@ -3,10 +3,10 @@
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { SourceRange } from '../core/source-range.js';
 import { Unknown, type Value } from '../core/unknown.js';
-import type { JsonNode } from '../arm/json-document.js';
+import { member, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import type { SourceMap } from '../model/source-map.js';
-import { normalizeRow } from './normalize-row.js';
+import { normalizeRow, parseResourceId } from './normalize-row.js';
 import { markTruncatedValues, TRUNCATION_ADVICE } from './powershell-truncation.js';
 
 /** The resource columns of a Resource Graph row that rules read (id, name and type are required). */
@@ -20,6 +20,30 @@ function isResourceListRow(row: Record<string, unknown>): boolean {
   return row.properties === null && ('provisioningState' in row || 'createdTime' in row || 'changedTime' in row);
 }
 
+/**
+ * A row of PowerShell's `Get-AzResource` (and PSRule's Export-AzRuleData, which adds the
+ * sub-resources under `resources`): PascalCase members, `ResourceId`, and for an extension resource
+ * `ResourceType` naming the resource it extends (`ExtensionResourceType` is its own type).
+ */
+function isGetAzResourceRow(row: Record<string, unknown>): boolean {
+  return typeof row.ResourceId === 'string' || (typeof row.Id === 'string' && typeof row.ResourceType === 'string');
+}
+
+/** The Resource Graph columns of a Get-AzResource row. */
+function fromGetAzResource(row: Record<string, unknown>): Record<string, unknown> {
+  const id = typeof row.ResourceId === 'string' ? row.ResourceId : row.Id;
+  const type = typeof id === 'string' ? parseResourceId(id)?.type : undefined;
+  const out: Record<string, unknown> = {
+    id,
+    type: type ?? row.ExtensionResourceType ?? row.ResourceType ?? row.Type,
+    name: row.Name ?? row.ResourceName,
+  };
+  for (const [column, member] of [['location', 'Location'], ['kind', 'Kind'], ['sku', 'Sku'], ['tags', 'Tags'], ['identity', 'Identity'], ['zones', 'Zones'], ['plan', 'Plan'], ['managedBy', 'ManagedBy'], ['properties', 'Properties']] as const) {
+    if (member in row) out[column] = row[member];
+  }
+  return out;
+}
+
 export interface RowReading {
   resource: Resource;
   /** Paths of values PowerShell cut off at its default depth. */
@@ -28,19 +52,27 @@ export interface RowReading {
   projected: boolean;
   /** The row is `az resource list` output, which has no properties. */
   resourceList: boolean;
+  /** The row is Get-AzResource output without -ExpandProperties, which has no properties. */
+  unexpanded: boolean;
 }
 
 /** The resource a row describes, or what is wrong with the row. */
-export function readRow(row: Record<string, unknown>): RowReading | string {
+export function readRow(given: Record<string, unknown>): RowReading | string {
+  const powershell = isGetAzResourceRow(given);
+  const row = powershell ? fromGetAzResource(given) : given;
   const marked = markTruncatedValues(row);
   const r = normalizeRow(marked.row, 'snapshot');
   if (typeof r === 'string') return r;
   let projected = false;
   let resourceList = false;
+  let unexpanded = false;
   // Every Resource Graph row has a properties column, empty or not: a row without one comes
   // from a query that projected columns away (`| project id, name, type`). What it left out is
   // unknown, not absent: an absent setting would read as Azure's default.
-  if (!('properties' in marked.row)) {
+  if (powershell && (marked.row.properties === null || marked.row.properties === undefined)) {
+    unexpanded = true;
+    r.properties = new Unknown('Get-AzResource without -ExpandProperties does not export resource properties');
+  } else if (!('properties' in marked.row)) {
     projected = true;
     for (const c of PROJECTABLE_COLUMNS) if (!(c in marked.row)) (r as unknown as Record<string, Value>)[c] = new Unknown(`the snapshot has no "${c}" column: its query projected it away`);
   } else if (isResourceListRow(marked.row)) {
@@ -48,7 +80,7 @@ export function readRow(row: Record<string, unknown>): RowReading | string {
     resourceList = true;
     r.properties = new Unknown('az resource list does not export resource properties');
   }
-  return { resource: r, truncated: marked.paths, projected, resourceList };
+  return { resource: r, truncated: marked.paths, projected, resourceList, unexpanded };
 }
 
 export function projectedWarning(file: string, at: SourceRange): Diagnostic {
@@ -57,6 +89,25 @@ export function projectedWarning(file: string, at: SourceRange): Diagnostic {
 
 export function resourceListWarning(file: string, at: SourceRange): Diagnostic {
   return diagnostic('snapshot/no-properties', 'warning', `${file} looks like az resource list output, which has no resource properties: rules that read them are unverified; export with az graph query -q "Resources" --first 1000 -o json (or azready audit)`, at);
+}
+
+export function unexpandedWarning(file: string, at: SourceRange): Diagnostic {
+  return diagnostic('snapshot/no-properties', 'warning', `${file} looks like Get-AzResource output without -ExpandProperties, which has no resource properties: rules that read them are unverified; export with Get-AzResource -ExpandProperties | ConvertTo-Json -AsArray -Depth 100 (or azready audit)`, at);
+}
+
+/**
+ * The rows of an export in reading order: each row, then the sub-resources PSRule's
+ * Export-AzRuleData nests under its `resources` (Resource Graph rows have no such column).
+ */
+export function rowNodes(rows: readonly JsonNode[]): JsonNode[] {
+  const out: JsonNode[] = [];
+  const visit = (node: JsonNode): void => {
+    out.push(node);
+    const nested = node.type === 'object' ? member(node, 'resources') : undefined;
+    if (nested?.type === 'array') for (const child of nested.children ?? []) if (child.type === 'object') visit(child);
+  };
+  rows.forEach(visit);
+  return out;
 }
 
 export function truncatedError(rows: number, firstPaths: string[], at: SourceRange): Diagnostic {

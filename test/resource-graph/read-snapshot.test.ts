@@ -120,3 +120,33 @@ describe('az graph query output with more pages than exported', () => {
     expect(readSnapshot(doc).diagnostics).toEqual([]);
   });
 });
+
+describe('PowerShell Get-AzResource exports (and PSRule Export-AzRuleData)', () => {
+  const vault = `${SUB}/providers/Microsoft.KeyVault/vaults/kv-a`;
+  const psRow = (extra: Record<string, unknown>) => ({ ResourceId: vault, Id: vault, Name: 'kv-a', ResourceName: 'kv-a', ResourceType: 'Microsoft.KeyVault/vaults', Type: 'Microsoft.KeyVault/vaults', Kind: null, Location: 'westeurope', Sku: null, Tags: { env: 'prod' }, Identity: null, ResourceGroupName: 'prod', ...extra });
+
+  it('reads PascalCase rows, and the sub-resources nested under resources with their own type', () => {
+    const diag = `${SUB.toLowerCase()}/providers/microsoft.keyvault/vaults/kv-a/providers/microsoft.insights/diagnosticSettings/monitor`;
+    const rowsIn = [psRow({ Properties: { enablePurgeProtection: false }, resources: [{ ResourceId: diag, Id: diag, Name: 'monitor', Properties: { workspaceId: '/w' }, Type: 'microsoft.keyvault/vaults', ResourceType: 'microsoft.keyvault/vaults', ExtensionResourceType: 'microsoft.insights/diagnosticSettings' }] })];
+    const text = JSON.stringify(rowsIn, null, 2);
+    const { doc } = JsonDocument.parse('ps.json', text);
+    expect(classifyDocument(doc)).toBe('resource-graph-snapshot');
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(diagnostics).toEqual([]);
+    expect(resources.map((r) => [r.type, r.name, r.scope ?? ''])).toEqual([
+      ['Microsoft.KeyVault/vaults', 'kv-a', ''],
+      // Get-AzResource names the extended resource's type in ResourceType; the id says what it is.
+      ['Microsoft.Insights/diagnosticSettings', 'monitor', `${SUB.toLowerCase()}/providers/microsoft.keyvault/vaults/kv-a`],
+    ]);
+    expect(resources[0]).toMatchObject({ location: 'westeurope', tags: { env: 'prod' }, properties: { enablePurgeProtection: false } });
+    expect(resources[0]).not.toHaveProperty('sku');
+    expect(resources[0].sourceMap?.rangeOf('properties.enablePurgeProtection')).toMatchObject({ file: 'ps.json', startLine: text.split('\n').findIndex((l) => l.includes('"enablePurgeProtection"')) + 1 });
+  });
+
+  it('leaves properties unverified, with a warning, for rows exported without -ExpandProperties', () => {
+    const { doc } = JsonDocument.parse('ps.json', JSON.stringify([psRow({ Properties: null })]));
+    const { resources, diagnostics } = readSnapshot(doc);
+    expect(resources[0].properties).toMatchObject({ kind: 'unknown' });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'snapshot/no-properties', severity: 'warning', message: expect.stringMatching(/-ExpandProperties/) })]);
+  });
+});
