@@ -207,7 +207,7 @@ export function loadInputs(paths: string[], options: LoadOptions = {}): Resource
         diagnostics.push(diagnostic(
           p.explicit ? 'input/unrecognized-file' : 'input/skipped-file',
           p.explicit ? 'error' : 'info',
-          `${p.file}: not an ARM template, parameters file or Resource Graph snapshot; ${p.explicit ? 'pass a template ($schema …/deploymentTemplate.json#) or az graph query output' : 'skipped'}${singleRow(p.doc) ? SINGLE_ROW_ADVICE : ''}`,
+          `${p.file}: not an ARM template, parameters file or Resource Graph snapshot; ${p.explicit ? 'pass a template ($schema …/deploymentTemplate.json#) or az graph query output' : 'skipped'}`,
         ));
         inputs.push({ path: p.file, kind: 'skipped' });
         break;
@@ -467,15 +467,6 @@ function dropCompletePages(parsed: Parsed[], diagnostics: Diagnostic[]): void {
  * One Resource Graph row on its own: PowerShell's ConvertTo-Json writes a one-element array as
  * its element, so a query with a single result exports as an object.
  */
-function singleRow(doc: JsonDocument): boolean {
-  if (doc.root?.type !== 'object') return false;
-  const id = member(doc.root, 'id')?.value;
-  const type = member(doc.root, 'type')?.value;
-  return typeof id === 'string' && /^\/subscriptions\//i.test(id) && typeof type === 'string' && type.includes('/');
-}
-
-const SINGLE_ROW_ADVICE = '. It holds one resource (id and type) instead of an array of rows: PowerShell ConvertTo-Json writes a single result that way; export with ConvertTo-Json -AsArray -Depth 100';
-
 /** An ARM template a .bicepparam file names, expanded with its values. */
 function loadArmTemplate(file: string, parsed: Parsed[], values: ParameterValues, options: LoadOptions, diagnostics: Diagnostic[], resources: Resource[], inputs: InputInfo[]): void {
   const doc = jsonDocumentOf(file, parsed, diagnostics);

@@ -388,15 +388,14 @@ describe('loadInputs with a .bicepparam file that cannot be read', () => {
   });
 });
 
-describe('loadInputs on one Resource Graph row exported as an object', () => {
-  it('says how to export it as an array (PowerShell writes a single result as an object)', () => {
+describe('loadInputs on one resource exported as an object', () => {
+  it('reads it as a one-row snapshot (az resource show, or PowerShell writing a single result)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-scan-'));
-    writeFileSync(path.join(dir, 'one.json'), JSON.stringify({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1', name: 'st1', type: 'microsoft.storage/storageaccounts', properties: {} }));
+    writeFileSync(path.join(dir, 'one.json'), JSON.stringify({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1', name: 'st1', type: 'Microsoft.Storage/storageAccounts', properties: { minimumTlsVersion: 'TLS1_0' } }, null, 2));
     writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ id: 'x', type: 'y' }));
     const set = loadInputs([dir]);
-    const note = (file: string) => set.diagnostics.find((d) => d.message.startsWith(path.join(dir, file)))?.message;
-    expect(note('one.json')).toContain('ConvertTo-Json -AsArray -Depth 100');
-    expect(note('other.json')).not.toContain('AsArray');
+    expect(set.resources.map((r) => [r.name, r.origin, r.sourceMap?.rangeOf('properties.minimumTlsVersion')?.startLine])).toEqual([['st1', 'snapshot', 6]]);
+    expect(set.diagnostics).toEqual([expect.objectContaining({ code: 'input/skipped-file', message: expect.stringContaining('other.json') })]);
   });
 });
 

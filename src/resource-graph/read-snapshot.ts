@@ -7,6 +7,7 @@ import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-doc
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
 import { mapPaths, projectedWarning, readRow, resourceListWarning, rowNodes, truncatedError, unexpandedWarning } from './snapshot-row.js';
+import { isResourceObject } from '../discover/classify-file.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
 
 /** `collected`: for a saved audit, the types outside Resource Graph it read completely (budgets). */
@@ -22,8 +23,9 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   let resourceList: JsonNode | undefined;
   const rangeOf = (node: JsonNode) => doc.rangeOf(node);
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
+  const single = isResourceObject(doc.root) ? [doc.root!] : undefined;
   let unexpanded: JsonNode | undefined;
-  for (const rowNode of rowNodes(rowsNode?.children ?? [])) {
+  for (const rowNode of rowNodes(single ?? rowsNode?.children ?? [])) {
     const row = plainValue(rowNode);
     if (!row || typeof row !== 'object' || Array.isArray(row)) {
       diagnostics.push(diagnostic('snapshot/invalid-row', 'error', 'a snapshot row must be an object with id and type', doc.rangeOf(rowNode)));
