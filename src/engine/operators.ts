@@ -116,11 +116,19 @@ function inOp(actual: unknown, expected: unknown): boolean {
   return expected.some((e) => equalsOp(actual, e));
 }
 
+/** Compiled `like` patterns: a rule's few patterns are tested against every value of an estate. */
+const likePatterns = new Map<string, RegExp>();
+
 /** `*` matches any run of characters, `?` one character; case-insensitive; whole string. */
 function likeOp(actual: unknown, pattern: unknown): boolean {
   const a = scalarText(actual);
   if (a === undefined || typeof pattern !== 'string') return false;
-  const re = new RegExp('^' + pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+  let re = likePatterns.get(pattern);
+  if (!re) {
+    re = new RegExp('^' + pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+    if (likePatterns.size > 10_000) likePatterns.clear();
+    likePatterns.set(pattern, re);
+  }
   return re.test(a);
 }
 
