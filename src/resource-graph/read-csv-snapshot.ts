@@ -8,9 +8,9 @@ import type { SourceRange } from '../core/source-range.js';
 import { Unknown } from '../core/unknown.js';
 import { JsonDocument, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
-import { SourceMap } from '../model/source-map.js';
+import { SourceMap, type SourceTargets } from '../model/source-map.js';
 import { cellOffset, parseCsv, type CsvCell, type CsvTable } from './csv-table.js';
-import { mapPaths, projectedWarning, readRow, resourceListWarning, truncatedError } from './snapshot-row.js';
+import { jsonMembers, projectedWarning, readRow, resourceListWarning, truncatedError } from './snapshot-row.js';
 
 /** Columns whose cells hold JSON. Other columns are text (ids, names, locations, kinds). */
 const JSON_COLUMNS = new Set(['properties', 'tags', 'sku', 'identity', 'zones', 'plan', 'extendedlocation']);
@@ -39,6 +39,17 @@ export function readCsvSnapshot(file: string, text: string, table: CsvTable = pa
     const s = lines.position(start);
     const e = lines.position(Math.max(start, end));
     return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  };
+  // A value inside a JSON cell is located through the cell: its quotes are doubled in the file.
+  const targets: SourceTargets = {
+    range: (t) => {
+      const { node, cell } = t as CellNode;
+      return range(cellOffset(cell, node.offset), cellOffset(cell, node.offset + node.length));
+    },
+    members: (t) => {
+      const { node, cell } = t as CellNode;
+      return jsonMembers(node).map(([k, child]) => [k, { node: child, cell }] as const);
+    },
   };
   const diagnostics: Diagnostic[] = table.errors.map((e) => diagnostic('snapshot/csv-syntax', 'error', `invalid CSV: ${e.message}`, range(e.offset, e.offset)));
   const resources: Resource[] = [];
@@ -86,21 +97,25 @@ export function readCsvSnapshot(file: string, text: string, table: CsvTable = pa
     if (read.projected) projected ??= rowAt;
     if (read.resourceList) resourceList ??= rowAt;
     r.file = file;
-    r.sourceMap = new SourceMap();
+    r.sourceMap = new SourceMap(targets);
     r.sourceMap.set('', rowAt);
     names.forEach((name, i) => {
       if (!['location', 'kind'].includes(name)) return;
       r.sourceMap!.set(name, range(cells[i].start, cells[i].end));
     });
-    for (const [name, { node, cell }] of trees) {
-      mapPaths(node, name, r.sourceMap, (n) => range(cellOffset(cell, n.offset), cellOffset(cell, n.offset + n.length)));
-    }
+    for (const [name, { node, cell }] of trees) r.sourceMap.setTree(name, { node, cell });
     resources.push(r);
   }
   if (projected) diagnostics.push(projectedWarning(file, projected));
   if (resourceList) diagnostics.push(resourceListWarning(file, resourceList));
   if (truncated.length) diagnostics.push(truncatedError(truncated.length, truncated[0].paths, truncated[0].at));
   return { resources, diagnostics };
+}
+
+/** A JSON value inside a CSV cell. */
+interface CellNode {
+  node: JsonNode;
+  cell: CsvCell;
 }
 
 /** The 0-based offset in `text` of a 1-based line and column. */

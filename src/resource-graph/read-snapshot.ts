@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { JsonDocument, member, plainValue, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
 import { SourceMap } from '../model/source-map.js';
-import { mapPaths, projectedWarning, readRow, resourceListWarning, rowNodes, truncatedError, unexpandedWarning } from './snapshot-row.js';
+import { jsonTargets, projectedWarning, readRow, resourceListWarning, rowNodes, truncatedError, unexpandedWarning } from './snapshot-row.js';
 import { isResourceObject } from '../discover/classify-file.js';
 import { AUDIT_SNAPSHOT_FORMAT, auditSnapshotResources, isAuditSnapshot } from './audit-snapshot.js';
 
@@ -21,7 +21,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
   const truncated: { node: JsonNode; paths: string[] }[] = [];
   let projected: JsonNode | undefined;
   let resourceList: JsonNode | undefined;
-  const rangeOf = (node: JsonNode) => doc.rangeOf(node);
+  const targets = jsonTargets((node) => doc.rangeOf(node));
   const rowsNode: JsonNode | undefined = doc.root?.type === 'array' ? doc.root : member(doc.root, 'data');
   const single = isResourceObject(doc.root) ? [doc.root!] : undefined;
   let unexpanded: JsonNode | undefined;
@@ -42,13 +42,11 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
     if (read.resourceList) resourceList ??= rowNode;
     if (read.unexpanded) unexpanded ??= rowNode;
     r.file = doc.file;
-    r.sourceMap = new SourceMap();
-    r.sourceMap.set('', doc.rangeOf(rowNode));
-    const props = member(rowNode, 'properties');
-    if (props) mapPaths(props, 'properties', r.sourceMap, rangeOf);
-    for (const f of ['sku', 'kind', 'identity', 'tags', 'zones', 'location']) {
+    r.sourceMap = new SourceMap(targets);
+    r.sourceMap.setLazy('', rowNode);
+    for (const f of ['properties', 'sku', 'kind', 'identity', 'tags', 'zones', 'location']) {
       const n = member(rowNode, f);
-      if (n) mapPaths(n, f, r.sourceMap, rangeOf);
+      if (n) r.sourceMap.setTree(f, n);
     }
     resources.push(r);
   }

@@ -5,7 +5,8 @@ import type { SourceRange } from '../core/source-range.js';
 import { Unknown, type Value } from '../core/unknown.js';
 import { member, type JsonNode } from '../arm/json-document.js';
 import type { Resource } from '../model/resource.js';
-import type { SourceMap } from '../model/source-map.js';
+import type { SourceTargets } from '../model/source-map.js';
+import type { PathSegment } from '../core/json-path.js';
 import { normalizeRow, parseResourceId } from './normalize-row.js';
 import { markTruncatedValues, TRUNCATION_ADVICE } from './powershell-truncation.js';
 
@@ -114,16 +115,24 @@ export function truncatedError(rows: number, firstPaths: string[], at: SourceRan
   return diagnostic('snapshot/truncated-values', 'error', `${rows} row(s) hold values that are not JSON objects but their PowerShell text (first: ${firstPaths.slice(0, 3).join(', ')}); ${TRUNCATION_ADVICE}. Rules that read them are unverified.`, at);
 }
 
-/** Records the range of `node` and of everything under it at `path` and below. */
-export function mapPaths(node: JsonNode, path: string, map: SourceMap, rangeOf: (node: JsonNode) => SourceRange): void {
-  map.set(path, rangeOf(node));
-  if (node.type === 'object') {
-    for (const prop of node.children ?? []) {
-      const k = prop.children?.[0]?.value;
-      const v = prop.children?.[1];
-      if (typeof k === 'string' && v) mapPaths(v, /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, map, rangeOf);
-    }
-  } else if (node.type === 'array') {
-    node.children?.forEach((c, i) => mapPaths(c, `${path}[${i}]`, map, rangeOf));
+/**
+ * How a snapshot's source map finds ranges in the parsed file: recorded by subtree (setTree) and
+ * resolved only for the paths a finding reads. A large estate has millions of values; findings
+ * point at a few.
+ */
+export function jsonTargets(rangeOf: (node: JsonNode) => SourceRange): SourceTargets {
+  return { range: (target) => rangeOf(target as JsonNode), members: (target) => jsonMembers(target as JsonNode) };
+}
+
+/** The members of an object node (key, value) or the elements of an array node (index, value). */
+export function jsonMembers(node: JsonNode): (readonly [PathSegment, JsonNode])[] {
+  if (node.type === 'array') return (node.children ?? []).map((c, i) => [i, c] as const);
+  if (node.type !== 'object') return [];
+  const out: (readonly [PathSegment, JsonNode])[] = [];
+  for (const prop of node.children ?? []) {
+    const k = prop.children?.[0]?.value;
+    const v = prop.children?.[1];
+    if (typeof k === 'string' && v) out.push([k, v]);
   }
+  return out;
 }
