@@ -179,10 +179,12 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     if (!ctx.resource) return { unknownBecause: 'relations need a resource' };
     const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
     const test = (r: Resource): Evaluation => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
-    const range = tally(rel.definite, test);
+    // What an audit could not read stands in for what may be there: it may count, or not.
+    const standIns = rel.definite.filter((r) => r.unreadable !== undefined);
+    const range = tally(standIns.length ? rel.definite.filter((r) => r.unreadable === undefined) : rel.definite, test);
     // A resource whose link is unknown may count, unless `where` is false for it anyway.
-    const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0);
-    return { ...range, max: range.max + possible, reason: range.reason ?? (possible ? rel.reason : undefined) };
+    const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0) + standIns.length;
+    return { ...range, max: range.max + possible, reason: range.reason ?? (standIns.length ? standIns[0].unreadable : possible ? rel.reason : undefined) };
   }
   const counted = spec.resources?.type ?? spec.distinct?.type;
   if ((spec.resources || spec.distinct) && counted !== undefined && ctx.set.readFromAzure) {

@@ -32,6 +32,8 @@ export function evaluateRule(rule: Rule, resource: Resource, set: ResourceSet): 
     pillar: rule.pillar,
     resource: resultResource(resource),
   };
+  // A stand-in for what an audit could not read: nothing about it is known, not even that it exists.
+  if (resource.unreadable !== undefined) return finish(rule, resource, base, 'unknown', { truth: 'unknown', reason: resource.unreadable });
   if (rule.when) {
     const w = evaluateCondition(rule.when, ctx);
     if (w.truth === 'false') return { ...base, outcome: 'not-applicable', message: `${rule.title}: does not apply to ${resource.name}` };

@@ -39,6 +39,11 @@ export interface Resource {
   parameters?: string;
   /** JSON path → source range; live resources have none and are located by `id`. */
   sourceMap?: SourceMap;
+  /**
+   * An audit could not read this resource (a 403 or no answer on its ARM GET): it stands in for
+   * what may be there, so rules that count it are unverified, and rules about it too.
+   */
+  unreadable?: string;
   /** Paths whose values came from secure parameters: redacted wherever they are shown. */
   secretPaths?: string[];
 }

@@ -65,7 +65,9 @@ export class LiveResourceBuilder {
     }
     if (error) {
       const parent = r.scope ?? row.id.split('/').slice(0, -2).join('/');
-      r.properties = new Unknown(`${r.type.split('/').pop()} of ${String(parent).split('/').pop()} could not be read (${error.status ?? 'no response'}${error.code ? ' ' + error.code : ''})`);
+      const why = `${r.type.split('/').pop()} of ${String(parent).split('/').pop()} could not be read (${error.status ?? 'no response'}${error.code ? ' ' + error.code : ''})`;
+      r.properties = new Unknown(why);
+      r.unreadable = why;
     }
     return this.keep(r);
   }

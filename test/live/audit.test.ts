@@ -77,6 +77,17 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'live/extra-unreadable', severity: 'warning' }));
   });
 
+  it('fails nothing on what it could not read: a refused subscription leaves its stand-ins and their relations unverified', async () => {
+    const { report } = await auditOf({ rows: estate(), deniedArmPaths: [`/subscriptions/${SUBS[0]}`] });
+    const standIns = report.results.filter((r) => r.resource.name.includes('(unreadable)'));
+    expect(standIns.length).toBeGreaterThan(0);
+    expect(standIns.filter((r) => r.outcome !== 'unknown')).toEqual([]);
+    expect(standIns[0].reason).toMatch(/could not be read \(403/);
+    // Nothing in the refused subscription fails for lack of what could not be read.
+    const inDenied = report.results.filter((r) => r.resource.id.startsWith(`/subscriptions/${SUBS[0]}`) && r.outcome === 'fail');
+    expect(inDenied.filter((r) => /diagnostic setting|budget|lock/i.test(r.message))).toEqual([]);
+  });
+
   it('retries throttled and failing ARM GETs', async () => {
     const faults: FakeArmOptions['faults'] = [
       { target: 'arm', at: 1, status: 429, headers: { 'retry-after': '0' } },
