@@ -156,6 +156,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     for (const row of extras) builder.addExtra(row);
     for (const p of unique(builder.problems)) diagnostics.push(diagnostic('live/invalid-row', 'error', p));
     writer?.finish(extras, diagnostics);
+    if (writer?.error) diagnostics.push(diagnostic('live/snapshot-unwritable', 'error', `the snapshot could not be written to ${options.saveSnapshot} (${writer.error}); the report below is complete, but nothing was saved for a replay`));
 
     const inputs: InputInfo[] = [
       ...scopes.subscriptions.map((s) => ({ path: `/subscriptions/${s}`, kind: 'live-scope' as const })),

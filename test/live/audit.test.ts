@@ -120,6 +120,17 @@ describe('audit() against a local ARM and Resource Graph', () => {
     expect(set.resources.filter((r) => r.scope?.toString().toLowerCase() === vault.id.toLowerCase())).toHaveLength(8);
   });
 
+  it('reports a snapshot it could not write as an error, and still reports the audit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-'));
+    // A folder where the file should go: the final rename fails once everything was collected.
+    mkdirSync(path.join(dir, 'estate.json'));
+    const { report, inputErrors } = await auditOf({ rows: estate() }, { saveSnapshot: path.join(dir, 'estate.json') });
+    expect(inputErrors).toBe(true);
+    expect(report.summary.resources).toBeGreaterThan(0);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'live/snapshot-unwritable', severity: 'error', message: expect.stringMatching(/could not be written to .*estate\.json \(EISDIR/) }));
+    expect(readdirSync(dir)).toEqual(['estate.json']);
+  });
+
   it('saves a snapshot that scan replays with identical results', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-'));
     const file = path.join(dir, 'estate.json');
