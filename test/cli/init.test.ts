@@ -29,13 +29,15 @@ describe('azready init (built CLI)', () => {
     const workflow = parse(readFileSync(path.join(dir, '.github/workflows/azready.yml'), 'utf8')) as { jobs: { azready: { steps: { run?: string; uses?: string; with?: Record<string, string> }[] } } };
     const steps = workflow.jobs.azready.steps;
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual([
-      'npx azready scan . --format sarif,markdown --output-dir azready-results --fail-on high',
+      'npx azready scan . --format sarif,markdown --output-dir azready-results',
       'cat azready-results/azready.md >> "$GITHUB_STEP_SUMMARY"',
     ]);
     expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))?.with).toMatchObject({ sarif_file: 'azready-results/azready.sarif' });
 
     const pipeline = parse(readFileSync(path.join(dir, 'azure-pipelines.yml'), 'utf8')) as { steps: { script?: string; task?: string; inputs?: Record<string, string> }[] };
     expect(pipeline.steps.find((s) => s.script)?.script).toContain('--format junit');
+    // The gate is azready.yaml's failOn: a flag here would win over it, and editing it would change nothing.
+    expect(pipeline.steps.find((s) => s.script)?.script).not.toContain('--fail-on');
     expect(pipeline.steps.find((s) => s.task === 'PublishTestResults@2')?.inputs).toMatchObject({ testResultsFormat: 'JUnit', testResultsFiles: 'azready-results/azready.xml' });
 
     // The written configuration drives a scan.
