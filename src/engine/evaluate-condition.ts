@@ -11,7 +11,7 @@ import type { ResourceSet } from '../model/resource-set.js';
 import { outsideResourceGraph } from '../model/outside-resource-graph.js';
 import type { Condition, CountSpec } from './condition.js';
 import { applyOperator, OPERATORS, type Operator } from './operators.js';
-import { relatedResources } from './relations.js';
+import { relatedResources, unreadRelation } from './relations.js';
 import { fieldToPath, normalizePath, resolveField, type CurrentElement, type Selection } from './resolve-field.js';
 import { parseFieldPath } from './field-path.js';
 import { isJsonPathField } from './json-path-field.js';
@@ -177,6 +177,8 @@ interface CountRange {
 function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unknownBecause: string } {
   if (spec.related) {
     if (!ctx.resource) return { unknownBecause: 'relations need a resource' };
+    const unread = spec.related === 'references' || spec.related === 'referencedBy' ? undefined : unreadRelation(ctx.set, ctx.resource, spec.type);
+    if (unread) return { unknownBecause: unread };
     const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
     const test = (r: Resource): Evaluation => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
     // What an audit could not read stands in for what may be there: it may count, or not.

@@ -3,6 +3,7 @@
 // link is Unknown are "possible": they may or may not be related.
 import { spelledOutId } from '../arm/deployment-context.js';
 import { isUnknown } from '../core/unknown.js';
+import { armOnlyType } from '../live/arm-only-types.js';
 import type { Resource } from '../model/resource.js';
 import { scopedKey, type ResourceSet } from '../model/resource-set.js';
 import type { RelationKind } from './condition.js';
@@ -217,4 +218,22 @@ function collectStrings(v: unknown, out: unknown[] = []): unknown[] {
 
 function fileKey(r: Resource): string {
   return `${r.deployment ?? ''}\u0000${r.file ?? ''}`;
+}
+
+/**
+ * Why the resources of `type` related to `resource` are not known: it was read from an export of
+ * Resource Graph rows, Resource Graph does not hold that type (src/live/arm-only-types.ts), and
+ * the export has no row of it. Counting them would read "none" where nobody looked.
+ */
+export function unreadRelation(set: ResourceSet, resource: Resource, type: string | string[] | undefined): string | undefined {
+  if (!resource.exported || type === undefined) return undefined;
+  for (const t of [type].flat()) {
+    const armOnly = armOnlyType(t);
+    // Embedded types (subnets, security rules) are in the parent's properties, where rules read them.
+    if (!armOnly || armOnly.access === 'embedded') continue;
+    const exportedTypes = set.memo('exported-types', () => new Set(set.resources.filter((r) => r.exported).map((r) => r.type.toLowerCase())));
+    if (exportedTypes.has(armOnly.type.toLowerCase())) continue;
+    return `${armOnly.type} resources are not in Azure Resource Graph and ${resource.file ?? 'the export'} has none, so whether there are any is not known; run azready audit (it reads them through ARM), or scan the snapshot it saves with --save-snapshot`;
+  }
+  return undefined;
 }

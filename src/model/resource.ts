@@ -40,6 +40,13 @@ export interface Resource {
   /** JSON path → source range; live resources have none and are located by `id`. */
   sourceMap?: SourceMap;
   /**
+   * Read from an export of Resource Graph rows (az graph query, Resource Graph Explorer's CSV,
+   * Get-AzResource), not by an audit: the related resources Resource Graph does not hold
+   * (diagnostic settings, locks, blob services…) are known only if the export has rows of their
+   * type.
+   */
+  exported?: true;
+  /**
    * An audit could not read this resource (a 403 or no answer on its ARM GET): it stands in for
    * what may be there, so rules that count it are unverified, and rules about it too.
    */

@@ -97,6 +97,7 @@ export function readCsvSnapshot(file: string, text: string, table: CsvTable = pa
     if (read.projected) projected ??= rowAt;
     if (read.resourceList) resourceList ??= rowAt;
     r.file = file;
+    r.exported = true;
     r.sourceMap = new SourceMap(targets);
     r.sourceMap.set('', rowAt);
     names.forEach((name, i) => {

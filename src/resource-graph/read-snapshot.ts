@@ -42,6 +42,7 @@ export function readSnapshot(doc: JsonDocument): { resources: Resource[]; diagno
     if (read.resourceList) resourceList ??= rowNode;
     if (read.unexpanded) unexpanded ??= rowNode;
     r.file = doc.file;
+    r.exported = true;
     r.sourceMap = new SourceMap(targets);
     r.sourceMap.setLazy('', rowNode);
     for (const f of ['properties', 'sku', 'kind', 'identity', 'tags', 'zones', 'location']) {

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { evaluateRules } from '../engine/evaluate-rules.js';
-import { loadInputs } from '../load-inputs.js';
-import { fixtureDir } from './run-rule-fixtures.js';
+import { fixtureDir, loadFixture } from './run-rule-fixtures.js';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Rule } from './rule.js';
 import { PILLARS } from './rule.js';
@@ -38,7 +37,7 @@ export function renderRuleDoc(rule: Rule, fixturesRoot: string, repoRoot: string
     const rel = path.relative(repoRoot, example).split(path.sep).join('/');
     const lang = example.endsWith('.bicep') ? 'bicep' : 'json';
     out.push('## Example that fails', '', `From \`${rel}\`:`, '', '```' + lang, readFileSync(example, 'utf8').trimEnd(), '```', '');
-    const set = loadInputs([example]);
+    const set = loadFixture(example);
     const results = evaluateRules([rule], set).filter((r) => r.outcome !== 'not-applicable');
     out.push('What azready reports for it:', '');
     for (const r of results) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { evaluateRules } from '../engine/evaluate-rules.js';
 import type { Outcome } from '../engine/result.js';
 import { loadInputs } from '../load-inputs.js';
+import type { ResourceSet } from '../model/resource-set.js';
 import type { Rule } from './rule.js';
 
 export interface FixtureCheck {
@@ -39,8 +40,19 @@ export function runRuleFixtures(rule: Rule, fixturesRoot: string): RuleFixtureRe
   return { ruleId: rule.id, checks, missing };
 }
 
-function check(rule: Rule, file: string, expected: Outcome): FixtureCheck {
+/**
+ * The resources of a fixture. A `*.live.json` fixture records what an audit reads (Resource Graph
+ * rows and the rows of the types it reads through ARM), so a type it has no row of is one the
+ * audit found none of: it is not read as a bare Resource Graph export, for which that is unknown.
+ */
+export function loadFixture(file: string): ResourceSet {
   const set = loadInputs([file]);
+  if (file.endsWith('.live.json')) for (const r of set.resources) delete r.exported;
+  return set;
+}
+
+function check(rule: Rule, file: string, expected: Outcome): FixtureCheck {
+  const set = loadFixture(file);
   const problems = set.diagnostics.filter((d) => d.severity === 'error').map((d) => `input error: ${d.message}`);
   const results = evaluateRules([rule], set).filter((r) => r.outcome !== 'not-applicable');
   if (results.length === 0) problems.push('the rule applies to no resource in this fixture');
