@@ -550,7 +550,8 @@ function readCsvInput(file: string, explicit: boolean, diagnostics: Diagnostic[]
   if (text === undefined) return undefined;
   const table = parseCsv(text);
   if (!isCsvSnapshot(table)) {
-    diagnostics.push(diagnostic('input/unrecognized-file', 'error', `${file}: a CSV file is read as a Resource Graph export (Resource Graph Explorer's Download as CSV), but its first line names no id and type columns; export whole rows (Resources | where …, without project)`, { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }));
+    const what = text.trim() === '' ? 'it is empty' : 'its first line names no id and type columns';
+    diagnostics.push(diagnostic('input/unrecognized-file', 'error', `${file}: a CSV file is read as a Resource Graph export (Resource Graph Explorer's Download as CSV), but ${what}; export whole rows (Resources | where …, without project)`));
     return undefined;
   }
   return guarded(file, diagnostics, () => readCsvSnapshot(file, text, table));
