@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/engine/evaluate-rules.js';
-import { loadInputs } from '../../src/load-inputs.js';
+import { loadFixture } from '../../src/rules/run-rule-fixtures.js';
 import { evaluatePolicy } from '../../src/policy/evaluate-policy.js';
 import { exportRules } from '../../src/policy/export-rules.js';
 import { parsePolicyDocument } from '../../src/policy/load-policies.js';
@@ -31,7 +31,7 @@ describe('policy export', () => {
       const dir = path.join('test/rules', ...ruleId.split('/'));
       if (!existsSync(dir)) continue; // a rule still being written; the rule fixture suite reports it
       for (const f of readdirSync(dir).filter((x) => /^(pass|fail|unknown)/.test(x))) {
-        const set = loadInputs([path.join(dir, f)]);
+        const set = loadFixture(path.join(dir, f));
         const byRule = new Map(evaluateRules([rule], set).map((r) => [r.resource.id, r.outcome]));
         const byPolicy = new Map(evaluatePolicy({ definition: def, parameters: new Map([['effect', (def.parameters.effect.defaultValue as string)]]) }, set).results.map((r) => [r.resource.id, r.outcome]));
         for (const [id, outcome] of byRule) {
