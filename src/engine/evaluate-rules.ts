@@ -96,7 +96,9 @@ function messageFor(rule: Rule, resource: Resource | undefined, result: RuleResu
       .replace(/\{name\}/g, name)
       .replace(/\{type\}/g, resource?.type ?? '')
       .replace(/\{path\}/g, e.evidence?.path ?? '')
-      .replace(/\{actual\}/g, actual === undefined ? 'not set' : JSON.stringify(shown ?? null));
+      // An absent property that Azure's default stands for: say so, or the learner searches the
+      // file for a value that is not there.
+      .replace(/\{actual\}/g, actual === undefined ? 'not set' : e.evidence?.defaulted ? `not set, which means ${JSON.stringify(shown ?? null)}` : JSON.stringify(shown ?? null));
   }
   return detail ? `${rule.title}: ${name}: ${detail}` : `${rule.title}: ${name} does not comply`;
 }

@@ -174,7 +174,7 @@ describe('azready resources', () => {
     const r = runCli(['resources', path.join(inputs, 'storage.json'), path.join(inputs, 'snapshot.json'), '--params', path.join(inputs, 'storage.parameters.json')]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { resources: Record<string, unknown>[]; diagnostics: unknown[] };
-    expect(out.resources.map((x) => x.name)).toEqual(['contosolake', 'contosologs', 'to-law', 'prodlake', 'prodold']);
+    expect(out.resources.map((x) => x.name)).toEqual(['contosolake', 'contosologs', 'to-law', 'prodlake', 'prodold', 'blob-logs']);
     expect(out.resources[0]).toMatchObject({
       type: 'Microsoft.Storage/storageAccounts',
       location: 'westus',
