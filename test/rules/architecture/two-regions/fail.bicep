@@ -7,7 +7,7 @@ resource stlakeordersweu 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_GZRS'
+    name: 'Standard_ZRS'
   }
   properties: {
     minimumTlsVersion: 'TLS1_2'
