@@ -185,10 +185,13 @@ function fieldName(field: string, type: string): string {
   }
   if (ROOT_FIELD.test(field)) return field;
   const want = field.toLowerCase();
-  // The shortest alias whose path is this path (several may name it, e.g. legacy names).
+  // The shortest alias whose path is this path (several may name it, e.g. legacy names), among
+  // those that keep the path's `[*]`: Azure Policy reads a legacy alias such as `logs.enabled` as
+  // the whole array, so inside a count over `logs[*]` it would never match an element.
+  const stars = (x: string) => x.split('[*]').length - 1;
   const alias = aliasesOfType(type)
     .filter((a) => aliasToPath(a, type)?.toLowerCase() === want)
-    .sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+    .sort((a, b) => Number(stars(b) === stars(field)) - Number(stars(a) === stars(field)) || a.length - b.length || a.localeCompare(b))[0];
   if (!alias) throw new NotExpressible(`no alias in the table for ${field} on ${type}`);
   return alias;
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/engine/evaluate-rules.js';
@@ -20,6 +21,23 @@ describe('policy export', () => {
     const tls = exported.definitions.find((d) => d.name === 'azready-storage-min-tls');
     expect(tls?.properties).toMatchObject({ mode: 'Indexed', metadata: { category: 'security' }, parameters: { effect: { allowedValues: ['Audit', 'Disabled'], defaultValue: 'Audit' } } });
     expect(exported.initiative.properties.policyDefinitionGroups).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'security' })]));
+  });
+
+  it('names the [*] alias for a [*] path inside a count, not a shorter legacy alias for the whole array', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-export-'));
+    mkdirSync(path.join(dir, 'demo'));
+    writeFileSync(path.join(dir, 'demo', 'vault-logs.yaml'), [
+      'id: demo/vault-logs', 'title: Vaults send an enabled log', 'pillar: operations', 'severity: low',
+      'resourceType: Microsoft.KeyVault/vaults', 'expect:', '  count:', '    related: extension', '    type: Microsoft.Insights/diagnosticSettings',
+      '    where:', '      count:', "        field: 'properties.logs[*]'", '        where:', "          field: 'properties.logs[*].enabled'", '          equals: true',
+      '      greaterOrEquals: 1', '  greaterOrEquals: 1', 'message: Vault {name} sends no log', 'rationale: Audit logs show who read which secret.', 'remediation:', '  text: Enable the AuditEvent log.', 'references: [https://learn.microsoft.com/azure/key-vault/general/logging]', 'frameworks: {}', 'tags: [baseline]', '',
+    ].join('\n'));
+    const { rules: rule, diagnostics } = loadRulePacks([dir]);
+    expect(diagnostics).toEqual([]);
+    expect(rule).toHaveLength(1);
+    const text = JSON.stringify(exportRules(rule, { profile: 'demo', version: '1.0.0' }).definitions[0]);
+    expect(text).toContain('Microsoft.Insights/diagnosticSettings/logs[*].enabled');
+    expect(text).not.toContain('diagnosticSettings/logs.enabled');
   });
 
   it('round trip: each exported definition gives the rule outcome on every fixture of the rule', () => {
