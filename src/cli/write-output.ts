@@ -1,12 +1,55 @@
-// Writes command output to stdout or to the file `--output` names (creating its folder).
+// Writes command output to stdout or to the file `--output` names (creating its folder). A file
+// that cannot be written is an error value with a plain reason: the command exits 2 with it, not
+// with a stack trace and exit code 1, which CI would read as a failed gate.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function writeOutput(text: string, output?: string): void {
+export type WriteOutcome = { ok: true } | { ok: false; message: string };
+
+export function writeOutput(text: string, output?: string): WriteOutcome {
   if (!output || output === '-') {
     process.stdout.write(text);
-    return;
+    return { ok: true };
   }
-  mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-  writeFileSync(output, text);
+  const folder = path.dirname(path.resolve(output));
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    return { ok: false, message: `cannot write ${output}: ${reason(e, path.dirname(output), 'folder')}` };
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (e) {
+    return { ok: false, message: `cannot write ${output}: ${reason(e, path.dirname(output), 'file')}` };
+  }
+  return { ok: true };
+}
+
+function reason(e: unknown, folder: string, creating: 'folder' | 'file'): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `permission denied (${code})`;
+    case 'EISDIR':
+      return 'it is a folder; give a file name';
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return `${folder} (or a folder above it) is a file, not a folder (${code})`;
+    case 'ENOENT':
+      return `${creating === 'folder' ? 'its folder' : 'the file'} cannot be created there (${code})`;
+    case 'ENOSPC':
+      return 'no space left on the device (ENOSPC)';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Prints a failed write (`azready: cannot write …`) and sets exit code 2; true when it failed. */
+export function writeFailed(outcome: WriteOutcome): boolean {
+  if (outcome.ok) return false;
+  process.stderr.write(`azready: ${outcome.message}\n`);
+  process.exitCode = 2;
+  return true;
 }

@@ -4,7 +4,7 @@ import { Command, Flags } from '@oclif/core';
 import { audit } from '../audit.js';
 import { packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeOutput } from '../cli/write-output.js';
+import { writeFailed, writeOutput } from '../cli/write-output.js';
 import { formatConsole } from '../formatters/console-format.js';
 import { formatJson } from '../formatters/json-format.js';
 import { useColor } from '../formatters/style.js';
@@ -72,7 +72,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     }
     const { report } = outcome;
     const text = flags.format === 'json' ? formatJson(report) : formatConsole(report, { color: !flags.output && useColor(process.stdout), cwd: process.cwd() });
-    writeOutput(text, flags.output);
+    if (writeFailed(writeOutput(text, flags.output))) return;
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
       if (flags.format === 'json' && !flags.output) process.stderr.write(lines);

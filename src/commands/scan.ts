@@ -4,7 +4,7 @@ import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeOutput } from '../cli/write-output.js';
+import { writeFailed, writeOutput } from '../cli/write-output.js';
 import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
 import { useColor } from '../formatters/style.js';
 import { evaluateGate, type FailOn } from '../gate.js';
@@ -111,9 +111,9 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       const text = renderReport(report, format, options);
       if (flags['output-dir']) {
         const file = path.join(flags['output-dir'], `azready.${FORMAT_EXTENSIONS[format]}`);
-        writeOutput(text, file);
+        if (writeFailed(writeOutput(text, file))) return;
         process.stderr.write(`azready: wrote ${file}\n`);
-      } else writeOutput(text, flags.output);
+      } else if (writeFailed(writeOutput(text, flags.output))) return;
     }
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';

@@ -85,6 +85,21 @@ describe('azready report convert', () => {
   });
 });
 
+describe('a report that cannot be written', () => {
+  it('exits 2 with the reason for report convert, diff and trend', () => {
+    const dir = tmp();
+    const saved = path.join('reports', 'examples', 'quickstart', 'azready.json');
+    const blocker = path.join(dir, 'file');
+    writeFileSync(blocker, '');
+    const out = path.join(blocker, 'report.html');
+    for (const args of [['report', 'convert', saved, '-f', 'html'], ['report', 'diff', saved, saved], ['report', 'trend', saved]]) {
+      const r = runCli([...args, '--output', out]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`azready: cannot write ${out}: ${blocker} (or a folder above it) is a file, not a folder (EEXIST)\n`);
+    }
+  });
+});
+
 describe('azready report diff', () => {
   it('lists fixed, new and still-failing results and the score change', () => {
     const dir = tmp();

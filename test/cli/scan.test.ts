@@ -158,6 +158,20 @@ describe('exit codes', () => {
     expect(flag.status).toBe(2);
   });
 
+  it('exits 2 with the reason, not a stack trace, when the report cannot be written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-unwritable-'));
+    const file = path.join(dir, 'taken');
+    writeFileSync(file, '');
+    // A file stands where --output-dir wants a folder: exit 1 would read as a failed gate in CI.
+    const r = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '-f', 'sarif', '--output-dir', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`azready: cannot write ${path.join(file, 'azready.json')}: ${file} (or a folder above it) is a file, not a folder`);
+    expect(r.stderr).not.toMatch(/gate|Error:|at .*\.js:\d+/);
+    const folder = runCli(['scan', inputs, ...E2E_CONFIG, '--output', dir]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
+  });
+
   it('exits 2 and names file, line and column for an invalid rule pack', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-badpack-'));
     mkdirSync(path.join(dir, 'x'));

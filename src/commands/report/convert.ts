@@ -1,6 +1,6 @@
 // `azready report convert REPORT.json`: re-render a saved JSON report in another format.
 import { Args, Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { FORMATS, githubLinkBase, renderReport, type FormatName } from '../../formatters/render-report.js';
 import { useColor } from '../../formatters/style.js';
 import { readReport } from '../../report/read-report.js';
@@ -33,6 +33,6 @@ Exit codes: 0 ok; 2 the file is missing, not JSON or not an azready report.`;
       color: !flags.output && useColor(process.stdout),
       linkBase: githubLinkBase(),
     });
-    writeOutput(text, flags.output);
+    writeFailed(writeOutput(text, flags.output));
   }
 }

@@ -1,6 +1,6 @@
 // `azready report diff BEFORE.json AFTER.json`: what a change fixed, broke and left failing.
 import { Args, Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { formatDiffConsole, formatDiffMarkdown } from '../../formatters/diff-format.js';
 import { diffReports } from '../../report/diff-reports.js';
 import { readReport } from '../../report/read-report.js';
@@ -36,6 +36,6 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
     const diff = diffReports(before.report, after.report);
     const options = { cwd: process.cwd() };
     const text = flags.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : flags.format === 'markdown' ? formatDiffMarkdown(diff, options) : formatDiffConsole(diff, options);
-    writeOutput(text, flags.output);
+    writeFailed(writeOutput(text, flags.output));
   }
 }

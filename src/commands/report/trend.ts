@@ -1,7 +1,7 @@
 // `azready report trend REPORT... | FOLDER`: progress over many saved reports, oldest first.
 import path from 'node:path';
 import { Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { isFolder, jsonFilesUnder } from '../../core/file-system.js';
 import { formatTrendConsole, formatTrendMarkdown } from '../../formatters/trend-format.js';
 import { readReport } from '../../report/read-report.js';
@@ -62,6 +62,6 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     const trend = reportTrend(reports);
     const options = { cwd: process.cwd() };
     const text = flags.format === 'json' ? JSON.stringify(trend, null, 2) + '\n' : flags.format === 'markdown' ? formatTrendMarkdown(trend, options) : formatTrendConsole(trend, options);
-    writeOutput(text, flags.output);
+    writeFailed(writeOutput(text, flags.output));
   }
 }
