@@ -8,10 +8,14 @@ import { writeFailed, writeOutput } from '../cli/write-output.js';
 import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
 import { useColor } from '../formatters/style.js';
 import { evaluateGate, type FailOn } from '../gate.js';
+import type { InputInfo } from '../model/resource-set.js';
 import type { Report } from '../report/report.js';
 import { readReport } from '../report/read-report.js';
 import { scan } from '../scan.js';
 import { explainScore } from '../scoring/explain-score.js';
+
+/** Inputs that are evaluated; parameters files alone and skipped JSON files are not. */
+const EVALUATED = new Set<InputInfo['kind']>(['bicep', 'bicep-parameters', 'arm-template', 'resource-graph-snapshot']);
 
 export default class Scan extends Command {
   static override summary = 'Scan Bicep files, ARM templates and Resource Graph snapshots and print a scored readiness report.';
@@ -23,7 +27,7 @@ Configuration: azready.yaml (or .yml) in the working folder or a folder above it
 
 --baseline REPORT.json: failures already in that report are marked existing and do not fail the gate; only new ones do.
 
-Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error.`;
+Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error, or nothing to evaluate (no template, .bicepparam or snapshot in the paths).`;
   static override examples = [
     '<%= config.bin %> scan examples/storage-starter',
     '<%= config.bin %> scan infra/ --profile baseline --fail-on high',
@@ -120,6 +124,17 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       // Keep machine-readable stdout parseable: the explanation goes to stderr then.
       if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
       else process.stdout.write((toStdout ? '\n' : '') + lines);
+    }
+    // A CI job pointed at the wrong folder would otherwise pass its gate on an empty report.
+    if (!outcome.inputErrors && !report.inputs.some((i) => EVALUATED.has(i.kind))) {
+      const skipped = report.inputs.filter((i) => i.kind === 'skipped').length;
+      const filtered = project && (project.include.length || project.exclude.length) ? '; azready.yaml include/exclude apply' : '';
+      process.stderr.write(
+        `azready: nothing to evaluate in ${paths.join(', ')}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found` +
+          `${skipped ? ` (${skipped} JSON file(s) skipped: none of these)` : ''}${filtered}; exit code 2\n`,
+      );
+      process.exitCode = 2;
+      return;
     }
     // Suppressions without a reason stop CI: name them where an editor can jump to them.
     printDiagnostics(report.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('suppressions/')));

@@ -172,6 +172,18 @@ describe('exit codes', () => {
     expect(folder.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
   });
 
+  it('exits 2 when the paths hold nothing to evaluate, so a CI job on the wrong folder does not pass', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-nothing-'));
+    writeFileSync(path.join(dir, 'README.md'), '# infra\n');
+    writeFileSync(path.join(dir, 'settings.json'), '{"a": 1}');
+    const r = runCli(['scan', dir, ...E2E_CONFIG, '--fail-on', 'high']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`azready: nothing to evaluate in ${dir}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found (1 JSON file(s) skipped: none of these); exit code 2`);
+    expect(r.stderr).not.toContain('gate');
+    const empty = mkdtempSync(path.join(tmpdir(), 'azready-empty-'));
+    expect(runCli(['scan', empty, ...E2E_CONFIG]).stderr).toContain(`nothing to evaluate in ${empty}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found; exit code 2`);
+  });
+
   it('exits 2 and names file, line and column for an invalid rule pack', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-badpack-'));
     mkdirSync(path.join(dir, 'x'));
