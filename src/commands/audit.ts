@@ -4,10 +4,7 @@ import { Command, Flags } from '@oclif/core';
 import { audit } from '../audit.js';
 import { packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeFailed, writeOutput } from '../cli/write-output.js';
-import { formatConsole } from '../formatters/console-format.js';
-import { formatJson } from '../formatters/json-format.js';
-import { useColor } from '../formatters/style.js';
+import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import type { CloudName } from '../live/arm-endpoint.js';
 import { explainScore } from '../scoring/explain-score.js';
@@ -18,6 +15,8 @@ export default class Audit extends Command {
 
 Credentials: the bearer token in AZREADY_ACCESS_TOKEN when set (e.g. az account get-access-token --query accessToken -o tsv), otherwise DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI…). Tokens are never printed.
 
+Formats: console (default), json, markdown, html, sarif (resources located by id only: GitHub code scanning rejects results without a file, so upload the SARIF of file scans there), junit, csv; repeat --format with --output-dir to write several. azready.yaml is not read: suppressions, overrides and --baseline are for scan (azready scan on a --save-snapshot file reads them).
+
 --save-snapshot writes everything collected; "azready scan FILE" replays the audit offline with the same results.
 
 Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configuration error, or a scope or page that could not be read (the report still covers the rest).`;
@@ -25,6 +24,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     '<%= config.bin %> audit --subscription 00000000-0000-0000-0000-000000000000',
     '<%= config.bin %> audit --subscription SUB1 --subscription SUB2 --resource-group rg-lake-prod --fail-on high',
     '<%= config.bin %> audit --management-group platform --profile baseline --format json --output audit.json',
+    '<%= config.bin %> audit --subscription SUB1 --format json --format html --format csv --output-dir audit/',
     '<%= config.bin %> audit --subscription SUB1 --save-snapshot estate.json && <%= config.bin %> scan estate.json',
     '<%= config.bin %> audit --subscription SUB1 --cloud AzureUSGovernment',
   ];
@@ -33,8 +33,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     'management-group': Flags.string({ char: 'm', description: 'management group id to audit (repeatable)', multiple: true, exclusive: ['subscription'] }),
     'resource-group': Flags.string({ char: 'g', description: 'only resources in this resource group (repeatable)', multiple: true }),
     ...packFlags,
-    format: Flags.string({ char: 'f', options: ['console', 'json'], default: 'console', description: 'report format' }),
-    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], default: 'none', description: 'exit 1 when a rule of this severity or higher fails' }),
     'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
@@ -47,6 +46,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Audit);
+    const out = reportOutput(flags);
+    if (!out) return;
     if (!flags.subscription?.length && !flags['management-group']?.length) {
       this.logToStderr('azready: give --subscription ID (repeatable) or --management-group ID; see azready audit --help');
       process.exitCode = 2;
@@ -71,12 +72,12 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
       return;
     }
     const { report } = outcome;
-    const text = flags.format === 'json' ? formatJson(report) : formatConsole(report, { color: !flags.output && useColor(process.stdout), cwd: process.cwd() });
-    if (writeFailed(writeOutput(text, flags.output))) return;
+    if (!writeReports(report, out)) return;
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
-      if (flags.format === 'json' && !flags.output) process.stderr.write(lines);
-      else process.stdout.write((flags.output ? '' : '\n') + lines);
+      // Keep machine-readable stdout parseable: the explanation goes to stderr then.
+      if (out.toStdout && out.formats[0] !== 'console') process.stderr.write(lines);
+      else process.stdout.write((out.toStdout ? '\n' : '') + lines);
     }
     const gate = evaluateGate(report, { failOn: flags['fail-on'] as FailOn, minScore: flags['min-score'] });
     for (const line of gate.messages) process.stderr.write(line + '\n');

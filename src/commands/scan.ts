@@ -4,9 +4,7 @@ import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeFailed, writeOutput } from '../cli/write-output.js';
-import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
-import { useColor } from '../formatters/style.js';
+import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import type { InputInfo } from '../model/resource-set.js';
 import type { Report } from '../report/report.js';
@@ -47,9 +45,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     'no-config': Flags.boolean({ description: 'ignore azready.yaml files' }),
     baseline: Flags.string({ description: 'earlier JSON report: failures already in it do not fail the gate', helpValue: 'REPORT.json' }),
     ...inputFlags,
-    format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', default: ['console'], description: 'report format; repeat it (or separate with commas) to write several with --output-dir' }),
-    output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
-    'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
+    ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], description: 'exit 1 when a rule of this severity or higher fails (default: azready.yaml failOn, else none)' }),
     'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
@@ -59,12 +55,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Scan);
-    const formats = [...new Set(flags.format)] as FormatName[];
-    if (formats.length > 1 && !flags['output-dir']) {
-      process.stderr.write(`azready: ${formats.length} formats (${formats.join(', ')}) need --output-dir DIR; --output and stdout take one\n`);
-      process.exitCode = 2;
-      return;
-    }
+    const out = reportOutput(flags);
+    if (!out) return;
     let project: ProjectConfig | undefined;
     const configFile = flags.config ?? (flags['no-config'] ? undefined : findProjectConfig(process.cwd()));
     if (configFile) {
@@ -109,21 +101,12 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       return;
     }
     const { report } = outcome;
-    const toStdout = !flags.output && !flags['output-dir'];
-    const options = { cwd: process.cwd(), color: toStdout && useColor(process.stdout), linkBase: githubLinkBase() };
-    for (const format of formats) {
-      const text = renderReport(report, format, options);
-      if (flags['output-dir']) {
-        const file = path.join(flags['output-dir'], `azready.${FORMAT_EXTENSIONS[format]}`);
-        if (writeFailed(writeOutput(text, file))) return;
-        process.stderr.write(`azready: wrote ${file}\n`);
-      } else if (writeFailed(writeOutput(text, flags.output))) return;
-    }
+    if (!writeReports(report, out)) return;
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
       // Keep machine-readable stdout parseable: the explanation goes to stderr then.
-      if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
-      else process.stdout.write((toStdout ? '\n' : '') + lines);
+      if (out.toStdout && out.formats[0] !== 'console') process.stderr.write(lines);
+      else process.stdout.write((out.toStdout ? '\n' : '') + lines);
     }
     // A CI job pointed at the wrong folder would otherwise pass its gate on an empty report.
     if (!outcome.inputErrors && !report.inputs.some((i) => EVALUATED.has(i.kind))) {

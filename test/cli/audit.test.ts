@@ -39,6 +39,19 @@ describe('azready audit (built CLI)', () => {
     expect(r.stdout + r.stderr).not.toContain('test-token');
   });
 
+  it('writes every report format scan writes, several at once with --output-dir', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-out-'));
+    const r = await auditCli({ rows: estate() }, ['-f', 'html', '-f', 'junit', '-f', 'csv', '-f', 'markdown', '--output-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    for (const ext of ['html', 'xml', 'csv', 'md']) expect(r.stderr).toContain(`azready: wrote ${path.join(dir, `azready.${ext}`)}`);
+    expect(readFileSync(path.join(dir, 'azready.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*st00/);
+    expect(readFileSync(path.join(dir, 'azready.csv'), 'utf8')).toMatch(/^ruleId,outcome,/);
+    const several = await auditCli({ rows: estate() }, ['-f', 'json', '-f', 'sarif']);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain('need --output-dir DIR');
+  });
+
   it('applies the gate as scan does', async () => {
     const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
     expect(r.status).toBe(1);

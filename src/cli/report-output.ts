@@ -1,0 +1,47 @@
+// The report flags `scan` and `audit` share (--format repeatable, --output, --output-dir) and the
+// writing of the chosen formats, so the two commands cannot drift apart.
+import path from 'node:path';
+import { Flags } from '@oclif/core';
+import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
+import { useColor } from '../formatters/style.js';
+import type { Report } from '../report/report.js';
+import { writeFailed, writeOutput } from './write-output.js';
+
+export const reportOutputFlags = {
+  format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', default: ['console'], description: 'report format; repeat it (or separate with commas) to write several with --output-dir' }),
+  output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
+  'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
+};
+
+export interface ReportOutput {
+  formats: FormatName[];
+  output?: string;
+  outputDir?: string;
+  /** Nothing goes to a file: the report is on stdout. */
+  toStdout: boolean;
+}
+
+/** The formats and destinations the flags ask for; undefined (exit code 2, message printed) when they contradict. */
+export function reportOutput(flags: { format: string[]; output?: string; 'output-dir'?: string }): ReportOutput | undefined {
+  const formats = [...new Set(flags.format)] as FormatName[];
+  if (formats.length > 1 && !flags['output-dir']) {
+    process.stderr.write(`azready: ${formats.length} formats (${formats.join(', ')}) need --output-dir DIR; --output and stdout take one\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  return { formats, output: flags.output, outputDir: flags['output-dir'], toStdout: !flags.output && !flags['output-dir'] };
+}
+
+/** Renders and writes every format; false (exit code 2, message printed) when a file cannot be written. */
+export function writeReports(report: Report, out: ReportOutput): boolean {
+  const options = { cwd: process.cwd(), color: out.toStdout && useColor(process.stdout), linkBase: githubLinkBase() };
+  for (const format of out.formats) {
+    const text = renderReport(report, format, options);
+    if (out.outputDir) {
+      const file = path.join(out.outputDir, `azready.${FORMAT_EXTENSIONS[format]}`);
+      if (writeFailed(writeOutput(text, file))) return false;
+      process.stderr.write(`azready: wrote ${file}\n`);
+    } else if (writeFailed(writeOutput(text, out.output))) return false;
+  }
+  return true;
+}
