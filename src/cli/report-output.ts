@@ -2,13 +2,13 @@
 // writing of the chosen formats, so the two commands cannot drift apart.
 import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
+import { FORMAT_EXTENSIONS, FORMATS, formatOfFile, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
 import { useColor } from '../formatters/style.js';
 import type { Report } from '../report/report.js';
 import { writeFailed, writeOutput } from './write-output.js';
 
 export const reportOutputFlags = {
-  format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', default: ['console'], description: 'report format; repeat it (or separate with commas) to write several with --output-dir' }),
+  format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', description: 'report format (default: the one --output names by its extension, .sarif, .json, .md, .html, .xml or .csv, else console); repeat it (or separate with commas) to write several with --output-dir' }),
   output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
   'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
 };
@@ -22,14 +22,21 @@ export interface ReportOutput {
 }
 
 /** The formats and destinations the flags ask for; undefined (exit code 2, message printed) when they contradict. */
-export function reportOutput(flags: { format: string[]; output?: string; 'output-dir'?: string }): ReportOutput | undefined {
-  const formats = [...new Set(flags.format)] as FormatName[];
+export function reportOutput(flags: { format?: string[]; output?: string; 'output-dir'?: string }): ReportOutput | undefined {
+  // `-o azready.sarif` without --format: console text under a .sarif name would fail the upload.
+  const formats = [...new Set(flags.format ?? [(flags.output && formatOfFile(flags.output)) || 'console'])] as FormatName[];
   if (formats.length > 1 && !flags['output-dir']) {
     process.stderr.write(`azready: ${formats.length} formats (${formats.join(', ')}) need --output-dir DIR; --output and stdout take one\n`);
     process.exitCode = 2;
     return undefined;
   }
   return { formats, output: flags.output, outputDir: flags['output-dir'], toStdout: !flags.output && !flags['output-dir'] };
+}
+
+/** `report diff` and `report trend` (console, markdown or json): the one `--output` names by its extension. */
+export function summaryFormatOfFile(output: string | undefined): 'console' | 'markdown' | 'json' {
+  const format = output ? formatOfFile(output) : undefined;
+  return format === 'markdown' || format === 'json' ? format : 'console';
 }
 
 /** Renders and writes every format; false (exit code 2, message printed) when a file cannot be written. */

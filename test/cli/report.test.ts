@@ -34,6 +34,33 @@ describe('azready scan --format (repeatable)', () => {
     expect(md.stdout).toContain('[test/fixtures/e2e/inputs/storage.json:18](test/fixtures/e2e/inputs/storage.json#L18)');
   });
 
+  it('writes the format --output names by its extension when --format is not given', () => {
+    const dir = tmp();
+    const sarif = path.join(dir, 'azready.sarif');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '--output', sarif]).status).toBe(0);
+    expect(JSON.parse(readFileSync(sarif, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    const json = path.join(dir, 'report.json');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-o', json]).status).toBe(0);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as Report).summary.score).toBe(47.2);
+    // --format wins, and a name without a known extension keeps console.
+    const txt = path.join(dir, 'forced.sarif');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'console', '-o', txt]).status).toBe(0);
+    expect(readFileSync(txt, 'utf8')).toMatch(/^azready .* · profile e2e/);
+    const log = path.join(dir, 'scan.log');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-o', log]).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^azready .* · profile e2e/);
+    // The same for report convert, diff and trend.
+    const csv = path.join(dir, 'findings.csv');
+    expect(runCli(['report', 'convert', json, '-o', csv]).status).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^ruleId,outcome,/);
+    const diff = path.join(dir, 'diff.md');
+    expect(runCli(['report', 'diff', json, json, '-o', diff]).status).toBe(0);
+    expect(readFileSync(diff, 'utf8')).toContain('| Pillar | Before | After | Change |');
+    const trend = path.join(dir, 'trend.json');
+    expect(runCli(['report', 'trend', json, '-o', trend]).status).toBe(0);
+    expect(JSON.parse(readFileSync(trend, 'utf8'))).toMatchObject({ points: [expect.objectContaining({ score: 47.2 })] });
+  });
+
   it('takes one value per --format (paths may follow it) or a comma-separated list', () => {
     const md = runCli(['scan', '--format', 'markdown', inputs, ...E2E_CONFIG]);
     expect(md.status, md.stderr).toBe(0);

@@ -1,5 +1,6 @@
 // `azready report diff BEFORE.json AFTER.json`: what a change fixed, broke and left failing.
 import { Args, Command, Flags } from '@oclif/core';
+import { summaryFormatOfFile } from '../../cli/report-output.js';
 import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { formatDiffConsole, formatDiffMarkdown } from '../../formatters/diff-format.js';
 import { diffReports } from '../../report/diff-reports.js';
@@ -19,7 +20,7 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
     after: Args.string({ description: 'the later report', required: true }),
   };
   static override flags = {
-    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], default: 'console', description: 'output format' }),
+    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], description: 'output format (default: markdown or json when --output ends in .md or .json, else console)' }),
     output: Flags.string({ char: 'o', description: 'write to this file instead of stdout' }),
   };
 
@@ -35,7 +36,8 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
     }
     const diff = diffReports(before.report, after.report);
     const options = { cwd: process.cwd() };
-    const text = flags.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : flags.format === 'markdown' ? formatDiffMarkdown(diff, options) : formatDiffConsole(diff, options);
+    const format = flags.format ?? summaryFormatOfFile(flags.output);
+    const text = format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : format === 'markdown' ? formatDiffMarkdown(diff, options) : formatDiffConsole(diff, options);
     writeFailed(writeOutput(text, flags.output));
   }
 }
