@@ -4,6 +4,7 @@
 import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
+import { coverageText } from './coverage-text.js';
 import { pillarLevel } from './pillar-level.js';
 import { relativeParameters, relativePath } from './relative-path.js';
 
@@ -54,7 +55,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const score = sum.score === null ? 'no score' : `${sum.score} / 100`;
   push(`## azready: ${score} · ${sum.level}`, '');
   push(
-    `**Profile** ${md(clip(report.profile.name))} (${md(clip(report.profile.title))}) · **Coverage** ${Math.round(sum.coverage * 100)}% ` +
+    `**Profile** ${md(clip(report.profile.name))} (${md(clip(report.profile.title))}) · **Coverage** ${coverageText(sum)} ` +
       `(${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified) · **Resources** ${sum.resources} · ` +
       `**Results** ${sum.counts.fail} failed, ${sum.counts.pass} passed` +
       (sum.counts.suppressed ? `, ${sum.counts.suppressed} suppressed` : ''),
