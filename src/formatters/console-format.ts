@@ -23,7 +23,11 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   const sum = report.summary;
   const where = (loc?: SourceRange) => (loc ? `${rel(loc.file, options.cwd)}:${loc.startLine}:${loc.startColumn}` : '');
   out.push(s('bold', `azready ${report.tool.version} · profile ${report.profile.name} (${report.profile.title})`));
-  out.push(`${sum.resources} resource(s) from ${report.inputs.filter((i) => i.kind !== 'skipped').length} input(s)`);
+  const read = report.inputs.filter((i) => i.kind !== 'skipped');
+  // An audit reads subscriptions and management groups, not files.
+  const scopes = read.length > 0 && read.every((i) => i.kind === 'live-scope');
+  const named = read.slice(0, 3).map((i) => i.path).join(', ') + (read.length > 3 ? ` and ${read.length - 3} more` : '');
+  out.push(`${sum.resources} resource(s) from ${read.length} ${scopes ? `audited scope(s): ${named}` : 'input(s)'}`);
   out.push('');
   const score = sum.score === null ? 'no score (nothing could be verified)' : `${sum.score} / 100`;
   out.push(`${s('bold', 'Score')} ${s('bold', score)}   ${s('bold', 'Level')} ${levelStyle(s, sum.level)}   ${s('bold', 'Coverage')} ${coverageText(sum)} (${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified)`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatConsole } from '../../src/formatters/console-format.js';
 import { formatHtml } from '../../src/formatters/html-format.js';
 import { formatMarkdown } from '../../src/formatters/markdown-format.js';
-import { e2eReport } from './fixed-report.js';
+import { e2eReport, liveReport } from './fixed-report.js';
 import { expectGolden } from './golden.js';
 
 describe('console format', () => {
@@ -31,5 +31,15 @@ describe('a run where nothing could be checked', () => {
 
   it('keeps the percentage when results were checked', () => {
     expect(formatConsole(e2eReport('full'), { color: false })).toContain('Coverage 100% (12 verified, 0 unverified)');
+  });
+});
+
+describe('a live audit in the console', () => {
+  it('names the audited scopes where a scan counts its input files', () => {
+    const report = liveReport();
+    report.inputs = ['1', '2', '3', '4'].map((n) => ({ path: `/subscriptions/1111111${n}-0000-0000-0000-000000000000`, kind: 'live-scope' as const }));
+    expect(formatConsole(report, { color: false }).split('\n')[1]).toBe(
+      `${report.summary.resources} resource(s) from 4 audited scope(s): /subscriptions/11111111-0000-0000-0000-000000000000, /subscriptions/11111112-0000-0000-0000-000000000000, /subscriptions/11111113-0000-0000-0000-000000000000 and 1 more`,
+    );
   });
 });
