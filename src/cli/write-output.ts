@@ -1,7 +1,7 @@
 // Writes command output to stdout or to the file `--output` names (creating its folder). A file
 // that cannot be written is an error value with a plain reason: the command exits 2 with it, not
 // with a stack trace and exit code 1, which CI would read as a failed gate.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type WriteOutcome = { ok: true } | { ok: false; message: string };
@@ -22,6 +22,20 @@ export function writeOutput(text: string, output?: string): WriteOutcome {
   } catch (e) {
     return { ok: false, message: `cannot write ${output}: ${reason(e, path.dirname(output), 'file')}` };
   }
+  return { ok: true };
+}
+
+/**
+ * Checks, before a long run, that `file` can be written later: its folder exists or is created,
+ * and it is not a folder itself (an audit's --save-snapshot is written at the end).
+ */
+export function prepareOutputFile(file: string): WriteOutcome {
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  } catch (e) {
+    return { ok: false, message: `cannot write ${file}: ${reason(e, path.dirname(file), 'folder')}` };
+  }
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return { ok: false, message: `cannot write ${file}: it is a folder; give a file name` };
   return { ok: true };
 }
 

@@ -5,6 +5,7 @@ import { audit } from '../audit.js';
 import { packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
 import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
+import { prepareOutputFile, writeFailed } from '../cli/write-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import type { CloudName } from '../live/arm-endpoint.js';
 import { explainScore } from '../scoring/explain-score.js';
@@ -48,6 +49,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     const { flags } = await this.parse(Audit);
     const out = reportOutput(flags);
     if (!out) return;
+    // The snapshot is written at the end: a bad path should not cost a whole audit.
+    if (flags['save-snapshot'] && writeFailed(prepareOutputFile(flags['save-snapshot']))) return;
     if (!flags.subscription?.length && !flags['management-group']?.length) {
       this.logToStderr('azready: give --subscription ID (repeatable) or --management-group ID; see azready audit --help');
       process.exitCode = 2;

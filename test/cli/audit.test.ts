@@ -52,6 +52,14 @@ describe('azready audit (built CLI)', () => {
     expect(several.stderr).toContain('need --output-dir DIR');
   });
 
+  it('refuses a --save-snapshot path it could not write before auditing, with exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-snap-'));
+    const r = await auditCli({ rows: estate() }, ['--save-snapshot', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
+    expect(server!.requests).toHaveLength(0);
+  });
+
   it('applies the gate as scan does', async () => {
     const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
     expect(r.status).toBe(1);
