@@ -139,6 +139,8 @@ function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, opt
     properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.resource.parameters !== undefined ? { parameters: relativeParameters(r.resource.parameters, options.cwd) } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
   if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
+  // --baseline: SARIF's own vocabulary, so viewers can show only what a change added.
+  if (r.baseline) result.baselineState = r.baseline === 'new' ? 'new' : 'unchanged';
   return result;
 }
 

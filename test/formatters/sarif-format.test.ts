@@ -121,6 +121,20 @@ describe('sarif format', () => {
     expect(again.partialFingerprints).toEqual(located.partialFingerprints);
   });
 
+  it('says which failures a --baseline already held (baselineState)', () => {
+    const report = e2eReport();
+    let first = true;
+    report.results = report.results.map((r) => {
+      if (r.outcome !== 'fail') return r;
+      const state = first ? 'new' : 'existing';
+      first = false;
+      return { ...r, baseline: state };
+    });
+    const results = sarif(report).runs[0].results as (SarifResult & { baselineState?: string })[];
+    expect(results.map((r) => r.baselineState)).toEqual(['new', ...results.slice(1).map(() => 'unchanged')]);
+    expect((sarif().runs[0].results as (SarifResult & { baselineState?: string })[]).every((r) => r.baselineState === undefined)).toBe(true);
+  });
+
   it('locates live results by resource id only', () => {
     const results = sarif(liveReport()).runs[0].results;
     expect(results.length).toBeGreaterThan(0);
