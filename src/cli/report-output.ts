@@ -50,5 +50,8 @@ export function writeReports(report: Report, out: ReportOutput): boolean {
       process.stderr.write(`azready: wrote ${file}\n`);
     } else if (writeFailed(writeOutput(text, out.output))) return false;
   }
+  if (out.formats.includes('sarif') && report.inputs.length > 0 && report.inputs.every((i) => i.kind === 'live-scope')) {
+    process.stderr.write('azready: note: the SARIF of an audit locates resources by id, not in a file; GitHub code scanning rejects such results, so upload the SARIF of a template scan there\n');
+  }
   return true;
 }

@@ -47,6 +47,10 @@ describe('azready audit (built CLI)', () => {
     for (const ext of ['html', 'xml', 'csv', 'md']) expect(r.stderr).toContain(`azready: wrote ${path.join(dir, `azready.${ext}`)}`);
     expect(readFileSync(path.join(dir, 'azready.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*st00/);
     expect(readFileSync(path.join(dir, 'azready.csv'), 'utf8')).toMatch(/^ruleId,outcome,/);
+    const sarif = await auditCli({ rows: estate() }, ['-f', 'sarif']);
+    expect(sarif.status).toBe(0);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0' });
+    expect(sarif.stderr).toContain('azready: note: the SARIF of an audit locates resources by id, not in a file; GitHub code scanning rejects such results');
     const several = await auditCli({ rows: estate() }, ['-f', 'json', '-f', 'sarif']);
     expect(several.status).toBe(2);
     expect(several.stderr).toContain('need --output-dir DIR');
