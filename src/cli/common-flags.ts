@@ -3,7 +3,7 @@ import { Flags } from '@oclif/core';
 import type { DeploymentContext } from '../arm/deployment-context.js';
 
 export const inputFlags = {
-  params: Flags.string({ description: 'ARM deployment parameters file applied to the templates (repeatable)', multiple: true }),
+  params: Flags.string({ description: 'parameters file applied to the templates: ARM JSON (deploymentParameters.json#) or .bicepparam (repeatable)', multiple: true, helpValue: 'FILE' }),
   'subscription-id': Flags.string({ description: 'subscription id used in resource ids (default 00000000-0000-0000-0000-000000000000)' }),
   'resource-group': Flags.string({ description: 'resource group name used in resource ids (default azready-rg)' }),
   location: Flags.string({ description: "value of resourceGroup().location and deployment().location (default westus)" }),
