@@ -39,6 +39,16 @@ export function prepareOutputFile(file: string): WriteOutcome {
   return { ok: true };
 }
 
+/** Creates the folder a command writes into (`policy pull --output DIR`), or says why it cannot. */
+export function prepareOutputFolder(dir: string): WriteOutcome {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    return { ok: false, message: `cannot write into ${dir}: ${reason(e, dir, 'folder')}` };
+  }
+  return { ok: true };
+}
+
 function reason(e: unknown, folder: string, creating: 'folder' | 'file'): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
