@@ -4,6 +4,7 @@ import { Command, Flags } from '@oclif/core';
 import { audit } from '../audit.js';
 import { packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
+import { gateFailureLines } from '../cli/gate-failures.js';
 import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
 import { prepareOutputFile, writeFailed } from '../cli/write-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
@@ -84,6 +85,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     }
     const gate = evaluateGate(report, { failOn: flags['fail-on'] as FailOn, minScore: flags['min-score'] });
     for (const line of gate.messages) process.stderr.write(line + '\n');
+    if (!gate.passed && !(out.toStdout && out.formats[0] === 'console')) for (const line of gateFailureLines(report, flags['fail-on'] as FailOn, process.cwd())) process.stderr.write(line + '\n');
     if (outcome.inputErrors) {
       process.stderr.write('azready: some scopes or resources could not be read (see the diagnostics); exit code 2\n');
       process.exitCode = 2;

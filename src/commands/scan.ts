@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
+import { gateFailureLines } from '../cli/gate-failures.js';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
 import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
@@ -124,6 +125,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     const failOn = (flags['fail-on'] ?? project?.failOn ?? 'none') as FailOn;
     const gate = evaluateGate(report, { failOn, minScore: flags['min-score'] ?? project?.minScore });
     for (const line of gate.messages) process.stderr.write(line + '\n');
+    if (!gate.passed && !(out.toStdout && out.formats[0] === 'console')) for (const line of gateFailureLines(report, failOn, process.cwd())) process.stderr.write(line + '\n');
     if (outcome.inputErrors) {
       process.stderr.write('azready: some inputs have errors (see the diagnostics); exit code 2\n');
       process.exitCode = 2;

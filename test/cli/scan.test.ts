@@ -131,6 +131,17 @@ describe('exit codes', () => {
     if (code === 1) expect(r.stderr).toContain('gate failed');
   });
 
+  it('lists the failures that broke the gate on stderr when the report went to files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-gate-'));
+    const r = runCli(['scan', inputs, ...E2E_CONFIG, '--fail-on', 'critical', '-f', 'sarif', '-f', 'markdown', '--output-dir', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('azready: gate failed: 1 failed result(s) of severity critical or higher\n  test/fixtures/e2e/inputs/storage.json:30:9 critical e2e/public-blob: ');
+    // On the console report they are already listed: not twice.
+    const shown = runCli(['scan', inputs, ...E2E_CONFIG, '--fail-on', 'critical']);
+    expect(shown.status).toBe(1);
+    expect(shown.stderr).toBe('azready: gate failed: 1 failed result(s) of severity critical or higher\n');
+  });
+
   it('exits 1 on --fail-on medium only when a medium or higher rule fails', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'azready-pass-'));
     writeFileSync(path.join(dir, 'good.json'), readFileSync(path.join(inputs, 'snapshot.json'), 'utf8').replace('"allowBlobPublicAccess": false }', '"allowBlobPublicAccess": false, "minimumTlsVersion": "TLS1_2" }'));
