@@ -28,7 +28,7 @@ Configuration: azready.yaml (or .yml) in the working folder or a folder above it
 
 Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error, or nothing to evaluate (no template, .bicepparam or snapshot in the paths).`;
   static override examples = [
-    '<%= config.bin %> scan examples/storage-starter',
+    '<%= config.bin %> scan examples/quickstart',
     '<%= config.bin %> scan infra/ --profile baseline --fail-on high',
     '<%= config.bin %> scan main.json --params main.parameters.json --format json --output report.json',
     '<%= config.bin %> scan estate.json --explain-score',
