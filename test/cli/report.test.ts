@@ -150,6 +150,19 @@ describe('azready report diff', () => {
     expect(md).toContain('<summary><strong>Fixed</strong> (4)</summary>');
   });
 
+  it('notes arguments given in the wrong order (the later report first)', () => {
+    const dir = tmp();
+    const saved = JSON.parse(readFileSync(path.join('reports', 'examples', 'quickstart', 'azready.json'), 'utf8')) as Report;
+    const older = path.join(dir, 'week1.json');
+    const newer = path.join(dir, 'week2.json');
+    writeFileSync(older, JSON.stringify({ ...saved, generatedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(newer, JSON.stringify({ ...saved, generatedAt: '2026-01-08T00:00:00.000Z' }));
+    const swapped = runCli(['report', 'diff', newer, older]);
+    expect(swapped.status).toBe(0);
+    expect(swapped.stderr).toBe(`azready: note: ${newer} (2026-01-08T00:00:00.000Z) was generated after ${older} (2026-01-01T00:00:00.000Z); report diff takes the earlier report first, so "fixed" and "new" may be swapped\n`);
+    expect(runCli(['report', 'diff', older, newer]).stderr).toBe('');
+  });
+
   it('exits 2 when either file is not a report', () => {
     const dir = tmp();
     const bad = path.join(dir, 'x.json');

@@ -34,6 +34,10 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
       process.exitCode = 2;
       return;
     }
+    // Swapped arguments turn every fix into a new failure: say so rather than guess.
+    if (before.report.generatedAt > after.report.generatedAt) {
+      process.stderr.write(`azready: note: ${args.before} (${before.report.generatedAt}) was generated after ${args.after} (${after.report.generatedAt}); report diff takes the earlier report first, so "fixed" and "new" may be swapped\n`);
+    }
     const diff = diffReports(before.report, after.report);
     const options = { cwd: process.cwd() };
     const format = flags.format ?? summaryFormatOfFile(flags.output);
