@@ -11,6 +11,8 @@ import { evaluateGate, type FailOn } from '../gate.js';
 import type { CloudName } from '../live/arm-endpoint.js';
 import { explainScore } from '../scoring/explain-score.js';
 
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export default class Audit extends Command {
   static override summary = 'Audit deployed resources through Azure Resource Graph and print a scored readiness report.';
   static override description = `One paged Resource Graph query reads the resource types the selected rules need; what Resource Graph does not hold (diagnostic settings, blob services, management policies, Synapse firewall rules…) is read with ARM GETs for the resources whose rules need it.
@@ -48,6 +50,13 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Audit);
+    // Resource Graph takes subscription ids; a name ("Contoso Prod") is the usual slip.
+    const notIds = (flags.subscription ?? []).filter((s) => !SUBSCRIPTION_ID.test(s));
+    if (notIds.length) {
+      this.logToStderr(`azready: --subscription takes a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000), not ${notIds.map((s) => `'${s}'`).join(', ')}; find it with az account list --query "[].{name:name, id:id}" -o table`);
+      process.exitCode = 2;
+      return;
+    }
     const out = reportOutput(flags);
     if (!out) return;
     // The snapshot is written at the end: a bad path should not cost a whole audit.

@@ -64,6 +64,14 @@ describe('azready audit (built CLI)', () => {
     expect(server!.requests).toHaveLength(0);
   });
 
+  it('refuses a subscription name where an id belongs, before any request', async () => {
+    server = await startFakeArm({ rows: estate() });
+    const r = await runCliAsync(['audit', '--subscription', SUBS[0], '--subscription', 'Contoso Prod', '--arm-endpoint', server.url], { env: TOKEN });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: --subscription takes a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000), not 'Contoso Prod'; find it with az account list --query "[].{name:name, id:id}" -o table\n`);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('applies the gate as scan does', async () => {
     const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
     expect(r.status).toBe(1);
