@@ -11,6 +11,7 @@ export function writeOutput(text: string, output?: string): WriteOutcome {
     process.stdout.write(text);
     return { ok: true };
   }
+  if (/[\\/]$/.test(output)) return { ok: false, message: `cannot write ${output}: it names a folder; give a file name` };
   const folder = path.dirname(path.resolve(output));
   try {
     mkdirSync(folder, { recursive: true });

@@ -124,6 +124,11 @@ describe('a report that cannot be written', () => {
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toBe(`azready: cannot write ${out}: ${blocker} (or a folder above it) is a file, not a folder (EEXIST)\n`);
     }
+    const folder = path.join(dir, 'new-folder') + '/';
+    const r = runCli(['report', 'convert', saved, '--output', folder]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: cannot write ${folder}: it names a folder; give a file name\n`);
+    expect(existsSync(folder)).toBe(false);
   });
 });
 
