@@ -31,6 +31,7 @@ export function writeOutput(text: string, output?: string): WriteOutcome {
  * and it is not a folder itself (an audit's --save-snapshot is written at the end).
  */
 export function prepareOutputFile(file: string): WriteOutcome {
+  if (/[\\/]$/.test(file)) return { ok: false, message: `cannot write ${file}: it names a folder; give a file name` };
   try {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   } catch (e) {
