@@ -62,6 +62,11 @@ describe('azready audit (built CLI)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
     expect(server!.requests).toHaveLength(0);
+    await server?.close();
+    const slash = path.join(dir, 'snapshots') + '/';
+    const s = await auditCli({ rows: estate() }, ['--save-snapshot', slash]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toBe(`azready: cannot write ${slash}: it names a folder; give a file name\n`);
   });
 
   it('refuses a subscription name where an id belongs, before any request', async () => {
