@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinRulesDir, loadRulePacks } from '../../src/rules/load-rules.js';
 import { ROOT } from './run-cli.js';
 
 async function commandExamples(): Promise<{ file: string; example: string }[]> {
@@ -22,5 +23,12 @@ describe('--help examples', () => {
     const named = examples.flatMap(({ file, example }) => (example.match(/\bexamples\/[\w./-]+/g) ?? []).map((p) => ({ file, path: p })));
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((n) => !existsSync(path.join(ROOT, n.path)))).toEqual([]);
+  });
+
+  it('name rules that exist', async () => {
+    const ids = new Set(loadRulePacks([builtinRulesDir()]).rules.map((r) => r.id));
+    const named = (await commandExamples()).flatMap(({ example }) => [...example.matchAll(/(?:rules show|--id) ([\w/-]+)/g)].map((m) => m[1]));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
   });
 });
