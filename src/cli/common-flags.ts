@@ -1,5 +1,5 @@
 // Flags shared by the commands that read templates or rule packs.
-import { Flags } from '@oclif/core';
+import { Errors, Flags } from '@oclif/core';
 import type { DeploymentContext } from '../arm/deployment-context.js';
 
 export const inputFlags = {
@@ -21,3 +21,18 @@ export function deploymentFromFlags(flags: { 'subscription-id'?: string; 'resour
   if (flags.location) d.location = flags.location;
   return d;
 }
+
+/**
+ * `--min-score`: 0–100 with decimals, as scores have one decimal and azready.yaml `minScore`
+ * takes them (an integer-only flag refused `--min-score 72.5`, which the file accepts).
+ */
+export const minScoreFlag = Flags.custom<number>({
+  description: 'exit 1 when the overall score is below this (0–100)',
+  helpValue: 'SCORE',
+  // A CLIError, as oclif's own flag errors: exit code 2 (usage), never 1 (a failed gate).
+  parse: async (input) => {
+    const n = Number(input);
+    if (input.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new Errors.CLIError(`--min-score takes a score from 0 to 100, such as 70 or 72.5; got '${input}'`);
+    return n;
+  },
+});

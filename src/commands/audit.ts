@@ -2,7 +2,7 @@
 // with the same rules, profiles, report and gate as `scan`.
 import { Command, Flags } from '@oclif/core';
 import { audit } from '../audit.js';
-import { packFlags } from '../cli/common-flags.js';
+import { minScoreFlag, packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
 import { gateFailureLines } from '../cli/gate-failures.js';
 import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
@@ -39,7 +39,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     ...packFlags,
     ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], default: 'none', description: 'exit 1 when a rule of this severity or higher fails' }),
-    'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
+    'min-score': minScoreFlag(),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
     'save-snapshot': Flags.string({ description: 'write the collected rows and ARM results to this file, for `azready scan FILE`' }),
     cloud: Flags.string({ options: ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'], default: 'AzureCloud', description: 'Azure cloud (sets the ARM endpoint and token audience)' }),

@@ -1,7 +1,7 @@
 // `azready scan PATH...`: evaluate templates and snapshots against a profile and print the report.
 import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
-import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
+import { deploymentFromFlags, inputFlags, minScoreFlag, packFlags } from '../cli/common-flags.js';
 import { gateFailureLines } from '../cli/gate-failures.js';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
@@ -48,7 +48,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     ...inputFlags,
     ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], description: 'exit 1 when a rule of this severity or higher fails (default: azready.yaml failOn, else none)' }),
-    'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
+    'min-score': minScoreFlag(),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
     policy: Flags.string({ multiple: true, description: 'Azure Policy definition, initiative or assignment JSON file, or a folder of them (azready policy pull); repeatable', helpValue: 'PATH' }),
     'policy-params': Flags.string({ description: 'policy parameter values: {"name": value} or {"parameters": {"name": {"value": …}}}', helpValue: 'FILE', dependsOn: ['policy'] }),

@@ -125,6 +125,8 @@ describe('exit codes', () => {
     [['--fail-on', 'none'], 0],
     [['--min-score', '48'], 1],
     [['--min-score', '47'], 0],
+    [['--min-score', '47.3'], 1],
+    [['--min-score', '47.2'], 0],
   ])('%j → %i', (flags, code) => {
     const r = runCli(['scan', inputs, ...E2E_CONFIG, ...flags]);
     expect(r.status).toBe(code);
@@ -167,6 +169,11 @@ describe('exit codes', () => {
     expect(profile.stderr).toContain("no profile 'nope'");
     const flag = runCli(['scan', inputs, '--frobnicate']);
     expect(flag.status).toBe(2);
+    for (const bad of ['101', 'high', '-1']) {
+      const score = runCli(['scan', inputs, ...E2E_CONFIG, '--min-score', bad]);
+      expect(score.status, bad).toBe(2);
+      expect(score.stderr).toContain(`--min-score takes a score from 0 to 100, such as 70 or 72.5; got '${bad}'`);
+    }
   });
 
   it('exits 2 with the reason, not a stack trace, when the report cannot be written', () => {
