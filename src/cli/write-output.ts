@@ -8,6 +8,7 @@ export type WriteOutcome = { ok: true } | { ok: false; message: string };
 
 export function writeOutput(text: string, output?: string): WriteOutcome {
   if (!output || output === '-') {
+    ignoreClosedPipe();
     process.stdout.write(text);
     return { ok: true };
   }
@@ -78,4 +79,23 @@ export function writeFailed(outcome: WriteOutcome): boolean {
   process.stderr.write(`azready: ${outcome.message}\n`);
   process.exitCode = 2;
   return true;
+}
+
+let pipeGuarded = false;
+
+/**
+ * `azready scan -f json | head`: the reader closes the pipe early. That is not an error of the run;
+ * the rest of the output is dropped and the command goes on to its gate and exit code (Node's
+ * default ended the process with exit code 13 and an "unsettled top-level await" warning).
+ */
+function ignoreClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    // Nobody reads any more: later writes succeed at once, and whoever waits for the buffer to
+    // drain (oclif's final flush) is released; the stream itself never drains after EPIPE.
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stdout.emit('drain');
+  });
 }

@@ -1,11 +1,12 @@
 // `azready scan` with several formats, `azready report convert` and `azready report diff`, run
 // as a user would (the built CLI).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { E2E, E2E_CONFIG, runCli } from './run-cli.js';
+import { E2E, E2E_CONFIG, ROOT, runCli } from './run-cli.js';
 
 const inputs = path.join(E2E, 'inputs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'azready-cli-'));
@@ -129,6 +130,24 @@ describe('a report that cannot be written', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`azready: cannot write ${folder}: it names a folder; give a file name\n`);
     expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('a reader that closes the pipe early (azready … | head)', () => {
+  it('ends the run quietly with its own exit code', async () => {
+    // A report large enough not to fit in the pipe's buffer.
+    const dir = tmp();
+    const big = JSON.parse(readFileSync(path.join('reports', 'examples', 'quickstart', 'azready.json'), 'utf8')) as Report;
+    big.results = Array.from({ length: 40 }, () => big.results).flat();
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'report', 'convert', file, '-f', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
 
