@@ -88,7 +88,7 @@ let pipeGuarded = false;
  * the rest of the output is dropped and the command goes on to its gate and exit code (Node's
  * default ended the process with exit code 13 and an "unsettled top-level await" warning).
  */
-function ignoreClosedPipe(): void {
+export function ignoreClosedPipe(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -141,13 +141,15 @@ describe('a reader that closes the pipe early (azready … | head)', () => {
     big.results = Array.from({ length: 40 }, () => big.results).flat();
     const file = path.join(dir, 'big.json');
     writeFileSync(file, JSON.stringify(big));
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'report', 'convert', file, '-f', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toBe('');
-    expect(status).toBe(0);
+    for (const args of [['report', 'convert', file, '-f', 'json'], ['rules', 'list', '--format', 'json']]) {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr, args.join(' ')).toBe('');
+      expect(status, args.join(' ')).toBe(0);
+    }
   });
 });
 

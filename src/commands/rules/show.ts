@@ -5,6 +5,7 @@ import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { findRule, noRuleMessage } from '../../cli/rule-lookup.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class RulesShow extends Command {
   static override summary = 'Show one rule: what it checks, why, and how to fix a failure.';
@@ -16,6 +17,7 @@ export default class RulesShow extends Command {
   };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { args, flags } = await this.parse(RulesShow);
     const { rules, diagnostics } = loadRulePacks([builtinRulesDir(), ...(flags.rules ?? [])]);
     if (hasErrors(diagnostics)) {

@@ -6,6 +6,7 @@ import { findRule, noRuleMessage } from '../../cli/rule-lookup.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
 import { runRuleFixtures } from '../../rules/run-rule-fixtures.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class RulesTest extends Command {
   static override summary = 'Run each rule on its passing and failing fixtures.';
@@ -18,6 +19,7 @@ export default class RulesTest extends Command {
   };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { flags } = await this.parse(RulesTest);
     const packs = flags.rules?.length ? flags.rules : [builtinRulesDir()];
     const { rules, diagnostics } = loadRulePacks(packs);
