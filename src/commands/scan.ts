@@ -112,10 +112,15 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     // A CI job pointed at the wrong folder would otherwise pass its gate on an empty report.
     if (!outcome.inputErrors && !report.inputs.some((i) => EVALUATED.has(i.kind))) {
       const skipped = report.inputs.filter((i) => i.kind === 'skipped').length;
+      const parameters = report.inputs.filter((i) => i.kind === 'arm-parameters').length;
       const filtered = project && (project.include.length || project.exclude.length) ? '; azready.yaml include/exclude apply' : '';
+      const notes = [
+        ...(skipped ? [`${skipped} JSON file(s) skipped: none of these`] : []),
+        ...(parameters ? [`${parameters} parameters file(s), which are evaluated with their template: scan the template (a name such as main.json pairs main.parameters.json; else --params)`] : []),
+      ];
       process.stderr.write(
         `azready: nothing to evaluate in ${paths.join(', ')}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found` +
-          `${skipped ? ` (${skipped} JSON file(s) skipped: none of these)` : ''}${filtered}; exit code 2\n`,
+          `${notes.length ? ` (${notes.join('; ')})` : ''}${filtered}; exit code 2\n`,
       );
       process.exitCode = 2;
       return;

@@ -198,6 +198,9 @@ describe('exit codes', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`azready: nothing to evaluate in ${dir}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found (1 JSON file(s) skipped: none of these); exit code 2`);
     expect(r.stderr).not.toContain('gate');
+    const params = runCli(['scan', path.join(inputs, 'storage.parameters.json'), ...E2E_CONFIG]);
+    expect(params.status).toBe(2);
+    expect(params.stderr).toContain('(1 parameters file(s), which are evaluated with their template: scan the template (a name such as main.json pairs main.parameters.json; else --params))');
     const empty = mkdtempSync(path.join(tmpdir(), 'azready-empty-'));
     expect(runCli(['scan', empty, ...E2E_CONFIG]).stderr).toContain(`nothing to evaluate in ${empty}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found; exit code 2`);
   });
