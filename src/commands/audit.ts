@@ -2,21 +2,24 @@
 // with the same rules, profiles, report and gate as `scan`.
 import { Command, Flags } from '@oclif/core';
 import { audit } from '../audit.js';
-import { packFlags } from '../cli/common-flags.js';
+import { minScoreFlag, packFlags } from '../cli/common-flags.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeOutput } from '../cli/write-output.js';
-import { formatConsole } from '../formatters/console-format.js';
-import { formatJson } from '../formatters/json-format.js';
-import { useColor } from '../formatters/style.js';
+import { gateFailureLines } from '../cli/gate-failures.js';
+import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
+import { prepareOutputFile, writeFailed } from '../cli/write-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import type { CloudName } from '../live/arm-endpoint.js';
 import { explainScore } from '../scoring/explain-score.js';
+
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default class Audit extends Command {
   static override summary = 'Audit deployed resources through Azure Resource Graph and print a scored readiness report.';
   static override description = `One paged Resource Graph query reads the resource types the selected rules need; what Resource Graph does not hold (diagnostic settings, blob services, management policies, Synapse firewall rules…) is read with ARM GETs for the resources whose rules need it.
 
 Credentials: the bearer token in AZREADY_ACCESS_TOKEN when set (e.g. az account get-access-token --query accessToken -o tsv), otherwise DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI…). Tokens are never printed.
+
+Formats: console (default), json, markdown, html, sarif (resources located by id only: GitHub code scanning rejects results without a file, so upload the SARIF of file scans there), junit, csv; repeat --format with --output-dir to write several. azready.yaml is not read: suppressions, overrides and --baseline are for scan (azready scan on a --save-snapshot file reads them).
 
 --save-snapshot writes everything collected; "azready scan FILE" replays the audit offline with the same results.
 
@@ -25,6 +28,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     '<%= config.bin %> audit --subscription 00000000-0000-0000-0000-000000000000',
     '<%= config.bin %> audit --subscription SUB1 --subscription SUB2 --resource-group rg-lake-prod --fail-on high',
     '<%= config.bin %> audit --management-group platform --profile baseline --format json --output audit.json',
+    '<%= config.bin %> audit --subscription SUB1 --format json --format html --format csv --output-dir audit/',
     '<%= config.bin %> audit --subscription SUB1 --save-snapshot estate.json && <%= config.bin %> scan estate.json',
     '<%= config.bin %> audit --subscription SUB1 --cloud AzureUSGovernment',
   ];
@@ -33,10 +37,9 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     'management-group': Flags.string({ char: 'm', description: 'management group id to audit (repeatable)', multiple: true, exclusive: ['subscription'] }),
     'resource-group': Flags.string({ char: 'g', description: 'only resources in this resource group (repeatable)', multiple: true }),
     ...packFlags,
-    format: Flags.string({ char: 'f', options: ['console', 'json'], default: 'console', description: 'report format' }),
-    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], default: 'none', description: 'exit 1 when a rule of this severity or higher fails' }),
-    'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
+    'min-score': minScoreFlag(),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
     'save-snapshot': Flags.string({ description: 'write the collected rows and ARM results to this file, for `azready scan FILE`' }),
     cloud: Flags.string({ options: ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'], default: 'AzureCloud', description: 'Azure cloud (sets the ARM endpoint and token audience)' }),
@@ -47,6 +50,17 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Audit);
+    // Resource Graph takes subscription ids; a name ("Contoso Prod") is the usual slip.
+    const notIds = (flags.subscription ?? []).filter((s) => !SUBSCRIPTION_ID.test(s));
+    if (notIds.length) {
+      this.logToStderr(`azready: --subscription takes a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000), not ${notIds.map((s) => `'${s}'`).join(', ')}; find it with az account list --query "[].{name:name, id:id}" -o table`);
+      process.exitCode = 2;
+      return;
+    }
+    const out = reportOutput(flags);
+    if (!out) return;
+    // The snapshot is written at the end: a bad path should not cost a whole audit.
+    if (flags['save-snapshot'] && writeFailed(prepareOutputFile(flags['save-snapshot']))) return;
     if (!flags.subscription?.length && !flags['management-group']?.length) {
       this.logToStderr('azready: give --subscription ID (repeatable) or --management-group ID; see azready audit --help');
       process.exitCode = 2;
@@ -71,15 +85,16 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
       return;
     }
     const { report } = outcome;
-    const text = flags.format === 'json' ? formatJson(report) : formatConsole(report, { color: !flags.output && useColor(process.stdout), cwd: process.cwd() });
-    writeOutput(text, flags.output);
+    if (!writeReports(report, out)) return;
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
-      if (flags.format === 'json' && !flags.output) process.stderr.write(lines);
-      else process.stdout.write((flags.output ? '' : '\n') + lines);
+      // Keep machine-readable stdout parseable: the explanation goes to stderr then.
+      if (out.toStdout && out.formats[0] !== 'console') process.stderr.write(lines);
+      else process.stdout.write((out.toStdout ? '\n' : '') + lines);
     }
     const gate = evaluateGate(report, { failOn: flags['fail-on'] as FailOn, minScore: flags['min-score'] });
     for (const line of gate.messages) process.stderr.write(line + '\n');
+    if (!gate.passed && !(out.toStdout && out.formats[0] === 'console')) for (const line of gateFailureLines(report, flags['fail-on'] as FailOn, process.cwd())) process.stderr.write(line + '\n');
     if (outcome.inputErrors) {
       process.stderr.write('azready: some scopes or resources could not be read (see the diagnostics); exit code 2\n');
       process.exitCode = 2;

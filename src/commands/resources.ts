@@ -1,7 +1,7 @@
 // `azready resources PATH...`: exactly what the rules see, as JSON.
 import { Args, Command, Flags } from '@oclif/core';
 import { deploymentFromFlags, inputFlags } from '../cli/common-flags.js';
-import { writeOutput } from '../cli/write-output.js';
+import { writeFailed, writeOutput } from '../cli/write-output.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { redactValue } from '../core/redact.js';
 import { loadInputs } from '../load-inputs.js';
@@ -27,7 +27,7 @@ export default class Resources extends Command {
       for (const p of r.secretPaths ?? []) redactAt(json, p);
       return redactValue(json);
     });
-    writeOutput(JSON.stringify({ resources, diagnostics: set.diagnostics }, null, 2) + '\n', flags.output);
+    if (writeFailed(writeOutput(JSON.stringify({ resources, diagnostics: set.diagnostics }, null, 2) + '\n', flags.output))) return;
     if (hasErrors(set.diagnostics)) process.exitCode = 2;
   }
 }

@@ -1,17 +1,20 @@
 // `azready scan PATH...`: evaluate templates and snapshots against a profile and print the report.
 import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
-import { deploymentFromFlags, inputFlags, packFlags } from '../cli/common-flags.js';
+import { deploymentFromFlags, inputFlags, minScoreFlag, packFlags } from '../cli/common-flags.js';
+import { gateFailureLines } from '../cli/gate-failures.js';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/load-project-config.js';
 import { printDiagnostics } from '../cli/report-diagnostics.js';
-import { writeOutput } from '../cli/write-output.js';
-import { FORMAT_EXTENSIONS, FORMATS, githubLinkBase, renderReport, type FormatName } from '../formatters/render-report.js';
-import { useColor } from '../formatters/style.js';
+import { reportOutput, reportOutputFlags, writeReports } from '../cli/report-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
+import type { InputInfo } from '../model/resource-set.js';
 import type { Report } from '../report/report.js';
 import { readReport } from '../report/read-report.js';
 import { scan } from '../scan.js';
 import { explainScore } from '../scoring/explain-score.js';
+
+/** Inputs that are evaluated; parameters files alone and skipped JSON files are not. */
+const EVALUATED = new Set<InputInfo['kind']>(['bicep', 'bicep-parameters', 'arm-template', 'resource-graph-snapshot']);
 
 export default class Scan extends Command {
   static override summary = 'Scan Bicep files, ARM templates and Resource Graph snapshots and print a scored readiness report.';
@@ -23,9 +26,9 @@ Configuration: azready.yaml (or .yml) in the working folder or a folder above it
 
 --baseline REPORT.json: failures already in that report are marked existing and do not fail the gate; only new ones do.
 
-Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error.`;
+Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configuration or input error, or nothing to evaluate (no template, .bicepparam or snapshot in the paths).`;
   static override examples = [
-    '<%= config.bin %> scan examples/storage-starter',
+    '<%= config.bin %> scan examples/quickstart',
     '<%= config.bin %> scan infra/ --profile baseline --fail-on high',
     '<%= config.bin %> scan main.json --params main.parameters.json --format json --output report.json',
     '<%= config.bin %> scan estate.json --explain-score',
@@ -43,11 +46,9 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
     'no-config': Flags.boolean({ description: 'ignore azready.yaml files' }),
     baseline: Flags.string({ description: 'earlier JSON report: failures already in it do not fail the gate', helpValue: 'REPORT.json' }),
     ...inputFlags,
-    format: Flags.string({ char: 'f', options: [...FORMATS], multiple: true, multipleNonGreedy: true, delimiter: ',', default: ['console'], description: 'report format; repeat it (or separate with commas) to write several with --output-dir' }),
-    output: Flags.string({ char: 'o', description: 'write the report (one format) to this file instead of stdout', exclusive: ['output-dir'] }),
-    'output-dir': Flags.string({ description: 'write each format to DIR/azready.<ext>', helpValue: 'DIR' }),
+    ...reportOutputFlags,
     'fail-on': Flags.string({ options: ['critical', 'high', 'medium', 'low', 'none'], description: 'exit 1 when a rule of this severity or higher fails (default: azready.yaml failOn, else none)' }),
-    'min-score': Flags.integer({ min: 0, max: 100, description: 'exit 1 when the overall score is below this' }),
+    'min-score': minScoreFlag(),
     'explain-score': Flags.boolean({ description: 'print how the score was computed (to stderr with --format json)' }),
     policy: Flags.string({ multiple: true, description: 'Azure Policy definition, initiative or assignment JSON file, or a folder of them (azready policy pull); repeatable', helpValue: 'PATH' }),
     'policy-params': Flags.string({ description: 'policy parameter values: {"name": value} or {"parameters": {"name": {"value": …}}}', helpValue: 'FILE', dependsOn: ['policy'] }),
@@ -55,12 +56,8 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Scan);
-    const formats = [...new Set(flags.format)] as FormatName[];
-    if (formats.length > 1 && !flags['output-dir']) {
-      process.stderr.write(`azready: ${formats.length} formats (${formats.join(', ')}) need --output-dir DIR; --output and stdout take one\n`);
-      process.exitCode = 2;
-      return;
-    }
+    const out = reportOutput(flags);
+    if (!out) return;
     let project: ProjectConfig | undefined;
     const configFile = flags.config ?? (flags['no-config'] ? undefined : findProjectConfig(process.cwd()));
     if (configFile) {
@@ -105,27 +102,35 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       return;
     }
     const { report } = outcome;
-    const toStdout = !flags.output && !flags['output-dir'];
-    const options = { cwd: process.cwd(), color: toStdout && useColor(process.stdout), linkBase: githubLinkBase() };
-    for (const format of formats) {
-      const text = renderReport(report, format, options);
-      if (flags['output-dir']) {
-        const file = path.join(flags['output-dir'], `azready.${FORMAT_EXTENSIONS[format]}`);
-        writeOutput(text, file);
-        process.stderr.write(`azready: wrote ${file}\n`);
-      } else writeOutput(text, flags.output);
-    }
+    if (!writeReports(report, out)) return;
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
       // Keep machine-readable stdout parseable: the explanation goes to stderr then.
-      if (toStdout && formats[0] !== 'console') process.stderr.write(lines);
-      else process.stdout.write((toStdout ? '\n' : '') + lines);
+      if (out.toStdout && out.formats[0] !== 'console') process.stderr.write(lines);
+      else process.stdout.write((out.toStdout ? '\n' : '') + lines);
+    }
+    // A CI job pointed at the wrong folder would otherwise pass its gate on an empty report.
+    if (!outcome.inputErrors && !report.inputs.some((i) => EVALUATED.has(i.kind))) {
+      const skipped = report.inputs.filter((i) => i.kind === 'skipped').length;
+      const parameters = report.inputs.filter((i) => i.kind === 'arm-parameters').length;
+      const filtered = project && (project.include.length || project.exclude.length) ? '; azready.yaml include/exclude apply' : '';
+      const notes = [
+        ...(skipped ? [`${skipped} JSON file(s) skipped: none of these`] : []),
+        ...(parameters ? [`${parameters} parameters file(s), which are evaluated with their template: scan the template (a name such as main.json pairs main.parameters.json; else --params)`] : []),
+      ];
+      process.stderr.write(
+        `azready: nothing to evaluate in ${paths.join(', ')}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found` +
+          `${notes.length ? ` (${notes.join('; ')})` : ''}${filtered}; exit code 2\n`,
+      );
+      process.exitCode = 2;
+      return;
     }
     // Suppressions without a reason stop CI: name them where an editor can jump to them.
     printDiagnostics(report.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('suppressions/')));
     const failOn = (flags['fail-on'] ?? project?.failOn ?? 'none') as FailOn;
     const gate = evaluateGate(report, { failOn, minScore: flags['min-score'] ?? project?.minScore });
     for (const line of gate.messages) process.stderr.write(line + '\n');
+    if (!gate.passed && !(out.toStdout && out.formats[0] === 'console')) for (const line of gateFailureLines(report, failOn, process.cwd())) process.stderr.write(line + '\n');
     if (outcome.inputErrors) {
       process.stderr.write('azready: some inputs have errors (see the diagnostics); exit code 2\n');
       process.exitCode = 2;

@@ -6,6 +6,7 @@ import type { SourceRange } from '../core/source-range.js';
 import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS } from '../rules/rule.js';
+import { coverageText } from './coverage-text.js';
 import { stylist, type Stylist } from './style.js';
 
 export interface ConsoleOptions {
@@ -22,10 +23,14 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   const sum = report.summary;
   const where = (loc?: SourceRange) => (loc ? `${rel(loc.file, options.cwd)}:${loc.startLine}:${loc.startColumn}` : '');
   out.push(s('bold', `azready ${report.tool.version} · profile ${report.profile.name} (${report.profile.title})`));
-  out.push(`${sum.resources} resource(s) from ${report.inputs.filter((i) => i.kind !== 'skipped').length} input(s)`);
+  const read = report.inputs.filter((i) => i.kind !== 'skipped');
+  // An audit reads subscriptions and management groups, not files.
+  const scopes = read.length > 0 && read.every((i) => i.kind === 'live-scope');
+  const named = read.slice(0, 3).map((i) => i.path).join(', ') + (read.length > 3 ? ` and ${read.length - 3} more` : '');
+  out.push(`${sum.resources} resource(s) from ${read.length} ${scopes ? `audited scope(s): ${named}` : 'input(s)'}`);
   out.push('');
   const score = sum.score === null ? 'no score (nothing could be verified)' : `${sum.score} / 100`;
-  out.push(`${s('bold', 'Score')} ${s('bold', score)}   ${s('bold', 'Level')} ${levelStyle(s, sum.level)}   ${s('bold', 'Coverage')} ${Math.round(sum.coverage * 100)}% (${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified)`);
+  out.push(`${s('bold', 'Score')} ${s('bold', score)}   ${s('bold', 'Level')} ${levelStyle(s, sum.level)}   ${s('bold', 'Coverage')} ${coverageText(sum)} (${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified)`);
   if (sum.levelCapped) out.push(s('magenta', `  capped below the top level: critical rule(s) failed: ${sum.failedCritical.join(', ')}`));
   out.push('');
   for (const p of PILLARS) {

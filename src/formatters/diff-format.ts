@@ -13,6 +13,8 @@ export interface DiffFormatOptions {
 export function formatDiffConsole(diff: ReportDiff, options: DiffFormatOptions = {}): string {
   const out: string[] = [];
   out.push(`Score ${show(diff.score)}   Level ${diff.before.level} → ${diff.after.level}   Coverage ${pct(diff.coverage)}`);
+  const mixed = profileNote(diff);
+  if (mixed) out.push(mixed);
   for (const p of PILLARS) {
     const c = diff.pillars[p];
     if (c.before === null && c.after === null) continue;
@@ -36,6 +38,8 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
   const out: string[] = [];
   out.push(`## azready: score ${show(diff.score)}`, '');
   out.push(`**Level** ${md(diff.before.level)} → ${md(diff.after.level)} · **Coverage** ${pct(diff.coverage)} · **Fixed** ${diff.fixed.length} · **New** ${diff.new.length} · **Still failing** ${diff.stillFailing.length}`, '');
+  const mixed = profileNote(diff);
+  if (mixed) out.push(`> ${md(mixed)}`, '');
   out.push('| Pillar | Before | After | Change |', '|---|---:|---:|---:|');
   for (const p of PILLARS) {
     const c = diff.pillars[p];
@@ -58,6 +62,12 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffFormatOptions 
   table('Fixed', diff.fixed, false);
   table('Still failing', diff.stillFailing, false);
   return out.join('\n') + '\n';
+}
+
+/** Two profiles weigh different rules: the change is not progress alone (as report trend warns). */
+function profileNote(diff: ReportDiff): string | undefined {
+  if (diff.before.profile === diff.after.profile) return undefined;
+  return `The reports use different profiles (${diff.before.profile} → ${diff.after.profile}): their scores weigh different rules, and failures of rules only one profile selects show as fixed or new.`;
 }
 
 function show(c: ScoreChange): string {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
+import { coverageText } from './coverage-text.js';
 import { evidenceText } from './evidence-text.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { gaugeSvg, pillarBarsSvg } from './html-charts.js';
@@ -66,7 +67,7 @@ function overview(report: Report): string {
   const levels = [...report.profile.levels].sort((a, b) => b.minScore - a.minScore);
   const tone = sum.score === null ? 'fair' : sum.level === levels[0]?.name ? 'good' : sum.level === levels[levels.length - 1]?.name ? 'poor' : 'fair';
   const verified = sum.counts.pass + sum.counts.fail;
-  const pct = Math.round(sum.coverage * 100);
+  const pct = verified + sum.counts.unknown ? Math.round(sum.coverage * 100) : 0;
   return `<section aria-labelledby="overview-h">
 <h2 id="overview-h">Overview</h2>
 <div class="overview">
@@ -74,7 +75,7 @@ ${gaugeSvg(sum.score, sum.level, tone)}
 <dl class="figures">
 <dt>Score</dt><dd>${sum.score === null ? 'none: nothing could be verified' : `${x(sum.score)} / 100`}</dd>
 <dt>Level</dt><dd class="${tone}"><strong>${x(sum.level)}</strong>${sum.levelCapped ? ` (capped below the top level: critical rule${sum.failedCritical.length > 1 ? 's' : ''} ${sum.failedCritical.map((id) => `<code>${x(id)}</code>`).join(', ')} failed)` : ''}</dd>
-<dt><label for="coverage-meter">Coverage</label></dt><dd><meter id="coverage-meter" min="0" max="100" value="${pct}">${pct}%</meter> ${pct}% (${verified} verified, ${sum.counts.unknown} unverified)</dd>
+<dt><label for="coverage-meter">Coverage</label></dt><dd><meter id="coverage-meter" min="0" max="100" value="${pct}">${coverageText(sum)}</meter> ${coverageText(sum)} (${verified} verified, ${sum.counts.unknown} unverified)</dd>
 <dt>Resources</dt><dd>${sum.resources}</dd>
 <dt>Results</dt><dd>${sum.counts.fail} failed, ${sum.counts.pass} passed, ${sum.counts.unknown} unverified, ${sum.counts.suppressed} suppressed, ${sum.counts.notApplicable} not applicable</dd>
 </dl>

@@ -61,8 +61,11 @@ function testcase(r: RuleResult, seen: Set<string>, label: (resource: RuleResult
       r.evidence ? `evidence: ${r.evidence.path} = ${evidenceText(r.evidence.actual)}${r.evidence.defaulted ? " (Azure's default when absent)" : ''}` : '',
       `resource: ${r.resource.id} (${r.resource.type})`,
       file && r.location ? `location: ${file}:${r.location.startLine}:${r.location.startColumn}` : '',
+      r.baseline ? `baseline: ${r.baseline === 'new' ? 'new failure' : 'already in the baseline; does not fail the gate'}` : '',
     ].filter(Boolean);
-    return `    <testcase ${attrs}>\n      <failure message="${x(r.message)}" type="${x(r.severity)}">${x(body.join('\n'))}</failure>\n    </testcase>\n`;
+    // A tests tab full of red next to a passing gate: say which failures the baseline accepted.
+    const message = r.baseline === 'existing' ? `${r.message} (already in the baseline)` : r.message;
+    return `    <testcase ${attrs}>\n      <failure message="${x(message)}" type="${x(r.severity)}">${x(body.join('\n'))}</failure>\n    </testcase>\n`;
   }
   const reason = resultReason(r);
   const why = r.outcome === 'suppressed' ? `suppressed${reason ? `: ${reason}` : ''}` : `unverified: ${reason ?? 'the value cannot be known before deployment'}`;

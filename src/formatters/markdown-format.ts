@@ -4,6 +4,7 @@
 import { resourceLabeler, resultReason, type RuleResult } from '../engine/result.js';
 import type { Report } from '../report/report.js';
 import { PILLARS, SEVERITIES } from '../rules/rule.js';
+import { coverageText } from './coverage-text.js';
 import { pillarLevel } from './pillar-level.js';
 import { relativeParameters, relativePath } from './relative-path.js';
 
@@ -54,7 +55,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const score = sum.score === null ? 'no score' : `${sum.score} / 100`;
   push(`## azready: ${score} · ${sum.level}`, '');
   push(
-    `**Profile** ${md(clip(report.profile.name))} (${md(clip(report.profile.title))}) · **Coverage** ${Math.round(sum.coverage * 100)}% ` +
+    `**Profile** ${md(clip(report.profile.name))} (${md(clip(report.profile.title))}) · **Coverage** ${coverageText(sum)} ` +
       `(${sum.counts.pass + sum.counts.fail} verified, ${sum.counts.unknown} unverified) · **Resources** ${sum.resources} · ` +
       `**Results** ${sum.counts.fail} failed, ${sum.counts.pass} passed` +
       (sum.counts.suppressed ? `, ${sum.counts.suppressed} suppressed` : ''),
@@ -82,13 +83,17 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (failures.length) {
     push(`### Failures (${failures.length})`, '');
     for (const sev of SEVERITIES) {
-      const list = failures.filter((f) => f.severity === sev);
+      // With a baseline, a reviewer looks for what the change added: new failures first, marked.
+      const all = failures.filter((f) => f.severity === sev);
+      const list = report.baseline ? [...all.filter((f) => f.baseline !== 'existing'), ...all.filter((f) => f.baseline === 'existing')] : all;
       if (!list.length) continue;
+      const added = list.filter((f) => f.baseline === 'new').length;
       const fixes = [...new Set(list.map((f) => f.ruleId))].map((id) => rules.get(id)).filter((r) => r !== undefined);
+      const mark = (f: RuleResult) => (f.baseline === 'new' ? '**New:** ' : '');
       section(
-        ['<details>', `<summary><strong>${capitalize(sev)}</strong> (${list.length})</summary>`, '', '| Rule | Resource | Location | Finding |', '|---|---|---|---|'],
+        ['<details>', `<summary><strong>${capitalize(sev)}</strong> (${list.length}${report.baseline ? `, ${added} new` : ''})</summary>`, '', '| Rule | Resource | Location | Finding |', '|---|---|---|---|'],
         [
-          ...results(list.map((f) => `| ${code(f.ruleId)} | ${md(label(f.resource))} | ${where(f)} | ${md(clip(f.message))} |`)),
+          ...results(list.map((f) => `| ${code(f.ruleId)} | ${md(label(f.resource))} | ${where(f)} | ${mark(f)}${md(clip(f.message))} |`)),
           ...(fixes.length ? ['', '**How to fix**', '', ...fixes.map((r) => `- ${code(r.id)} ${md(clip(firstLine(r.remediation.text)))}`)].map((line) => ({ line, counts: false })) : []),
         ],
         ['', '</details>', ''],

@@ -23,6 +23,13 @@ export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
   csv: 'csv',
 };
 
+/** The format a file name asks for by its extension (`report.sarif` → sarif), if it names one. */
+export function formatOfFile(file: string): FormatName | undefined {
+  const ext = /\.([A-Za-z]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'htm') return 'html';
+  return (Object.keys(FORMAT_EXTENSIONS) as FormatName[]).find((f) => FORMAT_EXTENSIONS[f] === ext);
+}
+
 export interface RenderOptions {
   /** Paths are printed relative to this folder. */
   cwd?: string;

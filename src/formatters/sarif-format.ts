@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { InputInfo } from '../model/resource-set.js';
 import { resourceKey, resourceLabeler, type RuleResult } from '../engine/result.js';
 import type { Report, RuleInfo } from '../report/report.js';
 import type { Severity } from '../rules/rule.js';
@@ -31,6 +32,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Json[] = [];
   const label = resourceLabeler(report.results, (p) => relativeParameters(p, options.cwd));
+  const scanned = scannedFile(report.inputs);
   for (const r of report.results) {
     if (r.outcome !== 'fail' && r.outcome !== 'unknown' && r.outcome !== 'suppressed') continue;
     if (!index.has(r.ruleId)) {
@@ -38,7 +40,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       index.set(r.ruleId, rules.length);
       rules.push({ id: r.ruleId, title: r.ruleId, pillar: r.pillar, severity: r.severity, rationale: '', remediation: { text: '' }, references: [], frameworks: {} });
     }
-    results.push(sarifResult(r, index.get(r.ruleId) as number, label(r.resource), options));
+    results.push(sarifResult(r, index.get(r.ruleId) as number, label(r.resource), options, scanned));
   }
   const errors = report.diagnostics.some((d) => d.severity === 'error');
   const log = {
@@ -113,7 +115,7 @@ function tags(rule: RuleInfo): string[] {
   return [...new Set(list)];
 }
 
-function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, options: SarifOptions): Json {
+function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, options: SarifOptions, scanned: string | undefined): Json {
   const level = r.outcome === 'unknown' ? 'note' : LEVEL[r.severity];
   // One template evaluated with two parameters files: the same line, told apart by the parameters.
   const withParams = resourceName !== r.resource.name && r.resource.parameters !== undefined ? ` [${relativeParameters(r.resource.parameters, options.cwd)}]` : '';
@@ -123,6 +125,10 @@ function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, opt
   };
   const physical = r.location ? physicalLocation(r.location, options) : undefined;
   if (physical) location.physicalLocation = physical;
+  // GitHub code scanning rejects a whole upload when one result has no file ("expected a physical
+  // location"). A finding about the deployment as a whole (no budget, no Key Vault) is put on the
+  // first line of the scanned template; its fingerprint ignores that file, which may change.
+  else if (scanned) location.physicalLocation = physicalLocation({ file: scanned, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, options);
   const result: Json = {
     ruleId: r.ruleId,
     ruleIndex,
@@ -133,7 +139,24 @@ function sarifResult(r: RuleResult, ruleIndex: number, resourceName: string, opt
     properties: { outcome: r.outcome, severity: r.severity, pillar: r.pillar, resourceType: r.resource.type, ...(r.resource.parameters !== undefined ? { parameters: relativeParameters(r.resource.parameters, options.cwd) } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) },
   };
   if (r.outcome === 'suppressed') result.suppressions = [sarifSuppression(r, options)];
+  // --baseline: SARIF's own vocabulary, so viewers can show only what a change added.
+  if (r.baseline) result.baselineState = r.baseline === 'new' ? 'new' : 'unchanged';
   return result;
+}
+
+/**
+ * The file a result without a source position is reported in: the scan's entry template (the
+ * shallowest path, then the first in name order; parameters files and snapshots when there is no
+ * template). None for live audits, whose results are located by resource id only.
+ */
+function scannedFile(inputs: readonly InputInfo[]): string | undefined {
+  for (const kinds of [['bicep', 'arm-template'], ['bicep-parameters', 'arm-parameters', 'resource-graph-snapshot']]) {
+    const files = inputs.filter((i) => kinds.includes(i.kind)).map((i) => i.path);
+    const depth = (f: string) => f.split(/[\\/]/).length;
+    files.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+    if (files.length) return files[0];
+  }
+  return undefined;
 }
 
 /** In-source for comments and template metadata, external for azready.yaml entries. */

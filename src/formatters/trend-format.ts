@@ -13,7 +13,7 @@ export function formatTrendConsole(trend: ReportTrend, options: TrendFormatOptio
   if (trend.mixedProfiles) out.push(MIXED);
   out.push('');
   const header = ['date', 'score', 'level', 'coverage', 'failed', 'fixed', 'new', ...PILLARS.map(short), 'report'];
-  const rows = trend.points.map((p) => [day(p), num(p.score), p.level, pct(p.coverage), String(p.failed), count(p.fixed), count(p.new), ...PILLARS.map((k) => num(p.pillars[k])), relativePath(p.file, options.cwd)]);
+  const rows = trend.points.map((p) => [day(p), num(p.score), p.level, coverage(p), String(p.failed), count(p.fixed), count(p.new), ...PILLARS.map((k) => num(p.pillars[k])), relativePath(p.file, options.cwd)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [header, ...rows]) out.push(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
   return out.join('\n') + '\n';
@@ -25,7 +25,7 @@ export function formatTrendMarkdown(trend: ReportTrend, options: TrendFormatOpti
   out.push(`| Date | Score | Level | Coverage | Failed | Fixed | New | ${PILLARS.map(short).join(' | ')} | Report |`);
   out.push(`|---|---:|---|---:|---:|---:|---:|${PILLARS.map(() => '---:').join('|')}|---|`);
   for (const p of trend.points) {
-    out.push(`| ${day(p)} | ${num(p.score)} | ${md(p.level)} | ${pct(p.coverage)} | ${p.failed} | ${count(p.fixed)} | ${count(p.new)} | ${PILLARS.map((k) => num(p.pillars[k])).join(' | ')} | ${md(relativePath(p.file, options.cwd))} |`);
+    out.push(`| ${day(p)} | ${num(p.score)} | ${md(p.level)} | ${coverage(p)} | ${p.failed} | ${count(p.fixed)} | ${count(p.new)} | ${PILLARS.map((k) => num(p.pillars[k])).join(' | ')} | ${md(relativePath(p.file, options.cwd))} |`);
   }
   return out.join('\n') + '\n';
 }
@@ -54,8 +54,9 @@ function num(n: number | null): string {
   return n === null ? '–' : n.toFixed(1);
 }
 
-function pct(n: number): string {
-  return `${Math.round(n * 100)}%`;
+/** As the reports print it: "–" for a run where nothing was checked (no score, nothing unverified). */
+function coverage(p: TrendPoint): string {
+  return p.score === null && p.unverified === 0 ? '–' : `${Math.round(p.coverage * 100)}%`;
 }
 
 function count(n: number | undefined): string {

@@ -33,6 +33,8 @@ export function readReport(file: string): ReadReportOutcome {
   } catch (e) {
     return { ok: false, message: `${file}: not JSON (${(e as Error).message})` };
   }
+  const other = otherOutput(data);
+  if (other) return { ok: false, message: `${file}: ${other}, not an azready report; give the JSON report (azready scan --format json --output FILE)` };
   const check = reportValidator();
   if (!check(data)) {
     const errors = (check.errors ?? []).slice(0, 5).map((err) => `  ${err.instancePath || '/'} ${err.message ?? 'is invalid'}`);
@@ -40,4 +42,15 @@ export function readReport(file: string): ReadReportOutcome {
     return { ok: false, message: `${file}: not an azready report (reports/schema/report.schema.json):\n${errors.join('\n')}${more}` };
   }
   return { ok: true, report: data as Report };
+}
+
+/** azready's other outputs, which users pass where the JSON report belongs (`--baseline azready.sarif`). */
+function otherOutput(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const o = data as Record<string, unknown>;
+  if (Array.isArray(o.runs) && typeof o.version === 'string') return `a SARIF ${o.version} log`;
+  if (Array.isArray(o.points) && 'mixedProfiles' in o) return 'the output of azready report trend';
+  if (Array.isArray(o.fixed) && Array.isArray(o.stillFailing)) return 'the output of azready report diff';
+  if (Array.isArray(o.resources) && Array.isArray(o.diagnostics) && !('summary' in o)) return 'the output of azready resources';
+  return undefined;
 }

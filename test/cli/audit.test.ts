@@ -39,6 +39,44 @@ describe('azready audit (built CLI)', () => {
     expect(r.stdout + r.stderr).not.toContain('test-token');
   });
 
+  it('writes every report format scan writes, several at once with --output-dir', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-out-'));
+    const r = await auditCli({ rows: estate() }, ['-f', 'html', '-f', 'junit', '-f', 'csv', '-f', 'markdown', '--output-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    for (const ext of ['html', 'xml', 'csv', 'md']) expect(r.stderr).toContain(`azready: wrote ${path.join(dir, `azready.${ext}`)}`);
+    expect(readFileSync(path.join(dir, 'azready.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*st00/);
+    expect(readFileSync(path.join(dir, 'azready.csv'), 'utf8')).toMatch(/^ruleId,outcome,/);
+    const sarif = await auditCli({ rows: estate() }, ['-f', 'sarif']);
+    expect(sarif.status).toBe(0);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0' });
+    expect(sarif.stderr).toContain('azready: note: the SARIF of an audit locates resources by id, not in a file; GitHub code scanning rejects such results');
+    const several = await auditCli({ rows: estate() }, ['-f', 'json', '-f', 'sarif']);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain('need --output-dir DIR');
+  });
+
+  it('refuses a --save-snapshot path it could not write before auditing, with exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-audit-snap-'));
+    const r = await auditCli({ rows: estate() }, ['--save-snapshot', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
+    expect(server!.requests).toHaveLength(0);
+    await server?.close();
+    const slash = path.join(dir, 'snapshots') + '/';
+    const s = await auditCli({ rows: estate() }, ['--save-snapshot', slash]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toBe(`azready: cannot write ${slash}: it names a folder; give a file name\n`);
+  });
+
+  it('refuses a subscription name where an id belongs, before any request', async () => {
+    server = await startFakeArm({ rows: estate() });
+    const r = await runCliAsync(['audit', '--subscription', SUBS[0], '--subscription', 'Contoso Prod', '--arm-endpoint', server.url], { env: TOKEN });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: --subscription takes a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000), not 'Contoso Prod'; find it with az account list --query "[].{name:name, id:id}" -o table\n`);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('applies the gate as scan does', async () => {
     const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
     expect(r.status).toBe(1);

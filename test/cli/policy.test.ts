@@ -36,6 +36,25 @@ describe('azready scan --policy (built CLI)', () => {
     expect(bad.stderr).toMatch(/policy\/not-found/);
   });
 
+  it('policy publish refuses, before connecting, an --input that is not an export; pull and export name a folder they cannot write', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-publish-'));
+    const args = ['--subscription', '11111111-0000-0000-0000-000000000001', '--arm-endpoint', 'http://127.0.0.1:9'];
+    const missing = runCli(['policy', 'publish', ...args, '--input', path.join(dir, 'nope')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`azready: --input ${path.join(dir, 'nope')}: no such folder; give the folder azready policy export --output wrote\n`);
+    const empty = runCli(['policy', 'publish', ...args, '--input', dir]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain(`azready: --input ${dir}: nothing to publish (no definitions/*.json or initiatives/*.json)`);
+    const file = path.join(dir, 'file');
+    writeFileSync(file, '');
+    const pull = runCli(['policy', 'pull', ...args, '--output', file]);
+    expect(pull.status).toBe(2);
+    expect(pull.stderr).toBe(`azready: cannot write into ${file}: ${file} (or a folder above it) is a file, not a folder (EEXIST)\n`);
+    const ex = runCli(['policy', 'export', '--profile', 'baseline', '--output', file]);
+    expect(ex.status).toBe(2);
+    expect(ex.stderr).toMatch(new RegExp(`^azready: cannot write the export to ${file}: ENOTDIR`));
+  });
+
   it('policy export, then scan --policy on the export: the exported rule fails where the rule fails', () => {
     const dir = tmp();
     const ex = runCli(['policy', 'export', '--profile', 'baseline', '--output', dir]);

@@ -1,11 +1,12 @@
 // `azready scan` with several formats, `azready report convert` and `azready report diff`, run
 // as a user would (the built CLI).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { E2E, E2E_CONFIG, runCli } from './run-cli.js';
+import { E2E, E2E_CONFIG, ROOT, runCli } from './run-cli.js';
 
 const inputs = path.join(E2E, 'inputs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'azready-cli-'));
@@ -32,6 +33,33 @@ describe('azready scan --format (repeatable)', () => {
     expect(runCli(['scan', inputs, ...E2E_CONFIG]).stdout).toMatch(/^azready .* · profile e2e/);
     const md = runCli(['scan', inputs, ...E2E_CONFIG, '--format', 'markdown']);
     expect(md.stdout).toContain('[test/fixtures/e2e/inputs/storage.json:18](test/fixtures/e2e/inputs/storage.json#L18)');
+  });
+
+  it('writes the format --output names by its extension when --format is not given', () => {
+    const dir = tmp();
+    const sarif = path.join(dir, 'azready.sarif');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '--output', sarif]).status).toBe(0);
+    expect(JSON.parse(readFileSync(sarif, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    const json = path.join(dir, 'report.json');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-o', json]).status).toBe(0);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as Report).summary.score).toBe(47.2);
+    // --format wins, and a name without a known extension keeps console.
+    const txt = path.join(dir, 'forced.sarif');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'console', '-o', txt]).status).toBe(0);
+    expect(readFileSync(txt, 'utf8')).toMatch(/^azready .* · profile e2e/);
+    const log = path.join(dir, 'scan.log');
+    expect(runCli(['scan', inputs, ...E2E_CONFIG, '-o', log]).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^azready .* · profile e2e/);
+    // The same for report convert, diff and trend.
+    const csv = path.join(dir, 'findings.csv');
+    expect(runCli(['report', 'convert', json, '-o', csv]).status).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^ruleId,outcome,/);
+    const diff = path.join(dir, 'diff.md');
+    expect(runCli(['report', 'diff', json, json, '-o', diff]).status).toBe(0);
+    expect(readFileSync(diff, 'utf8')).toContain('| Pillar | Before | After | Change |');
+    const trend = path.join(dir, 'trend.json');
+    expect(runCli(['report', 'trend', json, '-o', trend]).status).toBe(0);
+    expect(JSON.parse(readFileSync(trend, 'utf8'))).toMatchObject({ points: [expect.objectContaining({ score: 47.2 })] });
   });
 
   it('takes one value per --format (paths may follow it) or a comma-separated list', () => {
@@ -85,6 +113,46 @@ describe('azready report convert', () => {
   });
 });
 
+describe('a report that cannot be written', () => {
+  it('exits 2 with the reason for report convert, diff and trend', () => {
+    const dir = tmp();
+    const saved = path.join('reports', 'examples', 'quickstart', 'azready.json');
+    const blocker = path.join(dir, 'file');
+    writeFileSync(blocker, '');
+    const out = path.join(blocker, 'report.html');
+    for (const args of [['report', 'convert', saved, '-f', 'html'], ['report', 'diff', saved, saved], ['report', 'trend', saved]]) {
+      const r = runCli([...args, '--output', out]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`azready: cannot write ${out}: ${blocker} (or a folder above it) is a file, not a folder (EEXIST)\n`);
+    }
+    const folder = path.join(dir, 'new-folder') + '/';
+    const r = runCli(['report', 'convert', saved, '--output', folder]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`azready: cannot write ${folder}: it names a folder; give a file name\n`);
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('a reader that closes the pipe early (azready … | head)', () => {
+  it('ends the run quietly with its own exit code', async () => {
+    // A report large enough not to fit in the pipe's buffer.
+    const dir = tmp();
+    const big = JSON.parse(readFileSync(path.join('reports', 'examples', 'quickstart', 'azready.json'), 'utf8')) as Report;
+    big.results = Array.from({ length: 40 }, () => big.results).flat();
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    for (const args of [['report', 'convert', file, '-f', 'json'], ['rules', 'list', '--format', 'json']]) {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr, args.join(' ')).toBe('');
+      expect(status, args.join(' ')).toBe(0);
+    }
+  });
+});
+
 describe('azready report diff', () => {
   it('lists fixed, new and still-failing results and the score change', () => {
     const dir = tmp();
@@ -106,6 +174,19 @@ describe('azready report diff', () => {
     const md = runCli(['report', 'diff', before, after, '--format', 'markdown']).stdout;
     expect(md).toContain('| Pillar | Before | After | Change |');
     expect(md).toContain('<summary><strong>Fixed</strong> (4)</summary>');
+  });
+
+  it('notes arguments given in the wrong order (the later report first)', () => {
+    const dir = tmp();
+    const saved = JSON.parse(readFileSync(path.join('reports', 'examples', 'quickstart', 'azready.json'), 'utf8')) as Report;
+    const older = path.join(dir, 'week1.json');
+    const newer = path.join(dir, 'week2.json');
+    writeFileSync(older, JSON.stringify({ ...saved, generatedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(newer, JSON.stringify({ ...saved, generatedAt: '2026-01-08T00:00:00.000Z' }));
+    const swapped = runCli(['report', 'diff', newer, older]);
+    expect(swapped.status).toBe(0);
+    expect(swapped.stderr).toBe(`azready: note: ${newer} (2026-01-08T00:00:00.000Z) was generated after ${older} (2026-01-01T00:00:00.000Z); report diff takes the earlier report first, so "fixed" and "new" may be swapped\n`);
+    expect(runCli(['report', 'diff', older, newer]).stderr).toBe('');
   });
 
   it('exits 2 when either file is not a report', () => {

@@ -29,6 +29,21 @@ describe('azready rules', () => {
     const r = runCli(['rules', 'show', 'storage/min-tlz']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("no rule 'storage/min-tlz'");
+    const near = runCli(['rules', 'show', 'storage/min-tls-version']);
+    expect(near.status).toBe(2);
+    expect(near.stderr).toMatch(/^azready: no rule 'storage\/min-tls-version'; did you mean storage\/min-tls, /);
+  });
+
+  it('takes rule ids in any case, as azready.yaml does', () => {
+    expect(runCli(['rules', 'show', 'Storage/Min-TLS']).stdout).toMatch(/^storage\/min-tls — /);
+    expect(runCli(['rules', 'test', '--id', 'STORAGE/min-tls']).stdout).toMatch(/✓ storage\/min-tls fail\.json \(fail\)/);
+  });
+
+  it('rules test --id of no rule exits 2 instead of testing nothing and passing', () => {
+    const r = runCli(['rules', 'test', '--id', 'storage/min-tls-version']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("azready: no rule 'storage/min-tls-version'; did you mean storage/min-tls");
+    expect(r.stdout).toBe('');
   });
 
   it('runs the rule fixtures', () => {

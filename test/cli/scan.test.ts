@@ -125,10 +125,23 @@ describe('exit codes', () => {
     [['--fail-on', 'none'], 0],
     [['--min-score', '48'], 1],
     [['--min-score', '47'], 0],
+    [['--min-score', '47.3'], 1],
+    [['--min-score', '47.2'], 0],
   ])('%j → %i', (flags, code) => {
     const r = runCli(['scan', inputs, ...E2E_CONFIG, ...flags]);
     expect(r.status).toBe(code);
     if (code === 1) expect(r.stderr).toContain('gate failed');
+  });
+
+  it('lists the failures that broke the gate on stderr when the report went to files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-gate-'));
+    const r = runCli(['scan', inputs, ...E2E_CONFIG, '--fail-on', 'critical', '-f', 'sarif', '-f', 'markdown', '--output-dir', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('azready: gate failed: 1 failed result(s) of severity critical or higher\n  test/fixtures/e2e/inputs/storage.json:30:9 critical e2e/public-blob: ');
+    // On the console report they are already listed: not twice.
+    const shown = runCli(['scan', inputs, ...E2E_CONFIG, '--fail-on', 'critical']);
+    expect(shown.status).toBe(1);
+    expect(shown.stderr).toBe('azready: gate failed: 1 failed result(s) of severity critical or higher\n');
   });
 
   it('exits 1 on --fail-on medium only when a medium or higher rule fails', () => {
@@ -156,6 +169,40 @@ describe('exit codes', () => {
     expect(profile.stderr).toContain("no profile 'nope'");
     const flag = runCli(['scan', inputs, '--frobnicate']);
     expect(flag.status).toBe(2);
+    for (const bad of ['101', 'high', '-1']) {
+      const score = runCli(['scan', inputs, ...E2E_CONFIG, '--min-score', bad]);
+      expect(score.status, bad).toBe(2);
+      expect(score.stderr).toContain(`--min-score takes a score from 0 to 100, such as 70 or 72.5; got '${bad}'`);
+    }
+  });
+
+  it('exits 2 with the reason, not a stack trace, when the report cannot be written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-unwritable-'));
+    const file = path.join(dir, 'taken');
+    writeFileSync(file, '');
+    // A file stands where --output-dir wants a folder: exit 1 would read as a failed gate in CI.
+    const r = runCli(['scan', inputs, ...E2E_CONFIG, '-f', 'json', '-f', 'sarif', '--output-dir', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`azready: cannot write ${path.join(file, 'azready.json')}: ${file} (or a folder above it) is a file, not a folder`);
+    expect(r.stderr).not.toMatch(/gate|Error:|at .*\.js:\d+/);
+    const folder = runCli(['scan', inputs, ...E2E_CONFIG, '--output', dir]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`azready: cannot write ${dir}: it is a folder; give a file name\n`);
+  });
+
+  it('exits 2 when the paths hold nothing to evaluate, so a CI job on the wrong folder does not pass', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azready-nothing-'));
+    writeFileSync(path.join(dir, 'README.md'), '# infra\n');
+    writeFileSync(path.join(dir, 'settings.json'), '{"a": 1}');
+    const r = runCli(['scan', dir, ...E2E_CONFIG, '--fail-on', 'high']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`azready: nothing to evaluate in ${dir}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found (1 JSON file(s) skipped: none of these); exit code 2`);
+    expect(r.stderr).not.toContain('gate');
+    const params = runCli(['scan', path.join(inputs, 'storage.parameters.json'), ...E2E_CONFIG]);
+    expect(params.status).toBe(2);
+    expect(params.stderr).toContain('(1 parameters file(s), which are evaluated with their template: scan the template (a name such as main.json pairs main.parameters.json; else --params))');
+    const empty = mkdtempSync(path.join(tmpdir(), 'azready-empty-'));
+    expect(runCli(['scan', empty, ...E2E_CONFIG]).stderr).toContain(`nothing to evaluate in ${empty}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found; exit code 2`);
   });
 
   it('exits 2 and names file, line and column for an invalid rule pack', () => {

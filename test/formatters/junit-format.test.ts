@@ -39,4 +39,25 @@ describe('junit format', () => {
     expect(c['@_name']).toBe("o'neil<x>");
     expect(c.failure?.['#text']).toContain('a <b> & "c"  ]]> end');
   });
+
+  it('says which failures a --baseline already held, so a tests tab full of failures beside a passing gate makes sense', () => {
+    const r = e2eReport();
+    let first = true;
+    r.results = r.results.map((x) => {
+      if (x.outcome !== 'fail') return x;
+      const state = first ? 'new' : 'existing';
+      first = false;
+      return { ...x, baseline: state };
+    });
+    const cases = parse(formatJunit(r)).testsuite.flatMap((s) => s.testcase).filter((c) => c.failure);
+    const fresh = cases.filter((c) => c.failure?.['#text'].includes('baseline: new failure'));
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0].failure?.['@_message']).not.toContain('already in the baseline');
+    const known = cases.filter((c) => c !== fresh[0]);
+    expect(known.length).toBeGreaterThan(0);
+    for (const c of known) {
+      expect(c.failure?.['@_message']).toMatch(/ \(already in the baseline\)$/);
+      expect(c.failure?.['#text']).toContain('baseline: already in the baseline; does not fail the gate');
+    }
+  });
 });

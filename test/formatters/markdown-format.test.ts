@@ -18,6 +18,23 @@ describe('markdown format', () => {
     expect(text).not.toMatch(/<details open/);
   });
 
+  it('with a baseline, marks the new failures and lists them first in each severity', () => {
+    const report = e2eReport();
+    const high = report.results.filter((r) => r.outcome === 'fail' && r.severity === 'high');
+    expect(high.length).toBeGreaterThan(1);
+    const fresh = high[high.length - 1];
+    report.results = report.results.map((r) => (r.outcome !== 'fail' ? r : { ...r, baseline: r === fresh ? 'new' : 'existing' }));
+    const failed = report.results.filter((r) => r.outcome === 'fail').length;
+    report.baseline = { file: 'azready-baseline.json', generatedAt: '2026-01-01T00:00:00.000Z', existing: failed - 1, new: 1 };
+    const text = formatMarkdown(report);
+    expect(text).toContain(`<summary><strong>High</strong> (${high.length}, 1 new)</summary>`);
+    expect(text).toContain('<summary><strong>Critical</strong> (1, 0 new)</summary>');
+    const rows = text.split('\n').filter((l) => l.startsWith('| `e2e/tls`') || l.startsWith('| `e2e/diagnostics`') || l.startsWith('| `e2e/public-blob`'));
+    const highRows = text.slice(text.indexOf('<strong>High</strong>')).split('\n').filter((l) => l.startsWith('| `'));
+    expect(highRows[0]).toMatch(new RegExp(`^\\| \`${fresh.ruleId}\` \\| ${fresh.resource.name} \\| .* \\| \\*\\*New:\\*\\* `));
+    expect(rows.filter((l) => l.includes('**New:**'))).toHaveLength(1);
+  });
+
   it('prefixes links with a blob URL when given one', () => {
     const text = formatMarkdown(e2eReport(), { linkBase: 'https://github.com/o/r/blob/abc/' });
     expect(text).toContain('(https://github.com/o/r/blob/abc/test/fixtures/e2e/inputs/storage.json#L18)');

@@ -101,6 +101,40 @@ describe('sarif format', () => {
     expect(a.partialFingerprints[FINGERPRINT_KEY]).not.toBe(b.partialFingerprints[FINGERPRINT_KEY]);
   });
 
+  it('puts a finding about the whole deployment on the first line of the scanned template, as GitHub needs a file', () => {
+    const report = e2eReport();
+    const first = report.results.find((r) => r.outcome === 'fail')!;
+    const budget = { ...first, ruleId: 'e2e/budget', resource: { id: '/', type: 'azready/resourceSet', name: 'all resources' }, message: 'The deployment has no cost budget' };
+    delete budget.location;
+    report.inputs = [{ path: 'test/fixtures/e2e/inputs/nested/deep.json', kind: 'arm-template' }, ...report.inputs];
+    report.results = [budget, ...report.results];
+    const results = sarif(report).runs[0].results;
+    expect(results.every((r) => r.locations[0].physicalLocation)).toBe(true);
+    const located = results.find((r) => r.ruleId === 'e2e/budget')!;
+    // The shallowest template, not the snapshot nor the parameters file beside it.
+    expect(located.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/e2e/inputs/storage.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } });
+    expect(located.locations[0].logicalLocations[0]).toMatchObject({ name: 'all resources', fullyQualifiedName: '/' });
+    // The file it was put in does not take part in the fingerprint: another entry file keeps the alert.
+    report.inputs = report.inputs.filter((i) => !i.path.endsWith('storage.json'));
+    const again = sarif(report).runs[0].results.find((r) => r.ruleId === 'e2e/budget')!;
+    expect(again.locations[0].physicalLocation?.artifactLocation.uri).toBe('test/fixtures/e2e/inputs/nested/deep.json');
+    expect(again.partialFingerprints).toEqual(located.partialFingerprints);
+  });
+
+  it('says which failures a --baseline already held (baselineState)', () => {
+    const report = e2eReport();
+    let first = true;
+    report.results = report.results.map((r) => {
+      if (r.outcome !== 'fail') return r;
+      const state = first ? 'new' : 'existing';
+      first = false;
+      return { ...r, baseline: state };
+    });
+    const results = sarif(report).runs[0].results as (SarifResult & { baselineState?: string })[];
+    expect(results.map((r) => r.baselineState)).toEqual(['new', ...results.slice(1).map(() => 'unchanged')]);
+    expect((sarif().runs[0].results as (SarifResult & { baselineState?: string })[]).every((r) => r.baselineState === undefined)).toBe(true);
+  });
+
   it('locates live results by resource id only', () => {
     const results = sarif(liveReport()).runs[0].results;
     expect(results.length).toBeGreaterThan(0);

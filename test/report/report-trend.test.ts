@@ -32,6 +32,17 @@ describe('reportTrend', () => {
     expect(formatTrendMarkdown(trend)).toContain('| 2026-01-08 09:00 |');
   });
 
+  it('shows "–" as the coverage of a run where nothing was checked, as the reports do', () => {
+    const empty = at(e2eReport('full'), '2026-01-15T09:00:00.000Z');
+    empty.results = [];
+    empty.summary = { ...empty.summary, score: null, level: 'unverified', coverage: 1, counts: { pass: 0, fail: 0, unknown: 0, suppressed: 0, notApplicable: 0 } };
+    const trend = reportTrend([{ file: 'a.json', report: week1 }, { file: 'c.json', report: empty }]);
+    const lines = formatTrendConsole(trend).split('\n');
+    expect(lines.find((l) => l.endsWith('a.json'))).toMatch(/ 100% /);
+    expect(lines.find((l) => l.endsWith('c.json'))).toMatch(/^2026-01-15 09:00 {2}– +unverified +– /);
+    expect(formatTrendMarkdown(trend)).toContain('| 2026-01-15 09:00 | – | unverified | – |');
+  });
+
   it('warns when the reports were scored with different profiles', () => {
     const other = { ...week2, profile: { ...week2.profile, name: 'data-lakehouse' } };
     const trend = reportTrend([{ file: 'a.json', report: week1 }, { file: 'b.json', report: other }]);

@@ -27,7 +27,15 @@ export default class PolicyExport extends Command {
       return undefined;
     }
     const result = exportRules(config.rules, { profile: config.profile.name, version: toolVersion().replace(/^(\d+\.\d+\.\d+).*$/, '$1') });
-    writeExport(result, flags.output);
+    try {
+      writeExport(result, flags.output);
+    } catch (e) {
+      // A file where the folder (or its definitions/ subfolder) should be, no permission…
+      if (!(e as NodeJS.ErrnoException).code) throw e;
+      process.stderr.write(`azready: cannot write the export to ${flags.output}: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return undefined;
+    }
     this.log(`azready: ${result.definitions.length} definition(s) and initiative ${result.initiative.name} written to ${flags.output}; ${result.notExportable.length} rule(s) not expressible:`);
     for (const n of result.notExportable) this.log(`  ${n.ruleId}: ${n.reason}`);
     return result;

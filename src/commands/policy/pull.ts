@@ -1,5 +1,6 @@
 // `azready policy pull`: write what is assigned at a scope (assignments, definitions, initiatives) to a folder.
 import { Command, Flags } from '@oclif/core';
+import { prepareOutputFolder, writeFailed } from '../../cli/write-output.js';
 import { connect, connectFlags } from '../../policy/connect.js';
 import { pullPolicies, type PullSummary } from '../../policy/pull-policies.js';
 
@@ -12,6 +13,7 @@ export default class PolicyPull extends Command {
 
   async run(): Promise<PullSummary | undefined> {
     const { flags } = await this.parse(PolicyPull);
+    if (writeFailed(prepareOutputFolder(flags.output))) return undefined;
     const c = await connect(flags);
     if ('error' in c) {
       process.stderr.write(`azready: ${c.error}\n`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Flags } from '@oclif/core';
 import { listProfileFiles, loadProfile } from '../../profiles/load-profile.js';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class ProfilesList extends Command {
   static override summary = 'List the bundled readiness profiles.';
@@ -10,6 +11,7 @@ export default class ProfilesList extends Command {
   static override flags = { format: Flags.string({ char: 'f', options: ['console', 'json'], default: 'console' }) };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { flags } = await this.parse(ProfilesList);
     const list = [];
     for (const file of listProfileFiles()) {

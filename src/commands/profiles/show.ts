@@ -2,6 +2,7 @@
 import { Args, Command, Flags } from '@oclif/core';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { loadConfig } from '../../scan.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class ProfilesShow extends Command {
   static override summary = 'Show a profile: description, selected rules, weights and levels.';
@@ -10,6 +11,7 @@ export default class ProfilesShow extends Command {
   static override flags = { format: Flags.string({ char: 'f', options: ['console', 'json'], default: 'console' }) };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { args, flags } = await this.parse(ProfilesShow);
     const config = loadConfig(args.name);
     if (!('profile' in config)) {

@@ -1,7 +1,7 @@
 // `azready report convert REPORT.json`: re-render a saved JSON report in another format.
 import { Args, Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
-import { FORMATS, githubLinkBase, renderReport, type FormatName } from '../../formatters/render-report.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
+import { FORMATS, formatOfFile, githubLinkBase, renderReport, type FormatName } from '../../formatters/render-report.js';
 import { useColor } from '../../formatters/style.js';
 import { readReport } from '../../report/read-report.js';
 
@@ -16,7 +16,7 @@ Exit codes: 0 ok; 2 the file is missing, not JSON or not an azready report.`;
   ];
   static override args = { report: Args.string({ description: 'a report written by azready scan --format json', required: true }) };
   static override flags = {
-    format: Flags.string({ char: 'f', options: [...FORMATS], default: 'console', description: 'output format' }),
+    format: Flags.string({ char: 'f', options: [...FORMATS], description: 'output format (default: the one --output names by its extension, .sarif, .json, .md, .html, .xml or .csv, else console)' }),
     output: Flags.string({ char: 'o', description: 'write to this file instead of stdout' }),
   };
 
@@ -28,11 +28,12 @@ Exit codes: 0 ok; 2 the file is missing, not JSON or not an azready report.`;
       process.exitCode = 2;
       return;
     }
-    const text = renderReport(read.report, flags.format as FormatName, {
+    const format = (flags.format ?? ((flags.output && formatOfFile(flags.output)) || 'console')) as FormatName;
+    const text = renderReport(read.report, format, {
       cwd: process.cwd(),
       color: !flags.output && useColor(process.stdout),
       linkBase: githubLinkBase(),
     });
-    writeOutput(text, flags.output);
+    writeFailed(writeOutput(text, flags.output));
   }
 }

@@ -1,6 +1,7 @@
 // `azready report diff BEFORE.json AFTER.json`: what a change fixed, broke and left failing.
 import { Args, Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
+import { summaryFormatOfFile } from '../../cli/report-output.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { formatDiffConsole, formatDiffMarkdown } from '../../formatters/diff-format.js';
 import { diffReports } from '../../report/diff-reports.js';
 import { readReport } from '../../report/read-report.js';
@@ -19,7 +20,7 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
     after: Args.string({ description: 'the later report', required: true }),
   };
   static override flags = {
-    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], default: 'console', description: 'output format' }),
+    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], description: 'output format (default: markdown or json when --output ends in .md or .json, else console)' }),
     output: Flags.string({ char: 'o', description: 'write to this file instead of stdout' }),
   };
 
@@ -33,9 +34,14 @@ Exit codes: 0 ok; 2 a file is missing, not JSON or not an azready report.`;
       process.exitCode = 2;
       return;
     }
+    // Swapped arguments turn every fix into a new failure: say so rather than guess.
+    if (before.report.generatedAt > after.report.generatedAt) {
+      process.stderr.write(`azready: note: ${args.before} (${before.report.generatedAt}) was generated after ${args.after} (${after.report.generatedAt}); report diff takes the earlier report first, so "fixed" and "new" may be swapped\n`);
+    }
     const diff = diffReports(before.report, after.report);
     const options = { cwd: process.cwd() };
-    const text = flags.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : flags.format === 'markdown' ? formatDiffMarkdown(diff, options) : formatDiffConsole(diff, options);
-    writeOutput(text, flags.output);
+    const format = flags.format ?? summaryFormatOfFile(flags.output);
+    const text = format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : format === 'markdown' ? formatDiffMarkdown(diff, options) : formatDiffConsole(diff, options);
+    writeFailed(writeOutput(text, flags.output));
   }
 }

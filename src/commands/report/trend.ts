@@ -1,7 +1,8 @@
 // `azready report trend REPORT... | FOLDER`: progress over many saved reports, oldest first.
 import path from 'node:path';
 import { Command, Flags } from '@oclif/core';
-import { writeOutput } from '../../cli/write-output.js';
+import { summaryFormatOfFile } from '../../cli/report-output.js';
+import { writeFailed, writeOutput } from '../../cli/write-output.js';
 import { isFolder, jsonFilesUnder } from '../../core/file-system.js';
 import { formatTrendConsole, formatTrendMarkdown } from '../../formatters/trend-format.js';
 import { readReport } from '../../report/read-report.js';
@@ -19,7 +20,7 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
   ];
   static override strict = false;
   static override flags = {
-    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], default: 'console', description: 'output format' }),
+    format: Flags.string({ char: 'f', options: ['console', 'markdown', 'json'], description: 'output format (default: markdown or json when --output ends in .md or .json, else console)' }),
     output: Flags.string({ char: 'o', description: 'write to this file instead of stdout' }),
   };
 
@@ -61,7 +62,8 @@ Exit codes: 0 ok; 2 a named file is missing, not JSON or not an azready report, 
     }
     const trend = reportTrend(reports);
     const options = { cwd: process.cwd() };
-    const text = flags.format === 'json' ? JSON.stringify(trend, null, 2) + '\n' : flags.format === 'markdown' ? formatTrendMarkdown(trend, options) : formatTrendConsole(trend, options);
-    writeOutput(text, flags.output);
+    const format = flags.format ?? summaryFormatOfFile(flags.output);
+    const text = format === 'json' ? JSON.stringify(trend, null, 2) + '\n' : format === 'markdown' ? formatTrendMarkdown(trend, options) : formatTrendConsole(trend, options);
+    writeFailed(writeOutput(text, flags.output));
   }
 }

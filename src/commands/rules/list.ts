@@ -3,6 +3,7 @@ import { Command, Flags } from '@oclif/core';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class RulesList extends Command {
   static override summary = 'List the rules: id, pillar, severity, resource type and title.';
@@ -13,6 +14,7 @@ export default class RulesList extends Command {
   };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { flags } = await this.parse(RulesList);
     const { rules, diagnostics } = loadRulePacks([builtinRulesDir(), ...(flags.rules ?? [])]);
     if (hasErrors(diagnostics)) {

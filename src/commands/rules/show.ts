@@ -2,12 +2,14 @@
 import { Args, Command, Flags } from '@oclif/core';
 import { stringify } from 'yaml';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
+import { findRule, noRuleMessage } from '../../cli/rule-lookup.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
+import { ignoreClosedPipe } from '../../cli/write-output.js';
 
 export default class RulesShow extends Command {
   static override summary = 'Show one rule: what it checks, why, and how to fix a failure.';
-  static override examples = ['<%= config.bin %> rules show storage/min-tls-version'];
+  static override examples = ['<%= config.bin %> rules show storage/min-tls'];
   static override args = { id: Args.string({ description: 'rule id, <service>/<name>', required: true }) };
   static override flags = {
     rules: Flags.string({ description: 'extra rule pack folder (repeatable)', multiple: true }),
@@ -15,6 +17,7 @@ export default class RulesShow extends Command {
   };
 
   async run(): Promise<void> {
+    ignoreClosedPipe();
     const { args, flags } = await this.parse(RulesShow);
     const { rules, diagnostics } = loadRulePacks([builtinRulesDir(), ...(flags.rules ?? [])]);
     if (hasErrors(diagnostics)) {
@@ -22,10 +25,9 @@ export default class RulesShow extends Command {
       process.exitCode = 2;
       return;
     }
-    const rule = rules.find((r) => r.id === args.id);
+    const rule = findRule(rules, args.id);
     if (!rule) {
-      const near = rules.filter((r) => r.id.includes(args.id.split('/').pop() ?? args.id)).map((r) => r.id).slice(0, 5);
-      process.stderr.write(`azready: no rule '${args.id}'${near.length ? `; did you mean ${near.join(', ')}?` : '; see azready rules list'}\n`);
+      process.stderr.write(`azready: ${noRuleMessage(rules, args.id)}\n`);
       process.exitCode = 2;
       return;
     }
