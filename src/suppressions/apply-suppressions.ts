@@ -112,12 +112,12 @@ class InlineIndex {
     const declaration = resource?.sourceMap?.rangeOf('');
     if (!resource || !declaration) return undefined;
     if (resource.origin === 'bicep') {
-      // The line before the finding's location, or before the resource's declaration.
+      // A comment that applies to the finding's line, or to the resource's declaration.
       const lines = [r.location?.file === declaration.file ? r.location.startLine : undefined, declaration.startLine];
       const index = this.bicepFile(declaration.file);
       for (const line of lines) {
         if (line === undefined) continue;
-        const hit = index?.byLine.get(line - 1)?.find((s) => ruleMatches(s.rules, r.ruleId));
+        const hit = index?.byLine.get(line)?.find((s) => ruleMatches(s.rules, r.ruleId));
         if (hit) return hit;
       }
       return undefined;
@@ -145,7 +145,7 @@ class InlineIndex {
       const text = this.read(file);
       const parsed = text === undefined ? { suppressions: [], diagnostics: [] } : bicepSuppressions(file, text);
       const byLine = new Map<number, InlineSuppression[]>();
-      for (const s of parsed.suppressions) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+      for (const s of parsed.suppressions) byLine.set(s.target, [...(byLine.get(s.target) ?? []), s]);
       this.bicep.set(file, { byLine, diagnostics: parsed.diagnostics });
     }
     return this.bicep.get(file);

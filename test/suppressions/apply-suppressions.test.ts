@@ -39,6 +39,13 @@ describe('inline suppressions in Bicep', () => {
     expect(report.summary.counts.suppressed).toBe(2);
   });
 
+  it('apply to a decorated resource from above its decorators or from just above its line, where its findings point', () => {
+    const { find } = scanned(['decorated.bicep']);
+    expect(find('governance/required-tags', 'law-above')).toMatchObject({ outcome: 'suppressed', suppression: { line: 1 } });
+    expect(find('governance/required-tags', 'law-between')).toMatchObject({ outcome: 'suppressed', suppression: { line: 12 } });
+    expect(find('governance/required-tags', 'law-open')).toMatchObject({ outcome: 'fail', location: { startLine: 19, startColumn: 1 } });
+  });
+
   it('keep suppressed results out of the score denominators', () => {
     const { score } = scanned(['main.bicep']);
     const rule = score.rules.find((r) => r.ruleId === 'storage/shared-key-disabled');

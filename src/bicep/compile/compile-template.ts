@@ -260,7 +260,23 @@ function compileResource(info: ResourceInfo, root: Scope): Emitted {
     }
   }
   if (info.extension) entries.add('properties', info.body ? members.done(src, info.body) : members.done());
-  return entries.done(src, decl);
+  return entries.done(src, fromKeyword(unit.tree.text, decl, 'resource'));
+}
+
+/**
+ * A decorated declaration's range from its keyword on: a finding about the resource, and the
+ * suppression comment above it, go by the `resource` line, not by its first decorator (a
+ * `@description` some lines up).
+ */
+function fromKeyword(text: string, decl: { start: number; end: number; decorators: readonly DecoratorNode[]; name: { start: number } }, keyword: string): At {
+  if (decl.decorators.length === 0) return decl;
+  let k = decl.name.start;
+  while (k > decl.start && isSpace(text.charCodeAt(k - 1))) k--;
+  return text.startsWith(keyword, k - keyword.length) ? { start: k - keyword.length, end: decl.end } : decl;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
