@@ -3,6 +3,7 @@
 // with a stack trace and exit code 1, which CI would read as a failed gate.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ignoreClosedPipe } from './ignore-closed-pipe.js';
 
 export type WriteOutcome = { ok: true } | { ok: false; message: string };
 
@@ -79,23 +80,4 @@ export function writeFailed(outcome: WriteOutcome): boolean {
   process.stderr.write(`azready: ${outcome.message}\n`);
   process.exitCode = 2;
   return true;
-}
-
-let pipeGuarded = false;
-
-/**
- * `azready scan -f json | head`: the reader closes the pipe early. That is not an error of the run;
- * the rest of the output is dropped and the command goes on to its gate and exit code (Node's
- * default ended the process with exit code 13 and an "unsettled top-level await" warning).
- */
-export function ignoreClosedPipe(): void {
-  if (pipeGuarded) return;
-  pipeGuarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    // Nobody reads any more: later writes succeed at once, and whoever waits for the buffer to
-    // drain (oclif's final flush) is released; the stream itself never drains after EPIPE.
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    process.stdout.emit('drain');
-  });
 }

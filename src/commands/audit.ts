@@ -59,13 +59,13 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     }
     const out = reportOutput(flags);
     if (!out) return;
-    // The snapshot is written at the end: a bad path should not cost a whole audit.
-    if (flags['save-snapshot'] && writeFailed(prepareOutputFile(flags['save-snapshot']))) return;
     if (!flags.subscription?.length && !flags['management-group']?.length) {
       this.logToStderr('azready: give --subscription ID (repeatable) or --management-group ID; see azready audit --help');
       process.exitCode = 2;
       return;
     }
+    // The snapshot is written at the end: a bad path should not cost a whole audit.
+    if (flags['save-snapshot'] && writeFailed(prepareOutputFile(flags['save-snapshot']))) return;
     const outcome = await audit({
       subscriptions: flags.subscription,
       managementGroups: flags['management-group'],
@@ -86,6 +86,11 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
     }
     const { report } = outcome;
     if (!writeReports(report, out)) return;
+    // A mistyped --resource-group reads as a clean estate: say that nothing was there.
+    if (!outcome.inputErrors && report.summary.resources === 0) {
+      const groups = flags['resource-group']?.length ? ` (resource group(s) ${flags['resource-group'].join(', ')})` : '';
+      process.stderr.write(`azready: note: the audited scopes${groups} hold no resource of the types the rules check; check the ids${groups ? ' and the resource group names' : ''}\n`);
+    }
     if (flags['explain-score']) {
       const lines = explainScore(outcome.score, outcome.profile).join('\n') + '\n';
       // Keep machine-readable stdout parseable: the explanation goes to stderr then.

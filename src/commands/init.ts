@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { initProject, type InitResult } from '../init/init-project.js';
+import { prepareOutputFolder, writeFailed } from '../cli/write-output.js';
 
 export default class Init extends Command {
   static override summary = 'Write azready.yaml and CI files (GitHub Actions, Azure Pipelines) for this repository.';
@@ -18,8 +19,9 @@ An existing file is kept unless --force, which replaces it (and says so).`;
     force: Flags.boolean({ description: 'replace files that already exist' }),
   };
 
-  async run(): Promise<InitResult> {
+  async run(): Promise<InitResult | undefined> {
     const { args, flags } = await this.parse(Init);
+    if (writeFailed(prepareOutputFolder(args.dir))) return undefined;
     const result = initProject(args.dir, { force: flags.force });
     if (this.jsonEnabled()) return result;
     const { detected } = result;
@@ -31,7 +33,9 @@ An existing file is kept unless --force, which replaces it (and says so).`;
       else if (f.status === 'replaced') this.log(`  replaced ${shown} (--force)`);
       else this.log(`  kept     ${shown}: it exists (--force replaces it)`);
     }
-    this.log('Next: azready scan . (reads azready.yaml), then commit the files.');
+    // azready.yaml is looked up from the working folder upwards: scan from the folder it is in.
+    const here = path.resolve(args.dir) === process.cwd();
+    this.log(`Next: ${here ? '' : `cd ${args.dir} && `}azready scan (reads azready.yaml), then commit the files.`);
     return result;
   }
 }

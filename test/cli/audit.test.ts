@@ -77,6 +77,15 @@ describe('azready audit (built CLI)', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('notes an audit that found no resource (a mistyped --resource-group reads as a clean estate)', async () => {
+    const r = await auditCli({ rows: estate() }, ['--resource-group', 'rg-dta', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).summary.resources).toBe(0);
+    expect(r.stderr).toContain('azready: note: the audited scopes (resource group(s) rg-dta) hold no resource of the types the rules check; check the ids and the resource group names\n');
+    const found = await auditCli({ rows: estate() }, ['--resource-group', 'rg-data', '--format', 'json']);
+    expect(found.stderr).not.toContain('note:');
+  });
+
   it('applies the gate as scan does', async () => {
     const r = await auditCli({ rows: estate() }, ['--fail-on', 'high']);
     expect(r.status).toBe(1);

@@ -46,6 +46,21 @@ describe('azready init (built CLI)', () => {
     expect(scan.status).toBe(1);
   });
 
+  it('says how to scan with the new azready.yaml, which is read from the working folder upwards', () => {
+    const dir = repo();
+    expect(runCli(['init'], { cwd: dir }).stdout).toContain('\nNext: azready scan (reads azready.yaml), then commit the files.\n');
+    const parent = path.dirname(dir);
+    const other = runCli(['init', path.basename(dir), '--force'], { cwd: parent });
+    expect(other.stdout).toContain(`\nNext: cd ${path.basename(dir)} && azready scan (reads azready.yaml), then commit the files.\n`);
+  });
+
+  it('exits 2 with the reason when DIR is a file', () => {
+    const dir = repo();
+    const r = runCli(['init', 'infra/main.json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('azready: cannot write into infra/main.json: infra/main.json (or a folder above it) is a file, not a folder (EEXIST)\n');
+  });
+
   it('keeps existing files unless --force, and says what it replaced', () => {
     const dir = repo();
     writeFileSync(path.join(dir, 'azready.yaml'), 'profile: mine\n');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, Flags } from '@oclif/core';
 import { listProfileFiles, loadProfile } from '../../profiles/load-profile.js';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
-import { ignoreClosedPipe } from '../../cli/write-output.js';
+import { ignoreClosedPipe } from '../../cli/ignore-closed-pipe.js';
 
 export default class ProfilesList extends Command {
   static override summary = 'List the bundled readiness profiles.';

@@ -2,7 +2,7 @@
 import { Args, Command, Flags } from '@oclif/core';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { loadConfig } from '../../scan.js';
-import { ignoreClosedPipe } from '../../cli/write-output.js';
+import { ignoreClosedPipe } from '../../cli/ignore-closed-pipe.js';
 
 export default class ProfilesShow extends Command {
   static override summary = 'Show a profile: description, selected rules, weights and levels.';

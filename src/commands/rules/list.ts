@@ -3,7 +3,7 @@ import { Command, Flags } from '@oclif/core';
 import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
-import { ignoreClosedPipe } from '../../cli/write-output.js';
+import { ignoreClosedPipe } from '../../cli/ignore-closed-pipe.js';
 
 export default class RulesList extends Command {
   static override summary = 'List the rules: id, pillar, severity, resource type and title.';

@@ -5,7 +5,7 @@ import { printDiagnostics } from '../../cli/report-diagnostics.js';
 import { findRule, noRuleMessage } from '../../cli/rule-lookup.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
-import { ignoreClosedPipe } from '../../cli/write-output.js';
+import { ignoreClosedPipe } from '../../cli/ignore-closed-pipe.js';
 
 export default class RulesShow extends Command {
   static override summary = 'Show one rule: what it checks, why, and how to fix a failure.';

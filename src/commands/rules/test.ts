@@ -6,7 +6,7 @@ import { findRule, noRuleMessage } from '../../cli/rule-lookup.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { builtinRulesDir, loadRulePacks } from '../../rules/load-rules.js';
 import { runRuleFixtures } from '../../rules/run-rule-fixtures.js';
-import { ignoreClosedPipe } from '../../cli/write-output.js';
+import { ignoreClosedPipe } from '../../cli/ignore-closed-pipe.js';
 
 export default class RulesTest extends Command {
   static override summary = 'Run each rule on its passing and failing fixtures.';
