@@ -46,7 +46,13 @@ export function loadRulePacks(dirs: string[]): { rules: Rule[]; diagnostics: Dia
       diagnostics.push(diagnostic('rules/pack-not-found', 'error', `${dir}: no such rule pack folder; --rules takes a folder of <service>/<name>.yaml files`));
       continue;
     }
-    for (const file of yamlFiles(dir)) {
+    const files = yamlFiles(dir);
+    if (files.length === 0) {
+      // A pack folder that is the wrong one (a typo'd subfolder that exists) would run no rule unseen.
+      diagnostics.push(diagnostic('rules/pack-empty', 'error', `${dir}: the rule pack folder holds no rule; --rules takes a folder of <service>/<name>.yaml files`));
+      continue;
+    }
+    for (const file of files) {
       const loaded = loadRuleFile(file, dir);
       diagnostics.push(...loaded.diagnostics);
       if (!loaded.rule) continue;

@@ -91,6 +91,13 @@ describe('loadRulePacks', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['rules/duplicate-id', 'rules/pack-not-found']);
   });
 
+  it('rejects a pack folder that holds no rule (a wrong folder would otherwise run nothing, unseen)', () => {
+    const empty = pack({});
+    const { rules, diagnostics } = loadRulePacks([empty]);
+    expect(rules).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'rules/pack-empty', severity: 'error', message: expect.stringContaining('holds no rule') })]);
+  });
+
   it('rejects a malformed field path at load time', () => {
     const dir = pack({ 'storage/min-tls.yaml': VALID.replace('field: properties.minimumTlsVersion', "field: properties.rules['x") });
     const { diagnostics } = loadRulePacks([dir]);
