@@ -684,7 +684,9 @@ function quoteArm(text: string): string {
 
 /** An expression's text as an unknown name spells it: no `/`, `{` or `}` to break an id apart. */
 function unknownNameText(text: string): string {
-  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? ' ' : c === '{' ? '(' : ')')) : text;
+  // Look-alikes that neither split the id into segments nor close the placeholder: the learner
+  // reads the expression as the template writes it (`split(…, '/')`, `format('{0}-x', …)`).
+  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? '\u2215' : c === '{' ? '\uff5b' : '\uff5d')) : text;
 }
 
 /**

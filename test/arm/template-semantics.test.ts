@@ -192,6 +192,6 @@ describe('user-defined functions, copy and limits', () => {
   it('turns a runtime failure under assumed values into a warning with an Unknown', () => {
     const { resources, diagnostics } = expand({ parameters: { subnet: { type: 'string', defaultValue: 'plain' } }, resources: [storage("[split(parameters('subnet'), '/')[1]]")] });
     expect(diagnostics[0]).toMatchObject({ code: 'arm/evaluation-failed', severity: 'warning' });
-    expect(resources[0].name).toBe("{unknown name: split(parameters('subnet'), ' ')[1]}");
+    expect(resources[0].name).toBe("{unknown name: split(parameters('subnet'), '\u2215')[1]}");
   });
 });

@@ -328,7 +328,7 @@ describe('real-world Bicep', () => {
     });
     const out = loadBicepFile(path.join(dir, 'main.bicep'));
     const [vault, setting] = out.resources;
-    expect(vault.id).toContain("{unknown name: format('kv-(0)', parameters('baseName'))}");
+    expect(vault.id).toContain("{unknown name: format('kv-\uff5b0\uff5d', parameters('baseName'))}");
     expect(setting.scope).toBe(vault.id);
     expect(setting.id).toBe(`${vault.id}/providers/Microsoft.Insights/diagnosticSettings/default`);
   });
