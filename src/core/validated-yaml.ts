@@ -102,14 +102,20 @@ function describe(err: ErrorObject, path: string[]): string {
       return `${where} has an unknown property '${String(p.additionalProperty)}'`;
     case 'enum':
       return `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'type':
-      return `${where} must be ${article(String(p.type))}`;
+    case 'type': {
+      // ajv lists a type union comma-joined ("object,null"); a YAML author writes mappings and lists.
+      const types = String(p.type).split(',').filter((t) => t !== 'null');
+      return `${where} must be ${types.map((t) => article(YAML_TYPE_NAMES[t] ?? t)).join(' or ')}`;
+    }
     case 'not':
       return `${where} must not have this property here`;
     default:
       return `${where} ${err.message ?? 'is invalid'}`;
   }
 }
+
+/** JSON Schema type names as a YAML author knows them. */
+const YAML_TYPE_NAMES: Record<string, string> = { object: 'mapping', array: 'list' };
 
 function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;

@@ -56,6 +56,11 @@ minScore: 70
     expect(loadProjectConfig(write('# nothing yet\n')).config).toMatchObject({ suppressions: [], include: [] });
   });
 
+  it('says a file that is a list must be a mapping of settings', () => {
+    const file = write('- profile\n- baseline\n');
+    expect(loadProjectConfig(file).diagnostics.map(formatDiagnostic)).toEqual([`${file}:1:1 error config/schema: the document must be a mapping`]);
+  });
+
   it('rejects a suppression without a reason at its file:line:column', () => {
     const file = write(`suppressions:
   - rule: storage/tls

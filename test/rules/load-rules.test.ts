@@ -44,9 +44,9 @@ describe('loadRulePacks', () => {
     const { rules, diagnostics } = loadRulePacks([dir]);
     expect(rules).toEqual([]);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'rules/schema', severity: 'error', message: 'expect.in must be an array' });
+    expect(diagnostics[0]).toMatchObject({ code: 'rules/schema', severity: 'error', message: 'expect.in must be a list' });
     expect(diagnostics[0].location).toMatchObject({ startLine: 8, startColumn: 3 });
-    expect(formatDiagnostic(diagnostics[0])).toBe(`${path.join(dir, 'storage/min-tls.yaml')}:8:3 error rules/schema: expect.in must be an array`);
+    expect(formatDiagnostic(diagnostics[0])).toBe(`${path.join(dir, 'storage/min-tls.yaml')}:8:3 error rules/schema: expect.in must be a list`);
   });
 
   it('reports an unknown pillar with the allowed values', () => {
