@@ -34,7 +34,8 @@ export function explainScore(score: Score, profile: Profile): string[] {
   }
   const levels = profile.levels.map((l) => `${l.name} ≥ ${l.minScore}`).join(', ');
   lines.push(`level: ${score.level} (${levels})${score.levelCapped ? `; capped below '${profile.levels[0].name}' because critical rules failed: ${score.failedCritical.join(', ')}` : ''}`);
-  lines.push(`coverage = verified / (verified + unknown) = ${score.counts.pass + score.counts.fail} / ${score.counts.pass + score.counts.fail + score.counts.unknown} = ${score.coverage}`);
+  const checked = score.counts.pass + score.counts.fail + score.counts.unknown;
+  lines.push(checked === 0 ? 'coverage: no rule applied to any resource, so there is nothing to cover' : `coverage = verified / (verified + unknown) = ${score.counts.pass + score.counts.fail} / ${checked} = ${score.coverage}`);
   return lines;
 }
 

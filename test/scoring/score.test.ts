@@ -89,6 +89,15 @@ describe('computeScore', () => {
     expect(text).toContain('0/1 = 0  × 3 (medium)');
     expect(text).toContain('= 5 / 8 = 62.5');
     expect(text).toContain('overall = (1×62.5) / 1 = 62.5');
+    expect(text).toContain('coverage = verified / (verified + unknown) = 2 / 2 = 1');
+  });
+
+  it('explains a run where no rule applied without dividing zero by zero', () => {
+    const p = profile();
+    const text = explainScore(computeScore([], p), p).join('\n');
+    expect(text).toContain('overall: nothing could be verified, so there is no score');
+    expect(text).toContain('coverage: no rule applied to any resource, so there is nothing to cover');
+    expect(text).not.toContain('0 / 0');
   });
 });
 
