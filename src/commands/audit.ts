@@ -10,8 +10,8 @@ import { prepareOutputFile, writeFailed } from '../cli/write-output.js';
 import { evaluateGate, type FailOn } from '../gate.js';
 import type { CloudName } from '../live/arm-endpoint.js';
 import { explainScore } from '../scoring/explain-score.js';
+import { subscriptionIdProblem } from '../live/subscription-id.js';
 
-const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default class Audit extends Command {
   static override summary = 'Audit deployed resources through Azure Resource Graph and print a scored readiness report.';
@@ -50,10 +50,9 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage or configu
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Audit);
-    // Resource Graph takes subscription ids; a name ("Contoso Prod") is the usual slip.
-    const notIds = (flags.subscription ?? []).filter((s) => !SUBSCRIPTION_ID.test(s));
-    if (notIds.length) {
-      this.logToStderr(`azready: --subscription takes a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000), not ${notIds.map((s) => `'${s}'`).join(', ')}; find it with az account list --query "[].{name:name, id:id}" -o table`);
+    const notIds = subscriptionIdProblem(flags.subscription ?? []);
+    if (notIds) {
+      this.logToStderr(`azready: ${notIds}`);
       process.exitCode = 2;
       return;
     }

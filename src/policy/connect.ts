@@ -2,6 +2,7 @@
 import { Flags } from '@oclif/core';
 import { resolveArmEndpoint, type CloudName } from '../live/arm-endpoint.js';
 import { auditCredential } from '../live/credential.js';
+import { subscriptionIdProblem } from '../live/subscription-id.js';
 import { policyClient, type PolicyScope } from './policy-client.js';
 import type { PolicyClient } from '@azure/arm-policy';
 
@@ -13,6 +14,8 @@ export const connectFlags = {
 };
 
 export async function connect(flags: { subscription?: string; 'management-group'?: string; cloud: string; 'arm-endpoint'?: string }): Promise<{ client: PolicyClient; scope: PolicyScope } | { error: string }> {
+  const notId = flags.subscription === undefined ? undefined : subscriptionIdProblem([flags.subscription]);
+  if (notId) return { error: notId };
   const arm = resolveArmEndpoint(flags.cloud as CloudName, flags['arm-endpoint']);
   if ('error' in arm) return { error: arm.error };
   const { credential } = await auditCredential(process.env, flags.cloud as CloudName);

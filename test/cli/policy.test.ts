@@ -11,6 +11,8 @@ const BUILTINS = '/work/shared/corpus/azure-policy/built-in-policies/policyDefin
 const TLS = path.join(BUILTINS, 'Storage/StorageAccountMinimumTLSVersion_Audit.json');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'azready-policy-cli-'));
 
+
+const SUB = '11111111-2222-3333-4444-555555555555';
 describe('azready scan --policy (built CLI)', () => {
   it('adds policy results to the report, scored under the pillar, with the definition in rules[]', () => {
     const out = path.join(tmp(), 'r.json');
@@ -82,7 +84,7 @@ describe('azready policy pull / publish (built CLI, local policy server)', () =>
     server = await startFakePolicyServer();
     const dir = tmp();
     expect(runCli(['policy', 'export', '--profile', 'baseline', '--output', dir]).status).toBe(0);
-    const args = ['policy', 'publish', '--subscription', 'sub1', '--input', dir, '--arm-endpoint', server.url];
+    const args = ['policy', 'publish', '--subscription', SUB, '--input', dir, '--arm-endpoint', server.url];
     const whatIf = await runCliAsync([...args, '--what-if'], { env });
     expect(whatIf.status, whatIf.stderr).toBe(0);
     expect(whatIf.stdout).toMatch(/^would be created +definition azready-/m);
@@ -92,18 +94,24 @@ describe('azready policy pull / publish (built CLI, local policy server)', () =>
     const second = await runCliAsync(args, { env });
     expect(second.stdout).not.toMatch(/created|updated/);
     expect(second.stdout).toMatch(/^unchanged +initiative azready-baseline$/m);
-    const setId = '/subscriptions/sub1/providers/Microsoft.Authorization/policySetDefinitions/azready-baseline';
-    server.store.set('/subscriptions/sub1/providers/microsoft.authorization/policyassignments/a1', { id: '/subscriptions/sub1/providers/Microsoft.Authorization/policyAssignments/a1', name: 'a1', properties: { policyDefinitionId: setId, parameters: {} } });
+    const setId = `/subscriptions/${SUB}/providers/Microsoft.Authorization/policySetDefinitions/azready-baseline`;
+    server.store.set(`/subscriptions/${SUB}/providers/microsoft.authorization/policyassignments/a1`, { id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/policyAssignments/a1`, name: 'a1', properties: { policyDefinitionId: setId, parameters: {} } });
     const out = tmp();
-    const pull = await runCliAsync(['policy', 'pull', '--subscription', 'sub1', '--output', out, '--arm-endpoint', server.url], { env });
+    const pull = await runCliAsync(['policy', 'pull', '--subscription', SUB, '--output', out, '--arm-endpoint', server.url], { env });
     expect(pull.status, pull.stderr).toBe(0);
     expect(pull.stdout).toMatch(/1 assignment\(s\), \d+ definition\(s\), 1 initiative\(s\)/);
     const scan = runCli(['scan', 'test/rules/storage/min-tls/fail.json', '--no-config', '--policy', out, '--format', 'json']);
     expect((JSON.parse(scan.stdout) as Report).rules.find((x) => x.id === 'policy/azready-storage-min-tls')).toMatchObject({ policy: { assignment: 'a1', initiative: setId } });
   });
 
+  it('refuses a subscription name where an id belongs, before any request', async () => {
+    const r = await runCliAsync(['policy', 'pull', '--subscription', 'Contoso Prod', '--output', tmp(), '--arm-endpoint', 'http://127.0.0.1:9']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--subscription takes a subscription id .*not 'Contoso Prod'/);
+  });
+
   it('refuses plain http to a non-loopback host', async () => {
-    const r = await runCliAsync(['policy', 'pull', '--subscription', 's', '--output', tmp(), '--arm-endpoint', 'http://example.com'], { env });
+    const r = await runCliAsync(['policy', 'pull', '--subscription', SUB, '--output', tmp(), '--arm-endpoint', 'http://example.com'], { env });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/plain http/);
   });
