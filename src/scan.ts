@@ -68,8 +68,8 @@ export function loadConfig(profileName = 'baseline', extraPacks: string[] = [], 
   const selected = selectRules(builtin.rules, prof.profile);
   const all = [...selected, ...extra.rules, ...requiredComponentRules(prof.profile)];
   const known = new Set([...builtin.rules, ...extra.rules].map((r) => r.id.toLowerCase()));
-  for (const id of Object.keys(overrides)) {
-    if (!known.has(id.toLowerCase())) diagnostics.push(diagnostic('config/unknown-rule', 'warning', `azready.yaml overrides '${id}', which is not a loaded rule; check the id (azready rules list)`));
+  for (const [id, o] of Object.entries(overrides)) {
+    if (!known.has(id.toLowerCase())) diagnostics.push(diagnostic('config/unknown-rule', 'warning', `azready.yaml overrides '${id}', which is not a loaded rule; check the id (azready rules list)`, o.location));
   }
   const byId = new Map(Object.entries(overrides).map(([id, o]) => [id.toLowerCase(), o]));
   const rules = all

@@ -35,7 +35,8 @@ export interface ProjectConfig {
   parameters: { template: string; file: string }[];
   /** Extra rule pack folders, resolved. */
   rules: string[];
-  overrides: Record<string, { disabled?: boolean; severity?: Severity }>;
+  /** Per-rule settings; `location` is where azready.yaml writes the rule id. */
+  overrides: Record<string, { disabled?: boolean; severity?: Severity; location?: SourceRange }>;
   suppressions: ConfigSuppression[];
   failOn?: FailOn;
   minScore?: number;
@@ -100,7 +101,7 @@ export function loadProjectConfig(file: string): { config?: ProjectConfig; diagn
     exclude: raw.exclude ?? [],
     parameters: Object.entries(raw.parameters ?? {}).map(([template, params]) => ({ template, file: resolve(params) })),
     rules: (raw.rules ?? []).map(resolve),
-    overrides: raw.overrides ?? {},
+    overrides: Object.fromEntries(Object.entries(raw.overrides ?? {}).map(([id, o]) => [id, { ...o, location: loaded.locate(['overrides', id]) }])),
     suppressions,
     ...(raw.failOn ? { failOn: raw.failOn } : {}),
     ...(raw.minScore !== undefined ? { minScore: raw.minScore } : {}),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProjectConfig, loadProjectConfig } from '../../src/config/load-project-config.js';
+import { loadConfig } from '../../src/scan.js';
 import { formatDiagnostic } from '../../src/core/diagnostic.js';
 
 function write(text: string, name = 'azready.yaml'): string {
@@ -41,7 +42,7 @@ minScore: 70
       exclude: ['**/legacy/**'],
       parameters: [{ template: 'infra/main.json', file: path.join(dir, 'infra/main.prod.parameters.json') }],
       rules: [path.join(dir, 'custom-rules')],
-      overrides: { 'storage/geo-redundant': { severity: 'high' }, 'storage/lifecycle-management': { disabled: true } },
+      overrides: { 'storage/geo-redundant': { severity: 'high', location: { file, startLine: 8, startColumn: 3 } }, 'storage/lifecycle-management': { disabled: true, location: { file, startLine: 9 } } },
       suppressions: [{ rule: 'storage/no-public-blob-access', resource: 'publicassets*', reason: 'public product images (WEB-7)', expires: '2027-06-30', location: { file, startLine: 11 } }],
       failOn: 'high',
       minScore: 70,
@@ -54,6 +55,13 @@ minScore: 70
 
   it('accepts a file with only comments', () => {
     expect(loadProjectConfig(write('# nothing yet\n')).config).toMatchObject({ suppressions: [], include: [] });
+  });
+
+  it('points at the override of a rule that is not loaded', () => {
+    const file = write('overrides:\n  storage/nope: { disabled: true }\n');
+    const loaded = loadProjectConfig(file);
+    const config = loadConfig('baseline', [], loaded.config!.overrides);
+    expect(config.diagnostics.map(formatDiagnostic)).toContain(`${file}:2:3 warning config/unknown-rule: azready.yaml overrides 'storage/nope', which is not a loaded rule; check the id (azready rules list)`);
   });
 
   it('says a file that is a list must be a mapping of settings', () => {
