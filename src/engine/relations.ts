@@ -231,8 +231,17 @@ export function unreadRelation(set: ResourceSet, resource: Resource, type: strin
     const armOnly = armOnlyType(t);
     // Embedded types (subnets, security rules) are in the parent's properties, where rules read them.
     if (!armOnly || armOnly.access === 'embedded') continue;
-    const exportedTypes = set.memo('exported-types', () => new Set(set.resources.filter((r) => r.exported).map((r) => r.type.toLowerCase())));
-    if (exportedTypes.has(armOnly.type.toLowerCase())) continue;
+    // Each export file says for itself whether it was made by something that reads the type.
+    const exportedTypes = set.memo('exported-types', () => {
+      const byFile = new Map<string | undefined, Set<string>>();
+      for (const r of set.resources) {
+        if (!r.exported) continue;
+        if (!byFile.has(r.file)) byFile.set(r.file, new Set());
+        byFile.get(r.file)!.add(r.type.toLowerCase());
+      }
+      return byFile;
+    });
+    if (exportedTypes.get(resource.file)?.has(armOnly.type.toLowerCase())) continue;
     return `${armOnly.type} resources are not in Azure Resource Graph and ${resource.file ?? 'the export'} has none, so whether there are any is not known; run azready audit (it reads them through ARM), or scan the snapshot it saves with --save-snapshot`;
   }
   return undefined;

@@ -35,6 +35,15 @@ describe('relations over types Resource Graph does not hold, in an export of its
     expect(truthOf([vault('kv1'), diagnostic('kv1'), vault('kv2')], 'kv2', HAS_DIAGNOSTICS).truth).toBe('false');
   });
 
+  it('are judged per export file: rows of the type in another file say nothing about this one', () => {
+    const bare = readSnapshot(JsonDocument.parse('bare.json', JSON.stringify([vault('kv1')])).doc).resources;
+    const rich = readSnapshot(JsonDocument.parse('rich.json', JSON.stringify([vault('kv2'), diagnostic('kv2')])).doc).resources;
+    const set = new ResourceSet([...bare, ...rich]);
+    const truth = (name: string) => evaluateCondition(HAS_DIAGNOSTICS, { resource: set.resources.find((r) => r.name === name)!, set, current: [], values: new Map() }).truth;
+    expect(truth('kv1')).toBe('unknown');
+    expect(truth('kv2')).toBe('true');
+  });
+
   it('leave types Resource Graph holds alone: no private endpoint in the export is none', () => {
     expect(truthOf([vault('kv1')], 'kv1', HAS_PRIVATE_ENDPOINT).truth).toBe('false');
   });
