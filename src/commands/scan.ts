@@ -18,7 +18,7 @@ const EVALUATED = new Set<InputInfo['kind']>(['bicep', 'bicep-parameters', 'arm-
 
 export default class Scan extends Command {
   static override summary = 'Scan Bicep files, ARM templates and Resource Graph snapshots and print a scored readiness report.';
-  static override description = `Folders are walked (node_modules, .git and gitignored files are skipped). Bicep files (.bicep) are compiled natively, with their modules; a .bicepparam file is scanned with the template its "using" names. Each JSON file is read by its content: ARM deployment templates, deployment parameters files and Resource Graph snapshots (az graph query -o json output). A template "x.json" picks up "x.parameters.json" beside it unless --params is given. Without a path, the folder of azready.yaml (or of --config) is scanned, else the working folder.
+  static override description = `Folders are walked (node_modules, .git and gitignored files are skipped). Bicep files (.bicep) are compiled natively, with their modules; a .bicepparam file is scanned with the template its "using" names. Each JSON file is read by its content: ARM deployment templates, deployment parameters files and Resource Graph snapshots (az graph query -o json output, az resource show, Get-AzResource). A CSV file is read as a Resource Graph Explorer export. A template "x.json" picks up "x.parameters.json" beside it unless --params is given. Without a path, the folder of azready.yaml (or of --config) is scanned, else the working folder.
 
 Formats: console (default), json (the report contract), markdown (PR comment or job summary), html (one self-contained page), sarif (code scanning), junit (test results tabs), csv (spreadsheets). Repeat --format with --output-dir to write several at once, as azready.<ext> (txt, json, md, html, sarif, xml, csv).
 
@@ -115,7 +115,7 @@ Exit codes: 0 ok; 1 the gate failed (--fail-on, --min-score); 2 usage, configura
       const parameters = report.inputs.filter((i) => i.kind === 'arm-parameters').length;
       const filtered = project && (project.include.length || project.exclude.length) ? '; azready.yaml include/exclude apply' : '';
       const notes = [
-        ...(skipped ? [`${skipped} JSON file(s) skipped: none of these`] : []),
+        ...(skipped ? [`${skipped} JSON or CSV file(s) skipped: none of these`] : []),
         ...(parameters ? [`${parameters} parameters file(s), which are evaluated with their template: scan the template (a name such as main.json pairs main.parameters.json; else --params)`] : []),
       ];
       process.stderr.write(

@@ -196,7 +196,7 @@ describe('exit codes', () => {
     writeFileSync(path.join(dir, 'settings.json'), '{"a": 1}');
     const r = runCli(['scan', dir, ...E2E_CONFIG, '--fail-on', 'high']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`azready: nothing to evaluate in ${dir}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found (1 JSON file(s) skipped: none of these); exit code 2`);
+    expect(r.stderr).toContain(`azready: nothing to evaluate in ${dir}: no .bicep, .bicepparam, ARM template or Resource Graph snapshot found (1 JSON or CSV file(s) skipped: none of these); exit code 2`);
     expect(r.stderr).not.toContain('gate');
     const params = runCli(['scan', path.join(inputs, 'storage.parameters.json'), ...E2E_CONFIG]);
     expect(params.status).toBe(2);
