@@ -19,6 +19,12 @@ export class Unknown {
      * so whether it exists is known.
      */
     readonly type?: UnknownType,
+    /**
+     * The resource type this value is the id of, when only the name is unknown
+     * (`resourceId('Microsoft.KeyVault/vaults', parameters('name'))`): it names a resource of that
+     * type, so relations can count it as possibly pointing at each such resource of its template.
+     */
+    readonly idOf?: string,
   ) {}
 
   /** How an Unknown is written in `azready resources` output and reports. */

@@ -58,7 +58,9 @@ export function relatedResources(set: ResourceSet, resource: Resource, kind: Rel
     case 'referencedBy': {
       const index = referenceIndex(set, types, via);
       const definite = (index.get(scopedKey(resource.deployment, resource.id)) ?? []).filter((r) => r !== resource);
-      const possible = via ? (unknownLinks(set, 'referencedBy', types, via).get(fileKey(resource)) ?? []).filter((r) => r !== resource) : [];
+      // Without `via`, a link whose name is unknown but whose type is this resource's
+      // (`resourceId('…/registries', parameters('name'))`) may name this one.
+      const possible = (via ? unknownLinks(set, 'referencedBy', types, via) : unknownIdLinks(set, types, resource.type)).get(fileKey(resource))?.filter((r) => r !== resource && !definite.includes(r)) ?? [];
       return { definite, possible, ...(possible.length ? { reason: `the target of ${possible[0].type} '${possible[0].name}' is unknown` } : {}) };
     }
   }
@@ -170,6 +172,32 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
     }
     return byFile;
   });
+}
+
+/**
+ * Resources of `types` holding, anywhere in their properties, the id of a resource of `target` type
+ * whose name is unknown, by file (within their deployment).
+ */
+function unknownIdLinks(set: ResourceSet, types: string[] | undefined, target: string): Map<string, Resource[]> {
+  const wanted = target.toLowerCase();
+  return set.memo(`unknown-id ${types?.join(',') ?? '*'} ${wanted}`, () => {
+    const byFile = new Map<string, Resource[]>();
+    for (const r of candidates(set, types)) {
+      if (r.file === undefined || !holdsUnknownIdOf(r.properties, wanted)) continue;
+      const k = fileKey(r);
+      const list = byFile.get(k);
+      if (list) list.push(r);
+      else byFile.set(k, [r]);
+    }
+    return byFile;
+  });
+}
+
+function holdsUnknownIdOf(v: unknown, type: string): boolean {
+  if (isUnknown(v)) return v.idOf?.toLowerCase() === type;
+  if (Array.isArray(v)) return v.some((x) => holdsUnknownIdOf(x, type));
+  if (v && typeof v === 'object') return Object.values(v).some((x) => holdsUnknownIdOf(x, type));
+  return false;
 }
 
 /**

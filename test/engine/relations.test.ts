@@ -72,6 +72,39 @@ describe('relations in a resource group named only at deployment', () => {
   });
 });
 
+describe('referencedBy with a target whose name is a parameter without value', () => {
+  const expanded = (withOther: boolean) => {
+    const text = JSON.stringify({
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: { acrName: { type: 'string' }, kvName: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('acrName')]", location: 'westus', sku: { name: 'Premium' } },
+        { type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: "[parameters('kvName')]", location: 'westus' },
+        {
+          type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-acr', location: 'westus',
+          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]", groupIds: ['registry'] } }] },
+        },
+        ...(withOther ? [{ type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-other', location: 'westus', properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql1' } }] } }] : []),
+      ],
+    });
+    const { doc } = JsonDocument.parse('pe.json', text);
+    return new ResourceSet(expandTemplate(doc, {}).resources);
+  };
+  const HAS_ENDPOINT = { count: { related: 'referencedBy', type: 'Microsoft.Network/privateEndpoints' }, greaterOrEquals: 1 } as Condition;
+  const truthFor = (set: ResourceSet, type: string) => evaluateCondition(HAS_ENDPOINT, { resource: set.ofType(type)[0], set, current: [], values: new Map() });
+
+  it('may be the resource of that type: unverified, not failed', () => {
+    const e = truthFor(expanded(false), 'Microsoft.ContainerRegistry/registries');
+    expect(e.truth).toBe('unknown');
+    expect(e.reason).toMatch(/pe-acr/);
+  });
+
+  it('is not a resource of another type: a vault without an endpoint still fails', () => {
+    expect(truthFor(expanded(true), 'Microsoft.KeyVault/vaults').truth).toBe('false');
+  });
+});
+
 describe('scopesAbove', () => {
   it('walks from a child resource up through its parent, resource group and subscription', () => {
     expect(scopesAbove('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/blobServices/default')).toEqual([

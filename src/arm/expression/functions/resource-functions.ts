@@ -26,9 +26,22 @@ function typeAndNames(name: string, args: Value[]): { prefix: string[]; type: st
   return { prefix: strings.slice(0, ti), type, names };
 }
 
+/**
+ * The id a resource id call gives when an argument is unknown: when only name segments are (the
+ * type is a known string before them), an Unknown that knows which type of resource it names.
+ */
+function unknownNameId(args: Value[], unknown: Unknown): Unknown {
+  const ti = args.findIndex((a) => typeof a === 'string' && a.includes('/') && !a.startsWith('/'));
+  const namesOnly = ti >= 0 && args.slice(0, ti).every((a) => !isUnknown(a));
+  return new Unknown(unknown.reason, unknown.expression, undefined, 'string', namesOnly ? (args[ti] as string).replace(/\/+$/, '') : undefined);
+}
+
 export const resourceFunctions: FunctionTable = {
   resourceid: {
+    acceptsUnknown: true,
     evaluate(args, ctx) {
+      const unknownArg = args.find(isUnknown);
+      if (unknownArg) return unknownNameId(args, unknownArg);
       const { prefix, type, names } = typeAndNames('resourceId', args);
       let sub = ctx.deployment.subscriptionId;
       let rg = ctx.deployment.resourceGroup;
@@ -49,7 +62,10 @@ export const resourceFunctions: FunctionTable = {
     },
   },
   subscriptionresourceid: {
+    acceptsUnknown: true,
     evaluate(args, ctx) {
+      const unknownArg = args.find(isUnknown);
+      if (unknownArg) return unknownNameId(args, unknownArg);
       const { prefix, type, names } = typeAndNames('subscriptionResourceId', args);
       const sub = prefix[0] ?? ctx.deployment.subscriptionId;
       const id = resourceIdAt(`/subscriptions/${idSegment(sub, 'subscription')}`, type, names.join('/'));
