@@ -46,6 +46,13 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.Network/trafficManagerProfiles/externalEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
   { type: 'Microsoft.Network/trafficManagerProfiles/nestedEndpoints', access: 'embedded', apiVersion: '2022-04-01' },
   { type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', access: 'child', apiVersion: '2023-11-01' },
+  // Virtual WAN: gateway connections sit in the gateway's properties; spoke connections are a hub child.
+  { type: 'Microsoft.Network/vpnGateways/vpnConnections', access: 'embedded', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/expressRouteGateways/expressRouteConnections', access: 'embedded', apiVersion: '2023-11-01' },
+  { type: 'Microsoft.Network/virtualHubs/hubVirtualNetworkConnections', access: 'child', apiVersion: '2023-11-01' },
+  // Front Door (Standard/Premium) origin groups and their origins, listed under the profile.
+  { type: 'Microsoft.Cdn/profiles/originGroups', access: 'child', apiVersion: '2024-02-01' },
+  { type: 'Microsoft.Cdn/profiles/originGroups/origins', access: 'child', apiVersion: '2024-02-01' },
   { type: 'Microsoft.Insights/components/pricingPlans', access: 'singleton', name: 'current', apiVersion: '2017-10-01' },
   // Control-plane metadata only (attributes such as exp); values are never returned.
   { type: 'Microsoft.KeyVault/vaults/secrets', access: 'child', apiVersion: '2023-07-01' },
