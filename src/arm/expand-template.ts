@@ -127,6 +127,8 @@ interface Instance {
   nested?: { resources: Resource[]; outputs: Record<string, Value> };
   /** A nested deployment whose template could not be read: its outputs are unknown. */
   unavailable?: boolean;
+  /** Why it may not be deployed at all: its condition is unknown. */
+  deployedIf: string | undefined;
   evaluating?: boolean;
   /** What reference() returns once the instance is evaluated, without and with 'Full'. */
   reference?: Value;
@@ -178,11 +180,13 @@ class Expander {
 
   private identify(node: JsonNode, parent: Instance | undefined, symbolic: string | undefined, copyIndex?: number): void {
     const conditionNode = member(node, 'condition');
+    let deployedIf: string | undefined;
     if (conditionNode) {
       const condition = this.scope.evaluate(conditionNode);
       if (condition === false) return;
       if (isUnknown(condition)) {
         this.run.diagnostics.push(diagnostic('arm/condition-unknown', 'info', `whether this resource is deployed is unknown (${condition.reason}); it is evaluated as if it were`, this.doc.rangeOf(conditionNode)));
+        deployedIf = `whether it is deployed is unknown (${condition.reason})`;
       }
     }
     const typeValue = this.scope.evaluate(member(node, 'type'));
@@ -226,6 +230,7 @@ class Expander {
       resource: undefined,
       nested: undefined,
       unavailable: undefined,
+      deployedIf,
       evaluating: undefined,
       reference: undefined,
       fullReference: undefined,
@@ -304,8 +309,16 @@ class Expander {
     for (const inst of this.instances) {
       if (inst.existing) continue;
       this.ensure(inst);
-      if (inst.nested) for (const r of inst.nested.resources) out.push(r);
-      else if (inst.resource) out.push(inst.resource);
+      if (inst.nested) {
+        for (const r of inst.nested.resources) {
+          // What a module deploys is as uncertain as the module itself.
+          if (inst.deployedIf !== undefined) r.deployedIf ??= inst.deployedIf;
+          out.push(r);
+        }
+      } else if (inst.resource) {
+        if (inst.deployedIf !== undefined) inst.resource.deployedIf = inst.deployedIf;
+        out.push(inst.resource);
+      }
     }
     return out;
   }

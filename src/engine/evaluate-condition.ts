@@ -181,12 +181,12 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     if (unread) return { unknownBecause: unread };
     const rel = relatedResources(ctx.set, ctx.resource, spec.related, spec.type, spec.via);
     const test = (r: Resource): Evaluation => spec.where ? evaluateCondition(spec.where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
-    // What an audit could not read stands in for what may be there: it may count, or not.
-    const standIns = rel.definite.filter((r) => r.unreadable !== undefined);
-    const range = tally(standIns.length ? rel.definite.filter((r) => r.unreadable === undefined) : rel.definite, test);
+    // What an audit could not read, or a template may not deploy, may be there or not.
+    const standIns = rel.definite.filter(uncertain);
+    const range = tally(standIns.length ? rel.definite.filter((r) => !uncertain(r)) : rel.definite, test);
     // A resource whose link is unknown may count, unless `where` is false for it anyway.
-    const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0) + standIns.length;
-    return { ...range, max: range.max + possible, reason: range.reason ?? (standIns.length ? standIns[0].unreadable : possible ? rel.reason : undefined) };
+    const possible = tally(rel.possible, test).max + (rel.unresolved ?? 0) + tally(standIns, test).max;
+    return { ...range, max: range.max + possible, reason: range.reason ?? (standIns.length ? uncertainty(standIns[0]) : possible ? rel.reason : undefined) };
   }
   const counted = spec.resources?.type ?? spec.distinct?.type;
   if ((spec.resources || spec.distinct) && counted !== undefined && ctx.set.readFromAzure) {
@@ -196,7 +196,12 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
   if (spec.resources) {
     const list = ofTypes(ctx.set, spec.resources.type, ctx.resource);
     const where = spec.resources.where;
-    return tally(list, (r) => where ? evaluateCondition(where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' });
+    const test = (r: Resource): Evaluation => where ? evaluateCondition(where, { ...ctx, resource: r, current: [], defaults: undefined }) : { truth: 'true' };
+    const standIns = list.filter(uncertain);
+    if (!standIns.length) return tally(list, test);
+    const range = tally(list.filter((r) => !uncertain(r)), test);
+    const maybe = tally(standIns, test).max;
+    return { ...range, max: range.max + maybe, reason: range.reason ?? (maybe ? uncertainty(standIns[0]) : undefined) };
   }
   if (spec.distinct) {
     const d = spec.distinct;
@@ -251,6 +256,15 @@ function countItems(spec: CountSpec, ctx: ConditionContext): CountRange | { unkn
     });
   }
   return { unknownBecause: 'count needs field, value, related, resources or distinct' };
+}
+
+/** A resource that may not be there: a stand-in for what an audit could not read, or one a template deploys only under a condition that is unknown. */
+function uncertain(r: Resource): boolean {
+  return r.unreadable !== undefined || r.deployedIf !== undefined;
+}
+
+function uncertainty(r: Resource): string {
+  return r.unreadable ?? `${r.name}: ${r.deployedIf}`;
 }
 
 function tally<T>(items: readonly T[], test: (item: T) => Evaluation, evidence?: Evidence): CountRange {

@@ -47,6 +47,11 @@ export interface Resource {
    */
   exported?: true;
   /**
+   * Why this template resource may not be deployed at all (its condition, or its module's, is
+   * unknown). Rules about it evaluate it as if it were; counts of it take it as possibly there.
+   */
+  deployedIf?: string;
+  /**
    * An audit could not read this resource (a 403 or no answer on its ARM GET): it stands in for
    * what may be there, so rules that count it are unverified, and rules about it too.
    */

@@ -105,6 +105,34 @@ describe('referencedBy with a target whose name is a parameter without value', (
   });
 });
 
+describe('resources deployed under a condition that is unknown', () => {
+  const set = (() => {
+    const text = JSON.stringify({
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: { zoneId: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe', location: 'westus', properties: {} },
+        { condition: "[not(empty(parameters('zoneId')))]", type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', apiVersion: '2023-04-01', name: 'pe/default', properties: { privateDnsZoneConfigs: [] } },
+        { condition: "[not(empty(parameters('zoneId')))]", type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2022-10-01', name: 'law', location: 'westus' },
+      ],
+    });
+    return new ResourceSet(expandTemplate(JsonDocument.parse('cond.json', text).doc, {}).resources);
+  })();
+  const ctx = (type?: string) => ({ resource: type ? set.ofType(type)[0] : undefined, set, current: [], values: new Map() });
+
+  it('may or may not be there for a relation count: unverified, with the reason', () => {
+    const e = evaluateCondition({ count: { related: 'child', type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups' }, greaterOrEquals: 1 } as Condition, ctx('Microsoft.Network/privateEndpoints'));
+    expect(e.truth).toBe('unknown');
+    expect(e.reason).toMatch(/pe\/default: whether it is deployed is unknown \(the parameter 'zoneId' has no value/);
+  });
+
+  it('may or may not be there for a count of the deployment\'s resources', () => {
+    expect(evaluateCondition({ count: { resources: { type: ['Microsoft.OperationalInsights/workspaces'] } }, greaterOrEquals: 1 } as Condition, ctx()).truth).toBe('unknown');
+    expect(evaluateCondition({ count: { resources: { type: ['Microsoft.OperationalInsights/workspaces'] } }, less: 2 } as Condition, ctx()).truth).toBe('true');
+  });
+});
+
 describe('scopesAbove', () => {
   it('walks from a child resource up through its parent, resource group and subscription', () => {
     expect(scopesAbove('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/blobServices/default')).toEqual([
