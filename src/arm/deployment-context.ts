@@ -47,7 +47,14 @@ export function resourceGroupId(ctx: DeploymentContext): string {
  */
 export function idSegment(v: string | Unknown, what: string): string {
   if (!isUnknown(v)) return v;
-  return `{unknown ${what}: ${String(v.expression ?? '').replace(/\//g, ' ').replace(/\{/g, '(').replace(/\}/g, ')')}}`;
+  return `{unknown ${what}: ${unknownNameText(String(v.expression ?? ''))}}`;
+}
+
+/** An expression's text as an unknown id segment spells it: no `/`, `{` or `}` to break an id apart. */
+export function unknownNameText(text: string): string {
+  // Look-alikes that neither split the id into segments nor close the placeholder: the learner
+  // reads the expression as the template writes it (`split(…, '/')`, `format('{0}-x', …)`).
+  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? '\u2215' : c === '{' ? '\uff5b' : '\uff5d')) : text;
 }
 
 /**

@@ -9,7 +9,7 @@ import { Unknown, isUnknown, type Value } from '../core/unknown.js';
 import { canonicalType } from '../model/canonical-type.js';
 import type { Origin, Resource } from '../model/resource.js';
 import { SourceMap, type SourceTargets } from '../model/source-map.js';
-import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, type DeploymentContext } from './deployment-context.js';
+import { DEFAULT_DEPLOYMENT, resourceIdAt, scopeFromSchema, scopePrefix, spelledOutId, unknownNameText, type DeploymentContext } from './deployment-context.js';
 import type { ExpressionNode } from './expression/ast.js';
 import { EvaluationError } from './expression/eval-context.js';
 import type { TemplateFunction } from './expression/functions/function-def.js';
@@ -695,12 +695,6 @@ function quoteArm(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** An expression's text as an unknown name spells it: no `/`, `{` or `}` to break an id apart. */
-function unknownNameText(text: string): string {
-  // Look-alikes that neither split the id into segments nor close the placeholder: the learner
-  // reads the expression as the template writes it (`split(…, '/')`, `format('{0}-x', …)`).
-  return /[/{}]/.test(text) ? text.replace(/[/{}]/g, (c) => (c === '/' ? '\u2215' : c === '{' ? '\uff5b' : '\uff5d')) : text;
-}
 
 /**
  * What `reference()` knows of a declared value: every object becomes an Unknown that knows its

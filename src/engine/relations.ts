@@ -238,7 +238,8 @@ function matchesType(r: Resource, t: string): boolean {
 }
 
 function collectStrings(v: unknown, out: unknown[] = []): unknown[] {
-  if (typeof v === 'string') out.push(v);
+  // An id known only at deployment that still spells which resource it names is a link too.
+  if (typeof v === 'string' || (isUnknown(v) && spelledOutId(v) !== undefined)) out.push(v);
   else if (Array.isArray(v)) v.forEach((x) => collectStrings(x, out));
   else if (v && typeof v === 'object' && !isUnknown(v)) Object.values(v).forEach((x) => collectStrings(x, out));
   return out;

@@ -94,8 +94,26 @@ describe('referencedBy with a target whose name is a parameter without value', (
   const HAS_ENDPOINT = { count: { related: 'referencedBy', type: 'Microsoft.Network/privateEndpoints' }, greaterOrEquals: 1 } as Condition;
   const truthFor = (set: ResourceSet, type: string) => evaluateCondition(HAS_ENDPOINT, { resource: set.ofType(type)[0], set, current: [], values: new Map() });
 
-  it('may be the resource of that type: unverified, not failed', () => {
-    const e = truthFor(expanded(false), 'Microsoft.ContainerRegistry/registries');
+  it('is the resource whose name is that very expression (the id is spelled as the resource spells its own)', () => {
+    expect(truthFor(expanded(false), 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
+  });
+
+  it('may be another resource of that type whose name is unknown: unverified, not failed', () => {
+    const text = JSON.stringify({
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: { acrName: { type: 'string' }, otherName: { type: 'string' } },
+      variables: { acr: "[parameters('acrName')]" },
+      resources: [
+        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('otherName')]", location: 'westus', sku: { name: 'Premium' } },
+        {
+          type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-acr', location: 'westus',
+          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.ContainerRegistry/registries', variables('acr'))]" } }] },
+        },
+      ],
+    });
+    const set = new ResourceSet(expandTemplate(JsonDocument.parse('pe2.json', text).doc, {}).resources);
+    const e = truthFor(set, 'Microsoft.ContainerRegistry/registries');
     expect(e.truth).toBe('unknown');
     expect(e.reason).toMatch(/pe-acr/);
   });

@@ -6,6 +6,7 @@
 import { Unknown, isUnknown, typedUnknown, type Value } from '../../core/unknown.js';
 import type { ExpressionNode } from './ast.js';
 import { EvaluationError, type EvalContext } from './eval-context.js';
+import { spelledOutId, unknownNameText } from '../deployment-context.js';
 import { applyFunction, evaluateExpression, member } from './evaluate-expression.js';
 import type { EvaluateNode } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
@@ -139,7 +140,54 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
       return v;
     };
   }
+  if ((key === 'resourceid' || key === 'subscriptionresourceid') && global) {
+    return (ctx) => {
+      if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
+      const values = argumentValues(args, ctx);
+      const named = unknownNames(values, nodes);
+      if (!named) return applyFunction(global, values, ctx, returns);
+      // The id with each unknown name spelled as the resource's own id spells it, so relations find
+      // the resource it names (`acr.id` where the registry's name is a parameter without value).
+      const id = applyFunction(global, named.values, ctx, returns);
+      const spelledId = typeof id === 'string' ? id : spelledOutId(id);
+      return new Unknown(named.reason, spelledId, undefined, 'string', named.type);
+    };
+  }
   return generic;
+}
+
+/**
+ * A resource id call's arguments with each unknown name segment replaced by its spelling in ids
+ * (`{unknown name: parameters('acrName')}`), when only name segments are unknown.
+ */
+function unknownNames(values: Value[], nodes: readonly ExpressionNode[]): { values: Value[]; reason: string; type: string } | undefined {
+  const ti = values.findIndex((v) => typeof v === 'string' && v.includes('/') && !v.startsWith('/'));
+  if (ti < 0) return undefined;
+  let reason: string | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!isUnknown(v)) continue;
+    if (i <= ti) return undefined;
+    reason ??= v.reason;
+  }
+  if (reason === undefined) return undefined;
+  return { values: values.map((v, i) => (isUnknown(v) ? `{unknown name: ${unknownNameText(expressionText(nodes[i]))}}` : v)), reason, type: (values[ti] as string).replace(/\/+$/, '') };
+}
+
+/** An expression written back as text, as compiled Bicep writes it (`format('{0}', parameters('a'))`). */
+function expressionText(node: ExpressionNode): string {
+  switch (node.kind) {
+    case 'string':
+      return `'${node.value.replace(/'/g, "''")}'`;
+    case 'number':
+      return String(node.value);
+    case 'call':
+      return `${node.name}(${node.args.map(expressionText).join(', ')})`;
+    case 'property':
+      return `${expressionText(node.object)}${node.safe ? '.?' : '.'}${node.name}`;
+    case 'index':
+      return `${expressionText(node.object)}${node.safe ? '[?' : '['}${expressionText(node.index)}]`;
+  }
 }
 
 /** The values of a call's arguments, in an array of exactly their number (most calls have 1 to 3). */
