@@ -98,6 +98,24 @@ describe('referencedBy with a target whose name is a parameter without value', (
     expect(truthFor(expanded(false), 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
   });
 
+  it('is found through a variable that stands for the name expression', () => {
+    const text = JSON.stringify({
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: { acrName: { type: 'string' } },
+      variables: { acr: "[parameters('acrName')]" },
+      resources: [
+        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('acrName')]", location: 'westus', sku: { name: 'Premium' } },
+        {
+          type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-acr', location: 'westus',
+          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.ContainerRegistry/registries', variables('acr'))]" } }] },
+        },
+      ],
+    });
+    const set = new ResourceSet(expandTemplate(JsonDocument.parse('pe3.json', text).doc, {}).resources);
+    expect(truthFor(set, 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
+  });
+
   it('may be another resource of that type whose name is unknown: unverified, not failed', () => {
     const text = JSON.stringify({
       $schema: SCHEMA,

@@ -24,6 +24,8 @@ export interface EvalContext {
   readonly localFunctionNames?: ReadonlySet<string>;
   /** Reports a runtime failure that made only part of a value unknown (one member of an object). */
   runtimeFailure?(error: EvaluationError): void;
+  /** A variable's expression as the template writes it (`[parameters('a')]`), when it is one. */
+  variableExpression?(name: string): string | undefined;
 }
 
 /**
