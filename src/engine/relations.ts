@@ -159,19 +159,9 @@ function referenceIndex(set: ResourceSet, types: string[] | undefined, via: stri
  * deployment): an Unknown link can only point inside the deployment it was declared in.
  */
 function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', types: string[] | undefined, via: string | undefined): Map<string, Resource[]> {
-  return set.memo(`unknown ${kind} ${types?.join(',') ?? '*'} ${via ?? ''}`, () => {
-    const byFile = new Map<string, Resource[]>();
-    for (const r of candidates(set, types)) {
-      if (r.file === undefined) continue;
-      const unknown = kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some((v) => isUnknown(v) && linkId(v) === undefined);
-      if (!unknown) continue;
-      const k = fileKey(r);
-      const list = byFile.get(k);
-      if (list) list.push(r);
-      else byFile.set(k, [r]);
-    }
-    return byFile;
-  });
+  return set.memo(`unknown ${kind} ${types?.join(',') ?? '*'} ${via ?? ''}`, () =>
+    byFileWhere(set, types, (r) => (kind === 'extension' ? isUnknown(r.scope) : linkValues(r, via).some((v) => isUnknown(v) && linkId(v) === undefined))),
+  );
 }
 
 /**
@@ -180,17 +170,7 @@ function unknownLinks(set: ResourceSet, kind: 'extension' | 'referencedBy', type
  */
 function unknownIdLinks(set: ResourceSet, types: string[] | undefined, target: string): Map<string, Resource[]> {
   const wanted = target.toLowerCase();
-  return set.memo(`unknown-id ${types?.join(',') ?? '*'} ${wanted}`, () => {
-    const byFile = new Map<string, Resource[]>();
-    for (const r of candidates(set, types)) {
-      if (r.file === undefined || !holdsUnknownIdOf(r.properties, wanted)) continue;
-      const k = fileKey(r);
-      const list = byFile.get(k);
-      if (list) list.push(r);
-      else byFile.set(k, [r]);
-    }
-    return byFile;
-  });
+  return set.memo(`unknown-id ${types?.join(',') ?? '*'} ${wanted}`, () => byFileWhere(set, types, (r) => holdsUnknownIdOf(r.properties, wanted)));
 }
 
 function holdsUnknownIdOf(v: unknown, type: string): boolean {
@@ -205,19 +185,25 @@ function holdsUnknownIdOf(v: unknown, type: string): boolean {
  * their parent, by file (within their deployment).
  */
 function orphanChildren(set: ResourceSet, types: string[] | undefined): Map<string, Resource[]> {
-  return set.memo(`orphans ${types?.join(',') ?? '*'}`, () => {
-    const byFile = new Map<string, Resource[]>();
-    for (const r of candidates(set, types)) {
-      if (r.file === undefined || !r.name.includes('{unknown') || r.type.split('/').length < 3) continue;
-      const parentId = r.id.split('/').slice(0, -2).join('/');
-      if (set.byId(parentId, r.deployment)) continue;
-      const k = fileKey(r);
-      const list = byFile.get(k);
-      if (list) list.push(r);
-      else byFile.set(k, [r]);
-    }
-    return byFile;
-  });
+  return set.memo(`orphans ${types?.join(',') ?? '*'}`, () =>
+    byFileWhere(set, types, (r) => r.name.includes('{unknown') && r.type.split('/').length >= 3 && !set.byId(r.id.split('/').slice(0, -2).join('/'), r.deployment)),
+  );
+}
+
+/**
+ * The template resources of `types` that `test` holds for, by file (within their deployment): what
+ * an unknown link may point at lies in the file it was declared in.
+ */
+function byFileWhere(set: ResourceSet, types: string[] | undefined, test: (r: Resource) => boolean): Map<string, Resource[]> {
+  const byFile = new Map<string, Resource[]>();
+  for (const r of candidates(set, types)) {
+    if (r.file === undefined || !test(r)) continue;
+    const k = fileKey(r);
+    const list = byFile.get(k);
+    if (list) list.push(r);
+    else byFile.set(k, [r]);
+  }
+  return byFile;
 }
 
 /** Whether `child` is a type directly below `parent` (`Ns/a/b` below `Ns/a`). */
