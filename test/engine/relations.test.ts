@@ -98,40 +98,30 @@ describe('referencedBy with a target whose name is a parameter without value', (
     expect(truthFor(expanded(false), 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
   });
 
-  it('is found through a variable that stands for the name expression', () => {
-    const text = JSON.stringify({
-      $schema: SCHEMA,
-      contentVersion: '1.0.0.0',
-      parameters: { acrName: { type: 'string' } },
-      variables: { acr: "[parameters('acrName')]" },
-      resources: [
-        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('acrName')]", location: 'westus', sku: { name: 'Premium' } },
-        {
-          type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-acr', location: 'westus',
-          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.ContainerRegistry/registries', variables('acr'))]" } }] },
-        },
-      ],
-    });
-    const set = new ResourceSet(expandTemplate(JsonDocument.parse('pe3.json', text).doc, {}).resources);
-    expect(truthFor(set, 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
-  });
-
-  it('may be another resource of that type whose name is unknown: unverified, not failed', () => {
+  /** A registry named `registryName` and an endpoint to `resourceId(…registries, linkName)`, with `variables('acr')` standing for the acrName parameter. */
+  const registryAndEndpoint = (registryName: string, linkName: string) => {
     const text = JSON.stringify({
       $schema: SCHEMA,
       contentVersion: '1.0.0.0',
       parameters: { acrName: { type: 'string' }, otherName: { type: 'string' } },
       variables: { acr: "[parameters('acrName')]" },
       resources: [
-        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('otherName')]", location: 'westus', sku: { name: 'Premium' } },
+        { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: `[${registryName}]`, location: 'westus', sku: { name: 'Premium' } },
         {
           type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: 'pe-acr', location: 'westus',
-          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.ContainerRegistry/registries', variables('acr'))]" } }] },
+          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: `[resourceId('Microsoft.ContainerRegistry/registries', ${linkName})]` } }] },
         },
       ],
     });
-    const set = new ResourceSet(expandTemplate(JsonDocument.parse('pe2.json', text).doc, {}).resources);
-    const e = truthFor(set, 'Microsoft.ContainerRegistry/registries');
+    return new ResourceSet(expandTemplate(JsonDocument.parse('pe2.json', text).doc, {}).resources);
+  };
+
+  it('is found through a variable that stands for the name expression', () => {
+    expect(truthFor(registryAndEndpoint("parameters('acrName')", "variables('acr')"), 'Microsoft.ContainerRegistry/registries').truth).toBe('true');
+  });
+
+  it('may be another resource of that type whose name is unknown: unverified, not failed', () => {
+    const e = truthFor(registryAndEndpoint("parameters('otherName')", "variables('acr')"), 'Microsoft.ContainerRegistry/registries');
     expect(e.truth).toBe('unknown');
     expect(e.reason).toMatch(/pe-acr/);
   });
