@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { append, Cursor } from './cursor.js';
+import { append, Cursor, NO_ITEMS } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -230,8 +230,8 @@ export abstract class ExpressionParser extends Cursor {
     const c = this.text.charCodeAt(start);
     const multiline = c === 36 || (this.text.charCodeAt(start + 1) === 39 && this.text.charCodeAt(start + 2) === 39);
     const kind = multiline ? 'multiline-string' : 'string';
+    if (firstKind === 'string') return { kind, parts, expressions: NO_ITEMS, start, end };
     const expressions: Expression[] = [];
-    if (firstKind === 'string') return { kind, parts, expressions, start, end };
     for (;;) {
       const saved = this.newlines;
       this.newlines = false;
@@ -291,7 +291,7 @@ export abstract class ExpressionParser extends Cursor {
       }
     }
     this.expect(')');
-    return args ?? [];
+    return args ?? NO_ITEMS;
   }
 
   private parseParenthesized(): Expression {
@@ -513,6 +513,6 @@ export abstract class ExpressionParser extends Cursor {
       }
       this.skipNewlines();
     }
-    return decorators ?? [];
+    return decorators ?? NO_ITEMS;
   }
 }
