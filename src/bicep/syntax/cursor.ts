@@ -294,7 +294,7 @@ export class Cursor extends Scanner {
     }
     this.newlines = savedNewlines;
     this.expect(close);
-    return items ?? [];
+    return items === undefined ? NO_ITEMS : fitted(items);
   }
 
   /**
@@ -348,11 +348,33 @@ export class Cursor extends Scanner {
 }
 
 /**
+ * The one empty list every node with no items, arguments, decorators or holes shares (about half the
+ * corpus's node lists are empty: a string's `expressions`, `?? {}` objects, undecorated declarations).
+ * Frozen, so a stage that tried to add to it would throw instead of changing every tree.
+ */
+export const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+
+/**
  * `list` with `value` appended; an absent list becomes `[value]`. Most lists (arguments, decorators, object
- * items) hold one or two values: an array literal is sized to fit, while `[]` grows to 17 slots on its first push.
+ * items) hold one to four values and live as long as their tree: they are remade as literals sized to fit,
+ * since a push grows an array to 17 slots (and 4 to 22) whose spare room the garbage collector then copies
+ * for the life of the tree. Longer lists are pushed to; `fitted` trims them when done.
  */
 export function append<T>(list: T[] | undefined, value: T): T[] {
   if (list === undefined) return [value];
+  switch (list.length) {
+    case 1:
+      return [list[0], value];
+    case 2:
+      return [list[0], list[1], value];
+    case 3:
+      return [list[0], list[1], list[2], value];
+  }
   list.push(value);
   return list;
+}
+
+/** `list` at its size: a list `append` had to push to is copied without its spare room. */
+export function fitted<T>(list: T[]): T[] {
+  return list.length > 4 ? list.slice() : list;
 }

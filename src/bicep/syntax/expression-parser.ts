@@ -1,7 +1,7 @@
 // Recursive-descent parsing of Bicep expressions: ternary, binary precedence levels, unary, the postfix
 // chain (`.x .?x [i] [?i] [^i] ::c f() !`), primaries (literals, strings with holes, objects, arrays,
 // for-expressions, lambdas) and decorators. Never throws: missing pieces become `error` nodes.
-import { append, Cursor } from './cursor.js';
+import { append, Cursor, fitted, NO_ITEMS } from './cursor.js';
 import type {
   ArrayItem,
   ArrayNode,
@@ -224,18 +224,18 @@ export abstract class ExpressionParser extends Cursor {
     const firstKind = this.cur();
     const start = this.tokStart;
     const end = this.tokEnd;
-    const parts = [this.tokValue];
+    let parts = [this.tokValue];
     this.advance();
     // The first piece is lexed from `'` or from `'''` / `$'''`: the text tells which.
     const c = this.text.charCodeAt(start);
     const multiline = c === 36 || (this.text.charCodeAt(start + 1) === 39 && this.text.charCodeAt(start + 2) === 39);
     const kind = multiline ? 'multiline-string' : 'string';
-    const expressions: Expression[] = [];
-    if (firstKind === 'string') return { kind, parts, expressions, start, end };
+    if (firstKind === 'string') return { kind, parts, expressions: NO_ITEMS, start, end };
+    let expressions: Expression[] | undefined;
     for (;;) {
       const saved = this.newlines;
       this.newlines = false;
-      expressions.push(this.parseExpression());
+      expressions = append(expressions, this.parseExpression());
       this.newlines = saved;
       let k = this.cur();
       if (k !== 'string-middle' && k !== 'string-right') {
@@ -249,15 +249,15 @@ export abstract class ExpressionParser extends Cursor {
           k = this.tokKind;
         }
         if (k !== 'string-middle' && k !== 'string-right') {
-          parts.push('');
+          parts = append(parts, '');
           break;
         }
       }
-      parts.push(this.tokValue);
+      parts = append(parts, this.tokValue);
       this.next();
       if (k === 'string-right') break;
     }
-    return { kind, parts, expressions, start, end: this.lastEnd };
+    return { kind, parts: fitted(parts), expressions: fitted(expressions), start, end: this.lastEnd };
   }
 
   /** `( args )`, newlines allowed anywhere inside. */
@@ -291,7 +291,7 @@ export abstract class ExpressionParser extends Cursor {
       }
     }
     this.expect(')');
-    return args ?? [];
+    return args === undefined ? NO_ITEMS : fitted(args);
   }
 
   private parseParenthesized(): Expression {
@@ -341,27 +341,28 @@ export abstract class ExpressionParser extends Cursor {
 
   /** `(a, b)` for lambdas, or `(a string, b int)` with `typed` (user functions; lambdas are untyped). */
   protected parseParameterList(typed: boolean): LambdaParameterNode[] {
-    const parameters: LambdaParameterNode[] = [];
-    this.withNewlines(false, () => {
-      this.expect('(');
-      while (!this.at(')') && !this.atHardStop()) {
-        const name = this.expectIdentifier('a parameter name');
-        const p: LambdaParameterNode = { kind: 'lambda-parameter', name, start: name.start, end: name.end };
-        if (typed) {
-          p.type = this.parseType();
-          p.end = this.lastEnd;
-        }
-        parameters.push(p);
-        if (this.eat(',')) continue;
-        if (!this.at(')')) {
-          this.errorExpected("',' or ')'");
-          while (!this.at(')') && !this.atHardStop() && !this.at('=>')) this.next();
-          break;
-        }
+    let parameters: LambdaParameterNode[] | undefined;
+    const saved = this.newlines;
+    this.newlines = false;
+    this.expect('(');
+    while (!this.at(')') && !this.atHardStop()) {
+      const name = this.expectIdentifier('a parameter name');
+      const p: LambdaParameterNode = { kind: 'lambda-parameter', name, start: name.start, end: name.end };
+      if (typed) {
+        p.type = this.parseType();
+        p.end = this.lastEnd;
       }
-      this.expect(')');
-    });
-    return parameters;
+      parameters = append(parameters, p);
+      if (this.eat(',')) continue;
+      if (!this.at(')')) {
+        this.errorExpected("',' or ')'");
+        while (!this.at(')') && !this.atHardStop() && !this.at('=>')) this.next();
+        break;
+      }
+    }
+    this.expect(')');
+    this.newlines = saved;
+    return parameters === undefined ? NO_ITEMS : fitted(parameters);
   }
 
   protected parseObject(): ObjectNode {
@@ -513,6 +514,6 @@ export abstract class ExpressionParser extends Cursor {
       }
       this.skipNewlines();
     }
-    return decorators ?? [];
+    return decorators === undefined ? NO_ITEMS : fitted(decorators);
   }
 }

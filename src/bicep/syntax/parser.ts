@@ -20,6 +20,7 @@ import type {
 } from './nodes.js';
 import type { TokenKind } from './token.js';
 import { TypeParser } from './type-parser.js';
+import { append, fitted, NO_ITEMS } from './cursor.js';
 
 /** A statement without the fields `parseStatement` fills in (distributes over the union). */
 type Bare<T> = T extends unknown ? Omit<T, 'decorators' | 'start' | 'end'> : never;
@@ -260,8 +261,7 @@ export class Parser extends TypeParser {
     let symbols: ImportedSymbolNode[] | undefined;
     let wildcardAlias: IdentifierNode | undefined;
     if (this.at('{')) {
-      symbols = [];
-      const list = symbols;
+      let list: ImportedSymbolNode[] | undefined;
       this.withNewlines(true, () => {
         this.next();
         for (;;) {
@@ -284,7 +284,7 @@ export class Parser extends TypeParser {
             symbol.alias = this.expectIdentifier('an alias');
             symbol.end = this.lastEnd;
           }
-          list.push(symbol);
+          list = append(list, symbol);
           if (!this.at(',') && !this.at('newline') && !this.at('}')) {
             this.errorExpected("',', a new line or '}'");
             break;
@@ -292,6 +292,7 @@ export class Parser extends TypeParser {
         }
         this.expect('}');
       });
+      symbols = list === undefined ? NO_ITEMS : fitted(list);
     } else if (this.eat('*')) {
       this.expectKeyword('as');
       wildcardAlias = this.expectIdentifier('a namespace alias');

@@ -1,6 +1,7 @@
 // Parsing of Bicep type expressions: names, literal types, unions (a leading `|` and line breaks before `|`
 // allowed), `T[]`, `T?`, object types with decorated members, tuples, `resource 'T@v'`, `name<...>`
 // instantiations, and the access forms `T.p`, `T.*`, `T[0]`, `T[*]`.
+import { append, fitted, NO_ITEMS } from './cursor.js';
 import { ExpressionParser } from './expression-parser.js';
 import type {
   DecoratorNode,
@@ -33,14 +34,14 @@ export abstract class TypeParser extends ExpressionParser {
     const leading = this.eat('|');
     if (leading) this.skipNewlines();
     const first = this.parseTypePostfix(this.parseTypePrimary());
-    const members = [first];
+    let members = [first];
     while (this.lookPastNewlines('|')) {
       this.next();
       this.skipNewlines();
-      members.push(this.parseTypePostfix(this.parseTypePrimary()));
+      members = append(members, this.parseTypePostfix(this.parseTypePrimary()));
     }
     if (members.length === 1 && !leading) return first;
-    return { kind: 'union-type', members, start, end: this.lastEnd };
+    return { kind: 'union-type', members: fitted(members), start, end: this.lastEnd };
   }
 
   private parseTypePrimary(): TypeNode {
@@ -108,21 +109,22 @@ export abstract class TypeParser extends ExpressionParser {
   }
 
   private parseTypeArguments(): TypeNode[] {
-    const args: TypeNode[] = [];
-    this.withNewlines(false, () => {
-      this.next(); // <
-      while (!this.at('>') && !this.atHardStop()) {
-        const before = this.pos;
-        args.push(this.parseType());
-        if (this.eat(',')) continue;
-        if (!this.at('>')) {
-          if (this.pos === before && !this.atHardStop()) this.skipOne();
-          break;
-        }
+    let args: TypeNode[] | undefined;
+    const saved = this.newlines;
+    this.newlines = false;
+    this.next(); // <
+    while (!this.at('>') && !this.atHardStop()) {
+      const before = this.pos;
+      args = append(args, this.parseType());
+      if (this.eat(',')) continue;
+      if (!this.at('>')) {
+        if (this.pos === before && !this.atHardStop()) this.skipOne();
+        break;
       }
-      this.expect('>');
-    });
-    return args;
+    }
+    this.expect('>');
+    this.newlines = saved;
+    return args === undefined ? NO_ITEMS : fitted(args);
   }
 
   private parseTypePostfix(base: TypeNode): TypeNode {
