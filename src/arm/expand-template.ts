@@ -198,7 +198,7 @@ class Expander {
     const ext = parent ? undefined : extensionResource(node, typeValue);
     const nameNode = ext ? ext.nameNode : member(node, 'name');
     const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
-    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, typeValue.split('/').length - 1)) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${this.nameText(nameNode)}}`;
+    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, slashCount(typeValue))) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${this.nameText(nameNode)}}`;
     let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -604,6 +604,13 @@ function scopedId(scopeId: string, type: string, name: string): string {
   const depth = type.split('/').length - 1;
   if (depth > 1 && name.split('/').length === depth) return resourceIdAt(scopeId, type, name);
   return `${scopeId}/providers/${type}/${name}`;
+}
+
+/** How many '/' a type has: the name segments a name of it needs. */
+function slashCount(type: string): number {
+  let n = 0;
+  for (let i = 0; i < type.length; i++) if (type.charCodeAt(i) === 47) n++;
+  return n;
 }
 
 /** An unknown name keeps its expression, so that two such resources stay apart. */

@@ -303,9 +303,18 @@ export class TemplateScope implements EvalContext {
     const count = this.copyCount(copy);
     if (count instanceof Unknown) return count;
     const input = member(copy, 'input');
-    return Array.from({ length: count }, (_, i) =>
-      this.withLoop(name, i, kind, () => this.evaluate(input, map, path === undefined ? undefined : childPath(path, i))),
-    );
+    // Loops swapped in place, not through withLoop(): no closures for every iteration.
+    const out = new Array<Value>(count);
+    const saved = this.loops;
+    try {
+      for (let i = 0; i < count; i++) {
+        this.loops = [...saved, { name, index: i, kind }];
+        out[i] = this.evaluate(input, map, path === undefined ? undefined : childPath(path, i));
+      }
+    } finally {
+      this.loops = saved;
+    }
+    return out;
   }
 
   /**
@@ -322,8 +331,9 @@ export class TemplateScope implements EvalContext {
         return this.evaluateObject(node, map, path, secrets);
       case 'array': {
         const items = node.children ?? [];
-        const out: Value[] = [];
-        for (let i = 0; i < items.length; i++) out.push(this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets));
+        // At its size: a value array grown by push keeps spare room as long as the resource lives.
+        const out = new Array<Value>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets);
         return out;
       }
       case 'string': {
