@@ -198,7 +198,7 @@ class Expander {
     const ext = parent ? undefined : extensionResource(node, typeValue);
     const nameNode = ext ? ext.nameNode : member(node, 'name');
     const nameValue = ext && !nameNode ? (symbolic ?? ext.type) : this.scope.evaluate(nameNode);
-    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, typeValue.split('/').length - 1)) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${this.nameText(nameNode)}}`;
+    let name = typeof nameValue === 'string' ? nameValue : (isUnknown(nameValue) && typeValue.includes('.') && this.segmentedName(nameNode, slashCount(typeValue))) || `{${isUnknown(nameValue) ? 'unknown name' : 'invalid name'}: ${this.nameText(nameNode)}}`;
     let type = ext ? ext.type : typeValue;
     if (parent && !type.includes('.')) {
       type = `${parent.type}/${type}`;
@@ -252,15 +252,12 @@ class Expander {
     // `name: groupName` where `var groupName = '${peName}/default'`: the variable's expression.
     const variable = /^\[variables\('([^']+)'\)\]$/.exec(raw);
     if (variable) raw = this.scope.variableExpression(variable[1]);
-    if (typeof raw !== 'string' || !/^\[(format|concat)\(/i.test(raw)) return undefined;
-    const parsed = parseBracketed(raw);
-    if (!parsed.ok) return undefined;
-    const inner = raw.slice(1, -1);
-    const texts = nameSegments(parsed.node, inner, inner.length);
-    if (!texts || texts.length !== segments) return undefined;
+    if (typeof raw !== 'string') return undefined;
+    const plan = nameSegmentPlan(raw);
+    if (!plan || plan.length !== segments) return undefined;
     const parts: string[] = [];
-    for (const text of texts) {
-      const compiled = compileBracketed(`[${text}]`);
+    for (const segment of plan) {
+      const compiled = segment.compiled;
       let value: Value;
       try {
         value = compiled.ok ? compiled.run(this.scope) : new Unknown('invalid');
@@ -268,7 +265,7 @@ class Expander {
         return undefined;
       }
       if (typeof value === 'string' && !value.includes('/')) parts.push(value);
-      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(this.dereferenced(text))}}`);
+      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(this.dereferenced(segment.text))}}`);
       else return undefined;
     }
     return parts.join('/');
@@ -609,6 +606,13 @@ function scopedId(scopeId: string, type: string, name: string): string {
   return `${scopeId}/providers/${type}/${name}`;
 }
 
+/** How many '/' a type has: the name segments a name of it needs. */
+function slashCount(type: string): number {
+  let n = 0;
+  for (let i = 0; i < type.length; i++) if (type.charCodeAt(i) === 47) n++;
+  return n;
+}
+
 /** An unknown name keeps its expression, so that two such resources stay apart. */
 function nameTextOf(nameNode: JsonNode | undefined): string {
   const raw = String(nameNode?.value ?? '');
@@ -680,6 +684,34 @@ function nameSegments(node: ExpressionNode, source: string, end: number): string
   return text ? [text] : undefined;
 }
 
+/** One segment of a name built with format() or concat(): its expression text, compiled. */
+interface NameSegment {
+  text: string;
+  compiled: ReturnType<typeof compileBracketed>;
+}
+
+const segmentPlans = new Map<string, NameSegment[] | null>();
+
+/**
+ * The segments of the name expression `raw` (nameSegments), each compiled, or undefined when it is
+ * not built that way; remembered by text, as every resource of a loop or a module's every instance
+ * with an unknown name asks again.
+ */
+function nameSegmentPlan(raw: string): readonly NameSegment[] | undefined {
+  let plan = segmentPlans.get(raw);
+  if (plan === undefined) {
+    plan = null;
+    const parsed = /^\[(format|concat)\(/i.test(raw) ? parseBracketed(raw) : undefined;
+    if (parsed?.ok) {
+      const inner = raw.slice(1, -1);
+      const texts = nameSegments(parsed.node, inner, inner.length);
+      if (texts) plan = texts.map((text) => ({ text, compiled: compileBracketed(`[${text}]`) }));
+    }
+    if (segmentPlans.size > 50_000) segmentPlans.clear();
+    segmentPlans.set(raw, plan);
+  }
+  return plan ?? undefined;
+}
 /** Where argument `i` of a call ends: at the next argument, or at the call's closing parenthesis. */
 function argumentEnd(args: ExpressionNode[], i: number, close: number): number {
   return i + 1 < args.length ? args[i + 1].offset : close;

@@ -164,6 +164,13 @@ export function member(node: JsonNode | undefined, key: string): JsonNode | unde
   return folded;
 }
 
+/** Whether member() finds `key`, without making the member's node (a compiled tree makes one per read). */
+export function hasMember(node: JsonNode | undefined, key: string): boolean {
+  if (!node || node.type !== 'object') return false;
+  const keys = keysOf(node);
+  return keys !== undefined ? keyIndex(keys, key) >= 0 : member(node, key) !== undefined;
+}
+
 /** member() over a keyed object's keys: the index of `key`, else -1. */
 function keyIndex(keys: readonly string[], key: string): number {
   const length = key.length;

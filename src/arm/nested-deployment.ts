@@ -11,7 +11,7 @@ import { scopeFromSchema, type DeploymentContext } from './deployment-context.js
 import { expandWithScope, type ExpansionRun } from './expand-template.js';
 import { evaluateExpression } from './expression/evaluate-expression.js';
 import { parseBracketed } from './expression/parse-expression.js';
-import { JsonDocument, member, memberCount, memberKeyAt, memberValueAt, type JsonNode } from './json-document.js';
+import { JsonDocument, hasMember, member, memberCount, memberKeyAt, memberValueAt, type JsonNode } from './json-document.js';
 import type { ParameterValues } from './parameters-file.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -265,7 +265,7 @@ function locateUndeclared(values: ParameterValues, props: JsonNode | undefined, 
   for (let i = 0; i < count; i++) {
     const name = memberKeyAt(passed!, i);
     const value = name === undefined ? undefined : values.get(name.toLowerCase());
-    if (name !== undefined && value && !member(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(memberValueAt(passed!, i)) });
+    if (name !== undefined && value && !hasMember(declared, name)) values.set(name.toLowerCase(), { ...value, name, location: doc.rangeOf(memberValueAt(passed!, i)) });
   }
   return values;
 }

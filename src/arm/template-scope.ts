@@ -36,6 +36,14 @@ interface Slot {
   /** The lower-cased name: the slot's own key in its map (other keys are spellings of it). */
   key: string;
   node: JsonNode;
+  /**
+   * The user-defined types a parameter declaration names with `$ref`, in the order the reference
+   * chain reaches them (undefined without one, and for a variable): resolved once, as every member
+   * of the declaration that is read (type, nullable, the constraints) may come from them.
+   */
+  refs: JsonNode[] | undefined;
+  /** A parameter's declared `type` (see declaredIn); undefined for a variable. */
+  typeNode: JsonNode | undefined;
   /** A `variables.copy` entry, evaluated as an array. */
   copy: boolean;
   evaluating: boolean;
@@ -43,8 +51,8 @@ interface Slot {
   value: Value;
 }
 
-function slot(name: string, key: string, node: JsonNode, copy: boolean): Slot {
-  return { name, key, node, copy, evaluating: false, done: false, value: null };
+function slot(name: string, key: string, node: JsonNode, refs: JsonNode[] | undefined, typeNode: JsonNode | undefined, copy: boolean): Slot {
+  return { name, key, node, refs, typeNode, copy, evaluating: false, done: false, value: null };
 }
 
 interface Loop {
@@ -94,8 +102,10 @@ export class TemplateScope implements EvalContext {
       if (name === undefined) continue;
       const node = memberValueAt(parameters!, i);
       const key = name.toLowerCase();
-      this.params.set(key, slot(name, key, node, false));
-      if (isSecureType(this.declared(node, 'type')?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
+      const refs = this.referencedTypes(node);
+      const typeNode = declaredIn(node, refs, 'type');
+      this.params.set(key, slot(name, key, node, refs, typeNode, false));
+      if (isSecureType(typeNode?.value) || supplied.get(key)?.secret) (this.secureParams ??= new Set()).add(key);
     }
     for (const name of supplied.keys()) {
       if (!this.params.has(name)) {
@@ -111,13 +121,13 @@ export class TemplateScope implements EvalContext {
       if (name === undefined) continue;
       const key = name.toLowerCase();
       if (key === 'copy') continue;
-      this.variables.set(key, slot(name, key, memberValueAt(variables!, i), false));
+      this.variables.set(key, slot(name, key, memberValueAt(variables!, i), undefined, undefined, false));
     }
     for (const c of member(variables, 'copy')?.children ?? []) {
       const name = member(c, 'name')?.value;
       if (typeof name !== 'string') continue;
       const key = name.toLowerCase();
-      this.variables.set(key, slot(name, key, c, true));
+      this.variables.set(key, slot(name, key, c, undefined, undefined, true));
     }
     const functions = member(template, 'functions');
     if (functions) this.functions = userFunctions(functions, this);
@@ -138,7 +148,7 @@ export class TemplateScope implements EvalContext {
     if (decl.evaluating) throw new EvaluationError(`the default of parameter '${decl.name}' refers to itself`);
     decl.evaluating = true;
     try {
-      const value = this.parameterValue(decl.name, decl.key, decl.node);
+      const value = this.parameterValue(decl);
       decl.value = value;
       decl.done = true;
       return value;
@@ -147,8 +157,11 @@ export class TemplateScope implements EvalContext {
     }
   }
 
-  private parameterValue(name: string, key: string, decl: JsonNode): Value {
-    const given = this.supplied.get(key);
+  private parameterValue(slot: Slot): Value {
+    const name = slot.name;
+    const decl = slot.node;
+    const typeNode = slot.typeNode;
+    const given = this.supplied.get(slot.key);
     const defaultValue = member(decl, 'defaultValue');
     const saved = this.loops;
     this.loops = NO_LOOPS;
@@ -156,15 +169,15 @@ export class TemplateScope implements EvalContext {
       let value: Value;
       // A null passed for a parameter (what a Bicep module gets for an omitted optional value)
       // means "not given": the default applies.
-      if (given && !(given.value === null && defaultValue)) value = given.substituted ? coerceSubstituted(given.value, this.declared(decl, 'type')?.value as string | undefined) : given.value;
+      if (given && !(given.value === null && defaultValue)) value = given.substituted ? coerceSubstituted(given.value, typeNode?.value as string | undefined) : given.value;
       else if (defaultValue) value = this.evaluate(defaultValue);
-      else if (this.declared(decl, 'nullable')?.value === true) return null;
+      else if (declaredIn(decl, slot.refs, 'nullable')?.value === true) return null;
       else {
         this.diagnostics.push(diagnostic('arm/parameter-without-value', 'info', `the parameter '${name}' has no value and no default; what depends on it is unverified. Pass a parameters file with --params.`, this.doc.rangeOf(decl)));
         // A required parameter will have a value of its declared type: never null.
-        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`, undefined, undefined, declaredType(this.declared(decl, 'type')?.value));
+        return new Unknown(`the parameter '${name}' has no value: pass it with --params or give it a default`, undefined, undefined, declaredType(typeNode?.value));
       }
-      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, this.constraintsOf(decl));
+      const problem = isUnknown(value) || value === null ? undefined : checkParameterValue(value, constraintsOf(decl, slot.refs, typeNode));
       if (problem) {
         // Azure would reject the deployment with this value; the template itself may be fine.
         this.diagnostics.push(diagnostic('arm/parameter-constraint', 'warning', `the parameter '${name}' ${given ? 'is given' : 'defaults to'} ${JSON.stringify(value)}, but ${problem}`, this.doc.rangeOf(decl)));
@@ -176,31 +189,21 @@ export class TemplateScope implements EvalContext {
   }
 
   /**
-   * A member of a parameter declaration, or of the type it names with `$ref`
-   * (`#/definitions/<name>`, as Bicep emits for user-defined types): `nullable`, `type` and the
-   * constraints may be declared on either. The declaration's own member wins.
+   * The types a parameter declaration names with `$ref` (`#/definitions/<name>`, as Bicep emits
+   * for user-defined types), each naming the next, as far as the chain goes (20 nodes with the
+   * declaration itself); undefined when it names none.
    */
-  private declared(decl: JsonNode, key: string): JsonNode | undefined {
+  private referencedTypes(decl: JsonNode): JsonNode[] | undefined {
+    let refs: JsonNode[] | undefined;
     let node: JsonNode | undefined = decl;
-    for (let depth = 0; node && depth < 20; depth++) {
-      const own = member(node, key);
-      if (own) return own;
+    for (let depth = 1; depth < 20; depth++) {
       const ref = member(node, '$ref')?.value;
-      if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return undefined;
+      if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) break;
       node = member(member(this.template, 'definitions'), ref.slice('#/definitions/'.length));
+      if (!node) break;
+      (refs ??= []).push(node);
     }
-    return undefined;
-  }
-
-  /** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
-  private constraintsOf(decl: JsonNode): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (decl.type !== 'object') return out;
-    for (const k of CONSTRAINT_KEYS) {
-      const v = this.declared(decl, k);
-      if (v) out[k] = plainValue(v);
-    }
-    return out;
+    return refs;
   }
 
   /** The expression a variable is declared as (its raw `[...]` text), when it is one string. */
@@ -300,9 +303,18 @@ export class TemplateScope implements EvalContext {
     const count = this.copyCount(copy);
     if (count instanceof Unknown) return count;
     const input = member(copy, 'input');
-    return Array.from({ length: count }, (_, i) =>
-      this.withLoop(name, i, kind, () => this.evaluate(input, map, path === undefined ? undefined : childPath(path, i))),
-    );
+    // Loops swapped in place, not through withLoop(): no closures for every iteration.
+    const out = new Array<Value>(count);
+    const saved = this.loops;
+    try {
+      for (let i = 0; i < count; i++) {
+        this.loops = [...saved, { name, index: i, kind }];
+        out[i] = this.evaluate(input, map, path === undefined ? undefined : childPath(path, i));
+      }
+    } finally {
+      this.loops = saved;
+    }
+    return out;
   }
 
   /**
@@ -319,8 +331,9 @@ export class TemplateScope implements EvalContext {
         return this.evaluateObject(node, map, path, secrets);
       case 'array': {
         const items = node.children ?? [];
-        const out: Value[] = [];
-        for (let i = 0; i < items.length; i++) out.push(this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets));
+        // At its size: a value array grown by push keeps spare room as long as the resource lives.
+        const out = new Array<Value>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = this.evaluate(items[i], map, path === undefined ? undefined : childPath(path, i), secrets);
         return out;
       }
       case 'string': {
@@ -507,8 +520,34 @@ function isPropertyCopy(node: JsonNode): boolean {
   return node.type === 'array' && (node.children?.length ?? 0) > 0 && node.children!.every((c) => member(c, 'name') && member(c, 'count') && member(c, 'input'));
 }
 
-/** The members of a parameter declaration that checkParameterValue reads (not its metadata). */
-const CONSTRAINT_KEYS = ['type', 'allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength'] as const;
+/**
+ * A member of a parameter declaration, or of the types it names with `$ref` (`refs`): `nullable`,
+ * `type` and the constraints may be declared on either. The declaration's own member wins.
+ */
+function declaredIn(decl: JsonNode, refs: JsonNode[] | undefined, key: string): JsonNode | undefined {
+  const own = member(decl, key);
+  if (own || refs === undefined) return own;
+  for (let i = 0; i < refs.length; i++) {
+    const v = member(refs[i], key);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** The members of a parameter declaration that checkParameterValue reads (not its metadata); `typeNode` is its type. */
+function constraintsOf(decl: JsonNode, refs: JsonNode[] | undefined, typeNode: JsonNode | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (decl.type !== 'object') return out;
+  if (typeNode) out.type = plainValue(typeNode);
+  for (const k of CONSTRAINT_KEYS) {
+    const v = declaredIn(decl, refs, k);
+    if (v) out[k] = plainValue(v);
+  }
+  return out;
+}
+
+/** The members of a parameter declaration that checkParameterValue reads besides its type. */
+const CONSTRAINT_KEYS = ['allowedValues', 'minValue', 'maxValue', 'minLength', 'maxLength'] as const;
 
 /**
  * The lower-cased names of the `parameters('…')` an expression reads, remembered by text: every

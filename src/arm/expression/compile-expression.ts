@@ -141,10 +141,12 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
     };
   }
   if ((key === 'resourceid' || key === 'subscriptionresourceid') && global) {
+    // The arguments written back as text (expressionText), made at the first unknown name.
+    let texts: string[] | undefined;
     return (ctx) => {
       if (mayBeLocal(ctx) && ctx.localFunction?.(key)) return generic(ctx);
       const values = argumentValues(args, ctx);
-      const named = unknownNames(values, nodes, ctx);
+      const named = unknownNames(values, (texts ??= nodes.map(expressionText)), ctx);
       if (!named) return applyFunction(global, values, ctx, returns);
       // The id with each unknown name spelled as the resource's own id spells it, so relations find
       // the resource it names (`acr.id` where the registry's name is a parameter without value).
@@ -160,7 +162,7 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
  * A resource id call's arguments with each unknown name segment replaced by its spelling in ids
  * (`{unknown name: parameters('acrName')}`), when only name segments are unknown.
  */
-function unknownNames(values: Value[], nodes: readonly ExpressionNode[], ctx: EvalContext): { values: Value[]; reason: string; type: string } | undefined {
+function unknownNames(values: Value[], texts: readonly string[], ctx: EvalContext): { values: Value[]; reason: string; type: string } | undefined {
   const ti = values.findIndex((v) => typeof v === 'string' && v.includes('/') && !v.startsWith('/'));
   if (ti < 0) return undefined;
   let reason: string | undefined;
@@ -171,7 +173,7 @@ function unknownNames(values: Value[], nodes: readonly ExpressionNode[], ctx: Ev
     reason ??= v.reason;
   }
   if (reason === undefined) return undefined;
-  return { values: values.map((v, i) => (isUnknown(v) ? `{unknown name: ${unknownNameText(dereferenced(expressionText(nodes[i]), ctx))}}` : v)), reason, type: (values[ti] as string).replace(/\/+$/, '') };
+  return { values: values.map((v, i) => (isUnknown(v) ? `{unknown name: ${unknownNameText(dereferenced(texts[i], ctx))}}` : v)), reason, type: (values[ti] as string).replace(/\/+$/, '') };
 }
 
 /** `variables('x')` as the expression the variable stands for, as a resource's own id spells its name. */

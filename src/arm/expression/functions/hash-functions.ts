@@ -13,17 +13,42 @@ export const hashFunctions: FunctionTable = {
   guid: {
     evaluate(a): Value {
       arity('guid', a, 1, Infinity);
-      return uuidV5(ARM_GUID_NAMESPACE, a.map((x) => str('guid', x)).join('-'));
+      return remembered(guids, a.map((x) => str('guid', x)).join('-'), armGuid);
     },
   },
   uniquestring: {
     evaluate(a): Value {
       arity('uniqueString', a, 1, Infinity);
-      const [lo, hi] = murmurHash64(Buffer.from(a.map((x) => str('uniqueString', x)).join('-'), 'utf8'));
-      return base32(hi, lo);
+      return remembered(uniqueStrings, a.map((x) => str('uniqueString', x)).join('-'), uniqueString);
     },
   },
 };
+
+/**
+ * Hashes by the text hashed: templates hash the same few ids again and again (uniqueString of the
+ * resource group's id in every module of a scan), and a hash costs more than a lookup.
+ */
+const guids = new Map<string, string>();
+const uniqueStrings = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, text: string, hash: (text: string) => string): string {
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = hash(text);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function armGuid(text: string): string {
+  return uuidV5(ARM_GUID_NAMESPACE, text);
+}
+
+function uniqueString(text: string): string {
+  const [lo, hi] = murmurHash64(Buffer.from(text, 'utf8'));
+  return base32(hi, lo);
+}
 
 /** RFC 4122 §4.3 name-based UUID, version 5 (SHA-1), name encoded as UTF-8. */
 export function uuidV5(namespace: string, name: string): string {

@@ -17,13 +17,21 @@ function typeAndNames(name: string, args: Value[]): { prefix: string[]; type: st
   const ti = strings.findIndex((s) => s.includes('/') && !s.startsWith('/'));
   if (ti < 0) throw new EvaluationError(`${name}() needs a resource type such as 'Microsoft.Storage/storageAccounts'`);
   // ARM ignores a trailing '/' after the type ('Microsoft.Authorization/policyAssignments/').
-  const type = strings[ti].replace(/\/+$/, '');
+  const written = strings[ti];
+  const type = written.charCodeAt(written.length - 1) === 47 ? written.replace(/\/+$/, '') : written;
   const names = strings.slice(ti + 1);
-  const expected = type.split('/').length - 1;
+  const expected = slashes(type);
   if (names.length !== expected) {
     throw new EvaluationError(`${name}() for '${type}' needs ${expected} name segment(s), got ${names.length}`);
   }
   return { prefix: strings.slice(0, ti), type, names };
+}
+
+/** How many '/' a type has: its name segments (`type.split('/').length - 1` without the array). */
+function slashes(type: string): number {
+  let n = 0;
+  for (let i = 0; i < type.length; i++) if (type.charCodeAt(i) === 47) n++;
+  return n;
 }
 
 /**
