@@ -19,6 +19,7 @@ import { expandNestedDeployment } from './nested-deployment.js';
 import { childIdCallParts, idCallParts, relativeScopeParts, sameChildNameExpression, sameNameExpression } from './reference-by-expression.js';
 import { isExpression, parseBracketed } from './expression/parse-expression.js';
 import { compileBracketed } from './expression/compile-expression.js';
+import { canonicalExpressionText } from './expression/expression-text.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
 import { TemplateScope, plainPathMembers } from './template-scope.js';
@@ -284,12 +285,12 @@ class Expander {
    * the template writes them.
    */
   private dereferenced(text: string): string {
-    let out = text;
+    let out = canonicalExpressionText(text);
     for (let depth = 0; depth < 5; depth++) {
       const m = /^variables\('([^']+)'\)$/.exec(out);
       const expression = m ? this.scope.variableExpression(m[1]) : undefined;
       if (!expression) break;
-      out = expression.slice(1, -1);
+      out = canonicalExpressionText(expression.slice(1, -1));
     }
     return out;
   }
@@ -618,7 +619,7 @@ function nameTextOf(nameNode: JsonNode | undefined): string {
   const raw = String(nameNode?.value ?? '');
   const start = raw.charCodeAt(0) === 91 ? 1 : 0;
   const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 93 ? raw.length - 1 : raw.length;
-  return unknownNameText(raw.slice(start, end));
+  return unknownNameText(canonicalExpressionText(raw.slice(start, end)));
 }
 
 /**

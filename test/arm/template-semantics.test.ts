@@ -194,4 +194,26 @@ describe('user-defined functions, copy and limits', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'arm/evaluation-failed', severity: 'warning' });
     expect(resources[0].name).toBe("{unknown name: split(parameters('subnet'), '\u2215')[1]}");
   });
+
+  it('spells an unknown name the same however the template spaces it, so a resourceId() to it finds it', () => {
+    const { resources } = expand({
+      parameters: { prefix: { type: 'string' } },
+      variables: { stName: "[concat( parameters('prefix'),'st' )]" },
+      resources: [
+        storage("[concat(parameters('prefix'),'st')]"),
+        storage("[concat(parameters( 'prefix' ), 'other')]"),
+        {
+          type: 'Microsoft.Network/privateEndpoints',
+          apiVersion: '2023-04-01',
+          name: 'pe',
+          location: 'westeurope',
+          properties: { privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.Storage/storageAccounts', variables( 'stName' ))]" } }] },
+        },
+      ],
+    });
+    expect(resources[0].name).toBe("{unknown name: concat(parameters('prefix'), 'st')}");
+    expect(resources[1].name).toBe("{unknown name: concat(parameters('prefix'), 'other')}");
+    const target = (resources[2].properties as { privateLinkServiceConnections: { properties: { privateLinkServiceId: Unknown } }[] }).privateLinkServiceConnections;
+    expect(target[0].properties.privateLinkServiceId.expression).toBe(resources[0].id);
+  });
 });

@@ -12,6 +12,7 @@ import type { EvaluateNode } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
 import { parseBracketed, type ParseResult } from './parse-expression.js';
+import { canonicalExpressionText, expressionText } from './expression-text.js';
 
 export type CompiledExpression = (ctx: EvalContext) => Value;
 
@@ -178,30 +179,14 @@ function unknownNames(values: Value[], texts: readonly string[], ctx: EvalContex
 
 /** `variables('x')` as the expression the variable stands for, as a resource's own id spells its name. */
 function dereferenced(text: string, ctx: EvalContext): string {
-  let out = text;
+  let out = canonicalExpressionText(text);
   for (let depth = 0; depth < 5; depth++) {
     const m = /^variables\('([^']+)'\)$/.exec(out);
     const expression = m ? ctx.variableExpression?.(m[1]) : undefined;
     if (!expression) break;
-    out = expression.slice(1, -1);
+    out = canonicalExpressionText(expression.slice(1, -1));
   }
   return out;
-}
-
-/** An expression written back as text, as compiled Bicep writes it (`format('{0}', parameters('a'))`). */
-function expressionText(node: ExpressionNode): string {
-  switch (node.kind) {
-    case 'string':
-      return `'${node.value.replace(/'/g, "''")}'`;
-    case 'number':
-      return String(node.value);
-    case 'call':
-      return `${node.name}(${node.args.map(expressionText).join(', ')})`;
-    case 'property':
-      return `${expressionText(node.object)}${node.safe ? '.?' : '.'}${node.name}`;
-    case 'index':
-      return `${expressionText(node.object)}${node.safe ? '[?' : '['}${expressionText(node.index)}]`;
-  }
 }
 
 /** The values of a call's arguments, in an array of exactly their number (most calls have 1 to 3). */
