@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { unknownCommandMessage } from '../../src/cli/suggest-command.js';
+import { runCli } from './run-cli.js';
+
+const IDS = ['scan', 'audit', 'init', 'resources', 'report:convert', 'report:diff', 'report:trend', 'rules:list', 'rules:show', 'policy:pull', 'policy:export'];
+
+describe('unknownCommandMessage', () => {
+  it('suggests the command a typo away, swapped letters included', () => {
+    expect(unknownCommandMessage('scna:main.bicep', IDS, 'azready')).toBe("'scna' is not an azready command. Did you mean 'azready scan'? See 'azready --help'.");
+  });
+
+  it('suggests topics too, and every name the typed word begins', () => {
+    expect(unknownCommandMessage('polcy:pull', IDS, 'azready')).toContain("Did you mean 'azready policy'?");
+    expect(unknownCommandMessage('re', IDS, 'azready')).toContain("Did you mean 'azready report' or 'azready resources'?");
+  });
+
+  it('names the commands of the topic the user was in, arguments left out', () => {
+    expect(unknownCommandMessage('report:progress:a.json:b.json', IDS, 'azready')).toBe("'progress' is not a command of 'azready report' (convert, diff, trend). See 'azready report --help'.");
+    expect(unknownCommandMessage('rules:lst', IDS, 'azready')).toContain("Did you mean 'azready rules list'?");
+  });
+
+  it('suggests nothing for a word far from every command', () => {
+    expect(unknownCommandMessage('deploy', IDS, 'azready')).toBe("'deploy' is not an azready command. See 'azready --help'.");
+  });
+});
+
+describe('azready <unknown command>', () => {
+  it('is a usage error (exit 2) that names the nearest command', () => {
+    const r = runCli(['scna', 'main.bicep']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.replace(/\s*›\s*/g, ' ')).toContain("'scna' is not an azready command. Did you mean 'azready scan'?");
+    expect(r.stderr).not.toContain('scna:main.bicep');
+  });
+});
