@@ -31,4 +31,13 @@ describe('azready <unknown command>', () => {
     expect(r.stderr.replace(/\s*›\s*/g, ' ')).toContain("'scna' is not an azready command. Did you mean 'azready scan'?");
     expect(r.stderr).not.toContain('scna:main.bicep');
   });
+
+  it('help <command> shows the help of that command, as git help does', () => {
+    const r = runCli(['help', 'rules', 'list']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('$ azready rules list');
+    const typo = runCli(['help', 'scna']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr.replace(/\s*›\s*/g, ' ')).toContain("Did you mean 'azready scan'?");
+  });
 });
