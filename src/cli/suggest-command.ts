@@ -1,5 +1,5 @@
-// What to tell someone who typed a command azready does not have: the topic they were in, its
-// commands, and the nearest command name (`azready scna` → did you mean `azready scan`?). oclif's
+// What to tell someone who typed a command or flag azready does not have: the topic they were in,
+// its commands, and the nearest names (`azready scna` → did you mean `azready scan`?). oclif's
 // own message joins the words it could not place with colons, arguments included.
 
 /** The message for the unknown command `id` (words joined by ':', as oclif gives it). */
@@ -20,7 +20,7 @@ export function unknownCommandMessage(id: string, commandIds: readonly string[],
 }
 
 /** Names a typo away from `typed` (one edit for short names, two for longer), or that it begins. */
-function nearest(typed: string, names: readonly string[]): string[] {
+export function nearest(typed: string, names: readonly string[]): string[] {
   const t = typed.toLowerCase();
   const limit = t.length <= 4 ? 1 : 2;
   return names
@@ -43,4 +43,22 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/**
+ * oclif's "Nonexistent flag: --formt" with the nearest flags of the command
+ * (`… Did you mean --format?`); `defined` are the command's long flag names.
+ */
+export function unknownFlagMessage(message: string, unknown: readonly string[], defined: readonly string[]): string {
+  const suggestions = unknown.map((flag) => ({ flag: flag.replace(/=.*$/, ''), near: nearest(flag.replace(/^-+/, '').replace(/=.*$/, ''), defined).map((n) => `--${n}`) }));
+  if (suggestions.every((s) => s.near.length === 0)) return message;
+  const [first, ...rest] = message.split('\n');
+  const hint =
+    suggestions.length === 1
+      ? `. Did you mean ${suggestions[0].near.join(' or ')}?`
+      : ` (${suggestions
+          .filter((s) => s.near.length)
+          .map((s) => `${s.flag}: did you mean ${s.near.join(' or ')}?`)
+          .join('; ')})`;
+  return [first + hint, ...rest].join('\n');
 }

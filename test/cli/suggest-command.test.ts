@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unknownCommandMessage } from '../../src/cli/suggest-command.js';
+import { unknownCommandMessage, unknownFlagMessage } from '../../src/cli/suggest-command.js';
 import { runCli } from './run-cli.js';
 
 const IDS = ['scan', 'audit', 'init', 'resources', 'report:convert', 'report:diff', 'report:trend', 'rules:list', 'rules:show', 'policy:pull', 'policy:export'];
@@ -39,5 +39,24 @@ describe('azready <unknown command>', () => {
     const typo = runCli(['help', 'scna']);
     expect(typo.status).toBe(2);
     expect(typo.stderr.replace(/\s*›\s*/g, ' ')).toContain("Did you mean 'azready scan'?");
+  });
+});
+
+describe('unknownFlagMessage', () => {
+  const message = 'Nonexistent flag: --formt\nSee more help with --help';
+
+  it('adds the nearest flags of the command', () => {
+    expect(unknownFlagMessage(message, ['--formt'], ['format', 'output', 'fail-on'])).toBe('Nonexistent flag: --formt. Did you mean --format?\nSee more help with --help');
+    expect(unknownFlagMessage('Nonexistent flags: --fail-om=high, --zzz', ['--fail-om=high', '--zzz'], ['fail-on'])).toBe('Nonexistent flags: --fail-om=high, --zzz (--fail-om: did you mean --fail-on?)');
+  });
+
+  it('leaves the message alone when no flag is near', () => {
+    expect(unknownFlagMessage(message, ['--zzz'], ['format'])).toBe(message);
+  });
+
+  it('reaches the user of the CLI', () => {
+    const r = runCli(['scan', '--formt', 'json', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.replace(/\s*›\s*/g, ' ')).toContain('Nonexistent flag: --formt. Did you mean --format?');
   });
 });
