@@ -1,0 +1,48 @@
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'app'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-orders-weu')
+    httpsOnly: true
+    publicNetworkAccess: 'Disabled'
+    siteConfig: {
+      netFrameworkVersion: 'v8.0'
+      minTlsVersion: '1.2'
+      remoteDebuggingEnabled: false
+      healthCheckPath: '/healthz'
+    }
+  }
+}
+
+resource ftpApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders-ftp-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-orders-weu')
+    httpsOnly: true
+    publicNetworkAccess: 'Disabled'
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|8.0'
+      minTlsVersion: '1.2'
+      ftpsState: 'AllAllowed'
+      remoteDebuggingEnabled: false
+      healthCheckPath: '/healthz'
+    }
+  }
+}

@@ -1,0 +1,24 @@
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders-weu'
+  location: 'westeurope'
+  tags: {
+    environment: 'prod'
+    workload: 'cross-region'
+  }
+  kind: 'app'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-orders-weu')
+    httpsOnly: true
+    publicNetworkAccess: 'Disabled'
+    siteConfig: {
+      netFrameworkVersion: 'v8.0'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      remoteDebuggingEnabled: true
+      healthCheckPath: '/healthz'
+    }
+  }
+}
