@@ -129,3 +129,19 @@ resource profile 'Microsoft.Network/trafficManagerProfiles@2022-04-01' = {
     ]
   }
 }
+
+resource aseApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders-ase-weu'
+  location: 'westeurope'
+  kind: 'app'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-orders-ase-weu')
+    hostingEnvironmentProfile: {
+      id: resourceId('Microsoft.Web/hostingEnvironments', 'ase-orders-weu')
+    }
+    httpsOnly: true
+  }
+}
