@@ -71,6 +71,7 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.MachineLearningServices/workspaces/computes', access: 'child', apiVersion: '2024-04-01' },
   { type: 'Microsoft.StreamAnalytics/streamingjobs/inputs', access: 'child', apiVersion: '2020-03-01' },
   { type: 'Microsoft.StreamAnalytics/streamingjobs/outputs', access: 'child', apiVersion: '2020-03-01' },
+  { type: 'Microsoft.DBforMySQL/flexibleServers/administrators', access: 'child', apiVersion: '2023-12-30' },
 ];
 
 const BY_TYPE = new Map(TYPES.map((t) => [t.type.toLowerCase(), t]));

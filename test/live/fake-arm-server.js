@@ -26,6 +26,7 @@ export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.sql/servers/databases/transparentdataencryption',
   'microsoft.sql/servers/databases/backupshorttermretentionpolicies',
   'microsoft.sql/servers/databases/backuplongtermretentionpolicies',
+  'microsoft.dbformysql/flexibleservers/administrators',
   'microsoft.synapse/workspaces/auditingsettings',
   'microsoft.synapse/workspaces/extendedauditingsettings',
   'microsoft.synapse/workspaces/dedicatedsqlminimaltlssettings',
