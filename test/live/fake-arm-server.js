@@ -27,6 +27,8 @@ export const NOT_IN_RESOURCE_GRAPH = new Set([
   'microsoft.sql/servers/databases/backupshorttermretentionpolicies',
   'microsoft.sql/servers/databases/backuplongtermretentionpolicies',
   'microsoft.dbformysql/flexibleservers/administrators',
+  'microsoft.dbforpostgresql/flexibleservers/configurations',
+  'microsoft.dbformysql/flexibleservers/configurations',
   'microsoft.synapse/workspaces/auditingsettings',
   'microsoft.synapse/workspaces/extendedauditingsettings',
   'microsoft.synapse/workspaces/dedicatedsqlminimaltlssettings',
