@@ -71,9 +71,9 @@ const TYPES: ArmOnlyType[] = [
   { type: 'Microsoft.MachineLearningServices/workspaces/computes', access: 'child', apiVersion: '2024-04-01' },
   { type: 'Microsoft.StreamAnalytics/streamingjobs/inputs', access: 'child', apiVersion: '2020-03-01' },
   { type: 'Microsoft.StreamAnalytics/streamingjobs/outputs', access: 'child', apiVersion: '2020-03-01' },
-  // Server parameters: a list of several hundred per server, read only for the secure-transport rules.
-  { type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations', access: 'child', apiVersion: '2024-08-01' },
-  { type: 'Microsoft.DBforMySQL/flexibleServers/configurations', access: 'child', apiVersion: '2023-12-30' },
+  // Server parameters number several hundred per server: only the one the secure-transport rules read.
+  { type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations', access: 'singleton', name: 'require_secure_transport', apiVersion: '2024-08-01' },
+  { type: 'Microsoft.DBforMySQL/flexibleServers/configurations', access: 'singleton', name: 'require_secure_transport', apiVersion: '2023-12-30' },
   { type: 'Microsoft.DBforMySQL/flexibleServers/administrators', access: 'child', apiVersion: '2023-12-30' },
 ];
 
