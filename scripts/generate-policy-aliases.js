@@ -1,5 +1,5 @@
 // Generates src/policy/aliases/<Namespace>.json, the bundled Azure Policy alias table for the
-// providers of the four scenarios. Sources, in order of preference (each adds what the earlier lack):
+// providers the rule packs cover. Sources, in order of preference (each adds what the earlier lack):
 //   --evaluator-snapshot DIR  a git snapshot of JanneMattila/azure-policy-evaluator (MIT, (c) 2023 Janne
 //                       Mattila): src/AzurePolicyEvaluator/Resources/policy-aliases.gz, `alias,defaultPath`
 //                       lines dumped from Azure with Get-AzPolicyAlias (2024-05): exact default paths;
@@ -25,7 +25,7 @@ export const NAMESPACES = [
   'Microsoft.Storage', 'Microsoft.KeyVault', 'Microsoft.EventHub', 'Microsoft.Synapse', 'Microsoft.DataFactory',
   'Microsoft.StreamAnalytics', 'Microsoft.MachineLearningServices', 'Microsoft.Purview', 'Microsoft.ContainerRegistry',
   'Microsoft.ContainerInstance', 'Microsoft.DocumentDB', 'Microsoft.Insights', 'Microsoft.OperationalInsights',
-  'Microsoft.Network', 'Microsoft.Web', 'Microsoft.Sql',
+  'Microsoft.Network', 'Microsoft.Web', 'Microsoft.Sql', 'Microsoft.DBforPostgreSQL', 'Microsoft.DBforMySQL',
 ];
 
 /**

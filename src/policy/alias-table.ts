@@ -3,12 +3,12 @@
 // Files are read when an alias of their namespace is first looked up, so scans without aliases pay nothing.
 import { readFileSync } from 'node:fs';
 
-/** The namespaces of the four scenarios; each file is read on first use (Network's is large). */
+/** The namespaces the rule packs cover; each file is read on first use (Network's is large). */
 const NAMESPACES = [
   'Microsoft.Storage', 'Microsoft.KeyVault', 'Microsoft.EventHub', 'Microsoft.Synapse', 'Microsoft.DataFactory',
   'Microsoft.StreamAnalytics', 'Microsoft.MachineLearningServices', 'Microsoft.Purview', 'Microsoft.ContainerRegistry',
   'Microsoft.ContainerInstance', 'Microsoft.DocumentDB', 'Microsoft.Insights', 'Microsoft.OperationalInsights',
-  'Microsoft.Network', 'Microsoft.Web', 'Microsoft.Sql',
+  'Microsoft.Network', 'Microsoft.Web', 'Microsoft.Sql', 'Microsoft.DBforPostgreSQL', 'Microsoft.DBforMySQL',
 ];
 const BY_LOWER = new Map(NAMESPACES.map((n) => [n.toLowerCase(), n]));
 
