@@ -52,3 +52,16 @@ export function hostileReport(): Report {
   r.profile = { ...r.profile, title: evil };
   return r;
 }
+
+/** The e2e report as a scan with --baseline makes it: its first failure new, the others already held. */
+export function baselineReport(): Report {
+  const r = e2eReport();
+  let first = true;
+  r.results = r.results.map((x) => {
+    if (x.outcome !== 'fail') return x;
+    const baseline = first ? 'new' : 'existing';
+    first = false;
+    return { ...x, baseline };
+  });
+  return r;
+}

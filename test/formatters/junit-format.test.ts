@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/formatters/junit-format.js';
-import { e2eReport } from './fixed-report.js';
+import { baselineReport, e2eReport } from './fixed-report.js';
 
 interface Case { '@_classname': string; '@_name': string; failure?: { '@_message': string; '#text': string }; skipped?: { '@_message': string } }
 interface Suite { '@_name': string; '@_tests': string; '@_failures': string; '@_skipped': string; testcase: Case[] }
@@ -41,14 +41,7 @@ describe('junit format', () => {
   });
 
   it('says which failures a --baseline already held, so a tests tab full of failures beside a passing gate makes sense', () => {
-    const r = e2eReport();
-    let first = true;
-    r.results = r.results.map((x) => {
-      if (x.outcome !== 'fail') return x;
-      const state = first ? 'new' : 'existing';
-      first = false;
-      return { ...x, baseline: state };
-    });
+    const r = baselineReport();
     const cases = parse(formatJunit(r)).testsuite.flatMap((s) => s.testcase).filter((c) => c.failure);
     const fresh = cases.filter((c) => c.failure?.['#text'].includes('baseline: new failure'));
     expect(fresh).toHaveLength(1);

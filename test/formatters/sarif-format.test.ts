@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, formatSarif } from '../../src/formatters/sarif-format.js';
-import { e2eReport, liveReport } from './fixed-report.js';
+import { baselineReport, e2eReport, liveReport } from './fixed-report.js';
 
 // The official OASIS schema is draft-04. ajv 8 (draft-07 rules) reads it once its `$schema` (a
 // meta-schema ajv 8 does not bundle) is dropped and its root `id` becomes `$id`; the keywords it
@@ -122,14 +122,7 @@ describe('sarif format', () => {
   });
 
   it('says which failures a --baseline already held (baselineState)', () => {
-    const report = e2eReport();
-    let first = true;
-    report.results = report.results.map((r) => {
-      if (r.outcome !== 'fail') return r;
-      const state = first ? 'new' : 'existing';
-      first = false;
-      return { ...r, baseline: state };
-    });
+    const report = baselineReport();
     const results = sarif(report).runs[0].results as (SarifResult & { baselineState?: string })[];
     expect(results.map((r) => r.baselineState)).toEqual(['new', ...results.slice(1).map(() => 'unchanged')]);
     expect((sarif().runs[0].results as (SarifResult & { baselineState?: string })[]).every((r) => r.baselineState === undefined)).toBe(true);
