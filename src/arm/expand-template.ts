@@ -19,7 +19,7 @@ import { expandNestedDeployment } from './nested-deployment.js';
 import { childIdCallParts, idCallParts, relativeScopeParts, sameChildNameExpression, sameNameExpression } from './reference-by-expression.js';
 import { isExpression, parseBracketed } from './expression/parse-expression.js';
 import { compileBracketed } from './expression/compile-expression.js';
-import { canonicalExpressionText } from './expression/expression-text.js';
+import { canonicalExpressionText, dereferencedExpressionText } from './expression/expression-text.js';
 import type { ParameterValues } from './parameters-file.js';
 import { sameIgnoringCase } from './same-ignoring-case.js';
 import { TemplateScope, plainPathMembers } from './template-scope.js';
@@ -266,33 +266,17 @@ class Expander {
         return undefined;
       }
       if (typeof value === 'string' && !value.includes('/')) parts.push(value);
-      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(this.dereferenced(segment.text))}}`);
+      else if (isUnknown(value)) parts.push(`{unknown name: ${unknownNameText(dereferencedExpressionText(segment.text, this.scope))}}`);
       else return undefined;
     }
     return parts.join('/');
   }
 
-  /** An unknown name as its id spells it (see dereferenced). */
+  /** An unknown name as its id spells it (see dereferencedExpressionText). */
   private nameText(nameNode: JsonNode | undefined): string {
     const raw = nameNode?.value;
-    if (typeof raw === 'string' && isExpression(raw)) return unknownNameText(this.dereferenced(raw.slice(1, -1)));
+    if (typeof raw === 'string' && isExpression(raw)) return unknownNameText(dereferencedExpressionText(raw.slice(1, -1), this.scope));
     return nameTextOf(nameNode);
-  }
-
-  /**
-   * `variables('peName')` as the expression the variable stands for, so that a resource named
-   * `peName` and a child named `'${peName}/default'` spell their unknown names alike whichever way
-   * the template writes them.
-   */
-  private dereferenced(text: string): string {
-    let out = canonicalExpressionText(text);
-    for (let depth = 0; depth < 5; depth++) {
-      const m = /^variables\('([^']+)'\)$/.exec(out);
-      const expression = m ? this.scope.variableExpression(m[1]) : undefined;
-      if (!expression) break;
-      out = canonicalExpressionText(expression.slice(1, -1));
-    }
-    return out;
   }
 
   private makeSourceTargets(): SourceTargets {

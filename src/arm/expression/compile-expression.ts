@@ -12,7 +12,7 @@ import type { EvaluateNode } from './functions/function-def.js';
 import { FUNCTIONS } from './functions/index.js';
 import { returnTypeOf } from './functions/return-types.js';
 import { parseBracketed, type ParseResult } from './parse-expression.js';
-import { canonicalExpressionText, expressionText } from './expression-text.js';
+import { dereferencedExpressionText, expressionText } from './expression-text.js';
 
 export type CompiledExpression = (ctx: EvalContext) => Value;
 
@@ -174,19 +174,7 @@ function unknownNames(values: Value[], texts: readonly string[], ctx: EvalContex
     reason ??= v.reason;
   }
   if (reason === undefined) return undefined;
-  return { values: values.map((v, i) => (isUnknown(v) ? `{unknown name: ${unknownNameText(dereferenced(texts[i], ctx))}}` : v)), reason, type: (values[ti] as string).replace(/\/+$/, '') };
-}
-
-/** `variables('x')` as the expression the variable stands for, as a resource's own id spells its name. */
-function dereferenced(text: string, ctx: EvalContext): string {
-  let out = canonicalExpressionText(text);
-  for (let depth = 0; depth < 5; depth++) {
-    const m = /^variables\('([^']+)'\)$/.exec(out);
-    const expression = m ? ctx.variableExpression?.(m[1]) : undefined;
-    if (!expression) break;
-    out = canonicalExpressionText(expression.slice(1, -1));
-  }
-  return out;
+  return { values: values.map((v, i) => (isUnknown(v) ? `{unknown name: ${unknownNameText(dereferencedExpressionText(texts[i], ctx))}}` : v)), reason, type: (values[ti] as string).replace(/\/+$/, '') };
 }
 
 /** The values of a call's arguments, in an array of exactly their number (most calls have 1 to 3). */

@@ -2,6 +2,7 @@
 // an unknown name spelled from a resource's own `name` and the same name spelled from a
 // resourceId() argument elsewhere compare equal.
 import type { ExpressionNode } from './ast.js';
+import type { EvalContext } from './eval-context.js';
 import { parseExpression } from './parse-expression.js';
 
 /** An expression written back as text, as compiled Bicep writes it (`format('{0}', parameters('a'))`). */
@@ -34,6 +35,22 @@ export function canonicalExpressionText(text: string): string {
     out = parsed.ok ? expressionText(parsed.node) : text;
     if (canonical.size > 10_000) canonical.clear();
     canonical.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * `variables('x')` as the expression the variable stands for (up to five deep), in the canonical
+ * spelling: a resource named `peName` and a resourceId() or child naming it through
+ * `variables('peName')` then spell their unknown names alike.
+ */
+export function dereferencedExpressionText(text: string, ctx: Pick<EvalContext, 'variableExpression'>): string {
+  let out = canonicalExpressionText(text);
+  for (let depth = 0; depth < 5; depth++) {
+    const m = /^variables\('([^']+)'\)$/.exec(out);
+    const expression = m ? ctx.variableExpression?.(m[1]) : undefined;
+    if (!expression) break;
+    out = canonicalExpressionText(expression.slice(1, -1));
   }
   return out;
 }
